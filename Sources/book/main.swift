@@ -1,0 +1,119 @@
+// The book's tool: turns the chapters into Swift modules (tangle), checks that every example prints
+// what its chapter says (verify, bless) and renders the HTML (weave). The Makefile drives it:
+//
+//     book tangle [--check]                 write Sources/Generated and Package.swift's chapter list
+//     book verify --runner PATH [NN...]     run the examples, compare outputs and figures, print a summary
+//     book bless --runner PATH [NN...]      rerun the examples and rewrite their output blocks and figures
+//     book weave [--out DIR] [--check]      render the book to HTML
+//
+// Options: --root DIR (package root, default .), --slow (also run examples marked slow).
+import BookTools
+import Foundation
+
+struct Usage: Error {}
+
+func option(_ name: String, in arguments: inout [String]) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    let value = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+    return value
+}
+
+func flag(_ name: String, in arguments: inout [String]) -> Bool {
+    guard let i = arguments.firstIndex(of: name) else { return false }
+    arguments.remove(at: i)
+    return true
+}
+
+func selectChapters(_ keys: [String], in book: Book) throws -> [Chapter] {
+    let chapters = keys.isEmpty ? book.codeChapters : try keys.map { key in
+        guard let chapter = book.chapter(matching: key) else { throw ToolError("no chapter '\(key)'") }
+        return chapter
+    }
+    return chapters.filter { $0.moduleName != nil }
+}
+
+func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
+
+func run() throws -> Int32 {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    guard !arguments.isEmpty else { throw Usage() }
+    let command = arguments.removeFirst()
+    let root = option("--root", in: &arguments) ?? "."
+    FileManager.default.changeCurrentDirectoryPath(root)
+    let book = try Book.load(directory: "chapters")
+
+    switch command {
+    case "tangle":
+        let check = flag("--check", in: &arguments)
+        let changed = try Tangle.write(book, root: ".", dryRun: check)
+        if check {
+            guard changed.isEmpty else {
+                print("generated sources are stale; run `make tangle` and commit:\n" + changed.map { "  " + $0 }.joined(separator: "\n"))
+                return 1
+            }
+            print("tangle: generated sources match the chapters")
+        } else {
+            let modules = book.codeChapters.count
+            print("tangle: \(book.chapters.count) chapters, \(modules) chapter modules; "
+                  + (changed.isEmpty ? "nothing changed" : "wrote " + changed.joined(separator: ", ")))
+        }
+    case "verify", "bless":
+        guard let runner = option("--runner", in: &arguments) else { throw Usage() }
+        let slow = flag("--slow", in: &arguments)
+        let chapters = try selectChapters(arguments, in: book)
+        let verifier = Verifier(book: book, runner: runner, root: ".", runSlow: slow)
+        if command == "bless" {
+            let (changed, failures) = try verifier.bless(chapters)
+            print(changed.isEmpty ? "bless: every output already matches" : "bless: updated\n" + changed.map { "  " + $0 }.joined(separator: "\n"))
+            failures.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
+            return failures.isEmpty ? 0 : 1
+        }
+        let reports = try verifier.verify(chapters)
+        var failed = 0
+        print("\nverify: every snippet compiled; examples run and their outputs checked")
+        print(pad("chapter", 22) + pad("compiled", 10) + pad("run", 6) + pad("outputs", 9) + pad("figures", 9) + "result")
+        for r in reports {
+            let result = r.failures.isEmpty ? "ok" : "FAILED (\(r.failures.count))"
+            let slowNote = r.slowSkipped > 0 ? "  (\(r.slowSkipped) slow skipped)" : ""
+            print(pad(r.chapter.slug, 22) + pad("\(r.compiled)", 10) + pad("\(r.ran)", 6) + pad("\(r.checked)", 9)
+                  + pad("\(r.figuresChecked)", 9) + result + slowNote)
+            failed += r.failures.count
+        }
+        let t = reports.reduce(into: (0, 0, 0, 0)) { $0.0 += $1.compiled; $0.1 += $1.ran; $0.2 += $1.checked; $0.3 += $1.figuresChecked }
+        print(pad("total", 22) + pad("\(t.0)", 10) + pad("\(t.1)", 6) + pad("\(t.2)", 9) + pad("\(t.3)", 9))
+        for r in reports { for f in r.failures { FileHandle.standardError.write(Data((f.description + "\n").utf8)) } }
+        return failed == 0 ? 0 : 1
+    case "weave":
+        let out = option("--out", in: &arguments) ?? "book"
+        let check = flag("--check", in: &arguments)
+        let site = try Weave(book: book, root: ".").render()
+        if check {
+            let stale = try site.staleFiles(in: out)
+            guard stale.isEmpty else {
+                print("the HTML in \(out)/ is stale; run `make book` and commit:\n" + stale.map { "  " + $0 }.joined(separator: "\n"))
+                return 1
+            }
+            print("weave: \(out)/ matches the chapters")
+        } else {
+            let changed = try site.write(to: out)
+            print("weave: \(site.files.count) files in \(out)/ (\(changed.count) changed)")
+        }
+    default:
+        throw Usage()
+    }
+    return 0
+}
+
+do {
+    exit(try run())
+} catch let error as ChapterErrors {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    exit(1)
+} catch is Usage {
+    FileHandle.standardError.write(Data("usage: book tangle|verify|bless|weave [options] (see Sources/book/main.swift)\n".utf8))
+    exit(2)
+} catch {
+    FileHandle.standardError.write(Data("book: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import BookTools
+
+@Suite struct VerifyTests {
+    let source = chapterText(
+        "# A",                  // 1
+        "```swift example",     // 2
+        "print(1)",
+        "```",                  // 4
+        "",
+        "```output",            // 6
+        "1",
+        "```",                  // 8
+        "```swift example",     // 9
+        "print(2)",
+        "```")                  // 11
+
+    @Test func normalizationIgnoresTrailingSpacesAndBlankLines() {
+        #expect(normalizeOutput("a  \nb\t\n\n\n") == "a\nb")
+        #expect(normalizeOutput("  a\n\nb") == "  a\n\nb")
+    }
+
+    @Test func blessReplacesInsertsAndRemovesOutputBlocks() throws {
+        let chapter = try Chapter(path: "chapters/01-a.md", source: source)
+        let updated = Verifier.blessed(chapter, outputs: [1: "one", 2: "two\n  indented"])
+        #expect(updated == chapterText("# A", "```swift example", "print(1)", "```", "", "```output", "one", "```",
+                                       "```swift example", "print(2)", "```", "", "```output", "two", "  indented", "```"))
+        let removed = Verifier.blessed(chapter, outputs: [1: "", 2: ""])
+        #expect(removed == chapterText("# A", "```swift example", "print(1)", "```", "```swift example", "print(2)", "```"))
+        // Outputs containing a fence get a longer one.
+        let fenced = Verifier.blessed(chapter, outputs: [1: "```", 2: ""])
+        #expect(fenced.contains("````output\n```\n````"))
+    }
+
+    /// A stand-in for `BookExamples`: a shell script printing marker lines, to test the verifier alone.
+    func runner(_ script: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fake-runner-\(UUID().uuidString).sh").path
+        try ("#!/bin/sh\n" + script + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    func report(_ script: String) throws -> ChapterReport {
+        let chapter = try Chapter(path: "chapters/01-a.md", source: source)
+        let book = try Book(chapters: [chapter])
+        let verifier = Verifier(book: book, runner: try runner(script), root: FileManager.default.temporaryDirectory.path)
+        return try verifier.verify([chapter])[0]
+    }
+
+    @Test func matchingOutputsPass() throws {
+        let r = try report(#"printf '\036example 1\n1  \n\036example 2\n\036end\n'"#)
+        #expect(r.failures.isEmpty)
+        #expect(r.ran == 2)
+        #expect(r.checked == 1)
+        #expect(r.compiled == 2)
+    }
+
+    @Test func aDifferentOutputFailsAtTheOutputBlock() throws {
+        let r = try report(#"printf '\036example 1\n2\n\036example 2\n\036end\n'"#)
+        #expect(r.failures.map(\.line) == [6])
+        #expect(r.failures.first?.message.contains("expected: 1") == true)
+        #expect(r.failures.first?.message.contains("actual:   2") == true)
+    }
+
+    @Test func printingWithoutAnOutputBlockFails() throws {
+        let r = try report(#"printf '\036example 1\n1\n\036example 2\nsurprise\n\036end\n'"#)
+        #expect(r.failures.map(\.line) == [9])
+        #expect(r.failures.first?.message.contains("shows none") == true)
+    }
+
+    @Test func aCrashFailsAtTheExampleThatWasRunning() throws {
+        let r = try report(#"printf '\036example 1\n1\n\036example 2\n'; echo 'Fatal error: boom: file chapters/01-a.md, line 10' >&2; exit 134"#)
+        #expect(r.failures.map(\.line) == [9])
+        #expect(r.failures.first?.message.contains("did not finish") == true)
+        #expect(r.failures.first?.message.contains("chapters/01-a.md, line 10") == true)
+    }
+}
