@@ -54,6 +54,10 @@ let package = Package(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BookTools", dependencies: ["CCmark"]),
         .executableTarget(name: "book", dependencies: ["BookTools"]),
         .target(name: "Plot"),
