@@ -34,7 +34,8 @@ extension Sequential {
 public final class Dropout: Backpropagating, ModeDependent {
     public let p: Float
     public var isTraining = true
-    var rng: SplitMix64
+    /// The generator that draws the masks (its state advances with every training forward pass).
+    public private(set) var rng: SplitMix64
     var mask: Tensor?
 
     public init(_ p: Float, seed: UInt64) {
