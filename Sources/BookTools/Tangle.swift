@@ -144,7 +144,7 @@ public enum Tangle {
         for existing in (fm.enumerator(atPath: generatedRoot)?.allObjects as? [String] ?? []).sorted() {
             let relative = generatedDirectory + "/" + existing
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
             if isDirectory.boolValue || keep.contains(relative) { continue }
             changed.append(relative)
             if !dryRun { try fm.removeItem(atPath: root + "/" + relative) }

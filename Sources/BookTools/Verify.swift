@@ -140,8 +140,8 @@ public struct Verifier {
         environment["SWIFT_BACKTRACE"] = "enable=no"
         process.environment = environment
         let stdoutURL = scratch.appendingPathComponent("stdout"), stderrURL = scratch.appendingPathComponent("stderr")
-        fm.createFile(atPath: stdoutURL.path, contents: nil)
-        fm.createFile(atPath: stderrURL.path, contents: nil)
+        _ = fm.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = fm.createFile(atPath: stderrURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         do { try process.run() } catch { throw ToolError("cannot run \(runner): \(error)") }

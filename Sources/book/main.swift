@@ -82,7 +82,7 @@ func run() throws -> Int32 {
         }
         let t = reports.reduce(into: (0, 0, 0, 0)) { $0.0 += $1.compiled; $0.1 += $1.ran; $0.2 += $1.checked; $0.3 += $1.figuresChecked }
         print(pad("total", 22) + pad("\(t.0)", 10) + pad("\(t.1)", 6) + pad("\(t.2)", 9) + pad("\(t.3)", 9))
-        for r in reports { for f in r.failures { FileHandle.standardError.write(Data((f.description + "\n").utf8)) } }
+        for r in reports { for f in r.failures { print(f.description) } }
         return failed == 0 ? 0 : 1
     case "weave":
         let out = option("--out", in: &arguments) ?? "book"

@@ -1,0 +1,99 @@
+// A tiny SVG writer: elements as text, numbers through `formatNumber`, and a document wrapper
+// with accessible <title>/<desc> and ids derived from the content (deterministic, yet distinct
+// for different figures inlined in the same HTML page).
+
+/// Attribute names and values, in the order they are written.
+typealias Attributes = [(String, any AttributeValue)]
+
+/// Collects SVG elements and wraps them into a standalone document.
+struct SVGWriter {
+    private(set) var elements: [String] = []
+
+    /// Appends raw markup.
+    mutating func add(_ markup: String) {
+        elements.append(markup)
+    }
+
+    /// Appends `<name attributes/>`; numeric attributes go through `formatNumber`.
+    mutating func element(_ name: String, _ attributes: Attributes) {
+        elements.append("<\(name)\(Self.attributes(attributes))/>")
+    }
+
+    /// Appends `<text ...>escaped</text>`.
+    mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", cls: String? = nil,
+                       extra: Attributes = []) {
+        var attributes: Attributes = [("x", x), ("y", y)]
+        if anchor != "start" { attributes.append(("text-anchor", anchor)) }
+        if let cls { attributes.append(("class", cls)) }
+        elements.append("<text\(Self.attributes(attributes + extra))>\(escapeXML(content))</text>")
+    }
+
+    /// Appends a line from (x1, y1) to (x2, y2) with the given class.
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String) {
+        element("line", [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2), ("class", cls)])
+    }
+
+    /// ` name="value"` for each attribute, doubles and ints formatted, strings escaped.
+    static func attributes(_ attributes: Attributes) -> String {
+        attributes.map { name, value in " \(name)=\"\(value.attributeText)\"" }.joined()
+    }
+
+    /// The standalone document: `<svg>` with `<title>`, `<desc>` and `<style>` first, then the elements.
+    /// Every rule of `css` is scoped to `svg.plot` so inlined figures leave the page alone.
+    func document(width: Int, height: Int, title: String, description: String, css: [String]) -> String {
+        let body = elements.joined(separator: "\n")
+        let id = "fig-" + Self.hash(title + "\n" + description + "\n" + body)
+        let rules = (Self.baseCSS + css).map { "svg.plot " + $0 }.joined(separator: "\n")
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" class="plot" width="\(width)" height="\(height)" \
+            viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title" aria-describedby="\(id)-desc">
+            <title id="\(id)-title">\(escapeXML(title))</title>
+            <desc id="\(id)-desc">\(escapeXML(description))</desc>
+            <style>
+            \(rules)
+            </style>
+            \(body)
+            </svg>
+            """
+    }
+
+    /// Text is drawn in the page's colour (`currentColor`), so it reads in light and dark mode.
+    static let baseCSS = [
+        "text{fill:currentColor;font-family:system-ui,sans-serif;font-size:12px}",
+        ".title{font-size:16px;font-weight:bold}",
+    ]
+
+    /// 64-bit FNV-1a of the text, as 16 hex digits.
+    static func hash(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// A value an SVG attribute can hold, written deterministically.
+protocol AttributeValue {
+    var attributeText: String { get }
+}
+
+extension Double: AttributeValue { var attributeText: String { formatNumber(self) } }
+extension Int: AttributeValue { var attributeText: String { String(self) } }
+extension String: AttributeValue { var attributeText: String { escapeXML(self) } }
+
+/// Escapes the five XML special characters.
+func escapeXML(_ text: String) -> String {
+    let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;"]
+    return text.reduce(into: "") { out, c in out += entities[c] ?? String(c) }
+}
+
+/// Colours that read on white and on dark backgrounds; marks of image grids.
+enum Palette {
+    /// One colour and dash pattern per series (distinct in greyscale too), cycled.
+    static let series: [(color: String, dash: String?)] = [
+        ("#1f77b4", nil), ("#e6550d", "8 4"), ("#2ca02c", "2 3"),
+        ("#9467bd", "10 3 2 3"), ("#d6a000", "14 5"), ("#e377c2", "4 2 1 2"),
+    ]
+    static let correct = "#2ca02c"
+    static let wrong = "#d62728"
+}
