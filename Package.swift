@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 // The executable book. Hand-written targets first; the chapter targets between the
 // BEGIN/END markers are written by `book tangle` from chapters/*.md: do not edit them by hand.
+import Foundation
 import PackageDescription
 
 /// One chapter: its library module (the chapter's `swift library` snippets) and its examples
@@ -20,8 +21,15 @@ func chapter(_ name: String, imports: [String]) -> [Target] {
 // BEGIN GENERATED CHAPTERS
 let chapters: [(name: String, imports: [String])] = [
     (name: "Perceptron", imports: []),
+    (name: "Activations", imports: ["Perceptron"]),
 ]
 // END GENERATED CHAPTERS
+
+/// Chapters whose generated sources exist. After `git clean` or a new chapter, `book tangle` writes them;
+/// until then the package (and with it the `book` tool that writes them) still builds.
+let tangled = chapters.filter {
+    FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/Generated/\($0.name)Examples")
+}
 
 let package = Package(
     name: "NeuralNetworksBook",
@@ -40,13 +48,13 @@ let package = Package(
         .target(name: "BookRuntime", dependencies: ["Plot"]),
         .executableTarget(
             name: "BookExamples",
-            dependencies: ["BookRuntime"] + chapters.map { .target(name: "\($0.name)Examples") },
+            dependencies: ["BookRuntime"] + tangled.map { .target(name: "\($0.name)Examples") },
             path: "Sources/Generated/BookExamples"),
         .testTarget(name: "BookToolsTests", dependencies: ["BookTools"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(
             name: "ChapterTests",
-            dependencies: chapters.map { .target(name: $0.name) }),
-    ] + chapters.flatMap { chapter($0.name, imports: $0.imports) },
+            dependencies: tangled.map { .target(name: $0.name) }),
+    ] + tangled.flatMap { chapter($0.name, imports: $0.imports) },
     swiftLanguageModes: [.v6]
 )

@@ -4,8 +4,13 @@ import Foundation
 public struct Book: Sendable {
     public var chapters: [Chapter]
 
+    /// C libraries (system-library targets in Package.swift) a chapter may import; an `import` of one
+    /// becomes a dependency of the chapter's module.
+    public static let systemModules: Set<String> = ["CZlib"]
+
     /// Module names the book's own hand-written targets use; a chapter may not take them.
-    public static let reservedModules: Set<String> = ["CCmark", "BookTools", "book", "Plot", "BookRuntime", "BookExamples"]
+    public static let reservedModules: Set<String> = Set(["CCmark", "BookTools", "book", "Plot", "BookRuntime", "BookExamples"])
+        .union(systemModules)
 
     /// Checks the chapters as a whole: unique numbers and modules, imports only of earlier chapters.
     public init(chapters: [Chapter]) throws(ChapterErrors) {
@@ -74,6 +79,13 @@ public struct Book: Sendable {
         let modules = Set(codeChapters.compactMap(\.moduleName))
         var seen: Set<String> = []
         return chapter.imports.map(\.module).filter { modules.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// What the chapter's module depends on in Package.swift: its chapter imports and the system libraries it imports.
+    public func packageDependencies(of chapter: Chapter) -> [String] {
+        var seen: Set<String> = []
+        let system = chapter.imports.map(\.module).filter { Self.systemModules.contains($0) && seen.insert($0).inserted }
+        return chapterImports(of: chapter) + system
     }
 
     /// Direct and indirect chapter imports, in chapter order: what an example of this chapter can see.

@@ -112,7 +112,7 @@ public enum Tangle {
         }
         var list = "let chapters: [(name: String, imports: [String])] = [\n"
         for chapter in book.codeChapters {
-            let imports = book.chapterImports(of: chapter).map { "\"\($0)\"" }.joined(separator: ", ")
+            let imports = book.packageDependencies(of: chapter).map { "\"\($0)\"" }.joined(separator: ", ")
             list += "    (name: \"\(chapter.moduleName!)\", imports: [\(imports)]),\n"
         }
         list += "]\n"
