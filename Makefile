@@ -25,9 +25,9 @@ all: verify book
 
 # Debian packages the build needs: libcmark (the Markdown parser) and pkg-config to find it.
 setup:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-	  echo "Installing libcmark-dev and pkg-config (apt-get)..."; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	@if ! pkg-config --exists libcmark zlib 2>/dev/null; then \
+	  echo "Installing libcmark-dev, zlib1g-dev and pkg-config (apt-get)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev zlib1g-dev pkg-config >/dev/null; \
 	fi
 
 tools: setup

@@ -1,0 +1,31 @@
+import Testing
+import Perceptron
+import Layers
+import GradientDescent
+
+@Suite struct GradientDescentTests {
+    @Test func miniBatchesCoverEverySampleOnce() {
+        var rng = SplitMix64(seed: 1)
+        let batches = miniBatches(count: 103, batchSize: 20, rng: &rng)
+        #expect(batches.count == 6)  // ⌈103 / 20⌉
+        #expect(batches.last?.count == 3)
+        #expect(batches.flatMap { $0 }.sorted() == Array(0..<103))
+    }
+
+    @Test func sgdMinimizesAQuadratic() {
+        // L = ½‖θ − (3, −1)‖², ∂L/∂θ = θ − (3, −1).
+        let theta = Parameter("θ", Tensor(shape: [2], scalars: [0, 0]))
+        let target = Tensor(shape: [2], scalars: [3, -1])
+        for optimizer in [SGD([theta], learningRate: 0.1) as any Optimizer,
+                          SGD([theta], learningRate: 0.1, momentum: 0.9),
+                          Adam([theta], learningRate: 0.1)] {
+            var o = optimizer
+            theta.value = Tensor(shape: [2], scalars: [0, 0])
+            for _ in 0..<500 {
+                theta.grad = theta.value - target
+                o.step()
+            }
+            #expect(abs(theta.value.scalars[0] - 3) < 1e-3 && abs(theta.value.scalars[1] + 1) < 1e-3)
+        }
+    }
+}
