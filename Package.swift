@@ -35,7 +35,7 @@ func chapter(_ name: String, imports: [String]) -> [Target] {
 // BEGIN GENERATED CHAPTERS
 let chapters: [(name: String, imports: [String])] = [
     (name: "Perceptron", imports: []),
-    (name: "Activations", imports: []),
+    (name: "Activations", imports: ["Perceptron"]),
     (name: "Layers", imports: ["Perceptron", "Activations"]),
     (name: "Softmax", imports: ["Layers"]),
     (name: "CrossEntropy", imports: ["Layers", "Softmax"]),

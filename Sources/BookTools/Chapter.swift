@@ -167,9 +167,10 @@ extension Chapter {
         }
     }
 
-    /// The module of a plain `import X` line, else nil.
+    /// The module of a plain `import X` line (a trailing `//` comment allowed), else nil.
     static func importedModule(_ line: String) -> String? {
-        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        let code = line.range(of: "//").map { line[..<$0.lowerBound] } ?? line[...]
+        let words = code.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count == 2, words[0] == "import" else { return nil }
         return String(words[1])
     }

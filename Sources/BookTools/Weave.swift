@@ -118,7 +118,8 @@ public struct Weave {
 
     /// One chapter's HTML body and its level-2 sections (for the table of contents).
     func renderChapter(_ chapter: Chapter) throws -> (String, [(id: String, title: String)]) {
-        let document = MarkdownDocument(chapter.source)
+        let codeLines = Set(chapter.snippets.flatMap { $0.fenceLine...$0.endLine })
+        let document = MarkdownDocument(PipeTables.convert(chapter.source, codeLines: codeLines))
         var sections: [(id: String, title: String)] = []
         var usedIDs: Set<String> = []
         for heading in document.nodes(ofType: CMARK_NODE_HEADING) where heading.headingLevel >= 2 {

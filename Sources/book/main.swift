@@ -40,7 +40,7 @@ func run() throws -> Int32 {
     guard !arguments.isEmpty else { throw Usage() }
     let command = arguments.removeFirst()
     let root = option("--root", in: &arguments) ?? "."
-    FileManager.default.changeCurrentDirectoryPath(root)
+    guard FileManager.default.changeCurrentDirectoryPath(root) else { throw ToolError("cannot enter \(root)") }
     let book = try Book.load(directory: "chapters")
 
     switch command {

@@ -2,8 +2,257 @@
 import BookRuntime
 import Plot
 import Activations
+import Perceptron
+import Foundation
 
 /// Runs the examples of chapters/02-activations.md in order.
 public func runActivationsExamples(_ runner: ExampleRunner) {
+runner.begin(1, line: 35, hidden: true)
+#sourceLocation(file: "chapters/02-activations.md", line: 36)
+
+
+/// Fixed-point text, padded to `width` characters (and never "-0.00").
+func fixed(_ value: Float, _ decimals: Int = 2, width: Int = 0) -> String {
+    String(format: "%\(width).\(decimals)f", value + 0)
+}
+/// Scientific notation with three significant digits, e.g. "9.54e-07"; NaN and infinities spelled out.
+func scientific(_ value: Double) -> String {
+    value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "+inf" : "-inf") : String(format: "%.2e", value)
+}
+/// `text` padded on the left to `width` characters.
+func rightAligned(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+}
+/// A vector as text, e.g. "(1.00, -2.50)".
+func text(_ v: [Float]) -> String {
+    "(" + v.map { fixed($0) }.joined(separator: ", ") + ")"
+}
+#sourceLocation()
+runner.begin(2, line: 56, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 57)
+/// M x for a matrix M given as a list of rows.
+func apply(_ m: [[Float]], to x: [Float]) -> [Float] {
+    m.map { row in dot(row, x) }
+}
+/// The matrix product M N, both given as lists of rows.
+func product(_ m: [[Float]], _ n: [[Float]]) -> [[Float]] {
+    m.map { row in n[0].indices.map { j in dot(row, n.map { $0[j] }) } }
+}
+/// The sum u + v of two vectors.
+func sum(_ u: [Float], _ v: [Float]) -> [Float] {
+    zip(u, v).map { $0 + $1 }
+}
+
+let A: [[Float]] = [[2, -1], [1, 3]], a: [Float] = [1, 0]       // layer 1: h = Ax + a
+let B: [[Float]] = [[1, 1], [-2, 0.5]], c: [Float] = [0, -1]    // layer 2: y = Bh + c
+let M = product(B, A), m = sum(apply(B, to: a), c)               // the single equivalent layer
+print("one layer:  M = BA =", M.map(text).joined(separator: " "), "  m = Ba + c =", text(m))
+for x: [Float] in [[1, 2], [-3, 0.5]] {
+    let twoLayers = sum(apply(B, to: sum(apply(A, to: x), a)), c)
+    let oneLayer = sum(apply(M, to: x), m)
+    print("x = \(text(x)):  B(Ax + a) + c = \(text(twoLayers))   Mx + m = \(text(oneLayer))")
+}
+#sourceLocation()
+runner.begin(3, line: 92, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 93)
+func twoLayersWithReLU(_ x: [Float]) -> [Float] {
+    let h = sum(apply(A, to: x), a).map { max(0, $0) }
+    return sum(apply(B, to: h), c)
+}
+let x1: [Float] = [1, 2], x2: [Float] = [-3, 0.5]
+let midpoint = zip(x1, x2).map { ($0 + $1) / 2 }
+let outputsAveraged = zip(twoLayersWithReLU(x1), twoLayersWithReLU(x2)).map { ($0 + $1) / 2 }
+print("network at the midpoint:      ", text(twoLayersWithReLU(midpoint)))
+print("midpoint of network's outputs:", text(outputsAveraged))
+#sourceLocation()
+runner.begin(4, line: 197, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 198)
+show(LinePlot(
+    title: "Four activation functions",
+    xLabel: "z", yLabel: "f(z)",
+    series: Activation.allCases.map { f in Series(f.name, over: -4...4) { Double(f(Float($0))) } },
+    yRange: -1.5...4))
+#sourceLocation()
+runner.begin(5, line: 248, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 249)
+show(LinePlot(
+    title: "Their derivatives",
+    xLabel: "z", yLabel: "f′(z)",
+    series: Activation.allCases.map { f in Series(f.name + "′", over: -4...4) { Double(f.derivative(Float($0))) } },
+    yRange: -0.25...1.25))
+#sourceLocation()
+runner.begin(6, line: 284, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 285)
+let grid = (-1000...1000).map { Float($0) / 100 }
+print("activation   smallest f   largest f   largest f′   first reached at")
+for f in Activation.allCases {
+    let values = grid.map { f($0) }
+    let best = grid.max { f.derivative($0) < f.derivative($1) }!  // the first z with the largest f′
+    let slope = f.derivative(best)
+    print(f.name.padding(toLength: 9, withPad: " ", startingAt: 0),
+          fixed(values.min()!, 5, width: 12), fixed(values.max()!, 5, width: 11),
+          fixed(slope, 4, width: 12), slope == 0 ? "   (f′ = 0 everywhere)" : "   z = " + fixed(best))
+}
+#sourceLocation()
+runner.begin(7, line: 316, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 317)
+let h: Float = 0.01
+let checked: [Activation] = [.sigmoid, .tanh, .relu]
+print("      |" + checked.map { rightAligned($0.name, 12) + rightAligned("", 8) + " |" }.joined())
+print("   z  |" + checked.map { _ in rightAligned("formula", 10) + rightAligned("chord", 10) + " |" }.joined())
+for z: Float in [-2, -0.5, 0.5, 2] {
+    var line = fixed(z, 1, width: 5) + " |"
+    for f in checked {
+        let chord = (f(z + h) - f(z - h)) / (2 * h)
+        line += fixed(f.derivative(z), 4, width: 10) + fixed(chord, 4, width: 10) + " |"
+    }
+    print(line)
+}
+#sourceLocation()
+runner.begin(8, line: 354, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 355)
+/// Chapter 1's XOR network with every step replaced by z ↦ σ(k z).
+func softXOR(_ x: [Float], outputBias: Float, sharpness k: Float) -> Float {
+    let network = TwoLayerPerceptron.xor
+    let h = network.hidden.map { sigmoid(k * $0.weightedSum(x)) }
+    return sigmoid(k * (dot(network.output.weights, h) + outputBias))
+}
+var biases: [Double] = [], stepMistakes: [Double] = [], softError: [Double] = []
+for i in 0...400 {
+    let bias = -3 + Float(i) / 100
+    var hard = TwoLayerPerceptron.xor
+    hard.output.bias = bias
+    biases.append(Double(bias))
+    stepMistakes.append(Double(TruthTable.xor.rows.filter { hard.predict($0.x) != $0.y }.count))
+    softError.append(Double(TruthTable.xor.rows.map { row in
+        let miss = row.y - softXOR(row.x, outputBias: bias, sharpness: 5)
+        return miss * miss
+    }.reduce(0, +)))
+}
+show(LinePlot(
+    title: "The same sweep as in chapter 1, with steps and with sigmoids",
+    xLabel: "bias c of the output unit", yLabel: "error",
+    series: [Series("step network: mistakes", x: biases, y: stepMistakes),
+             Series("sigmoid network: squared error", x: biases, y: softError)],
+    yRange: 0...3))
+#sourceLocation()
+runner.begin(9, line: 417, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 418)
+let largest = Float.greatestFiniteMagnitude
+print("largest Float:", scientific(Double(largest)), "= e^" + fixed(log(largest)))
+print("     z |" + ["1/(1+e⁻ᶻ)", "eᶻ/(1+eᶻ)", "e⁻ᶻ/(1+e⁻ᶻ)²"].map { rightAligned($0, 13) }.joined()
+      + "  |" + ["sigmoid(z)", "σ′(z)"].map { rightAligned($0, 11) }.joined())
+for z: Float in [-100, -50, -20, 0, 20, 50, 100] {
+    let textbook = [1 / (1 + exp(-z)), exp(z) / (1 + exp(z)), exp(-z) / ((1 + exp(-z)) * (1 + exp(-z)))]
+    let library = [sigmoid(z), Activation.sigmoid.derivative(z)]
+    print(fixed(z, 0, width: 6), "|" + textbook.map { rightAligned(scientific(Double($0)), 13) }.joined()
+          + "  |" + library.map { rightAligned(scientific(Double($0)), 11) }.joined())
+}
+#sourceLocation()
+runner.begin(10, line: 475, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 476)
+var pathGenerator = SplitMix64(seed: 2)
+let candidates: [Activation] = [.sigmoid, .tanh, .relu]
+var running: [Float] = [1, 1, 1]
+print("layer     z |" + candidates.map { rightAligned($0.name + "′", 9) + rightAligned("product", 10) + " |" }.joined())
+for layer in 1...10 {
+    let z = pathGenerator.uniform(in: -2...2)
+    var line = rightAligned("\(layer)", 5) + fixed(z, 2, width: 6) + " |"
+    for (i, f) in candidates.enumerated() {
+        running[i] *= f.derivative(z)
+        line += fixed(f.derivative(z), 3, width: 9) + rightAligned(scientific(Double(running[i])), 10) + " |"
+    }
+    print(line)
+}
+#sourceLocation()
+runner.begin(11, line: 512, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 513)
+let paths = 10_000, depth = 10
+var meanProducts = [[Double]](repeating: [Double](repeating: 0, count: depth), count: candidates.count)
+var averageGenerator = SplitMix64(seed: 3)
+for _ in 0..<paths {
+    var products: [Double] = [1, 1, 1]
+    for layer in 0..<depth {
+        let z = averageGenerator.uniform(in: -2...2)
+        for (i, f) in candidates.enumerated() {
+            products[i] *= Double(f.derivative(z))
+            meanProducts[i][layer] += products[i] / Double(paths)
+        }
+    }
+}
+var averagePlot = LinePlot(title: "Activation's share of the gradient after d layers",
+                           xLabel: "depth d", yLabel: "product of f′ (log scale)")
+averagePlot.logY = true
+averagePlot.add(Series("sigmoid, best case z = 0", y: (1...depth).map { pow(0.25, Double($0)) }))
+for (i, f) in candidates.enumerated() {
+    averagePlot.add(Series("\(f.name), mean over random z", y: meanProducts[i]))
+}
+show(averagePlot)
+#sourceLocation()
+runner.begin(12, line: 561, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 562)
+print("depth | σ best case   σ mean     tanh mean   ReLU mean")
+for d in [1, 2, 3, 5, 10] {
+    print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "",
+          meanProducts.map { scientific($0[d - 1]) }.joined(separator: "   "))
+}
+#sourceLocation()
+runner.begin(13, line: 596, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 597)
+var spreadGenerator = SplitMix64(seed: 4)
+print("  s  |  mean σ′   mean tanh′   mean ReLU′")
+for s: Float in [0.5, 1, 2, 4, 8] {
+    var totals: [Double] = [0, 0, 0]
+    for _ in 0..<100_000 {
+        let z = spreadGenerator.uniform(in: -s...s)
+        for (i, f) in candidates.enumerated() { totals[i] += Double(f.derivative(z)) }
+    }
+    print(fixed(s, 1, width: 4), "|", totals.map { fixed(Float($0 / 100_000), 4, width: 8) }.joined(separator: "     "))
+}
+#sourceLocation()
+runner.begin(14, line: 672, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 673)
+var layerGenerator = SplitMix64(seed: 5)
+func randomNeuron(_ f: Activation) -> Neuron {
+    Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
+           bias: layerGenerator.uniform(in: -0.5...0.5), activation: f)
+}
+let randomInputs = (0..<1000).map { _ in (0..<4).map { _ in layerGenerator.uniform(in: -1...1) } }
+for f in [Activation.relu, .sigmoid, .tanh] {
+    let layer = (0..<64).map { _ in randomNeuron(f) }
+    let outputs = randomInputs.flatMap { x in layer.map { $0(x) } }
+    let zeros = outputs.filter { $0 == 0 }.count
+    print("\(f.name.padding(toLength: 7, withPad: " ", startingAt: 0)) layer of 64 units, 1000 inputs:",
+          "\(zeros) of \(outputs.count) outputs are exactly 0 (\(fixed(100 * Float(zeros) / Float(outputs.count), 1))%)")
+}
+#sourceLocation()
+runner.begin(15, line: 704, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 705)
+var squareGenerator = SplitMix64(seed: 6)
+let square = (0..<200).map { _ in [squareGenerator.nextFloat(), squareGenerator.nextFloat()] }
+let units = [
+    ("healthy ReLU", Neuron(weights: [1, -1], bias: 0.1, activation: .relu)),
+    ("dead ReLU", Neuron(weights: [-1, -0.5], bias: -0.2, activation: .relu)),
+    ("same, sigmoid", Neuron(weights: [-1, -0.5], bias: -0.2, activation: .sigmoid)),
+]
+print("unit            active   Σ ∂a/∂w₁   Σ ∂a/∂w₂    Σ ∂a/∂b")
+for (name, unit) in units {
+    let active = square.filter { unit.preActivation($0) > 0 }.count
+    var total: [Float] = [0, 0, 0]
+    for x in square {
+        let g = unit.gradient(at: x)
+        total = sum(total, g.weights + [g.bias])
+    }
+    print(name.padding(toLength: 14, withPad: " ", startingAt: 0), String(format: "%5d", active),
+          total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
+}
+#sourceLocation()
+runner.begin(16, line: 739, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 740)
+var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
+print("before the update:", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
+unlucky.bias -= 2
+print("after b ← b − 2:  ", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
+#sourceLocation()
 runner.end()
 }

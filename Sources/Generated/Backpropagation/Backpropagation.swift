@@ -33,7 +33,7 @@ extension Linear: Backpropagating {
     }
 }
 
-extension Activation {
+extension ActivationLayer {
     /// ∂L/∂x = ∂L/∂y ⊙ f′, with f′ computed from the remembered output y.
     func backward(_ gradOutput: Tensor, derivative: (Float) -> Float) -> Tensor {
         guard let y = output else { preconditionFailure("\(name).backward before forward") }

@@ -11,8 +11,8 @@ import RegularizationExamples
 import EngineExamples
 
 let chapters: [ChapterExamples] = [
-    ChapterExamples(number: 1, slug: "01-perceptron", path: "chapters/01-perceptron.md", title: "The perceptron (stub for the core branch)", run: runPerceptronExamples),
-    ChapterExamples(number: 2, slug: "02-activations", path: "chapters/02-activations.md", title: "Activations (stub)", run: runActivationsExamples),
+    ChapterExamples(number: 1, slug: "01-perceptron", path: "chapters/01-perceptron.md", title: "The perceptron", run: runPerceptronExamples),
+    ChapterExamples(number: 2, slug: "02-activations", path: "chapters/02-activations.md", title: "Activation functions", run: runActivationsExamples),
     ChapterExamples(number: 3, slug: "03-layers", path: "chapters/03-layers.md", title: "Layers and the multilayer perceptron", run: runLayersExamples),
     ChapterExamples(number: 4, slug: "04-softmax", path: "chapters/04-softmax.md", title: "One-hot and softmax", run: runSoftmaxExamples),
     ChapterExamples(number: 5, slug: "05-cross-entropy", path: "chapters/05-cross-entropy.md", title: "Cross-entropy", run: runCrossEntropyExamples),

@@ -208,7 +208,7 @@ public final class Linear: Layer {
 #sourceLocation()
 #sourceLocation(file: "chapters/03-layers.md", line: 222)
 /// An element-wise activation as a layer: `[batch, n] → [batch, n]`. Remembers its output.
-public class Activation: Layer {
+public class ActivationLayer: Layer {
     public let name: String
     let f: (Float) -> Float
     public private(set) var output: Tensor?
@@ -226,11 +226,11 @@ public class Activation: Layer {
 }
 
 /// ReLU(z) = max(0, z), element-wise.
-public final class ReLU: Activation { public init() { super.init("ReLU", relu) } }
+public final class ReLU: ActivationLayer { public init() { super.init("ReLU") { Activation.relu($0) } } }
 /// σ(z) = 1 / (1 + e⁻ᶻ), element-wise.
-public final class Sigmoid: Activation { public init() { super.init("Sigmoid", sigmoid) } }
+public final class Sigmoid: ActivationLayer { public init() { super.init("Sigmoid", sigmoid) } }
 /// tanh(z), element-wise.
-public final class Tanh: Activation { public init() { super.init("Tanh") { Foundation.tanh($0) } } }
+public final class Tanh: ActivationLayer { public init() { super.init("Tanh") { Foundation.tanh($0) } } }
 #sourceLocation()
 #sourceLocation(file: "chapters/03-layers.md", line: 251)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.

@@ -2,8 +2,168 @@
 import BookRuntime
 import Plot
 import Perceptron
+import Foundation
 
 /// Runs the examples of chapters/01-perceptron.md in order.
 public func runPerceptronExamples(_ runner: ExampleRunner) {
+runner.begin(1, line: 79, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 80)
+
+
+/// Fixed-point text for a number, e.g. fixed(-1.5) = "-1.50" (never "-0.00"),
+/// padded on the left to `width` characters.
+func fixed(_ value: Float, _ decimals: Int = 2, width: Int = 0) -> String {
+    String(format: "%\(width).\(decimals)f", value + 0)  // + 0 turns -0.0 into 0.0
+}
+
+let handAND = Perceptron(weights: [1, 1], bias: -1.5)
+print("x₁  x₂ |     z | ŷ")
+for x in [[0, 0], [0, 1], [1, 0], [1, 1]] as [[Float]] {
+    let z = handAND.weightedSum(x)
+    print("\(fixed(x[0], 0))   \(fixed(x[1], 0))  | \(fixed(z, width: 5)) | \(fixed(handAND.predict(x), 0))")
+}
+#sourceLocation()
+runner.begin(2, line: 222, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 223)
+var demoGenerator = SplitMix64(seed: 42)
+for _ in 1...3 {
+    let bits = demoGenerator.next()
+    print("0x" + String(bits, radix: 16), "→ top 24 bits as a float:", fixed(Float(bits >> 40) * 0x1p-24, 6))
+}
+print("uniform(in: -1...1):", fixed(demoGenerator.uniform(in: -1...1), 6))
+#sourceLocation()
+runner.begin(3, line: 241, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 242)
+var pinnedGenerator = SplitMix64(seed: 42)
+precondition(pinnedGenerator.next() == 0xbdd732262feb6e95)
+precondition(pinnedGenerator.next() == 0x28efe333b266f103)
+precondition(pinnedGenerator.next() == 0x47526757130f9f52)
+var floatGenerator = SplitMix64(seed: 42)
+precondition(floatGenerator.nextFloat() == Float(0xbdd732) * 0x1p-24)
+#sourceLocation()
+runner.begin(4, line: 328, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 329)
+var traced = Perceptron(inputs: 2)
+var tracedEpoch = 0, tracedMistakes = 1
+while tracedMistakes > 0 {
+    tracedEpoch += 1
+    tracedMistakes = 0
+    for row in TruthTable.and.rows {
+        let before = traced.predict(row.x)
+        guard traced.learn(from: row, rate: 1) != 0 else { continue }
+        tracedMistakes += 1
+        print("epoch \(tracedEpoch): x = (\(fixed(row.x[0], 0)), \(fixed(row.x[1], 0))), y = \(fixed(row.y, 0)), ŷ = \(fixed(before, 0))"
+              + "  →  w = (\(fixed(traced.weights[0], 0)), \(fixed(traced.weights[1], 0))), b = \(fixed(traced.bias, 0))")
+    }
+}
+print("epoch \(tracedEpoch): no mistakes, done")
+#sourceLocation()
+runner.begin(5, line: 379, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 380)
+/// Prints a truth table with the perceptron's prediction next to each label.
+func printPredictions(_ unit: Perceptron, on table: TruthTable) {
+    print("  x₁ x₂ | y  ŷ")
+    for row in table.rows {
+        let mark = unit.predict(row.x) == row.y ? "" : "  ← wrong"
+        print("  \(fixed(row.x[0], 0))  \(fixed(row.x[1], 0))  | \(fixed(row.y, 0))  \(fixed(unit.predict(row.x), 0))\(mark)")
+    }
+}
+
+var andGenerator = SplitMix64(seed: 1)
+var learnedAND = Perceptron(inputs: 2)
+let andMistakes = learnedAND.train(on: TruthTable.and.rows, maxEpochs: 100, using: &andGenerator)
+print("AND: mistakes per epoch \(andMistakes)")
+print("  w = (\(fixed(learnedAND.weights[0])), \(fixed(learnedAND.weights[1]))), b = \(fixed(learnedAND.bias))")
+printPredictions(learnedAND, on: TruthTable.and)
+
+var orGenerator = SplitMix64(seed: 2)
+var learnedOR = Perceptron(inputs: 2)
+let orMistakes = learnedOR.train(on: TruthTable.or.rows, maxEpochs: 100, using: &orGenerator)
+print("OR: mistakes per epoch \(orMistakes)")
+print("  w = (\(fixed(learnedOR.weights[0])), \(fixed(learnedOR.weights[1]))), b = \(fixed(learnedOR.bias))")
+printPredictions(learnedOR, on: TruthTable.or)
+#sourceLocation()
+runner.begin(6, line: 439, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 440)
+var xorGenerator = SplitMix64(seed: 3)
+var triedXOR = Perceptron(inputs: 2)
+let xorMistakes = triedXOR.train(on: TruthTable.xor.rows, maxEpochs: 20, using: &xorGenerator)
+print("XOR: mistakes per epoch \(xorMistakes)")
+print("  w = (\(fixed(triedXOR.weights[0])), \(fixed(triedXOR.weights[1]))), b = \(fixed(triedXOR.bias))")
+printPredictions(triedXOR, on: TruthTable.xor)
+#sourceLocation()
+runner.begin(7, line: 461, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 462)
+show(LinePlot(
+    title: "Perceptron training: mistakes per epoch",
+    xLabel: "epoch", yLabel: "mistakes",
+    series: [
+        Series("AND", y: andMistakes.map(Double.init)),
+        Series("OR", y: orMistakes.map(Double.init)),
+        Series("XOR", y: xorMistakes.map(Double.init)),
+    ],
+    xRange: 1...20, yRange: 0...4))
+#sourceLocation()
+runner.begin(8, line: 514, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 515)
+/// The decision boundary w₁x₁ + w₂x₂ + b = 0 solved for x₂ (w₂ must not be 0).
+func boundary(_ name: String, _ unit: Perceptron) -> Series {
+    Series(name, over: -0.5...1.5) { x1 in
+        Double(-(unit.weights[0] * Float(x1) + unit.bias) / unit.weights[1])
+    }
+}
+// A NaN between two points breaks the line, so each point is drawn on its own.
+show(LinePlot(
+    title: "XOR's four points and two straight lines",
+    xLabel: "x₁", yLabel: "x₂",
+    series: [
+        Series("XOR = 0: (0,0), (1,1)", x: [0, .nan, 1], y: [0, .nan, 1]),
+        Series("XOR = 1: (0,1), (1,0)", x: [0, .nan, 1], y: [1, .nan, 0]),
+        boundary("AND line", handAND),
+        boundary("OR line", Perceptron(weights: [1, 1], bias: -0.5)),
+    ],
+    xRange: -0.5...1.5, yRange: -0.5...1.5))
+#sourceLocation()
+runner.begin(9, line: 579, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 580)
+let grid = (-20...20).map { Float($0) / 10 }
+for table in [TruthTable.and, .or, .nand, .xor] {
+    var perfect = 0
+    for w1 in grid {
+        for w2 in grid {
+            for b in grid where Perceptron(weights: [w1, w2], bias: b).mistakes(on: table.rows) == 0 {
+                perfect += 1
+            }
+        }
+    }
+    print("\(table.name): \(perfect) of \(grid.count * grid.count * grid.count) perceptrons are right on all four rows")
+}
+#sourceLocation()
+runner.begin(10, line: 653, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 654)
+let network = TwoLayerPerceptron.xor
+print("x₁ x₂ | h₁ = OR  h₂ = NAND | ŷ = AND(h₁, h₂) | XOR")
+for row in TruthTable.xor.rows {
+    let h = network.hiddenOutputs(row.x)
+    let cells = [row.x[0], row.x[1], h[0], h[1], network.predict(row.x), row.y].map { fixed($0, 0) }
+    print("\(cells[0])  \(cells[1])  |    \(cells[2])        \(cells[3])     |        \(cells[4])        |  \(cells[5])")
+}
+#sourceLocation()
+runner.begin(11, line: 690, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 691)
+var sweptNetwork = TwoLayerPerceptron.xor
+var sweptBiases: [Double] = [], sweptMistakes: [Double] = []
+for i in 0...400 {
+    sweptNetwork.output.bias = -3 + Float(i) / 100
+    let wrong = TruthTable.xor.rows.filter { sweptNetwork.predict($0.x) != $0.y }.count
+    sweptBiases.append(Double(sweptNetwork.output.bias))
+    sweptMistakes.append(Double(wrong))
+}
+show(LinePlot(
+    title: "Mistakes on XOR as the output unit's bias varies",
+    xLabel: "bias c of the output unit", yLabel: "mistakes",
+    series: [Series("mistakes", x: sweptBiases, y: sweptMistakes)],
+    yRange: 0...3))
+#sourceLocation()
 runner.end()
 }
