@@ -15,7 +15,7 @@ RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench
 
 all: verify book
 	@echo
@@ -62,3 +62,13 @@ run: build
 
 clean:
 	rm -rf .build
+
+# The benchmark of chapter 9 (not a test: nothing here asserts a time). Runs the book's engine and,
+# when PyTorch is installed (pip install torch==2.13.0+cpu), the same recipe in PyTorch, in one run.
+bench: tangle
+	$(SWIFT) build -c release --product BookBench
+	@if python3 -c "import torch" 2>/dev/null; then \
+	  echo "PyTorch: timing bench/torch_mlp.py (2 threads)..."; \
+	  python3 bench/torch_mlp.py --threads 2 > .build/torch-bench.json; \
+	else rm -f .build/torch-bench.json; fi
+	.build/release/BookBench --torch .build/torch-bench.json --out bench/results.json

@@ -52,6 +52,11 @@ let tangled = chapters.filter {
     FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/Generated/\($0.name)Examples")
 }
 
+/// `make bench`: times the engine of chapter 9 (once its chapter is tangled).
+let bench: [Target] = tangled.contains { $0.name == "Engine" }
+    ? [.executableTarget(name: "BookBench", dependencies: ["Engine"], swiftSettings: optimized)]
+    : []
+
 let package = Package(
     name: "NeuralNetworksBook",
     products: [
@@ -80,6 +85,6 @@ let package = Package(
         .testTarget(
             name: "ChapterTests",
             dependencies: tangled.map { .target(name: $0.name) }),
-    ] + tangled.flatMap { chapter($0.name, imports: $0.imports) },
+    ] + tangled.flatMap { chapter($0.name, imports: $0.imports) } + bench,
     swiftLanguageModes: [.v6]
 )

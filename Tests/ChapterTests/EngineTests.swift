@@ -1,0 +1,99 @@
+import Testing
+import Perceptron
+import Layers
+import CrossEntropy
+import Backpropagation
+import GradientDescent
+import Regularization
+import Engine
+
+/// The fast engine must compute what the plain chapters compute.
+@Suite struct EngineTests {
+    /// Random shapes, odd sizes and sizes below the block and kernel sizes, every transpose, α and accumulate.
+    @Test func gemmAgreesWithThePlainProduct() {
+        var rng = SplitMix64(seed: 2024)
+        var shapes = [(1, 1, 1), (6, 16, 16), (7, 17, 15), (20, 784, 512), (128, 300, 70), (97, 257, 1030), (300, 5, 2)]
+        for _ in 0..<12 {
+            shapes.append((1 + Int(rng.next() % 70), 1 + Int(rng.next() % 300), 1 + Int(rng.next() % 90)))
+        }
+        for (m, k, n) in shapes {
+            let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
+            let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
+            let c0 = Tensor(uniform: [m, n], in: -1...1, using: &rng)
+            let expected = c0 + 0.5 * matmul(a, b)
+            let aT = a.transposed, bT = b.transposed
+            for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+                for threads in [1, 2] {
+                    var c = c0.scalars
+                    let store = transposeA ? aT.scalars : a.scalars, storeB = transposeB ? bT.scalars : b.scalars
+                    store.withUnsafeBufferPointer { A in
+                        storeB.withUnsafeBufferPointer { B in
+                            c.withUnsafeMutableBufferPointer { C in
+                                let va = transposeA ? MatrixView(A.baseAddress!, rows: k, columns: m).t
+                                                    : MatrixView(A.baseAddress!, rows: m, columns: k)
+                                let vb = transposeB ? MatrixView(B.baseAddress!, rows: n, columns: k).t
+                                                    : MatrixView(B.baseAddress!, rows: k, columns: n)
+                                gemm(va, vb, into: C.baseAddress!, ldc: n, alpha: 0.5, accumulate: true, threads: threads)
+                            }
+                        }
+                    }
+                    let worst = zip(c, expected.scalars).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+                    #expect(worst < 1e-5, "\(m)×\(k)·\(k)×\(n) transposes \(transposeA) \(transposeB) threads \(threads): \(worst)")
+                }
+            }
+        }
+    }
+
+    func network(seed: UInt64, dropout: Float) -> Sequential {
+        var rng = SplitMix64(seed: seed)
+        let l1 = Linear(30, 24, rng: &rng), l2 = Linear(24, 20, rng: &rng), l3 = Linear(20, 10, rng: &rng)
+        var layers: [any Layer] = [l1, ReLU()]
+        if dropout > 0 { layers.append(Dropout(dropout, seed: 1)) }
+        layers += [l2, ReLU()]
+        if dropout > 0 { layers.append(Dropout(dropout, seed: 2)) }
+        layers.append(l3)
+        return Sequential(layers)
+    }
+
+    func largestDifference(_ a: [Tensor], _ b: [Tensor]) -> Float {
+        zip(a, b).map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
+    }
+
+    /// Three steps of each update rule, with dropout, against chapter 6–8's layers and optimizers.
+    @Test(arguments: ["sgd", "momentum", "adam"])
+    func trainingStepsMatchTheChapters(_ rule: String) {
+        var rng = SplitMix64(seed: 77)
+        let x = Tensor(uniform: [20, 30], in: 0...1, using: &rng)
+        let labels = (0..<20).map { _ in Int(rng.next() % 10) }
+        let plain = network(seed: 5, dropout: 0.2)
+        let update: UpdateRule = rule == "sgd" ? .sgd(learningRate: 0.1)
+            : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
+        let fast = FastMLP(network(seed: 5, dropout: 0.2), update: update, threads: 2)
+        var optimizer: any Optimizer = Adam(plain.parameters, learningRate: 0.01)
+        if rule == "sgd" { optimizer = SGD(plain.parameters, learningRate: 0.1) }
+        if rule == "momentum" { optimizer = SGD(plain.parameters, learningRate: 0.1, momentum: 0.9) }
+        for _ in 0..<3 {
+            plain.zeroGrad()
+            let logits = plain(x)
+            let plainLoss = crossEntropy(logits, labels: labels)
+            _ = plain.backward(crossEntropyGradient(logits, labels: labels))
+            optimizer.step()
+            let fastLoss = fast.trainStep(x, labels: labels)
+            #expect(abs(plainLoss - fastLoss) < 1e-5)
+        }
+        let plainParameters = plain.parameters.map(\.value)
+        #expect(largestDifference(plainParameters, fast.exportParameters()) < 1e-5)
+        // Evaluation mode: no dropout, same logits.
+        plain.eval()
+        #expect(largestDifference([plain(x)], [fast.logits(x)]) < 1e-4)
+    }
+
+    @Test func parametersRoundTrip() {
+        let fast = FastMLP(network(seed: 9, dropout: 0), update: .sgd(learningRate: 0.1))
+        let exported = fast.exportParameters()
+        #expect(exported.map(\.shape) == [[24, 30], [24], [20, 24], [20], [10, 20], [10]])
+        let other = FastMLP(network(seed: 10, dropout: 0), update: .sgd(learningRate: 0.1))
+        other.importParameters(exported)
+        #expect(other.exportParameters() == exported)
+    }
+}
