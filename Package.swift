@@ -34,6 +34,7 @@ let chapters: [(name: String, imports: [String])] = [
     (name: "Backpropagation", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy"]),
     (name: "GradientDescent", imports: ["Perceptron", "Layers"]),
     (name: "Regularization", imports: ["Perceptron", "Layers", "Backpropagation"]),
+    (name: "MNIST", imports: ["Perceptron", "Layers", "CZlib"]),
 ]
 // END GENERATED CHAPTERS
 

@@ -8,6 +8,7 @@ import CrossEntropyExamples
 import BackpropagationExamples
 import GradientDescentExamples
 import RegularizationExamples
+import MNISTExamples
 
 let chapters: [ChapterExamples] = [
     ChapterExamples(number: 1, slug: "01-perceptron", path: "chapters/01-perceptron.md", title: "The perceptron", run: runPerceptronExamples),
@@ -18,6 +19,7 @@ let chapters: [ChapterExamples] = [
     ChapterExamples(number: 6, slug: "06-backpropagation", path: "chapters/06-backpropagation.md", title: "Backpropagation", run: runBackpropagationExamples),
     ChapterExamples(number: 7, slug: "07-gradient-descent", path: "chapters/07-gradient-descent.md", title: "Gradient descent and SGD", run: runGradientDescentExamples),
     ChapterExamples(number: 8, slug: "08-regularization", path: "chapters/08-regularization.md", title: "Regularization", run: runRegularizationExamples),
+    ChapterExamples(number: 10, slug: "10-mnist-data", path: "chapters/10-mnist-data.md", title: "The MNIST data", run: runMNISTExamples),
 ]
 
 ExampleRunner.main(chapters)
