@@ -6,7 +6,9 @@ import PackageDescription
 
 /// Chapter code is numeric: it is compiled with optimization even in debug builds, where it
 /// would otherwise run a hundred times slower (a 200×200 matrix product: 2.4 s at -Onone).
-let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+/// `-assert-config Debug` keeps the messages of failed preconditions, which -O alone drops, so a
+/// shape mistake in a chapter still says what went wrong and where.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "Debug"])]
 
 /// One chapter: its library module (the chapter's `swift library` snippets) and its examples
 /// module (the `swift example` snippets, wrapped in one function the runner calls).
@@ -32,8 +34,8 @@ let chapters: [(name: String, imports: [String])] = [
     (name: "Softmax", imports: ["Layers"]),
     (name: "CrossEntropy", imports: ["Layers", "Softmax"]),
     (name: "Backpropagation", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy"]),
-    (name: "GradientDescent", imports: ["Perceptron", "Layers"]),
-    (name: "Regularization", imports: ["Perceptron", "Layers", "Backpropagation"]),
+    (name: "GradientDescent", imports: ["Perceptron", "Layers", "Backpropagation"]),
+    (name: "Regularization", imports: ["Perceptron", "Layers", "Backpropagation", "GradientDescent"]),
     (name: "MNIST", imports: ["Perceptron", "Layers", "CZlib"]),
 ]
 // END GENERATED CHAPTERS

@@ -75,10 +75,10 @@ extension Sequential: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 321)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 326)
 /// How far backpropagation's gradients are from finite differences.
 public struct GradientCheck: CustomStringConvertible {
-    /// Largest |analytic − numeric| / max(|analytic| + |numeric|, 1e-6) over the scalars checked:
+    /// Largest |analytic − numeric| / max(|analytic| + |numeric|, 1e-3) over the scalars checked:
     /// 0 is perfect agreement, 1 is opposite signs.
     public var maxRelativeError: Float
     /// How many scalars were perturbed.
@@ -103,7 +103,7 @@ public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2, lo
             parameter.value.scalars[k] = saved
             let numeric = (plus - minus) / (2 * epsilon)
             let analytic = parameter.grad.scalars[k]
-            let error = abs(analytic - numeric) / max(abs(analytic) + abs(numeric), 1e-6)
+            let error = abs(analytic - numeric) / max(abs(analytic) + abs(numeric), 1e-3)
             result.maxRelativeError = max(result.maxRelativeError, error)
             result.checked += 1
         }
@@ -111,7 +111,7 @@ public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2, lo
     return result
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 431)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 436)
 /// One step of gradient descent on a classification batch: forward, cross-entropy, backward,
 /// then θ ← θ − η ∂L/∂θ for every parameter. Returns the loss before the step.
 @discardableResult
@@ -124,7 +124,7 @@ public func trainStep(_ model: Sequential, _ x: Tensor, labels: [Int], learningR
     return loss
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 530)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 535)
 /// Mean squared error, as PyTorch's `MSELoss`: L = (1/N) Σ (pᵢ − tᵢ)² over all N elements,
 /// with its gradient ∂L/∂p = 2(p − t)/N (same shape as p), ready for `backward`.
 public func meanSquaredError(_ prediction: Tensor, _ target: Tensor) -> (loss: Float, gradient: Tensor) {

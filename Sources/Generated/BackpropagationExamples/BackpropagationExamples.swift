@@ -66,8 +66,8 @@ for (name, layer) in [("Linear₁", small.layers[0]), ("Linear₂", small.layers
 }
 print("∂L/∂W₂ =", small.parameters[2].grad)
 #sourceLocation()
-runner.begin(4, line: 360, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 361)
+runner.begin(4, line: 365, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 366)
 let smallLoss = { crossEntropy(small(smallInputs), labels: smallLabels) }
 print(checkGradients(of: small.parameters, loss: smallLoss))
 for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
@@ -75,8 +75,8 @@ for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
     print(String(format: "ε = %.0e: largest relative error %.2e", epsilon, result.maxRelativeError))
 }
 #sourceLocation()
-runner.begin(5, line: 388, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 389)
+runner.begin(5, line: 393, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 394)
 /// tanh with a wrong derivative: 1 − y instead of 1 − y².
 final class BuggyTanh: Backpropagating {
     var output: Tensor?
@@ -98,8 +98,8 @@ print("whole network:   ", checkGradients(of: buggy.parameters, loss: buggyLoss)
 print("Linear₂ (above): ", checkGradients(of: buggy.layers[2].parameters, loss: buggyLoss))
 print("Linear₁ (below): ", checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
 #sourceLocation()
-runner.begin(6, line: 448, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 449)
+runner.begin(6, line: 453, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 454)
 var xorRNG = SplitMix64(seed: 11)
 let xorNet = Sequential([Linear(2, 8, rng: &xorRNG), Tanh(), Linear(8, 2, rng: &xorRNG)])
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -115,13 +115,13 @@ for i in 0..<4 {
     print("\(x1) xor \(x2) → \(xorPredictions[i])   " + String(format: "(p = %.4f for 1; want %d)", xorProbabilities[i, 1], xorLabels[i]))
 }
 #sourceLocation()
-runner.begin(7, line: 481, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 482)
+runner.begin(7, line: 486, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 487)
 precondition(argmaxRows(xorNet(xorInputs)) == xorLabels, "the MLP should have learned XOR")
 precondition(crossEntropy(xorNet(xorInputs), labels: xorLabels) < 0.01, "the XOR loss should be small")
 #sourceLocation()
-runner.begin(8, line: 491, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 492)
+runner.begin(8, line: 496, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 497)
 var linearRNG = SplitMix64(seed: 11)
 let linearNet = Sequential([Linear(2, 2, rng: &linearRNG)])
 var linearLoss: Float = 0
@@ -131,12 +131,12 @@ print(String(format: "linear model after 2000 steps: loss %.4f, p(1) = %.4f, %.4
              linearLoss, linearP[0, 1], linearP[1, 1], linearP[2, 1], linearP[3, 1]))
 print("predictions:", argmaxRows(linearNet(xorInputs)), "want", xorLabels)
 #sourceLocation()
-runner.begin(9, line: 507, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 508)
+runner.begin(9, line: 512, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 513)
 precondition(linearLoss > 0.69, "a linear model cannot do better than ln 2 on XOR")
 #sourceLocation()
-runner.begin(10, line: 545, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 546)
+runner.begin(10, line: 550, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 551)
 let curveX = Tensor(shape: [41, 1], scalars: (0...40).map { Float($0) * 0.15 - 3 })
 let curveY = curveX.map { sin(2 * $0) }
 
@@ -166,14 +166,14 @@ for (hidden, fit) in fits {
                  fit.losses[0], fit.losses[1999], fit.losses[4999], fit.losses[9999]))
 }
 #sourceLocation()
-runner.begin(11, line: 583, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 584)
+runner.begin(11, line: 588, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 589)
 precondition(fits[2].fit.losses.last! < 0.002, "32 hidden units should fit sin(2x) closely")
 precondition(fits[0].fit.losses.last! > fits[1].fit.losses.last! && fits[1].fit.losses.last! > fits[2].fit.losses.last!,
              "more hidden units should fit better")
 #sourceLocation()
-runner.begin(12, line: 589, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 590)
+runner.begin(12, line: 594, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 595)
 var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x", yLabel: "y",
                        series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }], xRange: -3...3, yRange: -1.5...1.5)
 for (hidden, fit) in fits {
