@@ -6,14 +6,16 @@ import PackageDescription
 
 /// Chapter code is numeric: it is compiled with optimization even in debug builds, where it
 /// would otherwise run a hundred times slower (a 200×200 matrix product: 2.4 s at -Onone).
-let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+/// `-assert-config Debug` keeps the messages of failed preconditions, which -O alone drops, so a
+/// shape mistake in a chapter still says what went wrong and where.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "Debug"])]
 
 /// The engine of chapter 9 is compiled for the CPU's vector units when the build machine has AVX2
 /// and FMA (x86-64 since 2013); elsewhere (arm64, older x86) it builds and runs without them.
 let cpuFlags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
 let hasAVX2FMA = cpuFlags.contains(" avx2") && cpuFlags.contains(" fma")
 let kernelFlags: [SwiftSetting] = hasAVX2FMA
-    ? [.unsafeFlags(["-O", "-target-cpu", "haswell"]), .define("BOOK_FMA")]
+    ? [.unsafeFlags(["-O", "-assert-config", "Debug", "-target-cpu", "haswell"]), .define("BOOK_FMA")]
     : optimized
 
 /// One chapter: its library module (the chapter's `swift library` snippets) and its examples
@@ -40,9 +42,10 @@ let chapters: [(name: String, imports: [String])] = [
     (name: "Softmax", imports: ["Layers"]),
     (name: "CrossEntropy", imports: ["Layers", "Softmax"]),
     (name: "Backpropagation", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy"]),
-    (name: "GradientDescent", imports: ["Perceptron", "Layers"]),
-    (name: "Regularization", imports: ["Perceptron", "Layers", "Backpropagation"]),
+    (name: "GradientDescent", imports: ["Perceptron", "Layers", "Backpropagation"]),
+    (name: "Regularization", imports: ["Perceptron", "Layers", "Backpropagation", "GradientDescent"]),
     (name: "Engine", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy", "Backpropagation", "GradientDescent", "Regularization"]),
+    (name: "MNIST", imports: ["Perceptron", "Layers", "CZlib"]),
 ]
 // END GENERATED CHAPTERS
 

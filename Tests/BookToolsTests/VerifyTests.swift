@@ -34,17 +34,16 @@ import Testing
     }
 
     /// A stand-in for `BookExamples`: a shell script printing marker lines, to test the verifier alone.
-    func runner(_ script: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fake-runner-\(UUID().uuidString).sh").path
-        try ("#!/bin/sh\n" + script + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
-        return path
-    }
-
+    /// The verifier runs `RUNNER 01-a --markers`; with `/bin/sh` as the runner, that runs the script
+    /// saved as `01-a` in the package root (no executable file is written, so no "text file busy").
     func report(_ script: String) throws -> ChapterReport {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("verify-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try (script + "\n").write(to: root.appendingPathComponent("01-a"), atomically: true, encoding: .utf8)
         let chapter = try Chapter(path: "chapters/01-a.md", source: source)
         let book = try Book(chapters: [chapter])
-        let verifier = Verifier(book: book, runner: try runner(script), root: FileManager.default.temporaryDirectory.path)
+        let verifier = Verifier(book: book, runner: "/bin/sh", root: root.path)
         return try verifier.verify([chapter])[0]
     }
 

@@ -28,4 +28,17 @@ import GradientDescent
             #expect(abs(theta.value.scalars[0] - 3) < 1e-3 && abs(theta.value.scalars[1] + 1) < 1e-3)
         }
     }
+
+    @Test func spiralsHaveTheirShapeLabelsAndRadii() {
+        var rng = SplitMix64(seed: 7)
+        let data = makeSpirals(pointsPerClass: 50, classes: 3, noise: 0.2, rng: &rng)
+        #expect(data.points.shape == [150, 2])
+        #expect(data.labels == (0..<150).map { $0 % 3 })
+        for i in 0..<150 {
+            let r = (data.points[i, 0] * data.points[i, 0] + data.points[i, 1] * data.points[i, 1]).squareRoot()
+            #expect(r >= 0.1 - 1e-5 && r < 1 + 1e-5)
+        }
+        var again = SplitMix64(seed: 7)
+        #expect(makeSpirals(pointsPerClass: 50, classes: 3, noise: 0.2, rng: &again).points == data.points)
+    }
 }

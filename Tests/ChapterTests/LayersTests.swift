@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Perceptron
 import Layers
@@ -20,5 +21,20 @@ import Layers
         #expect(layer.weight.value.scalars.allSatisfy { abs($0) <= 0.1 })
         #expect(layer.bias.value.scalars.allSatisfy { abs($0) <= 0.1 })
         #expect(layer(Tensor(zeros: [3, 100])).shape == [3, 7])
+    }
+}
+
+@Suite struct LayersChapterTextTests {
+    /// The chapter quotes the message of a failed shape check with its line number; the line
+    /// named must still be the check in `Tensor.init` (it moves when text above it is edited).
+    @Test func quotedTrapLineIsTheShapeCheck() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("chapters/03-layers.md"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let quoted = try #require(lines.first { $0.hasPrefix("chapters/03-layers.md:") && $0.contains("Fatal error") })
+        let number = try #require(Int(quoted.split(separator: ":")[1]))
+        #expect(lines[number - 1].contains("require(shape.reduce(1, *) == scalars.count"))
+        #expect(text.contains("(line \(number) of"))
     }
 }

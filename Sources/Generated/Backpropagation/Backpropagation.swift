@@ -4,27 +4,31 @@ import Perceptron
 import Layers
 import Softmax
 import CrossEntropy
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 4)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 106)
 
 
 
 
 
 
-/// A layer that can send gradients backwards.
+/// A layer that can send gradients backwards (the reverse of `forward`).
 public protocol Backpropagating: Layer {
-    /// Given ∂L/∂y for the last forward pass, adds ∂L/∂θ to each parameter's `grad` and returns ∂L/∂x.
+    /// Given g = ∂L/∂y for the last forward pass (`[batch, out]`), adds ∂L/∂θ to each parameter's
+    /// `grad` and returns ∂L/∂x (`[batch, in]`).
     func backward(_ gradOutput: Tensor) -> Tensor
 }
 
 extension Layer {
-    /// Clears the gradients of every parameter (they accumulate otherwise).
+    /// Clears the gradients of every parameter. Backward passes *add* to `grad`, so call this
+    /// before each one (PyTorch: `optimizer.zero_grad()`).
     public func zeroGrad() { parameters.forEach { $0.zeroGrad() } }
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 157)
 extension Linear: Backpropagating {
     /// y = x·Wᵀ + b, so with g = ∂L/∂y (`[batch, out]`):
     /// ∂L/∂W = gᵀ·x (`[out, in]`), ∂L/∂b = Σ_rows g (`[out]`), ∂L/∂x = g·W (`[batch, in]`).
+    /// Needs the input remembered by the last `forward`.
     public func backward(_ gradOutput: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("Linear.backward before forward") }
         weight.grad = weight.grad + matmul(gradOutput.transposed, x)
@@ -32,7 +36,8 @@ extension Linear: Backpropagating {
         return matmul(gradOutput, weight.value)
     }
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 215)
 extension ActivationLayer {
     /// ∂L/∂x = ∂L/∂y ⊙ f′, with f′ computed from the remembered output y.
     func backward(_ gradOutput: Tensor, derivative: (Float) -> Float) -> Tensor {
@@ -42,7 +47,7 @@ extension ActivationLayer {
 }
 
 extension ReLU: Backpropagating {
-    /// ReLU′(z) = 1 where z > 0 (equivalently y > 0), else 0.
+    /// ReLU′(z) = 1 where z > 0 (equivalently y > 0), else 0 (also at z = 0, as in PyTorch).
     public func backward(_ gradOutput: Tensor) -> Tensor { backward(gradOutput) { $0 > 0 ? 1 : 0 } }
 }
 
@@ -55,9 +60,11 @@ extension Tanh: Backpropagating {
     /// tanh′(z) = 1 − tanh²(z) = 1 − y².
     public func backward(_ gradOutput: Tensor) -> Tensor { backward(gradOutput) { 1 - $0 * $0 } }
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 251)
 extension Sequential: Backpropagating {
     /// The chain rule through the stack: each layer's ∂L/∂x is the previous layer's ∂L/∂y.
+    /// Every layer must be `Backpropagating`; returns ∂L/∂(input of the first layer).
     public func backward(_ gradOutput: Tensor) -> Tensor {
         layers.reversed().reduce(gradOutput) { gradient, layer in
             guard let layer = layer as? any Backpropagating else {
@@ -68,19 +75,13 @@ extension Sequential: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 69)
-/// Mean squared error, as PyTorch's `MSELoss`: L = (1/N) Σ (pᵢ − tᵢ)² over all N elements,
-/// with its gradient ∂L/∂p = 2(p − t)/N.
-public func meanSquaredError(_ prediction: Tensor, _ target: Tensor) -> (loss: Float, gradient: Tensor) {
-    let d = prediction - target
-    let n = Float(d.count)
-    return ((d * d).sum() / n, (2 / n) * d)
-}
-
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 326)
 /// How far backpropagation's gradients are from finite differences.
 public struct GradientCheck: CustomStringConvertible {
-    /// Largest |analytic − numeric| / max(|analytic| + |numeric|, 1e-6) over the scalars checked.
+    /// Largest |analytic − numeric| / max(|analytic| + |numeric|, 1e-3) over the scalars checked:
+    /// 0 is perfect agreement, 1 is opposite signs.
     public var maxRelativeError: Float
+    /// How many scalars were perturbed.
     public var checked: Int
     public var description: String {
         String(format: "%d gradients checked, largest relative error %.2e", checked, maxRelativeError)
@@ -88,7 +89,8 @@ public struct GradientCheck: CustomStringConvertible {
 }
 
 /// Compares each parameter's `grad` (filled by a backward pass of `loss`) with the central difference
-/// (L(θ + ε) − L(θ − ε)) / 2ε, one scalar at a time. `loss` must be deterministic.
+/// (L(θ + ε) − L(θ − ε)) / 2ε, one scalar at a time: 2 evaluations of `loss` per scalar, so use it on
+/// small networks. `loss` must be deterministic; ε = 1e-2 suits `Float`.
 public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2, loss: () -> Float) -> GradientCheck {
     var result = GradientCheck(maxRelativeError: 0, checked: 0)
     for parameter in parameters {
@@ -101,14 +103,15 @@ public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2, lo
             parameter.value.scalars[k] = saved
             let numeric = (plus - minus) / (2 * epsilon)
             let analytic = parameter.grad.scalars[k]
-            let error = abs(analytic - numeric) / max(abs(analytic) + abs(numeric), 1e-6)
+            let error = abs(analytic - numeric) / max(abs(analytic) + abs(numeric), 1e-3)
             result.maxRelativeError = max(result.maxRelativeError, error)
             result.checked += 1
         }
     }
     return result
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 436)
 /// One step of gradient descent on a classification batch: forward, cross-entropy, backward,
 /// then θ ← θ − η ∂L/∂θ for every parameter. Returns the loss before the step.
 @discardableResult
@@ -119,5 +122,14 @@ public func trainStep(_ model: Sequential, _ x: Tensor, labels: [Int], learningR
     _ = model.backward(crossEntropyGradient(logits, labels: labels))
     for p in model.parameters { p.value = p.value - learningRate * p.grad }
     return loss
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 535)
+/// Mean squared error, as PyTorch's `MSELoss`: L = (1/N) Σ (pᵢ − tᵢ)² over all N elements,
+/// with its gradient ∂L/∂p = 2(p − t)/N (same shape as p), ready for `backward`.
+public func meanSquaredError(_ prediction: Tensor, _ target: Tensor) -> (loss: Float, gradient: Tensor) {
+    let d = prediction - target
+    let n = Float(d.count)
+    return ((d * d).sum() / n, (2 / n) * d)
 }
 #sourceLocation()

@@ -7,8 +7,181 @@ import Activations
 import Layers
 import Softmax
 import CrossEntropy
+import Foundation
 
 /// Runs the examples of chapters/06-backpropagation.md in order.
 public func runBackpropagationExamples(_ runner: ExampleRunner) {
+runner.begin(1, line: 42, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 43)
+
+
+let (x, w, b, t) = (1.5, 0.8, -0.5, 1.0)
+// Forward, keeping every intermediate value.
+let z = w * x + b
+let a = 1 / (1 + exp(-z))
+let loss = (a - t) * (a - t)
+// Backward: one local derivative at a time, from the loss down.
+let dLda = 2 * (a - t)
+let dadz = a * (1 - a)
+let dLdz = dLda * dadz
+let dLdw = dLdz * x
+let dLdb = dLdz
+let dLdx = dLdz * w
+print(String(format: "forward:  z = %.4f  a = %.4f  L = %.4f", z, a, loss))
+print(String(format: "backward: ∂L/∂a = %.4f  ∂a/∂z = %.4f  ∂L/∂z = %.4f", dLda, dadz, dLdz))
+print(String(format: "          ∂L/∂w = %.4f  ∂L/∂b = %.4f  ∂L/∂x = %.4f", dLdw, dLdb, dLdx))
+
+// The brute force way: nudge a parameter by ±ε and measure the slope of L.
+func neuronLoss(_ w: Double, _ b: Double) -> Double {
+    let a = 1 / (1 + exp(-(w * x + b)))
+    return (a - t) * (a - t)
+}
+let h = 1e-6
+print(String(format: "finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f",
+             (neuronLoss(w + h, b) - neuronLoss(w - h, b)) / (2 * h),
+             (neuronLoss(w, b + h) - neuronLoss(w, b - h)) / (2 * h)))
+#sourceLocation()
+runner.begin(2, line: 173, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 174)
+let tiny = Linear(weight: Tensor([[1, 0, -1], [2, 1, 0]]), bias: Tensor(shape: [2], scalars: [0, 0]))
+_ = tiny(Tensor([[1, 2, 3]]))
+let tinyInputGradient = tiny.backward(Tensor([[1, -1]]))
+print("∂L/∂W =", tiny.weight.grad)
+print("∂L/∂b =", tiny.bias.grad)
+print("∂L/∂x =", tinyInputGradient)
+#sourceLocation()
+runner.begin(3, line: 267, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 268)
+var checkRNG = SplitMix64(seed: 6)
+let small = Sequential([Linear(3, 4, rng: &checkRNG), Tanh(), Linear(4, 3, rng: &checkRNG)])
+let smallInputs = Tensor(uniform: [5, 3], in: -1...1, using: &checkRNG)
+let smallLabels = [0, 2, 1, 1, 0]
+small.zeroGrad()
+let smallLogits = small(smallInputs)
+_ = small.backward(crossEntropyGradient(smallLogits, labels: smallLabels))
+for (name, layer) in [("Linear₁", small.layers[0]), ("Linear₂", small.layers[2])] {
+    for parameter in layer.parameters {
+        print("\(name).\(parameter.name) \(parameter.value.shape): ∂L/∂θ has shape \(parameter.grad.shape)")
+    }
+}
+print("∂L/∂W₂ =", small.parameters[2].grad)
+#sourceLocation()
+runner.begin(4, line: 365, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 366)
+let smallLoss = { crossEntropy(small(smallInputs), labels: smallLabels) }
+print(checkGradients(of: small.parameters, loss: smallLoss))
+for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
+    let result = checkGradients(of: small.parameters, epsilon: epsilon, loss: smallLoss)
+    print(String(format: "ε = %.0e: largest relative error %.2e", epsilon, result.maxRelativeError))
+}
+#sourceLocation()
+runner.begin(5, line: 393, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 394)
+/// tanh with a wrong derivative: 1 − y instead of 1 − y².
+final class BuggyTanh: Backpropagating {
+    var output: Tensor?
+    func forward(_ x: Tensor) -> Tensor {
+        let y = x.map { Foundation.tanh($0) }
+        output = y
+        return y
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        gradOutput.zipMap(output!) { g, y in g * (1 - y) }
+    }
+}
+var buggyRNG = SplitMix64(seed: 6)
+let buggy = Sequential([Linear(3, 4, rng: &buggyRNG), BuggyTanh(), Linear(4, 3, rng: &buggyRNG)])
+buggy.zeroGrad()
+_ = buggy.backward(crossEntropyGradient(buggy(smallInputs), labels: smallLabels))
+let buggyLoss = { crossEntropy(buggy(smallInputs), labels: smallLabels) }
+print("whole network:   ", checkGradients(of: buggy.parameters, loss: buggyLoss))
+print("Linear₂ (above): ", checkGradients(of: buggy.layers[2].parameters, loss: buggyLoss))
+print("Linear₁ (below): ", checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
+#sourceLocation()
+runner.begin(6, line: 453, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 454)
+var xorRNG = SplitMix64(seed: 11)
+let xorNet = Sequential([Linear(2, 8, rng: &xorRNG), Tanh(), Linear(8, 2, rng: &xorRNG)])
+let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
+let xorLabels = [0, 1, 1, 0]
+for step in 0...2000 {
+    let stepLoss = trainStep(xorNet, xorInputs, labels: xorLabels, learningRate: 0.5)
+    if step % 250 == 0 { print(String(format: "step %4d   loss %.4f", step, stepLoss)) }
+}
+let xorProbabilities = softmax(xorNet(xorInputs))
+let xorPredictions = argmaxRows(xorNet(xorInputs))
+for i in 0..<4 {
+    let (x1, x2) = (Int(xorInputs[i, 0]), Int(xorInputs[i, 1]))
+    print("\(x1) xor \(x2) → \(xorPredictions[i])   " + String(format: "(p = %.4f for 1; want %d)", xorProbabilities[i, 1], xorLabels[i]))
+}
+#sourceLocation()
+runner.begin(7, line: 486, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 487)
+precondition(argmaxRows(xorNet(xorInputs)) == xorLabels, "the MLP should have learned XOR")
+precondition(crossEntropy(xorNet(xorInputs), labels: xorLabels) < 0.01, "the XOR loss should be small")
+#sourceLocation()
+runner.begin(8, line: 496, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 497)
+var linearRNG = SplitMix64(seed: 11)
+let linearNet = Sequential([Linear(2, 2, rng: &linearRNG)])
+var linearLoss: Float = 0
+for _ in 0...2000 { linearLoss = trainStep(linearNet, xorInputs, labels: xorLabels, learningRate: 0.5) }
+let linearP = softmax(linearNet(xorInputs))
+print(String(format: "linear model after 2000 steps: loss %.4f, p(1) = %.4f, %.4f, %.4f, %.4f",
+             linearLoss, linearP[0, 1], linearP[1, 1], linearP[2, 1], linearP[3, 1]))
+print("predictions:", argmaxRows(linearNet(xorInputs)), "want", xorLabels)
+#sourceLocation()
+runner.begin(9, line: 512, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 513)
+precondition(linearLoss > 0.69, "a linear model cannot do better than ln 2 on XOR")
+#sourceLocation()
+runner.begin(10, line: 550, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 551)
+let curveX = Tensor(shape: [41, 1], scalars: (0...40).map { Float($0) * 0.15 - 3 })
+let curveY = curveX.map { sin(2 * $0) }
+
+func fitCurve(hidden: Int, steps: Int = 10_000, learningRate: Float = 0.05) -> (model: Sequential, losses: [Float]) {
+    var rng = SplitMix64(seed: 3)
+    let model = Sequential([
+        Linear(weight: Tensor(uniform: [hidden, 1], in: -3...3, using: &rng),
+               bias: Tensor(uniform: [hidden], in: -3...3, using: &rng)),
+        Tanh(),
+        Linear(hidden, 1, rng: &rng),
+    ])
+    var losses: [Float] = []
+    for _ in 0..<steps {
+        model.zeroGrad()
+        let (stepLoss, gradient) = meanSquaredError(model(curveX), curveY)
+        _ = model.backward(gradient)
+        for p in model.parameters { p.value = p.value - learningRate * p.grad }
+        losses.append(stepLoss)
+    }
+    return (model, losses)
+}
+
+let fits = [2, 4, 32].map { (hidden: $0, fit: fitCurve(hidden: $0)) }
+print("hidden units   parameters   loss at step 1   2000     5000     10000")
+for (hidden, fit) in fits {
+    print(String(format: "%12d   %10d   %14.4f   %.4f   %.4f   %.4f", hidden, fit.model.parameterCount,
+                 fit.losses[0], fit.losses[1999], fit.losses[4999], fit.losses[9999]))
+}
+#sourceLocation()
+runner.begin(11, line: 588, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 589)
+precondition(fits[2].fit.losses.last! < 0.002, "32 hidden units should fit sin(2x) closely")
+precondition(fits[0].fit.losses.last! > fits[1].fit.losses.last! && fits[1].fit.losses.last! > fits[2].fit.losses.last!,
+             "more hidden units should fit better")
+#sourceLocation()
+runner.begin(12, line: 594, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 595)
+var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x", yLabel: "y",
+                       series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }], xRange: -3...3, yRange: -1.5...1.5)
+for (hidden, fit) in fits {
+    fitPlot.add(Series("H = \(hidden)", over: -3...3) { x in
+        Double(fit.model(Tensor([[Float(x)]]))[0, 0])
+    })
+}
+show(fitPlot)
+#sourceLocation()
 runner.end()
 }

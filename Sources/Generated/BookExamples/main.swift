@@ -9,17 +9,19 @@ import BackpropagationExamples
 import GradientDescentExamples
 import RegularizationExamples
 import EngineExamples
+import MNISTExamples
 
 let chapters: [ChapterExamples] = [
     ChapterExamples(number: 1, slug: "01-perceptron", path: "chapters/01-perceptron.md", title: "The perceptron", run: runPerceptronExamples),
     ChapterExamples(number: 2, slug: "02-activations", path: "chapters/02-activations.md", title: "Activation functions", run: runActivationsExamples),
     ChapterExamples(number: 3, slug: "03-layers", path: "chapters/03-layers.md", title: "Layers and the multilayer perceptron", run: runLayersExamples),
     ChapterExamples(number: 4, slug: "04-softmax", path: "chapters/04-softmax.md", title: "One-hot and softmax", run: runSoftmaxExamples),
-    ChapterExamples(number: 5, slug: "05-cross-entropy", path: "chapters/05-cross-entropy.md", title: "Cross-entropy", run: runCrossEntropyExamples),
+    ChapterExamples(number: 5, slug: "05-cross-entropy", path: "chapters/05-cross-entropy.md", title: "Cross-entropy: from probabilities to a loss", run: runCrossEntropyExamples),
     ChapterExamples(number: 6, slug: "06-backpropagation", path: "chapters/06-backpropagation.md", title: "Backpropagation", run: runBackpropagationExamples),
     ChapterExamples(number: 7, slug: "07-gradient-descent", path: "chapters/07-gradient-descent.md", title: "Gradient descent and SGD", run: runGradientDescentExamples),
     ChapterExamples(number: 8, slug: "08-regularization", path: "chapters/08-regularization.md", title: "Regularization", run: runRegularizationExamples),
     ChapterExamples(number: 9, slug: "09-making-it-fast", path: "chapters/09-making-it-fast.md", title: "Making it fast", run: runEngineExamples),
+    ChapterExamples(number: 10, slug: "10-mnist-data", path: "chapters/10-mnist-data.md", title: "The MNIST data", run: runMNISTExamples),
 ]
 
 ExampleRunner.main(chapters)

@@ -2,41 +2,74 @@
 import Foundation
 import Layers
 import Softmax
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 4)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 87)
 
 
 
-
-/// log softmax(z)ᵢ = zᵢ − log Σⱼ e^(zⱼ), for each row: `[n, c] → [n, c]`.
-/// Computed with log-sum-exp: log Σⱼ e^(zⱼ) = m + log Σⱼ e^(zⱼ − m), m = maxⱼ zⱼ, so it never overflows.
-public func logSoftmax(_ logits: Tensor) -> Tensor {
-    var out = logits
-    for i in 0..<logits.rows {
-        let row = logits.row(i)
-        let m = row.max() ?? 0
-        let logSum = m + log(row.reduce(0) { $0 + exp($1 - m) })
-        for j in 0..<logits.columns { out[i, j] = row[j] - logSum }
-    }
-    return out
-}
 
 /// Negative log-likelihood of the true classes, averaged over the batch:
-/// NLL = −(1/n) Σᵢ logpᵢ[yᵢ]. `logProbabilities` is `[n, c]`, `labels` has n entries.
+/// NLL = −(1/n) Σᵢ logpᵢ[yᵢ]. `logProbabilities` is `[n, c]`, `labels` has n entries in 0..<c.
+///
+/// Like PyTorch's `NLLLoss`, it expects log-probabilities (e.g. from `logSoftmax`), not probabilities.
 public func negativeLogLikelihood(_ logProbabilities: Tensor, labels: [Int]) -> Float {
     precondition(labels.count == logProbabilities.rows, "\(labels.count) labels for \(logProbabilities.rows) rows")
     var total = 0.0
     for (i, label) in labels.enumerated() { total -= Double(logProbabilities[i, label]) }
     return Float(total / Double(labels.count))
 }
-
-/// Cross-entropy of logits against labels, mean over the batch, as PyTorch's `CrossEntropyLoss`:
-/// L = −(1/n) Σᵢ log softmax(zᵢ)[yᵢ]. `logits` is `[n, c]`.
+#sourceLocation()
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 136)
+/// log softmax(z)ᵢ = zᵢ − log Σⱼ e^(zⱼ), for each row: `[n, c] → [n, c]`.
+///
+/// Computed with log-sum-exp: log Σⱼ e^(zⱼ) = m + log Σⱼ e^(zⱼ − m), m = maxⱼ zⱼ. No exponent is
+/// positive (no overflow) and the sum is at least 1 (its log is finite), so even extreme logits
+/// give finite log-probabilities. PyTorch: `F.log_softmax(z, dim=1)`.
+public func logSoftmax(_ logits: Tensor) -> Tensor {
+    var out = logits
+    for i in 0..<logits.rows {
+        let row = logits.row(i)
+        let m = row.max() ?? 0
+        // (zⱼ − m) − log Σ e^(zₖ − m): subtracting m first keeps the largest entry exact.
+        let logSum = log(row.reduce(0) { $0 + exp($1 - m) })
+        for j in 0..<logits.columns { out[i, j] = (row[j] - m) - logSum }
+    }
+    return out
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 189)
+/// Cross-entropy of logits against labels, mean over the batch, as PyTorch's `CrossEntropyLoss`
+/// (whose default `reduction` is "mean"): L = −(1/n) Σᵢ log softmax(zᵢ)[yᵢ]. `logits` is `[n, c]`.
+///
+/// It takes logits (any real numbers), not probabilities: do not apply softmax first.
 public func crossEntropy(_ logits: Tensor, labels: [Int]) -> Float {
     negativeLogLikelihood(logSoftmax(logits), labels: labels)
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 333)
 /// ∂L/∂z of `crossEntropy`: (softmax(z) − onehot(y)) / n, `[n, c]`.
+///
+/// Each row sums to 0 and every entry lies in [−1/n, 1/n]. This is what PyTorch's `loss.backward()`
+/// puts in the logits' `.grad`.
 public func crossEntropyGradient(_ logits: Tensor, labels: [Int]) -> Tensor {
     (1 / Float(logits.rows)) * (softmax(logits) - oneHot(labels, classes: logits.columns))
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 402)
+/// The backward pass of softmax: given p = softmax(z) and g = ∂L/∂p (both `[n, c]`), returns
+/// ∂L/∂z with ∂L/∂zₖ = pₖ(gₖ − Σᵢ gᵢpᵢ) in each row (the softmax Jacobian pᵢ(δᵢₖ − pₖ) applied to g).
+public func softmaxBackward(_ probabilities: Tensor, _ gradOutput: Tensor) -> Tensor {
+    precondition(probabilities.shape == gradOutput.shape, "shapes \(probabilities.shape) and \(gradOutput.shape) differ")
+    var out = gradOutput
+    for i in 0..<probabilities.rows {
+        let p = probabilities.row(i), g = gradOutput.row(i)
+        let dot = zip(p, g).reduce(0) { $0 + $1.0 * $1.1 }
+        for k in 0..<probabilities.columns { out[i, k] = p[k] * (g[k] - dot) }
+    }
+    return out
+}
+
+/// ∂/∂p of chapter 4's `squaredDistance` (the mean over rows of ‖pᵢ − yᵢ‖²): 2(p − y)/n, `[n, c]`.
+public func squaredDistanceGradient(_ p: Tensor, _ y: Tensor) -> Tensor {
+    (2 / Float(p.rows)) * (p - y)
 }
 #sourceLocation()

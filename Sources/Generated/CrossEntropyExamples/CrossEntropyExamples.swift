@@ -6,8 +6,165 @@ import Perceptron
 import Activations
 import Layers
 import Softmax
+import Foundation
 
 /// Runs the examples of chapters/05-cross-entropy.md in order.
 public func runCrossEntropyExamples(_ runner: ExampleRunner) {
+runner.begin(1, line: 38, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 39)
+
+
+var likelihood: Float = 1        // the product, as a Float
+var logLikelihood = 0.0          // the sum of the logs, as a Double
+for i in 1...60_000 {
+    likelihood *= 0.9
+    logLikelihood += log(0.9)
+    if [10, 100, 1000, 60_000].contains(i) {
+        print(String(format: "n = %5d   product %.3e   true value 10^%.2f   −(1/n)·sum of logs %.4f",
+                     i, likelihood, logLikelihood / log(10.0), -logLikelihood / Double(i)))
+    }
+}
+#sourceLocation()
+runner.begin(2, line: 158, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 159)
+let extreme = Tensor([[2, 1, 0.1], [0, 30, 0], [0, 120, 0]])
+let viaSoftmax = softmax(extreme).map { log($0) }
+print("log(softmax(z)):")
+print(viaSoftmax)
+print("logSoftmax(z):")
+print(logSoftmax(extreme))
+#sourceLocation()
+runner.begin(3, line: 201, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 202)
+let batchLogits = Tensor([[4.0, 0.5, -1.0], [0.2, 0.4, 0.1], [3.0, -0.5, 0.0]])
+let batchLabels = [0, 1, 2]
+let batchLogProbabilities = logSoftmax(batchLogits)
+for i in 0..<3 {
+    let p = softmax(batchLogits)[i, batchLabels[i]]
+    print(String(format: "sample %d: label %d, p[label] = %.4f, loss = %.4f",
+                 i, batchLabels[i], p, -batchLogProbabilities[i, batchLabels[i]]))
+}
+print(String(format: "crossEntropy (mean): %.4f", crossEntropy(batchLogits, labels: batchLabels)))
+#sourceLocation()
+runner.begin(4, line: 240, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 241)
+print(String(format: "uniform logits:         %.4f", crossEntropy(Tensor(zeros: [4, 10]), labels: [3, 1, 4, 1])))
+print(String(format: "ln 10:                  %.4f", log(Float(10))))
+var ceRNG = SplitMix64(seed: 5)
+let freshNet = makeMLP([784, 512, 512, 10], rng: &ceRNG)
+let randomImages = Tensor(uniform: [32, 784], in: 0...1, using: &ceRNG)
+let randomLabels = (0..<32).map { _ in Int(ceRNG.next() % 10) }
+print(String(format: "fresh 784-512-512-10:   %.4f", crossEntropy(freshNet(randomImages), labels: randomLabels)))
+#sourceLocation()
+runner.begin(5, line: 271, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 272)
+print("p[true]   crossEntropy(z)   crossEntropy(softmax(z))")
+for pTrue: Float in [0.1, 0.5, 0.9, 0.99, 0.9999] {
+    // Ten logits whose softmax gives pTrue to class 0 and shares the rest equally.
+    let rest = (1 - pTrue) / 9
+    let z = Tensor([[log(pTrue)] + Array(repeating: log(rest), count: 9)])
+    print(String(format: "%.4f    %.4f            %.4f",
+                 pTrue, crossEntropy(z, labels: [0]), crossEntropy(softmax(z), labels: [0])))
+}
+print(String(format: "floor: ln(9 + e) − 1 = %.4f", log(9 + exp(Float(1))) - 1))
+#sourceLocation()
+runner.begin(6, line: 352, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 353)
+let checkLogits = Tensor([[2.0, -1.0, 0.5, 0.0], [0.3, 0.3, -2.0, 1.5]])
+let checkLabels = [0, 2]
+let analytic = crossEntropyGradient(checkLogits, labels: checkLabels)
+var numeric = Tensor(zeros: checkLogits.shape)
+let step: Float = 1e-2
+for k in 0..<checkLogits.count {
+    var plus = checkLogits, minus = checkLogits
+    plus.scalars[k] += step
+    minus.scalars[k] -= step
+    numeric.scalars[k] = (crossEntropy(plus, labels: checkLabels) - crossEntropy(minus, labels: checkLabels)) / (2 * step)
+}
+print("p − y, divided by n:")
+print(analytic)
+print("finite differences:")
+print(numeric)
+let worst = zip(analytic.scalars, numeric.scalars).map { abs($0 - $1) }.max()!
+print(String(format: "largest difference: %.1e", worst))
+#sourceLocation()
+runner.begin(7, line: 426, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 427)
+let sure = Tensor([[0, 120, 0]])   // the model is certain of class 1; the label is 0
+let sureP = softmax(sure)
+var dLossdP = Tensor(zeros: [1, 3])
+dLossdP[0, 0] = -1 / sureP[0, 0]
+let longWay = softmaxBackward(sureP, dLossdP)
+print("long way:", longWay.scalars.map { $0.isNaN ? "NaN" : String(format: "%.4f", $0) })
+print("fused:   ", crossEntropyGradient(sure, labels: [0]))
+#sourceLocation()
+runner.begin(8, line: 460, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 461)
+func logitsGiving(_ pTrue: Float) -> Tensor {
+    // Class 0 gets pTrue, the other nine share the rest.
+    Tensor([[log(pTrue)] + Array(repeating: log((1 - pTrue) / 9), count: 9)])
+}
+let trueClass = oneHot([0], classes: 10)
+func crossEntropyAt(_ pTrue: Float) -> (loss: Float, gradient: Float) {
+    let z = logitsGiving(pTrue)
+    return (crossEntropy(z, labels: [0]), crossEntropyGradient(z, labels: [0])[0, 0])
+}
+func squaredDistanceAt(_ pTrue: Float) -> (loss: Float, gradient: Float) {
+    let p = softmax(logitsGiving(pTrue))
+    let gradient = softmaxBackward(p, squaredDistanceGradient(p, trueClass))
+    return (squaredDistance(p, trueClass), gradient[0, 0])
+}
+print("p[true]   CE loss   CE ∂L/∂z_true   SE loss   SE ∂L/∂z_true")
+for pTrue: Float in [0.001, 0.01, 0.1, 0.3, 0.5, 0.9, 0.99] {
+    let ce = crossEntropyAt(pTrue), se = squaredDistanceAt(pTrue)
+    print(String(format: "%.3f     %7.4f   %7.4f         %.4f    %7.4f",
+                 pTrue, ce.loss, ce.gradient, se.loss, se.gradient))
+}
+#sourceLocation()
+runner.begin(9, line: 494, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 495)
+// The table agrees with the closed forms in the prose.
+for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
+    let ce = crossEntropyAt(pTrue), se = squaredDistanceAt(pTrue)
+    precondition(abs(ce.loss + log(pTrue)) < 1e-4 && abs(ce.gradient - (pTrue - 1)) < 1e-4)
+    precondition(abs(se.loss - 10 / 9 * (1 - pTrue) * (1 - pTrue)) < 1e-4)
+    precondition(abs(se.gradient + 20 / 9 * pTrue * (1 - pTrue) * (1 - pTrue)) < 1e-4)
+}
+#sourceLocation()
+runner.begin(10, line: 508, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 509)
+show(LinePlot(title: "Two losses for the same prediction (10 classes)",
+              xLabel: "probability of the true class", yLabel: "loss",
+              series: [Series("cross-entropy", over: 0.001...0.999) { Double(crossEntropyAt(Float($0)).loss) },
+                       Series("squared distance", over: 0.001...0.999) { Double(squaredDistanceAt(Float($0)).loss) }],
+              xRange: 0...1, yRange: 0...4))
+#sourceLocation()
+runner.begin(11, line: 544, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 545)
+show(LinePlot(title: "How hard each loss pushes the true logit up",
+              xLabel: "probability of the true class", yLabel: "|∂L/∂z_true|",
+              series: [Series("cross-entropy", over: 0.001...0.999) { Double(abs(crossEntropyAt(Float($0)).gradient)) },
+                       Series("squared distance", over: 0.001...0.999) { Double(abs(squaredDistanceAt(Float($0)).gradient)) }],
+              xRange: 0...1, yRange: 0...1))
+#sourceLocation()
+runner.begin(12, line: 589, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 590)
+func stepsUntilRight(_ gradient: (Tensor) -> Tensor) -> Int {
+    var z = Tensor([[-8] + Array(repeating: 0, count: 9)])
+    var steps = 0
+    while argmaxRows(z) != [0] && steps < 1_000_000 {
+        z = z - gradient(z)
+        steps += 1
+    }
+    return steps
+}
+let ceSteps = stepsUntilRight { crossEntropyGradient($0, labels: [0]) }
+let seSteps = stepsUntilRight { z in
+    let p = softmax(z)
+    return softmaxBackward(p, squaredDistanceGradient(p, trueClass))
+}
+print("cross-entropy:    \(ceSteps) steps")
+print("squared distance: \(seSteps) steps")
+#sourceLocation()
 runner.end()
 }

@@ -2,7 +2,11 @@
 import Foundation
 import Perceptron
 import Layers
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 4)
+import Backpropagation
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 236)
+// SplitMix64 from chapter 1; Tensor, Parameter, Sequential and makeMLP from chapter 3;
+// backward passes from chapter 6, which brings crossEntropy (chapter 5) along.
+
 
 
 
@@ -20,14 +24,15 @@ extension Optimizer {
     public func zeroGrad() { parameters.forEach { $0.zeroGrad() } }
 }
 
-/// Stochastic gradient descent, as PyTorch's `torch.optim.SGD`:
+/// Stochastic gradient descent, as PyTorch's `torch.optim.SGD` (no dampening, no Nesterov):
 /// g ← ∂L/∂θ + λθ (weight decay λ), v ← μv + g (momentum μ; v starts as g), θ ← θ − ηv.
-/// With μ = 0 this is θ ← θ − η(∂L/∂θ + λθ).
+/// With μ = 0 and λ = 0 this is θ ← θ − η ∂L/∂θ.
 public struct SGD: Optimizer {
     public let parameters: [Parameter]
     public var learningRate: Float
     public var momentum: Float
     public var weightDecay: Float
+    /// One velocity per parameter, nil until the first step.
     var velocities: [Tensor?]
 
     public init(_ parameters: [Parameter], learningRate: Float, momentum: Float = 0, weightDecay: Float = 0) {
@@ -51,14 +56,52 @@ public struct SGD: Optimizer {
         }
     }
 }
-
-/// Adam, as PyTorch's `torch.optim.Adam` (Kingma and Ba, 2015): with g = ∂L/∂θ (+ λθ) at step t,
-/// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − η m̂/(√v̂ + ε).
+#sourceLocation()
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 325)
+/// `classes` interleaved spiral arms in the plane, `pointsPerClass` points on each: a point of arm k at
+/// radius r ∈ [0.1, 1) (uniform) has angle 2πk/classes + 1.5πr + noise·(u₁ + u₂ − 1), with u₁, u₂ uniform
+/// in [0, 1), so the angular noise is triangular ("Gaussian-ish") and at most ±noise.
+/// Rows cycle through the classes (0, 1, 2, 0, 1, 2, …). Returns points `[classes · pointsPerClass, 2]`
+/// and their labels.
+public func makeSpirals(pointsPerClass: Int, classes: Int = 3, noise: Float = 0.2,
+                        rng: inout SplitMix64) -> (points: Tensor, labels: [Int]) {
+    var scalars: [Float] = [], labels: [Int] = []
+    for _ in 0..<pointsPerClass {
+        for k in 0..<classes {
+            let r = 0.1 + 0.9 * rng.nextFloat()
+            let wobble = noise * (rng.nextFloat() + rng.nextFloat() - 1)
+            let angle = 2 * Float.pi * Float(k) / Float(classes) + 1.5 * Float.pi * r + wobble
+            scalars += [r * cos(angle), r * sin(angle)]
+            labels.append(k)
+        }
+    }
+    return (Tensor(shape: [labels.count, 2], scalars: scalars), labels)
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 426)
+/// The sample indices 0..<count, shuffled (Fisher–Yates with the book's generator) and cut into
+/// mini-batches of `batchSize`: ⌈count / batchSize⌉ batches, the last one smaller when batchSize does
+/// not divide count. Every index appears exactly once.
+public func miniBatches(count: Int, batchSize: Int, rng: inout SplitMix64) -> [[Int]] {
+    var order = Array(0..<count)
+    for i in stride(from: count - 1, to: 0, by: -1) {
+        let j = Int(rng.next() % UInt64(i + 1))
+        order.swapAt(i, j)
+    }
+    return stride(from: 0, to: count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, count)]) }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 715)
+/// Adam, as PyTorch's `torch.optim.Adam` (Kingma and Ba, 2015): with g = ∂L/∂θ (+ λθ with weight decay λ)
+/// at step t = 1, 2, …, element-wise: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²,
+/// m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − η m̂/(√v̂ + ε). m and v start at zero.
 public struct Adam: Optimizer {
     public let parameters: [Parameter]
     public var learningRate: Float
     public var beta1: Float, beta2: Float, epsilon: Float, weightDecay: Float
+    /// The running means of the gradients and of their squares, one per parameter.
     var m: [Tensor], v: [Tensor]
+    /// The number of steps taken.
     var t = 0
 
     public init(_ parameters: [Parameter], learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999,
@@ -75,7 +118,8 @@ public struct Adam: Optimizer {
 
     public mutating func step() {
         t += 1
-        let correction1 = 1 - pow(beta1, Float(t)), correction2 = 1 - pow(beta2, Float(t))
+        // 1 − βᵗ in Double, as PyTorch computes it: in Float, 1 − 0.999ᵗ loses digits to cancellation.
+        let correction1 = Float(1 - pow(Double(beta1), Double(t))), correction2 = Float(1 - pow(Double(beta2), Double(t)))
         for (k, p) in parameters.enumerated() {
             var g = p.grad
             if weightDecay != 0 { g = g + weightDecay * p.value }
@@ -90,16 +134,5 @@ public struct Adam: Optimizer {
             p.value.scalars = scalars
         }
     }
-}
-
-/// The sample indices 0..<count in mini-batches of `batchSize` (the last one may be smaller):
-/// ⌈count / batchSize⌉ batches, shuffled (Fisher–Yates with the book's generator) when `rng` is given.
-public func miniBatches(count: Int, batchSize: Int, rng: inout SplitMix64) -> [[Int]] {
-    var order = Array(0..<count)
-    for i in stride(from: count - 1, to: 0, by: -1) {
-        let j = Int(rng.next() % UInt64(i + 1))
-        order.swapAt(i, j)
-    }
-    return stride(from: 0, to: count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, count)]) }
 }
 #sourceLocation()

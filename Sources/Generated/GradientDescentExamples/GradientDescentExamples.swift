@@ -5,8 +5,309 @@ import GradientDescent
 import Perceptron
 import Activations
 import Layers
+import Softmax
+import CrossEntropy
+import Backpropagation
+import Foundation
 
 /// Runs the examples of chapters/07-gradient-descent.md in order.
 public func runGradientDescentExamples(_ runner: ExampleRunner) {
+runner.begin(1, line: 35, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 36)
+
+
+/// The elongated bowl f(x, y) = x² + 10y² and its gradient (2x, 20y).
+func bowl(_ p: (x: Float, y: Float)) -> Float { p.x * p.x + 10 * p.y * p.y }
+func bowlGradient(_ p: (x: Float, y: Float)) -> (x: Float, y: Float) { (2 * p.x, 20 * p.y) }
+
+/// Plain gradient descent on the bowl from `start`: the path of `steps` updates, start included.
+func descend(from start: (x: Float, y: Float), learningRate eta: Float, steps: Int) -> [(x: Float, y: Float)] {
+    var path = [start]
+    for _ in 0..<steps {
+        let p = path.last!, g = bowlGradient(p)
+        path.append((p.x - eta * g.x, p.y - eta * g.y))
+    }
+    return path
+}
+
+let start: (x: Float, y: Float) = (-9, 1.6)
+for (t, p) in descend(from: start, learningRate: 0.02, steps: 5).enumerated() {
+    print(String(format: "step %d   x = %8.4f   y = %7.4f   f = %8.4f", t, p.x, p.y, bowl(p)))
+}
+#sourceLocation()
+runner.begin(2, line: 73, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 74)
+/// A path (or any list of points) as a plot series; a NaN point breaks the line.
+func pathSeries(_ name: String, _ path: [(x: Float, y: Float)]) -> Series {
+    Series(name, x: path.map { Double($0.x) }, y: path.map { Double($0.y) })
+}
+// The level sets x² + 10y² = c, ellipses with half-axes √c and √(c/10), as one series
+// whose ellipses are separated by NaN points.
+var levelX: [Double] = [], levelY: [Double] = []
+for c in [4.0, 16, 36, 64, 100] {
+    for k in 0...72 {
+        let angle = Double(k) * 2 * Double.pi / 72
+        levelX.append(c.squareRoot() * cos(angle))
+        levelY.append((c / 10).squareRoot() * sin(angle))
+    }
+    levelX.append(.nan); levelY.append(.nan)
+}
+var pathPlot = LinePlot(title: "Gradient descent on f(x, y) = x² + 10y², 30 steps from (−9, 1.6)",
+                        xLabel: "x", yLabel: "y",
+                        series: [Series("level sets f = 4, 16, 36, 64, 100", x: levelX, y: levelY),
+                                 pathSeries("η = 0.02", descend(from: start, learningRate: 0.02, steps: 30)),
+                                 pathSeries("η = 0.09", descend(from: start, learningRate: 0.09, steps: 30))],
+                        xRange: -10...10, yRange: -3.5...3.5)
+pathPlot.width = 72
+pathPlot.height = 22
+show(pathPlot)
+#sourceLocation()
+runner.begin(3, line: 159, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 160)
+let rates: [Float] = [0.01, 0.05, 0.09, 0.1, 0.105]
+print(" η        1 − 2η    1 − 20η   f after 10 steps   f after 60 steps")
+for eta in rates {
+    let path = descend(from: start, learningRate: eta, steps: 60)
+    print(String(format: "%-8.3f %7.3f   %7.3f   %16.3e   %16.3e", eta, 1 - 2 * eta, 1 - 20 * eta,
+                 bowl(path[10]), bowl(path[60])))
+}
+#sourceLocation()
+runner.begin(4, line: 181, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 182)
+var ratePlot = LinePlot(title: "Loss of gradient descent on the bowl for five learning rates",
+                        xLabel: "step", yLabel: "f(x, y)  (log scale)",
+                        series: rates.map { eta in
+                            Series("η = \(eta)", x: (0...60).map(Double.init),
+                                   y: descend(from: start, learningRate: eta, steps: 60).map { Double(bowl($0)) })
+                        })
+ratePlot.logY = true
+show(ratePlot)
+#sourceLocation()
+runner.begin(5, line: 293, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 294)
+/// Runs `steps` updates of an optimizer on the bowl from `start`, θ = (x, y) held in one parameter.
+func minimizeBowl(steps: Int, _ makeOptimizer: (Parameter) -> any Optimizer) -> [(x: Float, y: Float)] {
+    let theta = Parameter("θ", Tensor(shape: [2], scalars: [start.x, start.y]))
+    var optimizer = makeOptimizer(theta)
+    var path = [start]
+    for _ in 0..<steps {
+        optimizer.zeroGrad()
+        let g = bowlGradient((theta.value.scalars[0], theta.value.scalars[1]))
+        theta.grad = Tensor(shape: [2], scalars: [g.x, g.y])
+        optimizer.step()
+        path.append((theta.value.scalars[0], theta.value.scalars[1]))
+    }
+    return path
+}
+let bySGD = minimizeBowl(steps: 30) { SGD([$0], learningRate: 0.09) }
+let byHand = descend(from: start, learningRate: 0.09, steps: 30)
+print("SGD and the hand-written loop agree:", zip(bySGD, byHand).allSatisfy { $0.x == $1.x && $0.y == $1.y })
+#sourceLocation()
+runner.begin(6, line: 349, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 350)
+var dataRNG = SplitMix64(seed: 7)
+let spirals = makeSpirals(pointsPerClass: 100, rng: &dataRNG)
+let sampleCount = spirals.labels.count
+/// The rows of a `[n, 2]` tensor for which `keep` holds, as unconnected points.
+func scatterSeries(_ name: String, _ points: Tensor, where keep: (Int) -> Bool) -> Series {
+    var xs: [Double] = [], ys: [Double] = []
+    for i in 0..<points.rows where keep(i) {
+        xs += [Double(points[i, 0]), .nan]
+        ys += [Double(points[i, 1]), .nan]
+    }
+    return Series(name, x: xs, y: ys)
+}
+var dataPlot = LinePlot(title: "300 points on three spiral arms", xLabel: "x₁", yLabel: "x₂",
+                        series: (0..<3).map { k in scatterSeries("class \(k)", spirals.points) { spirals.labels[$0] == k } })
+dataPlot.width = 64
+dataPlot.height = 24
+show(dataPlot)
+#sourceLocation()
+runner.begin(7, line: 443, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 444)
+/// All gradients of `model` for the samples `indices` as one flat vector (after a fresh backward pass).
+func flatGradient(_ model: Sequential, _ indices: [Int]) -> [Float] {
+    model.zeroGrad()
+    let logits = model(spirals.points.rows(indices))
+    let batchLabels = indices.map { spirals.labels[$0] }
+    _ = model.backward(crossEntropyGradient(logits, labels: batchLabels))
+    return model.parameters.flatMap(\.grad.scalars)
+}
+func distance(_ a: [Float], _ b: [Float]) -> Float {
+    zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+}
+var netRNG = SplitMix64(seed: 42)
+let probe = makeMLP([2, 32, 32, 3], rng: &netRNG)
+print("a gradient has", probe.parameterCount, "components")
+let fullGradient = flatGradient(probe, Array(0..<sampleCount))
+let gradientNorm = distance(fullGradient, fullGradient.map { _ in 0 })
+// σ² = mean over samples of ‖∇ℓᵢ − ∇L‖²: the spread of the per-sample gradients.
+let sigma2 = (0..<sampleCount).map { i -> Float in
+    let d = distance(flatGradient(probe, [i]), fullGradient)
+    return d * d
+}.reduce(0, +) / Float(sampleCount)
+var batchRNG = SplitMix64(seed: 3)
+print("   B   steps/epoch   ‖g_B − ∇L‖/‖∇L‖ measured   predicted")
+for b in [1, 5, 20, 60, 150, 300] {
+    var squares: Float = 0, draws = 0
+    while draws < 300 {
+        for batch in miniBatches(count: sampleCount, batchSize: b, rng: &batchRNG) where batch.count == b && draws < 300 {
+            let d = distance(flatGradient(probe, batch), fullGradient)
+            squares += d * d
+            draws += 1
+        }
+    }
+    let predicted = (sigma2 / Float(b) * Float(sampleCount - b) / Float(sampleCount - 1)).squareRoot() / gradientNorm
+    print(String(format: "%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b,
+                 (squares / Float(draws)).squareRoot() / gradientNorm, predicted))
+}
+#sourceLocation()
+runner.begin(8, line: 503, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 504)
+/// One epoch of mini-batch training on the spirals; returns the mean loss over the epoch's samples.
+func trainEpoch(_ model: Sequential, _ optimizer: inout some Optimizer, batchSize: Int,
+                rng: inout SplitMix64) -> Float {
+    var total: Float = 0
+    for batch in miniBatches(count: sampleCount, batchSize: batchSize, rng: &rng) {
+        optimizer.zeroGrad()
+        let logits = model(spirals.points.rows(batch))
+        let batchLabels = batch.map { spirals.labels[$0] }
+        total += crossEntropy(logits, labels: batchLabels) * Float(batch.count)
+        _ = model.backward(crossEntropyGradient(logits, labels: batchLabels))
+        optimizer.step()
+    }
+    return total / Float(sampleCount)
+}
+/// The fraction of the spiral points the model classifies correctly.
+func accuracy(_ model: Sequential) -> Float {
+    let predicted = argmaxRows(model(spirals.points))
+    return Float(zip(predicted, spirals.labels).filter { $0 == $1 }.count) / Float(sampleCount)
+}
+var initRNG = SplitMix64(seed: 42)
+let classifier = makeMLP([2, 32, 32, 3], rng: &initRNG)
+var sgd = SGD(classifier.parameters, learningRate: 0.1)
+var shuffleRNG = SplitMix64(seed: 5)
+for epoch in 1...60 {
+    let loss = trainEpoch(classifier, &sgd, batchSize: 10, rng: &shuffleRNG)
+    if epoch % 10 == 0 {
+        print(String(format: "epoch %2d   training loss %.4f   accuracy %.1f%%", epoch, loss, 100 * accuracy(classifier)))
+    }
+}
+#sourceLocation()
+runner.begin(9, line: 553, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 554)
+print("batch size   steps per epoch   steps in 50 epochs")
+for b in [1, 20, 128, 48_000] {
+    let steps = (48_000 + b - 1) / b
+    print(String(format: "%10d   %15d   %18d", b, steps, 50 * steps))
+}
+#sourceLocation()
+runner.begin(10, line: 577, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 578)
+/// Trains a fresh 2-32-32-3 network (the same initial weights every time) on the spirals and returns
+/// the loss on all points after each epoch.
+func lossCurve(batchSize: Int, epochs: Int,
+               _ makeOptimizer: ([Parameter]) -> any Optimizer = { SGD($0, learningRate: 0.1) }) -> [Float] {
+    var rng = SplitMix64(seed: 42)
+    let model = makeMLP([2, 32, 32, 3], rng: &rng)
+    var optimizer = makeOptimizer(model.parameters)
+    var order = SplitMix64(seed: 5)
+    return (0..<epochs).map { _ in
+        _ = trainEpoch(model, &optimizer, batchSize: batchSize, rng: &order)
+        return crossEntropy(model(spirals.points), labels: spirals.labels)
+    }
+}
+let batchSizes = [1, 10, 50, 300]
+let curves = batchSizes.map { lossCurve(batchSize: $0, epochs: 40) }
+print("   B   steps/epoch   loss after 40 epochs   loss after 300 steps")
+for (b, curve) in zip(batchSizes, curves) {
+    let afterSteps = lossCurve(batchSize: b, epochs: 300 / ((sampleCount + b - 1) / b)).last!
+    print(String(format: "%4d   %11d   %20.4f   %20.4f", b, (sampleCount + b - 1) / b, curve.last!, afterSteps))
+}
+#sourceLocation()
+runner.begin(11, line: 608, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 609)
+precondition(curves[0].last! < curves[1].last! && curves[1].last! < curves[2].last! && curves[2].last! < curves[3].last!,
+             "at equal epochs, smaller batches should end lower")
+#sourceLocation()
+runner.begin(12, line: 613, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 614)
+var batchPlot = LinePlot(title: "SGD (η = 0.1) on the spirals: loss after each epoch", xLabel: "epoch",
+                         yLabel: "cross-entropy on all 300 points (log scale)",
+                         series: zip(batchSizes, curves).map { Series("B = \($0)", y: $1.map(Double.init)) })
+batchPlot.logY = true
+show(batchPlot)
+#sourceLocation()
+runner.begin(13, line: 683, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 684)
+for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
+    let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
+    print((name as NSString).padding(toLength: 18, withPad: " ", startingAt: 0),
+          String(format: "η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g", bowl(path[10]), bowl(path[50])))
+}
+#sourceLocation()
+runner.begin(14, line: 764, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 765)
+let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
+for (t, p) in adamPath.enumerated() {
+    print(String(format: "step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
+}
+#sourceLocation()
+runner.begin(15, line: 783, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 784)
+let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
+    ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
+    ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
+    ("momentum η = 0.02, μ = 0.9", { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
+    ("momentum η = 0.09, μ = 0.5", { SGD([$0], learningRate: 0.09, momentum: 0.5) }),
+    ("Adam η = 0.5", { Adam([$0], learningRate: 0.5) }),
+]
+print("optimizer                     f after 10 steps   30 steps     100 steps")
+for (name, make) in contenders {
+    let path = minimizeBowl(steps: 100, make)
+    print((name as NSString).padding(toLength: 28, withPad: " ", startingAt: 0),
+          String(format: "%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
+}
+#sourceLocation()
+runner.begin(16, line: 815, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 816)
+var racePlot = LinePlot(title: "40 steps on the bowl: SGD, SGD with momentum, Adam",
+                        xLabel: "x", yLabel: "y",
+                        series: [Series("level sets", x: levelX, y: levelY),
+                                 pathSeries("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
+                                 pathSeries("momentum η = 0.02, μ = 0.9",
+                                            minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
+                                 pathSeries("Adam η = 0.5", minimizeBowl(steps: 40) { Adam([$0], learningRate: 0.5) })],
+                        xRange: -10...10, yRange: -3.5...3.5)
+racePlot.width = 72
+racePlot.height = 22
+show(racePlot)
+#sourceLocation()
+runner.begin(17, line: 868, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 869)
+let optimizerCurves: [(name: String, curve: [Float])] = [
+    ("SGD η = 0.1", lossCurve(batchSize: 10, epochs: 40) { SGD($0, learningRate: 0.1) }),
+    ("SGD η = 0.1, μ = 0.9", lossCurve(batchSize: 10, epochs: 40) { SGD($0, learningRate: 0.1, momentum: 0.9) }),
+    ("Adam η = 0.01", lossCurve(batchSize: 10, epochs: 40) { Adam($0, learningRate: 0.01) }),
+]
+for (name, curve) in optimizerCurves {
+    print((name as NSString).padding(toLength: 22, withPad: " ", startingAt: 0),
+          [5, 10, 20, 40].map { String(format: "epoch %2d: %.4f", $0, curve[$0 - 1]) }.joined(separator: "   "))
+}
+#sourceLocation()
+runner.begin(18, line: 886, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 887)
+precondition(optimizerCurves[1].curve.last! < optimizerCurves[0].curve.last! / 10
+             && optimizerCurves[2].curve.last! < optimizerCurves[0].curve.last! / 10,
+             "momentum and Adam should beat plain SGD clearly on the spirals")
+#sourceLocation()
+runner.begin(19, line: 892, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 893)
+var optimizerPlot = LinePlot(title: "The spirals, batch 10: loss after each epoch", xLabel: "epoch",
+                             yLabel: "cross-entropy (log scale)",
+                             series: optimizerCurves.map { Series($0.name, y: $0.curve.map(Double.init)) })
+optimizerPlot.logY = true
+show(optimizerPlot)
+#sourceLocation()
 runner.end()
 }

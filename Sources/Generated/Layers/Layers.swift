@@ -2,7 +2,7 @@
 import Foundation
 import Perceptron
 import Activations
-#sourceLocation(file: "chapters/03-layers.md", line: 6)
+#sourceLocation(file: "chapters/03-layers.md", line: 40)
 
 
 
@@ -10,17 +10,19 @@ import Activations
 /// A block of `Float`s with a shape, stored row-major: the element at (i, j) of a
 /// `[rows, columns]` tensor is `scalars[i * columns + j]`.
 ///
-/// Shapes are checked with preconditions, so a mistake stops at the line that made it.
+/// Shapes are checked (see `require`), so a mistake stops at the line that made it.
 public struct Tensor: Equatable, Sendable {
     /// The size of each dimension, e.g. `[20, 784]` for a batch of 20 images.
     public private(set) var shape: [Int]
     /// The elements, row-major.
     public var scalars: [Float]
 
+    /// A tensor from its shape and its elements in row-major order;
+    /// `scalars.count` must be the product of the dimensions.
     public init(shape: [Int], scalars: [Float]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in shape \(shape)")
-        precondition(shape.reduce(1, *) == scalars.count,
-                     "shape \(shape) needs \(shape.reduce(1, *)) scalars, got \(scalars.count)")
+        require(shape.allSatisfy { $0 >= 0 }, "negative dimension in shape \(shape)")
+        require(shape.reduce(1, *) == scalars.count,
+                "shape \(shape) needs \(shape.reduce(1, *)) scalars, got \(scalars.count)")
         self.shape = shape
         self.scalars = scalars
     }
@@ -36,7 +38,7 @@ public struct Tensor: Equatable, Sendable {
     /// A `[rows, columns]` tensor from its rows, e.g. `Tensor([[1, 2], [3, 4]])`.
     public init(_ rows: [[Float]]) {
         let columns = rows.first?.count ?? 0
-        precondition(rows.allSatisfy { $0.count == columns }, "rows of different lengths")
+        require(rows.allSatisfy { $0.count == columns }, "rows of different lengths")
         self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
     }
 
@@ -49,6 +51,8 @@ public struct Tensor: Equatable, Sendable {
 
     /// Number of elements.
     public var count: Int { scalars.count }
+    // `rows`, `columns` and the subscript run in the innermost loops, so they keep the cheaper
+    // `precondition` (silent under -O); the operations that take tensors check with `require`.
     /// Rows of a 2-D tensor.
     public var rows: Int { precondition(shape.count == 2, "rows of a \(shape.count)-D tensor"); return shape[0] }
     /// Columns of a 2-D tensor.
@@ -59,7 +63,10 @@ public struct Tensor: Equatable, Sendable {
         get { scalars[i * columns + j] }
         set { scalars[i * columns + j] = newValue }
     }
-
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/03-layers.md", line: 123)
+extension Tensor {
     /// The same scalars seen with another shape of the same size.
     public func reshaped(_ newShape: [Int]) -> Tensor { Tensor(shape: newShape, scalars: scalars) }
 
@@ -77,13 +84,25 @@ public struct Tensor: Equatable, Sendable {
     public func rows(_ indices: [Int]) -> Tensor {
         Tensor(shape: [indices.count, columns], scalars: indices.flatMap { row($0) })
     }
+}
 
+extension Tensor: CustomStringConvertible {
+    /// Rows of numbers with four decimals, e.g. `[[1.0000, -0.5000]]`.
+    public var description: String {
+        let f = { (x: Float) in String(format: "%.4f", x) }
+        guard shape.count == 2 else { return "[" + scalars.map(f).joined(separator: ", ") + "]" }
+        return "[" + (0..<rows).map { "[" + row($0).map(f).joined(separator: ", ") + "]" }.joined(separator: ",\n ") + "]"
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/03-layers.md", line: 179)
+extension Tensor {
     /// f applied to every element.
     public func map(_ f: (Float) -> Float) -> Tensor { Tensor(shape: shape, scalars: scalars.map(f)) }
 
     /// f applied to matching elements of two tensors of one shape.
     public func zipMap(_ other: Tensor, _ f: (Float, Float) -> Float) -> Tensor {
-        precondition(shape == other.shape, "shapes \(shape) and \(other.shape) differ")
+        require(shape == other.shape, "shapes \(shape) and \(other.shape) differ")
         return Tensor(shape: shape, scalars: zip(scalars, other.scalars).map(f))
     }
 
@@ -95,7 +114,7 @@ public struct Tensor: Equatable, Sendable {
 
     /// `[r, c] + [c]`: adds the vector to every row (a bias).
     public func addingToRows(_ v: Tensor) -> Tensor {
-        precondition(v.count == columns, "cannot add \(v.shape) to the rows of \(shape)")
+        require(v.count == columns, "cannot add \(v.shape) to the rows of \(shape)")
         var out = self
         for i in 0..<rows { for j in 0..<columns { out[i, j] += v.scalars[j] } }
         return out
@@ -111,21 +130,22 @@ public struct Tensor: Equatable, Sendable {
     /// Sum of all elements, accumulated in Double.
     public func sum() -> Float { Float(scalars.reduce(0.0) { $0 + Double($1) }) }
 }
-
-extension Tensor: CustomStringConvertible {
-    /// Rows of numbers with four decimals, e.g. `[[1.0000, -0.5000]]`.
-    public var description: String {
-        let f = { (x: Float) in String(format: "%.4f", x) }
-        guard shape.count == 2 else { return "[" + scalars.map(f).joined(separator: ", ") + "]" }
-        return "[" + (0..<rows).map { "[" + row($0).map(f).joined(separator: ", ") + "]" }.joined(separator: ",\n ") + "]"
-    }
+#sourceLocation()
+#sourceLocation(file: "chapters/03-layers.md", line: 240)
+/// Stops the program with `message` when `condition` is false, like `precondition`, but the
+/// message is printed in optimized builds too (`precondition` drops it under `-O`).
+/// The library uses it for shape checks, e.g. "cannot multiply [2, 3] by [2, 3]".
+@inline(__always)
+public func require(_ condition: Bool, _ message: @autoclosure () -> String,
+                    file: StaticString = #filePath, line: UInt = #line) {
+    if !condition { fatalError(message(), file: (file), line: line) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 128)
+#sourceLocation(file: "chapters/03-layers.md", line: 280)
 /// C = A · B, written as plainly as possible: `[n, k] · [k, m] → [n, m]`,
 /// C[i, j] = Σₚ A[i, p] · B[p, j]. Chapter 9 makes it fast.
 public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
-    precondition(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
+    require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
     var c = Tensor(zeros: [a.rows, b.columns])
     for i in 0..<a.rows {
         for j in 0..<b.columns {
@@ -137,7 +157,7 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     return c
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 147)
+#sourceLocation(file: "chapters/03-layers.md", line: 330)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (filled in chapter 6).
 /// A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -154,7 +174,8 @@ public final class Parameter {
 
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/03-layers.md", line: 353)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -164,13 +185,15 @@ public protocol Layer: AnyObject {
 }
 
 extension Layer {
+    /// No parameters, unless the layer says otherwise.
     public var parameters: [Parameter] { [] }
     /// Total number of learnable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+    /// `layer(x)` is `layer.forward(x)`.
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 183)
+#sourceLocation(file: "chapters/03-layers.md", line: 386)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear` uses;
@@ -181,6 +204,7 @@ public final class Linear: Layer {
     /// The input of the last forward pass; the backward pass needs it.
     public private(set) var input: Tensor?
 
+    /// A layer with random weights and biases, uniform in ±1/√inputs (PyTorch's default).
     public init(_ inputs: Int, _ outputs: Int, rng: inout SplitMix64) {
         let bound = 1 / Float(inputs).squareRoot()
         weight = Parameter("weight", Tensor(uniform: [outputs, inputs], in: -bound...bound, using: &rng))
@@ -189,7 +213,7 @@ public final class Linear: Layer {
 
     /// A layer with given weights `[outputs, inputs]` and bias `[outputs]`.
     public init(weight: Tensor, bias: Tensor) {
-        precondition(bias.count == weight.rows, "bias \(bias.shape) does not match weight \(weight.shape)")
+        require(bias.count == weight.rows, "bias \(bias.shape) does not match weight \(weight.shape)")
         self.weight = Parameter("weight", weight)
         self.bias = Parameter("bias", bias)
     }
@@ -198,7 +222,7 @@ public final class Linear: Layer {
     public var outputs: Int { weight.value.rows }
 
     public func forward(_ x: Tensor) -> Tensor {
-        precondition(x.columns == inputs, "Linear(\(inputs), \(outputs)) got input \(x.shape)")
+        require(x.shape.count == 2 && x.columns == inputs, "Linear(\(inputs), \(outputs)) got input \(x.shape)")
         input = x
         return matmul(x, weight.value.transposed).addingToRows(bias.value)
     }
@@ -206,11 +230,12 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 222)
+#sourceLocation(file: "chapters/03-layers.md", line: 546)
 /// An element-wise activation as a layer: `[batch, n] → [batch, n]`. Remembers its output.
 public class ActivationLayer: Layer {
     public let name: String
     let f: (Float) -> Float
+    /// The output of the last forward pass; the backward pass needs it.
     public private(set) var output: Tensor?
 
     init(_ name: String, _ f: @escaping (Float) -> Float) {
@@ -232,7 +257,7 @@ public final class Sigmoid: ActivationLayer { public init() { super.init("Sigmoi
 /// tanh(z), element-wise.
 public final class Tanh: ActivationLayer { public init() { super.init("Tanh") { Foundation.tanh($0) } } }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 251)
+#sourceLocation(file: "chapters/03-layers.md", line: 580)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Sequential: Layer {
     public var layers: [any Layer]
@@ -245,7 +270,8 @@ public final class Sequential: Layer {
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/03-layers.md", line: 623)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between them
 /// (none after the last). `sizes = [784, 512, 512, 10]` builds the book's MNIST network.
 public func makeMLP(_ sizes: [Int], activation: () -> any Layer = { ReLU() }, rng: inout SplitMix64) -> Sequential {

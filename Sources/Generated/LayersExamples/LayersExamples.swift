@@ -4,14 +4,195 @@ import Plot
 import Layers
 import Perceptron
 import Activations
+import Foundation
 
 /// Runs the examples of chapters/03-layers.md in order.
 public func runLayersExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 276, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 277)
+runner.begin(1, line: 105, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 106)
+let t = Tensor([[1, 2, 3], [4, 5, 6]])
+print("shape:", t.shape)
+print("scalars:", t.scalars)
+print("t[1, 2] =", t[1, 2], " scalars[1 * 3 + 2] =", t.scalars[1 * 3 + 2])
+#sourceLocation()
+runner.begin(2, line: 153, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 154)
+print(t.reshaped([3, 2]))
+print(t.transposed)
+print("row 1:", t.row(1))
+print(t.rows([1, 1, 0]))
+#sourceLocation()
+runner.begin(3, line: 215, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 216)
+let bias = Tensor(shape: [3], scalars: [10, 20, 30])
+print(t + t)
+print(t.addingToRows(bias))
+print("sum of rows:", t.sumOfRows(), " sum:", t.sum())
+#sourceLocation()
+runner.begin(4, line: 301, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 302)
+let a = Tensor([[1, 2, 3], [4, 5, 6]])   // [2, 3]
+let b = Tensor([[1, 0], [0, 1], [1, 1]]) // [3, 2]
+let c = matmul(a, b)
+print("[2, 3] · [3, 2] →", c.shape)
+print(c)
+print("c[1, 0] = 4·1 + 5·0 + 6·1 =", 4 * 1 + 5 * 0 + 6 * 1)
+print("b · a has shape", matmul(b, a).shape)
+#sourceLocation()
+runner.begin(5, line: 428, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 429)
+let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])   // [4, 2]
+let orAndNand = Linear(weight: Tensor([[10, 10], [-10, -10]]),
+                       bias: Tensor(shape: [2], scalars: [-5, 15]))
+print("weight", orAndNand.weight.value.shape, " bias", orAndNand.bias.value.shape)
+print(orAndNand(xorInputs))
+#sourceLocation()
+runner.begin(6, line: 464, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 465)
+
+
 var rng = SplitMix64(seed: 1)
+
+/// Standard deviation of all elements of a tensor.
+func standardDeviation(_ x: Tensor) -> Float {
+    let mean = x.sum() / Float(x.count)
+    return ((x.map { $0 - mean } * x.map { $0 - mean }).sum() / Float(x.count)).squareRoot()
+}
+/// Fraction of elements with |x| > 3, where tanh and sigmoid are nearly flat.
+func saturated(_ x: Tensor) -> Float {
+    Float(x.scalars.filter { abs($0) > 3 }.count) / Float(x.count)
+}
+
+print("fan-in   ±1/√n: std (predicted)  |z|>3    ±1: std (predicted)  |z|>3")
+for n in [10, 100, 784] {
+    let x = Tensor(uniform: [64, n], in: 0...1, using: &rng)
+    let pytorchStyle = Linear(n, 256, rng: &rng)
+    let unitRange = Linear(weight: Tensor(uniform: [256, n], in: -1...1, using: &rng),
+                           bias: Tensor(uniform: [256], in: -1...1, using: &rng))
+    let z1 = pytorchStyle(x), z2 = unitRange(x)
+    let predicted1 = (1.0 / 9 + 1 / (3 * Double(n))).squareRoot()
+    let predicted2 = (Double(n) / 9 + 1.0 / 3).squareRoot()
+    print(String(format: "%6d   %10.3f (%.3f)  %6.1f%%  %10.3f (%.3f)  %6.1f%%", n,
+                 standardDeviation(z1), predicted1, 100 * saturated(z1),
+                 standardDeviation(z2), predicted2, 100 * saturated(z2)))
+}
+#sourceLocation()
+runner.begin(7, line: 525, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 526)
+let first = Linear(3, 4, rng: &rng), second = Linear(4, 2, rng: &rng)
+let merged = Linear(
+    weight: matmul(second.weight.value, first.weight.value),                       // [2, 3]
+    bias: matmul(first.bias.value.reshaped([1, 4]), second.weight.value.transposed)
+        .reshaped([2]) + second.bias.value)                                        // [2]
+let x5 = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
+let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
+print("two layers vs one merged layer, largest difference:", String(format: "%.1e", difference))
+#sourceLocation()
+runner.begin(8, line: 597, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 598)
+let xorNet = Sequential([
+    orAndNand, Sigmoid(),
+    Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])), Sigmoid(),
+])
+let xorOut = xorNet(xorInputs)
+for i in 0..<4 {
+    print("XOR(\(Int(xorInputs[i, 0])), \(Int(xorInputs[i, 1]))) ≈", String(format: "%.4f", xorOut[i, 0]))
+}
+print("parameters:", xorNet.parameterCount)
+#sourceLocation()
+runner.begin(9, line: 641, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 642)
+let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
+let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
+var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
+                          xLabel: "x", yLabel: "network output")
+for seed: UInt64 in 1...3 {
+    var netRng = SplitMix64(seed: seed)
+    let reluNet = makeMLP([1, 16, 1], rng: &netRng)
+    randomNets.add(Series("ReLU #\(seed)", x: xs.map(Double.init), y: reluNet(xBatch).scalars.map(Double.init)))
+}
+for seed: UInt64 in 1...3 {
+    var netRng = SplitMix64(seed: seed)
+    let tanhNet = makeMLP([1, 16, 1], activation: { Tanh() }, rng: &netRng)
+    randomNets.add(Series("tanh #\(seed)", x: xs.map(Double.init), y: tanhNet(xBatch).scalars.map(Double.init)))
+}
+show(randomNets)
+#sourceLocation()
+runner.begin(10, line: 696, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 697)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
-print("parameters:", mnistNet.parameterCount)
+let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
+
+func padded(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
+print(padded("layer", 20), padded("output shape", 14), "std    zeros")
+var h = images
+print(padded("input", 20), padded("\(h.shape)", 14), String(format: "%.3f", standardDeviation(h)))
+for layer in mnistNet.layers {
+    h = layer(h)
+    let name = (layer as? Linear).map { "Linear(\($0.inputs), \($0.outputs))" } ?? "\(type(of: layer))"
+    let zeros = Float(h.scalars.filter { $0 == 0 }.count) / Float(h.count)
+    print(padded(name, 20), padded("\(h.shape)", 14),
+          String(format: "%.3f  %5.1f%%", standardDeviation(h), 100 * zeros))
+}
+print("scores of image 0:", h.rows([0]))
+#sourceLocation()
+runner.begin(11, line: 735, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 736)
+func rightAligned(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+let total = mnistNet.parameterCount
+print(padded("layer", 18), rightAligned("weights", 20), rightAligned("biases", 8),
+      rightAligned("parameters", 12), rightAligned("share", 7))
+var totalWeights = 0
+for case let linear as Linear in mnistNet.layers {
+    let weights = linear.weight.value.count, biases = linear.bias.value.count
+    totalWeights += weights
+    print(padded("Linear(\(linear.inputs), \(linear.outputs))", 18),
+          rightAligned("\(linear.outputs) × \(linear.inputs) = \(weights)", 20),
+          rightAligned("\(biases)", 8), rightAligned("\(linear.parameterCount)", 12),
+          rightAligned(String(format: "%.1f%%", 100 * Double(linear.parameterCount) / Double(total)), 7))
+}
+print(padded("total", 18), rightAligned("\(totalWeights)", 20),
+      rightAligned("\(total - totalWeights)", 8), rightAligned("\(total)", 12))
+print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 1e6))
+print("multiply-adds per image in a forward pass:", totalWeights, " floating-point operations:", 2 * totalWeights)
+#sourceLocation()
+runner.begin(12, line: 765, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 766)
+precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
+#sourceLocation()
+runner.begin(13, line: 805, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 806)
+/// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points of [lo, hi].
+func interpolatingNetwork(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float) -> Sequential {
+    let knots = (0...units).map { lo + (hi - lo) * Float($0) / Float(units) }
+    let slopes = (0..<units).map { (f(knots[$0 + 1]) - f(knots[$0])) / (knots[$0 + 1] - knots[$0]) }
+    let hidden = Linear(weight: Tensor(repeating: 1, shape: [units, 1]),
+                        bias: Tensor(shape: [units], scalars: knots.dropLast().map { -$0 }))
+    let changes = (0..<units).map { slopes[$0] - ($0 == 0 ? 0 : slopes[$0 - 1]) }
+    let output = Linear(weight: Tensor(shape: [1, units], scalars: changes),
+                        bias: Tensor(shape: [1], scalars: [f(lo)]))
+    return Sequential([hidden, ReLU(), output])
+}
+
+let grid = (0...1000).map { -Float.pi + 2 * Float.pi * Float($0) / 1000 }
+let gridBatch = Tensor(shape: [grid.count, 1], scalars: grid)
+print("units   largest |g(x) − sin x| on [−π, π]")
+for units in [2, 4, 8, 16, 32, 64] {
+    let g = interpolatingNetwork(sin, units: units, from: -.pi, to: .pi)(gridBatch)
+    let error = zip(g.scalars, grid).map { abs($0 - sin($1)) }.max()!
+    print(String(format: "%5d   %.5f", units, error))
+}
+#sourceLocation()
+runner.begin(14, line: 843, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 844)
+let sinPlot = LinePlot(
+    title: "sin x and 1-N-1 ReLU networks with hand-set weights",
+    xLabel: "x", yLabel: "y",
+    series: [Series("sin x", over: -Double.pi...Double.pi) { Foundation.sin($0) }] + [4, 8].map { units in
+        let net = interpolatingNetwork(sin, units: units, from: -.pi, to: .pi)
+        return Series("\(units) ReLU units", x: grid.map(Double.init), y: net(gridBatch).scalars.map(Double.init))
+    })
+show(sinPlot)
 #sourceLocation()
 runner.end()
 }

@@ -3,7 +3,10 @@ import Foundation
 import Perceptron
 import Layers
 import Backpropagation
-#sourceLocation(file: "chapters/08-regularization.md", line: 4)
+import GradientDescent
+#sourceLocation(file: "chapters/08-regularization.md", line: 202)
+// Layers and Backpropagation for the layers, GradientDescent for the examples' optimizers.
+
 
 
 
@@ -11,13 +14,15 @@ import Backpropagation
 
 /// A layer that behaves differently while training (dropout, batch norm).
 public protocol ModeDependent: AnyObject {
+    /// True while training (the initial state), false in evaluation.
     var isTraining: Bool { get set }
 }
 
 extension Sequential {
-    /// Puts every mode-dependent layer in training mode.
+    /// Puts every mode-dependent layer in training mode, as PyTorch's `model.train()`.
     public func train() { setTraining(true) }
-    /// Puts every mode-dependent layer in evaluation mode: deterministic, as used for validation and test.
+    /// Puts every mode-dependent layer in evaluation mode, as PyTorch's `model.eval()`:
+    /// deterministic, as used for validation and test.
     public func eval() { setTraining(false) }
 
     func setTraining(_ on: Bool) {
@@ -27,15 +32,17 @@ extension Sequential {
         }
     }
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/08-regularization.md", line: 250)
 /// Inverted dropout: in training each element is zeroed with probability p and the survivors are
 /// scaled by 1/(1 − p), so the expected output equals the input; in evaluation it is the identity.
-/// `[batch, n] → [batch, n]`.
+/// `[batch, n] → [batch, n]`. The mask comes from the layer's own generator, seeded at creation.
 public final class Dropout: Backpropagating, ModeDependent {
     public let p: Float
     public var isTraining = true
     /// The generator that draws the masks (its state advances with every training forward pass).
     public private(set) var rng: SplitMix64
+    /// The last training pass's mask: 0 for dropped elements, 1/(1 − p) for kept ones; nil in evaluation.
     var mask: Tensor?
 
     public init(_ p: Float, seed: UInt64) {
@@ -58,10 +65,11 @@ public final class Dropout: Backpropagating, ModeDependent {
         return gradOutput * mask
     }
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/08-regularization.md", line: 420)
 /// Batch normalization over a batch of feature vectors (PyTorch's `BatchNorm1d`): `[batch, n] → [batch, n]`.
 ///
-/// Training: x̂ = (x − μ_B) / √(σ²_B + ε) with the batch's mean and (biased) variance, y = γ ⊙ x̂ + β;
+/// Training: x̂ = (x − μ_B) / √(σ²_B + ε) with the batch's mean and (biased) variance per column, y = γ ⊙ x̂ + β;
 /// running statistics r ← (1 − m) r + m · (batch statistic), the variance unbiased (× b/(b − 1)), m = 0.1.
 /// Evaluation: the running statistics replace the batch's, so the output does not depend on the batch.
 public final class BatchNorm: Backpropagating, ModeDependent {
@@ -72,6 +80,7 @@ public final class BatchNorm: Backpropagating, ModeDependent {
     public var isTraining = true
     public let momentum: Float
     public let epsilon: Float
+    /// x̂ and 1/√(σ² + ε) of the last forward pass, for the backward pass.
     var normalized: Tensor?
     var inverseStd: [Float] = []
 
@@ -129,9 +138,11 @@ public final class BatchNorm: Backpropagating, ModeDependent {
         return dx
     }
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/08-regularization.md", line: 579)
 /// The L2 penalty (λ/2) Σ θ² over the given parameters; adds its gradient λθ to their `grad`.
 /// Gradient descent on it shrinks each weight by a factor (1 − ηλ) per step: "weight decay".
+/// Call it after the backward pass and before the optimizer's step. Returns the penalty's value.
 @discardableResult
 public func addL2Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     var penalty: Float = 0
@@ -141,9 +152,11 @@ public func addL2Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     }
     return lambda / 2 * penalty
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/08-regularization.md", line: 635)
 /// The L1 penalty λ Σ |θ|; adds its (sub)gradient λ·sign(θ) to their `grad` (0 at θ = 0).
-/// It pushes weights by a constant amount toward zero, so many end exactly at zero: sparse weights.
+/// It pushes weights by a constant amount toward zero, so many end near zero: sparse weights.
+/// With plain (sub)gradient steps they hover around zero instead of landing on it; see `softThreshold`.
 @discardableResult
 public func addL1Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     var penalty: Float = 0
@@ -152,5 +165,21 @@ public func addL1Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
         p.grad = p.grad + p.value.map { lambda * ($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }
     }
     return lambda * penalty
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/08-regularization.md", line: 658)
+/// Soft thresholding, the proximal step of an L1 penalty: θ ← sign(θ)·max(|θ| − amount, 0) for every
+/// element. Called after an optimizer step with amount = ηλ instead of adding λ·sign(θ) to the gradient,
+/// it moves weights toward zero like the L1 penalty but sets them exactly to zero instead of past it.
+/// Returns how many elements are zero afterwards.
+@discardableResult
+public func softThreshold(_ parameters: [Parameter], by amount: Float) -> Int {
+    precondition(amount >= 0, "the threshold must not be negative")
+    var zeros = 0
+    for p in parameters {
+        p.value = p.value.map { $0 > amount ? $0 - amount : ($0 < -amount ? $0 + amount : 0) }
+        zeros += p.value.scalars.filter { $0 == 0 }.count
+    }
+    return zeros
 }
 #sourceLocation()

@@ -8,8 +8,261 @@ import Layers
 import Softmax
 import CrossEntropy
 import Backpropagation
+import GradientDescent
+import Foundation
 
 /// Runs the examples of chapters/08-regularization.md in order.
 public func runRegularizationExamples(_ runner: ExampleRunner) {
+runner.begin(1, line: 22, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 23)
+
+var trainingRNG = SplitMix64(seed: 21)
+let trainingSet = makeSpirals(pointsPerClass: 20, noise: 1.0, rng: &trainingRNG)
+var validationRNG = SplitMix64(seed: 22)
+let validationSet = makeSpirals(pointsPerClass: 100, noise: 1.0, rng: &validationRNG)
+
+/// The rows of a `[n, 2]` tensor for which `keep` holds, as unconnected points (NaN breaks the line).
+func scatterSeries(_ name: String, _ points: Tensor, where keep: (Int) -> Bool) -> Series {
+    var xs: [Double] = [], ys: [Double] = []
+    for i in 0..<points.rows where keep(i) {
+        xs += [Double(points[i, 0]), .nan]
+        ys += [Double(points[i, 1]), .nan]
+    }
+    return Series(name, x: xs, y: ys)
+}
+var trainingPlot = LinePlot(title: "The 60 training points: three noisy spiral arms", xLabel: "x₁", yLabel: "x₂",
+                            series: (0..<3).map { k in
+                                scatterSeries("class \(k)", trainingSet.points) { trainingSet.labels[$0] == k }
+                            })
+trainingPlot.width = 64
+trainingPlot.height = 20
+show(trainingPlot)
+#sourceLocation()
+runner.begin(2, line: 82, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 83)
+/// Loss on the training and validation sets after each epoch.
+struct History {
+    var training: [Float] = []
+    var validation: [Float] = []
+    /// The epoch (from 1) with the lowest validation loss.
+    var bestEpoch: Int { validation.indices.min { validation[$0] < validation[$1] }! + 1 }
+}
+/// A 2-32-32-3 ReLU network, the same initial weights every time, optionally with dropout after
+/// each hidden ReLU (as the tutorial's network has) or batch normalization before it.
+func makeNet(dropout: Float = 0, batchNorm: Bool = false) -> Sequential {
+    var rng = SplitMix64(seed: 42)
+    var layers: [any Layer] = []
+    for (k, (inputs, outputs)) in [(2, 32), (32, 32), (32, 3)].enumerated() {
+        layers.append(Linear(inputs, outputs, rng: &rng))
+        guard k < 2 else { break }
+        if batchNorm { layers.append(BatchNorm(outputs)) }
+        layers.append(ReLU())
+        if dropout > 0 { layers.append(Dropout(dropout, seed: UInt64(k + 1))) }
+    }
+    return Sequential(layers)
+}
+/// Trains with SGD (η = 0.05, μ = 0.9, batches of 10) on the training set. `regularize` runs after each
+/// backward pass (to add a penalty's gradient), `afterStep` after each optimizer step.
+func fit(_ model: Sequential, epochs: Int = 150,
+         regularize: (Sequential) -> Void = { _ in }, afterStep: (Sequential) -> Void = { _ in }) -> History {
+    var optimizer = SGD(model.parameters, learningRate: 0.05, momentum: 0.9)
+    var order = SplitMix64(seed: 5)
+    var history = History()
+    for _ in 0..<epochs {
+        model.train()
+        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
+            optimizer.zeroGrad()
+            let logits = model(trainingSet.points.rows(batch))
+            let labels = batch.map { trainingSet.labels[$0] }
+            _ = model.backward(crossEntropyGradient(logits, labels: labels))
+            regularize(model)
+            optimizer.step()
+            afterStep(model)
+        }
+        model.eval()
+        history.training.append(crossEntropy(model(trainingSet.points), labels: trainingSet.labels))
+        history.validation.append(crossEntropy(model(validationSet.points), labels: validationSet.labels))
+    }
+    return history
+}
+/// The fraction of a data set the model classifies correctly (in evaluation mode).
+func accuracy(_ model: Sequential, _ data: (points: Tensor, labels: [Int])) -> Float {
+    model.eval()
+    let predicted = argmaxRows(model(data.points))
+    return Float(zip(predicted, data.labels).filter { $0 == $1 }.count) / Float(data.labels.count)
+}
+let plainNet = makeNet()
+print("parameters:", plainNet.parameterCount)
+let plain = fit(plainNet)
+print(String(format: "lowest validation loss %.4f at epoch %d", plain.validation[plain.bestEpoch - 1], plain.bestEpoch))
+print(String(format: "after 150 epochs: training loss %.4f, validation loss %.4f", plain.training.last!, plain.validation.last!))
+print(String(format: "accuracy: training %.1f%%, validation %.1f%%",
+             100 * accuracy(plainNet, trainingSet), 100 * accuracy(plainNet, validationSet)))
+#sourceLocation()
+runner.begin(3, line: 150, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 151)
+var overfitPlot = LinePlot(title: "A 2-32-32-3 network on 60 noisy points", xLabel: "epoch", yLabel: "cross-entropy",
+                           series: [Series("training", y: plain.training.map(Double.init)),
+                                    Series("validation", y: plain.validation.map(Double.init))])
+show(overfitPlot)
+#sourceLocation()
+runner.begin(4, line: 285, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 286)
+let dropout = Dropout(0.2, seed: 9)
+let ones = Tensor(repeating: 1, shape: [100, 100])
+let dropped = dropout(ones)
+let zeros = dropped.scalars.filter { $0 == 0 }.count
+print("values that occur:", Set(dropped.scalars).sorted().map { String(format: "%.2f", $0) })
+print(String(format: "zeroed: %.2f%%   mean of the output: %.4f", 100 * Float(zeros) / 10_000, dropped.sum() / 10_000))
+#sourceLocation()
+runner.begin(5, line: 303, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 304)
+var smallRNG = SplitMix64(seed: 3)
+let small = Sequential([Linear(4, 8, rng: &smallRNG), ReLU(), Dropout(0.5, seed: 4), Linear(8, 2, rng: &smallRNG)])
+let input = Tensor([[0.5, -1, 2, 0.25]])
+small.train()
+print("train mode:", small(input), small(input))
+small.eval()
+print("eval mode: ", small(input), small(input))
+#sourceLocation()
+runner.begin(6, line: 325, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 326)
+let dropoutNet = makeNet(dropout: 0.2)
+let withDropout = fit(dropoutNet)
+print("                 lowest validation loss (epoch)   after 150 epochs: training   validation   val. accuracy")
+for (name, model, h) in [("no dropout", plainNet, plain), ("dropout p = 0.2", dropoutNet, withDropout)] {
+    print((name as NSString).padding(toLength: 17, withPad: " ", startingAt: 0)
+          + String(format: "%20.4f (%3d)   %26.4f   %10.4f   %12.1f%%", h.validation[h.bestEpoch - 1], h.bestEpoch,
+                   h.training.last!, h.validation.last!, 100 * accuracy(model, validationSet)))
+}
+#sourceLocation()
+runner.begin(7, line: 342, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 343)
+precondition(withDropout.validation.last! < plain.validation.last! && withDropout.training.last! > plain.training.last!,
+             "dropout should end with a higher training loss and a lower validation loss")
+#sourceLocation()
+runner.begin(8, line: 347, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 348)
+var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: "epoch", yLabel: "cross-entropy",
+                           series: [Series("training", y: plain.training.map(Double.init)),
+                                    Series("validation", y: plain.validation.map(Double.init)),
+                                    Series("training, dropout 0.2", y: withDropout.training.map(Double.init)),
+                                    Series("validation, dropout 0.2", y: withDropout.validation.map(Double.init))])
+show(dropoutPlot)
+#sourceLocation()
+runner.begin(9, line: 500, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 501)
+var checkRNG = SplitMix64(seed: 17)
+let bnNet = Sequential([Linear(3, 5, rng: &checkRNG), BatchNorm(5), Tanh(), Linear(5, 3, rng: &checkRNG)])
+let checkInput = Parameter("x", Tensor(uniform: [6, 3], in: -2...2, using: &checkRNG))
+let checkLabels = [0, 1, 2, 2, 1, 0]
+bnNet.zeroGrad()
+let checkLogits = bnNet(checkInput.value)
+checkInput.grad = bnNet.backward(crossEntropyGradient(checkLogits, labels: checkLabels))
+let checkLoss = { crossEntropy(bnNet(checkInput.value), labels: checkLabels) }
+print("parameters:", checkGradients(of: bnNet.parameters, loss: checkLoss))
+print("input:     ", checkGradients(of: [checkInput], loss: checkLoss))
+#sourceLocation()
+runner.begin(10, line: 518, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 519)
+precondition(checkGradients(of: bnNet.parameters, loss: checkLoss).maxRelativeError < 2e-2
+             && checkGradients(of: [checkInput], loss: checkLoss).maxRelativeError < 2e-2,
+             "batch norm's gradients should agree with finite differences")
+#sourceLocation()
+runner.begin(11, line: 532, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 533)
+let bn = BatchNorm(3)
+var bnRNG = SplitMix64(seed: 8)
+for _ in 0..<30 { _ = bn(Tensor(uniform: [16, 3], in: 2...6, using: &bnRNG)) }
+print("running mean:    ", bn.runningMean)
+print("running variance:", bn.runningVariance)
+let batchA = Tensor(uniform: [8, 3], in: 2...6, using: &bnRNG)
+var batchB = Tensor(uniform: [8, 3], in: 2...6, using: &bnRNG)
+for j in 0..<3 { batchB[0, j] = batchA[0, j] }  // the same sample 0 in two different batches
+let bnModel = Sequential([bn])
+bnModel.train()
+print("train, sample 0 in batch A:", bnModel(batchA).rows([0]))
+print("train, sample 0 in batch B:", bnModel(batchB).rows([0]))
+bnModel.eval()
+print("eval,  sample 0 in batch A:", bnModel(batchA).rows([0]))
+print("eval,  sample 0 in batch B:", bnModel(batchB).rows([0]))
+print("eval,  sample 0 alone:     ", bnModel(batchA.rows([0])))
+#sourceLocation()
+runner.begin(12, line: 596, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 597)
+let penalized = makeNet(), decayed = makeNet()
+var optimizerA = SGD(penalized.parameters, learningRate: 0.05)
+var optimizerB = SGD(decayed.parameters, learningRate: 0.05, weightDecay: 0.01)
+var equalOrder = SplitMix64(seed: 6)
+for batch in miniBatches(count: 60, batchSize: 10, rng: &equalOrder) {
+    let x = trainingSet.points.rows(batch), labels = batch.map { trainingSet.labels[$0] }
+    for (model, usePenalty) in [(penalized, true), (decayed, false)] {
+        model.zeroGrad()
+        _ = model.backward(crossEntropyGradient(model(x), labels: labels))
+        if usePenalty { addL2Penalty(model.parameters, lambda: 0.01) }
+    }
+    optimizerA.step()
+    optimizerB.step()
+}
+let largestDifference = zip(penalized.parameters, decayed.parameters)
+    .flatMap { zip($0.value.scalars, $1.value.scalars).map { abs($0 - $1) } }.max()!
+print("largest difference between the two networks' parameters after 6 steps:", largestDifference)
+#sourceLocation()
+runner.begin(13, line: 681, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 682)
+/// The weight matrices of a model (not the biases).
+func weights(_ model: Sequential) -> [Parameter] { model.parameters.filter { $0.name == "weight" } }
+let lambdaL2: Float = 0.01, lambdaL1: Float = 0.001
+// With momentum μ = 0.9 a constant push λ adds up to λ/(1 − μ) per step; the matching threshold is ηλ/(1 − μ).
+let threshold = 0.05 * lambdaL1 / (1 - 0.9)
+let variants: [(name: String, model: Sequential, history: History)] = [
+    ("none", plainNet, plain),
+    { let m = makeNet(); return ("L2 λ = 0.01", m, fit(m, regularize: { addL2Penalty(weights($0), lambda: lambdaL2) })) }(),
+    { let m = makeNet(); return ("L1 λ = 0.001", m, fit(m, regularize: { addL1Penalty(weights($0), lambda: lambdaL1) })) }(),
+    { let m = makeNet(); return ("L1, soft threshold", m, fit(m, afterStep: { softThreshold(weights($0), by: threshold) })) }(),
+]
+print("penalty              val. loss   val. acc.   Σ|w|     max |w|   |w| = 0   |w| < 0.001   |w| < 0.01")
+for (name, model, history) in variants {
+    let w = weights(model).flatMap(\.value.scalars).map(abs)
+    print((name as NSString).padding(toLength: 19, withPad: " ", startingAt: 0)
+          + String(format: "%11.4f   %8.1f%%   %6.1f   %7.3f   %7d   %11d   %10d", history.validation.last!,
+                   100 * accuracy(model, validationSet), w.reduce(0, +), w.max()!,
+                   w.filter { $0 == 0 }.count, w.filter { $0 < 0.001 }.count, w.filter { $0 < 0.01 }.count))
+}
+print(String(format: "weights per network: %d   soft threshold per step: %.4f",
+             weights(plainNet).reduce(0) { $0 + $1.value.count }, threshold))
+#sourceLocation()
+runner.begin(14, line: 714, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 715)
+let penaltyLoss = variants.map { $0.history.validation.last! }
+precondition(penaltyLoss[1] < penaltyLoss[0] && penaltyLoss[2] < penaltyLoss[0] && penaltyLoss[3] < penaltyLoss[0],
+             "every penalty should end with a lower validation loss than none")
+#sourceLocation()
+runner.begin(15, line: 720, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 721)
+var weightPlot = LinePlot(title: "The 1,184 weights sorted by size (zeros are off the log scale)",
+                          xLabel: "rank", yLabel: "|w| (log scale)",
+                          series: variants.map { v in
+                              Series(v.name, y: weights(v.model).flatMap(\.value.scalars).map { Double(abs($0)) }.sorted(by: >))
+                          })
+weightPlot.logY = true
+weightPlot.yRange = 1e-6...10
+show(weightPlot)
+#sourceLocation()
+runner.begin(16, line: 788, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 789)
+dropoutNet.train()
+let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
+let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
+dropoutNet.eval()
+let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
+print(String(format: "train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB, clean))
+#sourceLocation()
+runner.begin(17, line: 812, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 813)
+let printedTraining = 0.767620, printedValidation = 0.085004
+print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining, printedTraining * 60_000 / 48_000))
+print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation, printedValidation * 60_000 / 12_000))
+#sourceLocation()
 runner.end()
 }

@@ -5,8 +5,151 @@ import Softmax
 import Perceptron
 import Activations
 import Layers
+import Foundation
 
 /// Runs the examples of chapters/04-softmax.md in order.
 public func runSoftmaxExamples(_ runner: ExampleRunner) {
+runner.begin(1, line: 25, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 26)
+
+
+for guess: Float in [1, 4, 7] {
+    let expectedLoss = 0.5 * (guess - 1) * (guess - 1) + 0.5 * (guess - 7) * (guess - 7)
+    print("output \(Int(guess)): expected squared error \(expectedLoss)")
+}
+#sourceLocation()
+runner.begin(2, line: 67, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 68)
+let labels = [3, 0, 7]
+let targets = oneHot(labels, classes: 10)
+print("shape", targets.shape)
+print(targets)
+#sourceLocation()
+runner.begin(3, line: 85, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 86)
+let classes = oneHot(Array(0..<10), classes: 10)
+let pairDistances = Set((0..<10).flatMap { i in (0..<10).filter { $0 != i }.map { j in
+    (classes.rows([i]) - classes.rows([j])).scalars.map { $0 * $0 }.reduce(0, +)
+} })
+print("squared distances between different one-hot vectors:", pairDistances)
+#sourceLocation()
+runner.begin(4, line: 125, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 126)
+func naiveSoftmax(_ z: [Float]) -> [Float] {
+    let e = z.map { exp($0) }
+    let total = e.reduce(0, +)
+    return e.map { $0 / total }
+}
+func formatted(_ v: [Float]) -> String { "[" + v.map { String(format: "%.4f", $0) }.joined(separator: ", ") + "]" }
+
+let scores: [Float] = [2, 1, 0.1, -1]
+let p = naiveSoftmax(scores)
+print("softmax", formatted(scores), "=", formatted(p), " sum", String(format: "%.4f", p.reduce(0, +)))
+print("softmax", formatted(scores.map { $0 + 10 }), "=", formatted(naiveSoftmax(scores.map { $0 + 10 })))
+print("p₀ / p₁ =", String(format: "%.4f", p[0] / p[1]), " e^(2 − 1) =", String(format: "%.4f", exp(Float(1))))
+#sourceLocation()
+runner.begin(5, line: 158, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 159)
+for z: [Float] in [[1000, 999], [-1000, -999]] {
+    let e = z.map { exp($0) }
+    print("naive softmax", formatted(z), "=", formatted(naiveSoftmax(z)),
+          "  (e^z = \(formatted(e)))")
+}
+#sourceLocation()
+runner.begin(6, line: 201, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 202)
+print(softmax(Tensor([[1000, 999], [-1000, -999], [1, 0]])))
+#sourceLocation()
+runner.begin(7, line: 229, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 230)
+let fourLogits = Tensor([scores])
+print("    T    p₀      p₁      p₂      p₃")
+for temperature: Float in [0.5, 1, 2, 5] {
+    let pT = softmax(fourLogits, temperature: temperature).row(0)
+    print(String(format: "%5.1f", temperature), pT.map { String(format: "%.4f", $0) }.joined(separator: "  "))
+}
+#sourceLocation()
+runner.begin(8, line: 253, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 254)
+let temperaturePlot = LinePlot(
+    title: "softmax([2, 1, 0.1, -1] / T)",
+    xLabel: "temperature T", yLabel: "probability",
+    series: (0..<4).map { k in
+        Series("class \(k), logit \(scores[k])", over: 0.05...5, samples: 100) { t in
+            Double(softmax(fourLogits, temperature: Float(t))[0, k])
+        }
+    },
+    yRange: 0...1)
+show(temperaturePlot)
+#sourceLocation()
+runner.begin(9, line: 320, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 321)
+var rng = SplitMix64(seed: 4)
+let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
+let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
+let imageLabels = (0..<20).map { _ in Int(rng.next() % 10) }
+
+let logits = mnistNet(images)                 // [20, 10]
+let probabilities = softmax(logits)           // [20, 10]
+let predicted = argmaxRows(probabilities)
+print("probabilities between", String(format: "%.4f", probabilities.scalars.min()!),
+      "and", String(format: "%.4f", probabilities.scalars.max()!))
+print("predicted:", predicted)
+print("labels:   ", imageLabels)
+print("same as argmax of the logits:", predicted == argmaxRows(logits))
+let correct = zip(predicted, imageLabels).filter { $0 == $1 }.count
+print("accuracy: \(correct)/20")
+#sourceLocation()
+runner.begin(10, line: 380, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 381)
+func prediction(_ description: String, logits row: [Float]) {
+    let p = softmax(Tensor([row]))
+    let loss = squaredDistance(p, oneHot([3], classes: 10))
+    print(description.padding(toLength: 34, withPad: " ", startingAt: 0),
+          String(format: "q = %.4f   loss = %.4f", p[0, 3], loss))
+}
+func logitRow(_ pairs: [Int: Float]) -> [Float] { (0..<10).map { pairs[$0] ?? 0 } }
+prediction("confident and right (3: +5)", logits: logitRow([3: 5]))
+prediction("unsure, leaning right (3: +1)", logits: logitRow([3: 1]))
+prediction("uniform (all logits 0)", logits: logitRow([:]))
+prediction("unsure, leaning wrong (5: +1)", logits: logitRow([5: 1]))
+prediction("confident and wrong (5: +5)", logits: logitRow([5: 5]))
+prediction("certain and wrong (5: +20)", logits: logitRow([5: 20]))
+print("untrained network on its batch:", String(format: "%.4f", squaredDistance(probabilities, oneHot(imageLabels, classes: 10))))
+#sourceLocation()
+runner.begin(11, line: 420, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 421)
+func twoClassLoss(_ s: Float) -> Float {
+    squaredDistance(softmax(Tensor([[0, s]])), oneHot([0], classes: 2))
+}
+print("wrong logit s   q        loss     slope (measured)  slope 4q(1−q)²  slope of −ln q")
+for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
+    let q = softmax(Tensor([[0, s]]))[0, 0]
+    let measured = (twoClassLoss(s + 0.01) - twoClassLoss(s - 0.01)) / 0.02
+    print(String(format: "%13.0f   %.4f   %.4f   %16.4f  %14.4f  %14.4f",
+                 s, q, twoClassLoss(s), measured, 4 * q * (1 - q) * (1 - q), 1 - q))
+}
+#sourceLocation()
+runner.begin(12, line: 454, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 455)
+let lossPlot = LinePlot(
+    title: "Loss for one sample against q, the probability of the true class",
+    xLabel: "q", yLabel: "loss",
+    series: [
+        Series("squared distance, rest on one class", over: 0.001...1) { q in 2 * (1 - q) * (1 - q) },
+        Series("squared distance, rest spread over 9", over: 0.001...1) { q in 10.0 / 9 * (1 - q) * (1 - q) },
+        Series("−ln q (chapter 5)", over: 0.001...1, samples: 400) { q in -Foundation.log(q) },
+    ],
+    yRange: 0...4)
+show(lossPlot)
+#sourceLocation()
+runner.begin(13, line: 501, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 502)
+for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
+    let q = softmax(Tensor([[0, s]]))[0, 0]
+    let measured = (twoClassLoss(s + 0.01) - twoClassLoss(s - 0.01)) / 0.02
+    precondition(abs(measured - 4 * q * (1 - q) * (1 - q)) < 2e-3, "slope at s = \(s)")
+}
+#sourceLocation()
 runner.end()
 }
