@@ -34,6 +34,18 @@ func option(_ name: String) -> String? {
     return arguments[i + 1]
 }
 let epochRuns = Int(option("--epochs") ?? "3") ?? 3
+
+// `--profile-steps N`: only N training steps at batch 20 (for a profiler such as callgrind), then exit.
+if let steps = option("--profile-steps").flatMap(Int.init) {
+    var r = SplitMix64(seed: 1)
+    let model = Sequential([Linear(784, 512, rng: &r), ReLU(), Dropout(0.2, seed: 2), Linear(512, 512, rng: &r), ReLU(),
+                            Dropout(0.2, seed: 3), Linear(512, 10, rng: &r)])
+    let engine = FastMLP(model, update: .sgd(learningRate: 0.01), threads: Int(option("--threads") ?? "1") ?? 1)
+    let x = Tensor(uniform: [20, 784], in: 0...1, using: &r)
+    let y = (0..<20).map { $0 % 10 }
+    for _ in 0..<steps { engine.trainStep(x, labels: y) }
+    exit(0)
+}
 let threads = ProcessInfo.processInfo.activeProcessorCount
 var results: [String: Double] = ["threads": Double(threads)]
 var rng = SplitMix64(seed: 2024)

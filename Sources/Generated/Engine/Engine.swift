@@ -8,6 +8,7 @@ import CrossEntropy
 import Backpropagation
 import GradientDescent
 import Regularization
+import Synchronization
 #sourceLocation(file: "chapters/09-making-it-fast.md", line: 5)
 
 
@@ -24,7 +25,7 @@ import Regularization
 /// The inner loop walks a row of B and a row of C, both contiguous, so it streams through memory
 /// and the compiler can vectorize it.
 public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
-    precondition(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
+    require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
     let n = a.rows, k = a.columns, m = b.columns
     var c = [Float](repeating: 0, count: n * m)
     a.scalars.withUnsafeBufferPointer { A in
@@ -32,8 +33,8 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
             c.withUnsafeMutableBufferPointer { C in
                 for i in 0..<n {
                     for p in 0..<k {
-                        let aip = A[i * k + p]
-                        for j in 0..<m { C[i * m + j] += aip * B[p * m + j] }
+                        let aip = A[i &* k &+ p]
+                        for j in 0..<m { C[i &* m &+ j] += aip * B[p &* m &+ j] }
                     }
                 }
             }
@@ -44,7 +45,7 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
 
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
-    precondition(a.columns == bT.columns, "cannot multiply \(a.shape) by the transpose of \(bT.shape)")
+    require(a.columns == bT.columns, "cannot multiply \(a.shape) by the transpose of \(bT.shape)")
     let n = a.rows, k = a.columns, m = bT.rows
     var c = [Float](repeating: 0, count: n * m)
     a.scalars.withUnsafeBufferPointer { A in
@@ -52,7 +53,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
             for i in 0..<n {
                 for j in 0..<m {
                     var sum: Float = 0
-                    for p in 0..<k { sum += A[i * k + p] * B[j * k + p] }
+                    for p in 0..<k { sum += A[i &* k &+ p] * B[j &* k &+ p] }
                     c[i * m + j] = sum
                 }
             }
@@ -63,7 +64,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
 
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
-    precondition(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
+    require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
     let n = a.rows, k = a.columns, m = b.columns
     var c = [Float](repeating: 0, count: n * m)
     a.scalars.withUnsafeBufferPointer { A in
@@ -74,8 +75,8 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
                         for j0 in stride(from: 0, to: m, by: tile) {
                             for i in i0..<min(i0 + tile, n) {
                                 for p in p0..<min(p0 + tile, k) {
-                                    let aip = A[i * k + p]
-                                    for j in j0..<min(j0 + tile, m) { C[i * m + j] += aip * B[p * m + j] }
+                                    let aip = A[i &* k &+ p]
+                                    for j in j0..<min(j0 + tile, m) { C[i &* m &+ j] += aip * B[p &* m &+ j] }
                                 }
                             }
                         }
@@ -120,15 +121,23 @@ public struct MatrixView: @unchecked Sendable {
 }
 #sourceLocation()
 #sourceLocation(file: "chapters/09-making-it-fast.md", line: 125)
-/// Rows and columns of C that one call of the micro-kernel computes: 6 rows × 16 columns is
-/// 12 vector registers of 8 floats, leaving room for the two rows of B and one broadcast of A.
-let kernelRows = 6, kernelColumns = 16
+/// The widest vector of floats the CPU computes with in one instruction: 16 lanes with AVX-512,
+/// 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
+#if BOOK_AVX512
+public typealias FloatVector = SIMD16<Float>
+#else
+public typealias FloatVector = SIMD8<Float>
+#endif
+
+/// Rows and columns of C that one call of the micro-kernel computes: 6 rows × 2 vectors is
+/// 12 vector registers of accumulators, leaving room for the two vectors of B and one broadcast of A.
+let kernelRows = 6, kernelColumns = 2 * FloatVector.scalarCount
 /// Block sizes: a panel of A (`blockRows`×`blockDepth`) stays in L2, a sliver of B in L1.
 let blockDepth = 256, blockRows = 96, blockColumns = 1024
 
 /// acc += a * b, one fused multiply-add per lane where the CPU has FMA.
 @inline(__always)
-func multiplyAdd(_ acc: inout SIMD8<Float>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) {
+func multiplyAdd(_ acc: inout FloatVector, _ a: FloatVector, _ b: FloatVector) {
     #if BOOK_FMA || arch(arm64)
     acc.addProduct(a, b)
     #else
@@ -136,46 +145,48 @@ func multiplyAdd(_ acc: inout SIMD8<Float>, _ a: SIMD8<Float>, _ b: SIMD8<Float>
     #endif
 }
 
-/// The micro-kernel: C[6×16] = α · (packed A)ᵀ · (B sliver) (+ C when `accumulate`).
-/// `a` holds k columns of 6 floats (a packed panel of A), `b` holds k rows of 16 floats `ldb` apart.
-/// All arithmetic happens in 12 SIMD registers; memory is touched once per operand per step of k.
+/// The micro-kernel: C[6 × kernelColumns] = α · (packed A)ᵀ · (B sliver) (+ C when `accumulate`).
+/// `a` holds k columns of 6 floats (a packed panel of A), `b` holds k rows of `kernelColumns` floats
+/// `ldb` apart. All arithmetic happens in 12 vector registers; memory is read once per operand per step of k.
 @inline(__always)
 func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
                  c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, alpha: Float, accumulate: Bool) {
-    var c00 = SIMD8<Float>(), c01 = SIMD8<Float>(), c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
-    var c20 = SIMD8<Float>(), c21 = SIMD8<Float>(), c30 = SIMD8<Float>(), c31 = SIMD8<Float>()
-    var c40 = SIMD8<Float>(), c41 = SIMD8<Float>(), c50 = SIMD8<Float>(), c51 = SIMD8<Float>()
+    typealias V = FloatVector
+    let half = MemoryLayout<V>.size   // bytes from the left vector of a row to the right one
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
     var pa = a
     var pb = UnsafeRawPointer(b)
     let bStep = ldb * MemoryLayout<Float>.stride
     for _ in 0..<k {
-        let b0 = pb.loadUnaligned(as: SIMD8<Float>.self)
-        let b1 = pb.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
-        var ai = SIMD8<Float>(repeating: pa[0]); multiplyAdd(&c00, ai, b0); multiplyAdd(&c01, ai, b1)
-        ai = SIMD8<Float>(repeating: pa[1]); multiplyAdd(&c10, ai, b0); multiplyAdd(&c11, ai, b1)
-        ai = SIMD8<Float>(repeating: pa[2]); multiplyAdd(&c20, ai, b0); multiplyAdd(&c21, ai, b1)
-        ai = SIMD8<Float>(repeating: pa[3]); multiplyAdd(&c30, ai, b0); multiplyAdd(&c31, ai, b1)
-        ai = SIMD8<Float>(repeating: pa[4]); multiplyAdd(&c40, ai, b0); multiplyAdd(&c41, ai, b1)
-        ai = SIMD8<Float>(repeating: pa[5]); multiplyAdd(&c50, ai, b0); multiplyAdd(&c51, ai, b1)
+        let b0 = pb.loadUnaligned(as: V.self)
+        let b1 = pb.loadUnaligned(fromByteOffset: half, as: V.self)
+        var ai = V(repeating: pa[0]); multiplyAdd(&c00, ai, b0); multiplyAdd(&c01, ai, b1)
+        ai = V(repeating: pa[1]); multiplyAdd(&c10, ai, b0); multiplyAdd(&c11, ai, b1)
+        ai = V(repeating: pa[2]); multiplyAdd(&c20, ai, b0); multiplyAdd(&c21, ai, b1)
+        ai = V(repeating: pa[3]); multiplyAdd(&c30, ai, b0); multiplyAdd(&c31, ai, b1)
+        ai = V(repeating: pa[4]); multiplyAdd(&c40, ai, b0); multiplyAdd(&c41, ai, b1)
+        ai = V(repeating: pa[5]); multiplyAdd(&c50, ai, b0); multiplyAdd(&c51, ai, b1)
         pa += kernelRows
         pb += bStep
     }
-    /// Writes one row of the tile: all 16 columns with two vector stores, or fewer one by one.
-    @inline(__always) func store(_ r: Int, _ left: SIMD8<Float>, _ right: SIMD8<Float>) {
+    /// Writes one row of the tile: all its columns with two vector stores, or fewer one by one.
+    @inline(__always) func store(_ r: Int, _ left: V, _ right: V) {
         guard r < rows else { return }
         let row = c + r * ldc
         var left = alpha * left, right = alpha * right
         if columns == kernelColumns {
             let raw = UnsafeMutableRawPointer(row)
             if accumulate {
-                left += raw.loadUnaligned(as: SIMD8<Float>.self)
-                right += raw.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
+                left += raw.loadUnaligned(as: V.self)
+                right += raw.loadUnaligned(fromByteOffset: half, as: V.self)
             }
-            raw.storeBytes(of: left, as: SIMD8<Float>.self)
-            raw.storeBytes(of: right, toByteOffset: 32, as: SIMD8<Float>.self)
+            raw.storeBytes(of: left, as: V.self)
+            raw.storeBytes(of: right, toByteOffset: half, as: V.self)
         } else {
+            let lanes = V.scalarCount
             for j in 0..<columns {
-                let v = j < 8 ? left[j] : right[j - 8]
+                let v = j < lanes ? left[j] : right[j - lanes]
                 row[j] = accumulate ? row[j] + v : v
             }
         }
@@ -184,7 +195,7 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 193)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 203)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for each of
 /// the k columns, 6 consecutive floats (zeros past the last row). The micro-kernel then reads A in order.
 func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int, into out: UnsafeMutablePointer<Float>) {
@@ -225,7 +236,70 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int, into out: UnsafeMu
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 237)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 247)
+
+
+/// Worker threads that wait, spinning, for the next piece of work: starting a thread, or waking one
+/// from sleep, takes tens of microseconds, and a training step at batch 20 has a dozen parallel parts
+/// of a few hundred microseconds each. The caller runs part 0 itself.
+public final class WorkerTeam: @unchecked Sendable {
+    /// One team for the whole program, as wide as the machine.
+    public static let shared = WorkerTeam(threads: ProcessInfo.processInfo.activeProcessorCount)
+
+    public let threads: Int
+    private let generation = Atomic<Int>(0)   // bumped once per job
+    private let done = Atomic<Int>(0)         // workers finished with the current job
+    private let callers = Mutex<Void>(())     // one job at a time, whoever calls
+    // Written by the caller before `generation` is bumped, read by the workers after they see it.
+    private nonisolated(unsafe) var job: (Int) -> Void = { _ in }
+    private nonisolated(unsafe) var parts = 0
+
+    public init(threads: Int) {
+        self.threads = max(1, threads)
+        for index in 1..<self.threads {
+            let thread = Thread { [unowned self] in self.work(as: index) }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    /// Runs `body(0)`, …, `body(parts − 1)`, part k on thread k (`parts` ≤ `threads`), and returns when all are done.
+    public func run(parts: Int, _ body: (Int) -> Void) {
+        require(parts <= threads, "\(parts) parts for \(threads) threads")
+        if parts <= 1 { body(0); return }
+        callers.withLock { _ in
+            withoutActuallyEscaping(body) { body in
+                job = body
+                self.parts = parts
+                done.store(0, ordering: .relaxed)
+                generation.add(1, ordering: .releasing)
+                body(0)
+                while done.load(ordering: .acquiring) < threads - 1 {}
+                job = { _ in }
+            }
+        }
+    }
+
+    private func work(as index: Int) {
+        var seen = 0
+        var idle = 0
+        while true {
+            let current = generation.load(ordering: .acquiring)
+            if current == seen {
+                // Spin while work comes often; sleep a little once it has stopped coming.
+                idle += 1
+                if idle > 1_000_000 { usleep(100) }
+                continue
+            }
+            seen = current
+            idle = 0
+            if index < parts { job(index) }
+            done.add(1, ordering: .releasing)
+        }
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 313)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C row-major with
 /// row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in blocks:
 ///
@@ -237,11 +311,11 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int, into out: UnsafeMu
 /// Each element of C is summed in the same order whatever the number of threads, so results are reproducible.
 public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>, ldc: Int,
                  alpha: Float = 1, accumulate: Bool = false, threads: Int = 1) {
-    precondition(a.columns == b.rows, "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
-    precondition(ldc >= b.columns, "ldc \(ldc) is smaller than the \(b.columns) columns of C")
+    require(a.columns == b.rows, "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
+    require(ldc >= b.columns, "ldc \(ldc) is smaller than the \(b.columns) columns of C")
     let n = b.columns
     // Threads split the columns of C, in whole slivers; below two slivers each it is not worth it.
-    let parts = max(1, min(threads, n / (2 * kernelColumns)))
+    let parts = max(1, min(threads, WorkerTeam.shared.threads, n / (2 * kernelColumns)))
     if parts == 1 {
         gemmColumns(a, b, c, ldc: ldc, alpha: alpha, accumulate: accumulate, j0: 0, j1: n)
         return
@@ -249,7 +323,7 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
     let chunk = (n + parts - 1) / parts
     let share = (chunk + kernelColumns - 1) / kernelColumns * kernelColumns
     let cAddress = UInt(bitPattern: c)   // a plain number crosses into the threads; each writes its own columns
-    DispatchQueue.concurrentPerform(iterations: parts) { t in
+    WorkerTeam.shared.run(parts: parts) { t in
         let j0 = t * share, j1 = min(n, j0 + share)
         guard j0 < j1 else { return }
         gemmColumns(a, b, UnsafeMutablePointer(bitPattern: cAddress)!, ldc: ldc, alpha: alpha,
@@ -290,7 +364,7 @@ func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Flo
 
 /// `gemm` on tensors: A · B with A `[m, k]` and B `[k, n]` → `[m, n]`.
 public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
-    precondition(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
+    require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
     var c = [Float](repeating: 0, count: a.rows * b.columns)
     a.scalars.withUnsafeBufferPointer { A in
         b.scalars.withUnsafeBufferPointer { B in
@@ -304,7 +378,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 334)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 410)
 /// A block of floats the engine owns, for buffers that live as long as the network.
 final class Buffer {
     let pointer: UnsafeMutablePointer<Float>
@@ -336,7 +410,7 @@ public enum UpdateRule: Sendable, Equatable {
     case adam(learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 367)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 443)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout after each
 /// hidden one, softmax cross-entropy at the end, trained in place. `[batch, sizes[0]] → [batch, sizes.last]`.
 ///
@@ -364,12 +438,12 @@ public final class FastMLP {
     public init(_ model: Sequential, update: UpdateRule, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         let linears = model.layers.compactMap { $0 as? Linear }
         let dropouts = model.layers.compactMap { $0 as? Dropout }
-        precondition(!linears.isEmpty && dropouts.allSatisfy { $0.p == dropouts[0].p },
+        require(!linears.isEmpty && dropouts.allSatisfy { $0.p == dropouts[0].p },
                      "FastMLP runs Linear/ReLU/Dropout stacks with one dropout probability")
         sizes = [linears[0].inputs] + linears.map(\.outputs)
         dropout = dropouts.first?.p ?? 0
         dropoutRNGs = dropouts.map(\.rng)
-        precondition(dropoutRNGs.isEmpty || dropoutRNGs.count == linears.count - 1, "dropout after every hidden layer, or none")
+        require(dropoutRNGs.isEmpty || dropoutRNGs.count == linears.count - 1, "dropout after every hidden layer, or none")
         weightsT = linears.map { Buffer($0.weight.value.transposed.scalars) }
         biases = linears.map { Buffer($0.bias.value.scalars) }
         self.update = update
@@ -388,9 +462,9 @@ public final class FastMLP {
 
     /// Replaces the parameters with tensors in `exportParameters()`'s layout.
     public func importParameters(_ tensors: [Tensor]) {
-        precondition(tensors.count == 2 * layerCount, "expected \(2 * layerCount) tensors, got \(tensors.count)")
+        require(tensors.count == 2 * layerCount, "expected \(2 * layerCount) tensors, got \(tensors.count)")
         for l in 0..<layerCount {
-            precondition(tensors[2 * l].shape == [sizes[l + 1], sizes[l]] && tensors[2 * l + 1].shape == [sizes[l + 1]],
+            require(tensors[2 * l].shape == [sizes[l + 1], sizes[l]] && tensors[2 * l + 1].shape == [sizes[l + 1]],
                          "layer \(l + 1) expects [\(sizes[l + 1]), \(sizes[l])] and [\(sizes[l + 1])]")
             weightsT[l] = Buffer(tensors[2 * l].transposed.scalars)
             biases[l] = Buffer(tensors[2 * l + 1].scalars)
@@ -406,7 +480,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 438)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 514)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns the logits `[b, classes]`.
     /// Hidden layers: z = x·Wᵀ + b, then ReLU, then (training) dropout with inverted scaling, fused in one loop.
@@ -422,6 +496,7 @@ extension FastMLP {
             let hidden = l < layerCount - 1
             let dropping = hidden && isTraining && dropout > 0
             let keepScale = 1 / (1 - dropout)
+            var rng = dropping ? dropoutRNGs[l] : SplitMix64(seed: 0)
             for i in 0..<b {
                 let row = out + i * units
                 for j in 0..<units {
@@ -429,11 +504,12 @@ extension FastMLP {
                     if hidden {
                         v = max(0, v)
                         // Draw for every element, in order, exactly as `Dropout.forward` does.
-                        if dropping { v = dropoutRNGs[l].nextFloat() < dropout ? 0 : v * keepScale }
+                        if dropping { v = rng.nextFloat() < dropout ? 0 : v * keepScale }
                     }
                     row[j] = v
                 }
             }
+            if dropping { dropoutRNGs[l] = rng }
             input = UnsafePointer(out)
         }
         return outputs[layerCount - 1].pointer
@@ -443,7 +519,7 @@ extension FastMLP {
     /// `x` is `[b, sizes[0]]`, `labels` has b entries. Returns the mean loss of the batch before the update.
     @discardableResult
     public func trainStep(_ x: Tensor, labels: [Int]) -> Float {
-        precondition(x.columns == sizes[0] && x.rows == labels.count, "batch \(x.shape) with \(labels.count) labels")
+        require(x.columns == sizes[0] && x.rows == labels.count, "batch \(x.shape) with \(labels.count) labels")
         let b = x.rows, classes = sizes[layerCount]
         let (loss, gradient) = x.scalars.withUnsafeBufferPointer { xs -> (Float, Tensor) in
             let logits = Tensor(shape: [b, classes],
@@ -529,7 +605,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 562)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 640)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of `chunk` rows.
     public func logits(_ x: Tensor, chunk: Int = 1000) -> Tensor {
@@ -556,7 +632,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 592)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 670)
 /// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each training sample
 /// costs a forward pass (2·in·out per layer), the weight gradients (as much again) and the input
 /// gradients of every layer but the first; each validation sample a forward pass. Bias additions and

@@ -13,8 +13,8 @@ import Regularization
 
 /// Runs the examples of chapters/09-making-it-fast.md in order.
 public func runEngineExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 316, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 317)
+runner.begin(1, line: 392, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 393)
 var rng9 = SplitMix64(seed: 9)
 var worst: Float = 0
 for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 130)] {
