@@ -9,7 +9,7 @@ import Backpropagation
 import GradientDescent
 import Regularization
 import Synchronization
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 5)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 20)
 
 
 
@@ -20,7 +20,19 @@ import Synchronization
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 19)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 41)
+/// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each training sample
+/// costs a forward pass (2·in·out per layer), the weight gradients (as much again) and the input
+/// gradients of every layer but the first; each validation sample a forward pass. Bias additions and
+/// activations are left out: they are under 0.1% of the total.
+public func epochFLOPs(sizes: [Int], trainingSamples: Int, validationSamples: Int) -> Double {
+    let products = zip(sizes, sizes.dropFirst()).map { Double(2 * $0 * $1) }
+    let forward = products.reduce(0, +)
+    let training = 2 * forward + products.dropFirst().reduce(0, +)
+    return Double(trainingSamples) * training + Double(validationSamples) * forward
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 100)
 /// C = A · B with the loops in i-p-j order: `[n, k] · [k, m] → [n, m]`.
 /// The inner loop walks a row of B and a row of C, both contiguous, so it streams through memory
 /// and the compiler can vectorize it.
@@ -42,7 +54,8 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     }
     return Tensor(shape: [n, m], scalars: c)
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 137)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     require(a.columns == bT.columns, "cannot multiply \(a.shape) by the transpose of \(bT.shape)")
@@ -61,7 +74,8 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     }
     return Tensor(shape: [n, m], scalars: c)
 }
-
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 172)
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
@@ -88,7 +102,7 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 90)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 209)
 /// A read-only view of a row-major matrix in memory, possibly seen transposed.
 /// Element (i, j) of the matrix it stands for is `base[i * stride + j]`, or `base[j * stride + i]` when transposed.
 public struct MatrixView: @unchecked Sendable {
@@ -120,7 +134,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 125)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 251)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with AVX-512,
 /// 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -195,7 +209,7 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 203)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 342)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for each of
 /// the k columns, 6 consecutive floats (zeros past the last row). The micro-kernel then reads A in order.
 func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int, into out: UnsafeMutablePointer<Float>) {
@@ -236,7 +250,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int, into out: UnsafeMu
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 247)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 391)
 
 
 /// Worker threads that wait, spinning, for the next piece of work: starting a thread, or waking one
@@ -299,7 +313,7 @@ public final class WorkerTeam: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 313)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 465)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C row-major with
 /// row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in blocks:
 ///
@@ -378,7 +392,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 410)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 595)
 /// A block of floats the engine owns, for buffers that live as long as the network.
 final class Buffer {
     let pointer: UnsafeMutablePointer<Float>
@@ -410,7 +424,7 @@ public enum UpdateRule: Sendable, Equatable {
     case adam(learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 443)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 628)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout after each
 /// hidden one, softmax cross-entropy at the end, trained in place. `[batch, sizes[0]] → [batch, sizes.last]`.
 ///
@@ -480,7 +494,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 514)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 699)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns the logits `[b, classes]`.
     /// Hidden layers: z = x·Wᵀ + b, then ReLU, then (training) dropout with inverted scaling, fused in one loop.
@@ -605,7 +619,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 640)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 825)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of `chunk` rows.
     public func logits(_ x: Tensor, chunk: Int = 1000) -> Tensor {
@@ -630,17 +644,5 @@ extension FastMLP {
         let predicted = argmaxRows(z)
         return (crossEntropy(z, labels: labels), zip(predicted, labels).filter { $0 == $1 }.count, predicted)
     }
-}
-#sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 670)
-/// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each training sample
-/// costs a forward pass (2·in·out per layer), the weight gradients (as much again) and the input
-/// gradients of every layer but the first; each validation sample a forward pass. Bias additions and
-/// activations are left out: they are under 0.1% of the total.
-public func epochFLOPs(sizes: [Int], trainingSamples: Int, validationSamples: Int) -> Double {
-    let products = zip(sizes, sizes.dropFirst()).map { Double(2 * $0 * $1) }
-    let forward = products.reduce(0, +)
-    let training = 2 * forward + products.dropFirst().reduce(0, +)
-    return Double(trainingSamples) * training + Double(validationSamples) * forward
 }
 #sourceLocation()

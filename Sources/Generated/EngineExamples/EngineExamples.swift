@@ -10,11 +10,27 @@ import CrossEntropy
 import Backpropagation
 import GradientDescent
 import Regularization
+import Foundation
 
 /// Runs the examples of chapters/09-making-it-fast.md in order.
 public func runEngineExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 392, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 393)
+runner.begin(1, line: 53, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 54)
+
+let sizes = [784, 512, 512, 10]
+print("layer        forward (FLOP/sample)")
+for (n, m) in zip(sizes, sizes.dropFirst()) {
+    print(String(format: "%3d → %3d   %10d", n, m, 2 * n * m))
+}
+let perTraining = epochFLOPs(sizes: sizes, trainingSamples: 1, validationSamples: 0)
+let perValidation = epochFLOPs(sizes: sizes, trainingSamples: 0, validationSamples: 1)
+let epoch = epochFLOPs(sizes: sizes, trainingSamples: 48_000, validationSamples: 12_000)
+print(String(format: "per training sample:   %.0f FLOP", perTraining))
+print(String(format: "per validation sample: %.0f FLOP", perValidation))
+print(String(format: "one epoch:             %.1f GFLOP", epoch / 1e9))
+#sourceLocation()
+runner.begin(2, line: 549, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 550)
 var rng9 = SplitMix64(seed: 9)
 var worst: Float = 0
 for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 130)] {
@@ -27,6 +43,64 @@ for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 
     }
 }
 print("largest difference from chapter 3's matmul:", worst < 1e-4 ? "below 1e-4" : "\(worst)")
+#sourceLocation()
+runner.begin(3, line: 854, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 855)
+var engineRNG = SplitMix64(seed: 5)
+func smallNetwork(_ rng: inout SplitMix64) -> Sequential {
+    Sequential([Linear(30, 24, rng: &rng), ReLU(), Dropout(0.2, seed: 1),
+                Linear(24, 10, rng: &rng)])
+}
+var copyRNG = engineRNG
+let reference = smallNetwork(&engineRNG)
+let engine = FastMLP(smallNetwork(&copyRNG), update: .sgd(learningRate: 0.1), threads: 2)
+var referenceOptimizer = SGD(reference.parameters, learningRate: 0.1)
+let batchX = Tensor(uniform: [20, 30], in: 0...1, using: &engineRNG)
+let batchY = (0..<20).map { $0 % 10 }
+for step in 1...3 {
+    reference.zeroGrad()
+    let logits = reference(batchX)
+    let referenceLoss = crossEntropy(logits, labels: batchY)
+    _ = reference.backward(crossEntropyGradient(logits, labels: batchY))
+    referenceOptimizer.step()
+    let engineLoss = engine.trainStep(batchX, labels: batchY)
+    print(String(format: "step %d: loss %.5f (chapter 8) %.5f (engine)", step, referenceLoss, engineLoss))
+}
+let gap = zip(reference.parameters.map(\.value), engine.exportParameters())
+    .map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max()! }.max()!
+print("largest parameter difference after 3 steps:", gap < 1e-5 ? "below 1e-5" : "\(gap)")
+#sourceLocation()
+runner.begin(4, line: 897, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 898)
+
+let benchData = FileManager.default.contents(atPath: "bench/results.json")!
+let bench = try! JSONDecoder().decode([String: Double].self, from: benchData)
+let steps: [(String, String)] = [
+    ("naive", "triple loop (chapter 3)"), ("ikj", "step 1: loop order"),
+    ("transposed", "step 2: B transposed"), ("blocked", "step 3: blocking"),
+    ("simd1", "step 4: SIMD kernel, 1 thread"), ("simd2", "+ both cores"),
+]
+print("512×512 · 512×512                   GFLOP/s")
+for (key, name) in steps {
+    print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%8.1f", bench["matmul512." + key]!))
+}
+print("")
+print("one epoch of the tutorial's recipe   engine   PyTorch   ratio")
+for batch in [20, 128] {
+    let ours = bench["epoch.b\(batch)"]!, theirs = bench["torch.epoch.b\(batch)"]!
+    print(String(format: "batch %-3d (seconds)               %7.2f   %7.2f   %5.2f×", batch, ours, theirs, ours / theirs))
+}
+let ourRate = bench["inference.images_per_s"]!, theirRate = bench["torch.inference.images_per_s"]!
+print(String(format: "inference (images per second)     %7.0f   %7.0f   %5.2f×", ourRate, theirRate, ourRate / theirRate))
+#sourceLocation()
+runner.begin(5, line: 935, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 936)
+var speedPlot = LinePlot(title: "Matrix product, 512×512·512×512, step by step",
+                         xLabel: "step (0 = triple loop, 5 = SIMD kernel on two cores)", yLabel: "GFLOP/s (log)")
+speedPlot.logY = true
+speedPlot.add(Series("this chapter", y: steps.map { bench["matmul512." + $0.0]! }))
+speedPlot.series[0].x = (0..<steps.count).map(Double.init)
+show(speedPlot)
 #sourceLocation()
 runner.end()
 }
