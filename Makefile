@@ -15,7 +15,7 @@ RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow
 
 all: verify book
 	@echo
@@ -72,3 +72,14 @@ bench: tangle
 	  python3 bench/torch_mlp.py --threads 2 > .build/torch-bench.json; \
 	else rm -f .build/torch-bench.json; fi
 	.build/release/BookBench --torch .build/torch-bench.json --out bench/results.json
+
+# The tutorial's recipe from the command line, with a progress bar (options: see Sources/train/main.swift).
+TRAIN_ARGS ?=
+train: tangle
+	$(SWIFT) build -c release --product train
+	.build/release/train $(TRAIN_ARGS)
+
+# Rerun the examples marked slow (the 50-epoch record of chapter 11) and rewrite their outputs.
+bless-slow: build
+	$(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
+	$(BOOK) weave

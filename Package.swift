@@ -51,6 +51,7 @@ let chapters: [(name: String, imports: [String])] = [
     (name: "Regularization", imports: ["Perceptron", "Layers", "Backpropagation", "GradientDescent"]),
     (name: "Engine", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy", "Backpropagation", "GradientDescent", "Regularization"]),
     (name: "MNIST", imports: ["Perceptron", "Layers", "CZlib"]),
+    (name: "Classifier", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy", "Backpropagation", "GradientDescent", "Regularization", "Engine", "MNIST"]),
 ]
 // END GENERATED CHAPTERS
 
@@ -63,6 +64,11 @@ let tangled = chapters.filter {
 /// `make bench`: times the engine of chapter 9 (once its chapter is tangled).
 let bench: [Target] = tangled.contains { $0.name == "Engine" }
     ? [.executableTarget(name: "BookBench", dependencies: ["Engine"], swiftSettings: optimized)]
+    : []
+
+/// `make train`: the MNIST trainer of chapter 11 on the command line.
+let trainer: [Target] = tangled.contains { $0.name == "Classifier" }
+    ? [.executableTarget(name: "train", dependencies: ["Classifier"], swiftSettings: optimized)]
     : []
 
 let package = Package(
@@ -93,6 +99,6 @@ let package = Package(
         .testTarget(
             name: "ChapterTests",
             dependencies: tangled.map { .target(name: $0.name) }),
-    ] + tangled.flatMap { chapter($0.name, imports: $0.imports) } + bench,
+    ] + tangled.flatMap { chapter($0.name, imports: $0.imports) } + bench + trainer,
     swiftLanguageModes: [.v6]
 )

@@ -444,7 +444,7 @@ public final class FastMLP {
     var outputs: [Buffer] = []      // layer l's output for the current batch
     var gradients: [Buffer] = []    // ∂L/∂(layer l's pre-activation) for the current batch
     var capacity = 0                // rows the batch buffers hold
-    var state: [[Buffer]] = []      // optimizer state per parameter (velocity, or Adam's m and v)
+    var optimizerBuffers: [[Buffer]] = []   // per parameter: velocity, or Adam's m and v
     var weightGrads: [Buffer] = [], biasGrads: [Buffer] = []
     var step = 0
 
@@ -575,8 +575,8 @@ extension FastMLP {
                 gemm(xView, gView, into: weightGrads[l].pointer, ldc: units, threads: threads)
                 biasGrads[l].pointer.update(repeating: 0, count: units)
                 addColumnSums(of: g, rows: b, columns: units, scaledBy: 1, to: biasGrads[l].pointer)
-                apply(update, parameter: weightsT[l], gradient: weightGrads[l], state: state[2 * l])
-                apply(update, parameter: biases[l], gradient: biasGrads[l], state: state[2 * l + 1])
+                apply(update, parameter: weightsT[l], gradient: weightGrads[l], state: optimizerBuffers[2 * l])
+                apply(update, parameter: biases[l], gradient: biasGrads[l], state: optimizerBuffers[2 * l + 1])
             }
         }
     }
@@ -593,7 +593,7 @@ extension FastMLP {
         guard weightGrads.isEmpty else { return }
         weightGrads = weightsT.map { Buffer($0.count) }
         biasGrads = biases.map { Buffer($0.count) }
-        state = zip(weightsT, biases).flatMap { w, b in [[Buffer(w.count), Buffer(w.count)], [Buffer(b.count), Buffer(b.count)]] }
+        optimizerBuffers = zip(weightsT, biases).flatMap { w, b in [[Buffer(w.count), Buffer(w.count)], [Buffer(b.count), Buffer(b.count)]] }
     }
 
     /// Chapter 7's momentum and Adam rules, element by element.
@@ -643,6 +643,56 @@ extension FastMLP {
         let z = logits(x)
         let predicted = argmaxRows(z)
         return (crossEntropy(z, labels: labels), zip(predicted, labels).filter { $0 == $1 }.count, predicted)
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 857)
+/// Everything the next training step depends on, for checkpoints.
+public struct EngineState: Sendable, Equatable {
+    /// The parameters in `exportParameters()`'s layout.
+    public var parameters: [Tensor]
+    /// Momentum's velocities or Adam's m and v, per parameter, in the engine's layout (empty for SGD
+    /// or before the first step).
+    public var optimizerState: [[Float]]
+    /// Steps taken (Adam's t).
+    public var step: Int
+    /// The state of each dropout layer's generator.
+    public var dropoutGenerators: [UInt64]
+
+    public init(parameters: [Tensor], optimizerState: [[Float]], step: Int, dropoutGenerators: [UInt64]) {
+        self.parameters = parameters
+        self.optimizerState = optimizerState
+        self.step = step
+        self.dropoutGenerators = dropoutGenerators
+    }
+}
+
+extension FastMLP {
+    public var state: EngineState {
+        get {
+            EngineState(parameters: exportParameters(), optimizerState: optimizerBuffers.flatMap { $0.map(\.array) },
+                        step: step, dropoutGenerators: dropoutRNGs.map(\.state))
+        }
+        set {
+            importParameters(newValue.parameters)
+            require(newValue.dropoutGenerators.count == dropoutRNGs.count,
+                    "\(newValue.dropoutGenerators.count) dropout generators for \(dropoutRNGs.count) dropout layers")
+            dropoutRNGs = newValue.dropoutGenerators.map { SplitMix64(seed: $0) }
+            step = newValue.step
+            if newValue.optimizerState.isEmpty {
+                weightGrads = []
+                biasGrads = []
+                optimizerBuffers = []
+            } else {
+                ensureGradientBuffers()
+                let buffers = optimizerBuffers.flatMap { $0 }
+                require(buffers.count == newValue.optimizerState.count && zip(buffers, newValue.optimizerState).allSatisfy { $0.count == $1.count },
+                        "optimizer state does not match the network")
+                for (buffer, values) in zip(buffers, newValue.optimizerState) {
+                    values.withUnsafeBufferPointer { buffer.pointer.update(from: $0.baseAddress!, count: values.count) }
+                }
+            }
+        }
     }
 }
 #sourceLocation()

@@ -91,7 +91,9 @@ public struct TruthTable: Sendable {
 /// state ← state + 0x9E3779B97F4A7C15 (mod 2⁶⁴), then the output is the state scrambled by
 /// z ← (z ⊕ (z ≫ 30)) · 0xBF58476D1CE4E5B9, z ← (z ⊕ (z ≫ 27)) · 0x94D049BB133111EB, z ⊕ (z ≫ 31).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    /// Everything the generator remembers. `SplitMix64(seed: g.state)` continues exactly where `g`
+    /// is, which is how a training run saves its generators and resumes (chapter 11).
+    public private(set) var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) {
@@ -130,7 +132,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 278)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 280)
 extension Perceptron {
     /// One step of the perceptron learning rule on one example:
     /// w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), with ŷ the current prediction and η = `rate`.
@@ -173,7 +175,7 @@ extension Perceptron {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 616)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 618)
 /// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees the
 /// hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ = step(v·h + c),
 /// with v and c the output unit's weights and bias.

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import Layers
+import Engine
+import MNIST
+import Classifier
+
+/// The MNIST data, loaded once for all the tests that train.
+let sharedMNIST: MNISTSplit = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try! MNISTSplit.load(directory: root.appendingPathComponent("data/mnist").path)
+}()
+
+func scratchDirectory() -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("classifier-test-\(UUID().uuidString)").path
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func smallOptions(_ limit: Int = 400) -> TrainingOptions {
+    var options = TrainingOptions()
+    options.trainingLimit = limit
+    options.epochs = 2
+    return options
+}
+
+@Suite struct CheckpointTests {
+    func sample() throws -> Checkpoint {
+        try Trainer(options: smallOptions(), data: sharedMNIST).checkpoint()
+    }
+
+    func error(_ bytes: [UInt8]) -> String {
+        do { _ = try Checkpoint.decode(bytes, path: "x.ckpt"); return "no error" } catch { return error.description }
+    }
+
+    @Test func roundTripsAndRejectsEveryKindOfDamage() throws {
+        let checkpoint = try sample()
+        let bytes = checkpoint.encoded()
+        #expect(try Checkpoint.decode(bytes, path: "x.ckpt") == checkpoint)
+
+        var flipped = bytes
+        flipped[bytes.count / 3] ^= 0x10
+        #expect(error(flipped).contains("checksum mismatch"))
+        #expect(error(Array(bytes.prefix(bytes.count - 100))).contains("checksum mismatch"))
+        #expect(error(Array(bytes.prefix(20))).contains("too short"))
+        #expect(error(Array(repeating: 65, count: 200)).contains("not a checkpoint"))
+
+        var newer = bytes
+        newer[8] = 2   // version 2, with a valid checksum, so the version is what is reported
+        newer = Array(newer.dropLast(32)) + sha256(Array(newer.dropLast(32)))
+        #expect(error(newer).contains("format version 2"))
+    }
+
+    @Test func refusesAnotherArchitecture() throws {
+        var checkpoint = try sample()
+        checkpoint.sizes = [784, 256, 10]
+        let engine = try Trainer(options: smallOptions(), data: sharedMNIST).engine
+        #expect(throws: TrainingError.self) { try checkpoint.restore(into: engine) }
+    }
+
+    @Test func writesAtomicallyAndReadsBack() throws {
+        let directory = scratchDirectory()
+        let path = directory + "/model.ckpt"
+        let checkpoint = try sample()
+        try checkpoint.write(to: path)
+        try checkpoint.write(to: path)   // over an existing file
+        #expect(try Checkpoint.read(from: path) == checkpoint)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["model.ckpt"])
+        #expect(throws: TrainingError.self) { try Checkpoint.read(from: directory + "/missing.ckpt") }
+    }
+}
+
+@Suite struct TrainerTests {
+    @Test func resumingEndsWhereAnUninterruptedRunEnds() throws {
+        for optimizer in ["sgd", "adam"] {
+            var options = smallOptions()
+            options.optimizer = optimizer
+            options.learningRate = optimizer == "adam" ? 0.001 : 0.01
+            let straight = try Trainer(options: options, data: sharedMNIST)
+            _ = try straight.trainEpoch()
+            _ = try straight.trainEpoch()
+
+            let path = scratchDirectory() + "/run.ckpt"
+            let first = try Trainer(options: options, data: sharedMNIST)
+            first.checkpointPath = path
+            _ = try first.trainEpoch()
+            let resumed = try Trainer(resuming: path + ".resume", data: sharedMNIST)
+            _ = try resumed.trainEpoch()
+            #expect(resumed.engine.state == straight.engine.state, "\(optimizer)")
+            #expect(resumed.history == straight.history)
+        }
+    }
+
+    @Test func aDivergingRunStopsAndKeepsTheLastGoodCheckpoint() throws {
+        var options = smallOptions()
+        options.learningRate = 1e9
+        let path = scratchDirectory() + "/diverge.ckpt"
+        let trainer = try Trainer(options: options, data: sharedMNIST)
+        trainer.checkpointPath = path
+        var caught: TrainingError?
+        do { _ = try trainer.trainEpoch() } catch { caught = error }
+        guard case .diverged(let epoch, _, let loss)? = caught else {
+            Issue.record("expected the run to diverge, got \(String(describing: caught))")
+            return
+        }
+        #expect(epoch == 1 && !loss.isFinite)
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing is saved from a diverged epoch")
+    }
+
+    @Test func lossesAreMeansOverTheSamplesTheyCover() throws {
+        let trainer = try Trainer(options: smallOptions(1_000), data: sharedMNIST)
+        let record = try trainer.trainEpoch()
+        let (validationLoss, correct, _) = trainer.engine.evaluate(sharedMNIST.validation.images, labels: sharedMNIST.validation.labels)
+        #expect(record.validationLoss == validationLoss)
+        #expect(record.validationAccuracy == Float(correct) / 12_000)
+        #expect(record.trainingLoss > 0.5 && record.trainingLoss < 2.4)
+    }
+
+    @Test func badOptionsAreRefused() {
+        var options = TrainingOptions()
+        options.optimizer = "rmsprop"
+        #expect(throws: TrainingError.self) { try Trainer(options: options, data: sharedMNIST) }
+    }
+}
+
+@Suite struct TestReportTests {
+    @Test func tableAndConfusionAgree() {
+        let report = TestReport(loss: 0.5, predictions: [0, 1, 1, 2], labels: [0, 1, 2, 2])
+        #expect(report.correct == 3)
+        #expect(report.confusion[2][1] == 1 && report.confusion[2][2] == 1)
+        #expect(report.table.contains("Test accuracy of 2:  50.0% (   1/   2)"))
+        #expect(report.table.contains("Test accuracy (overall): 75.00% (3/4)"))
+    }
+}
