@@ -8,6 +8,7 @@
 //   --checkpoint PATH   (mnist.ckpt; the best model; PATH.resume holds the state after each epoch)
 //   --resume            continue the run saved in PATH.resume (its options win)
 //   --limit N           train on the first N training images only
+//   --lr-decay F        (1) multiply the learning rate by F after every epoch
 //   --threads N         (all cores)
 //
 // Stopping with Ctrl-C is safe: every file is written atomically, and --resume continues from the
@@ -46,6 +47,7 @@ options.optimizer = value("--optimizer") ?? options.optimizer
 options.dropout = number("--dropout", Float.self) ?? options.dropout
 options.seed = number("--seed", UInt64.self) ?? options.seed
 options.trainingLimit = number("--limit", Int.self)
+options.learningRateDecay = number("--lr-decay", Float.self) ?? options.learningRateDecay
 let directory = value("--data") ?? "data/mnist"
 let checkpointPath = value("--checkpoint") ?? "mnist.ckpt"
 let threads = number("--threads", Int.self) ?? ProcessInfo.processInfo.activeProcessorCount

@@ -46,15 +46,18 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var seed: UInt64 = 0
     /// Train on only the first n training samples (after the split), for quick runs; nil for all.
     public var trainingLimit: Int?
+    /// The learning rate of epoch e (from 1) is learningRate · decayᵉ⁻¹; 1 keeps it constant.
+    public var learningRateDecay: Float = 1
 
     public init() {}
 
-    /// The engine's update rule for these options.
-    public func updateRule() throws(TrainingError) -> UpdateRule {
+    /// The engine's update rule for epoch `epoch` (from 1).
+    public func updateRule(epoch: Int = 1) throws(TrainingError) -> UpdateRule {
+        let rate = learningRate * Float(pow(Double(learningRateDecay), Double(epoch - 1)))
         switch optimizer {
-        case "sgd": return .sgd(learningRate: learningRate)
-        case "momentum": return .momentum(learningRate: learningRate, momentum: 0.9)
-        case "adam": return .adam(learningRate: learningRate)
+        case "sgd": return .sgd(learningRate: rate)
+        case "momentum": return .momentum(learningRate: rate, momentum: 0.9)
+        case "adam": return .adam(learningRate: rate)
         default: throw .badOption("unknown optimizer '\(optimizer)' (sgd, momentum or adam)")
         }
     }
@@ -77,7 +80,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 126)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 129)
 /// The three parts of MNIST the book uses: 48,000 training and 12,000 validation images from the
 /// 60,000 of the training file (shuffled with `seed`, as chapter 10 splits them), and the 10,000 test
 /// images. The training images are not copied: batches are gathered from the training file by index,
@@ -95,7 +98,7 @@ public struct MNISTSplit: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 148)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 151)
 /// Trains the engine epoch by epoch, keeping the best model and a resumable state on disk.
 ///
 /// With a checkpoint path P, the model is saved to P whenever the validation loss improves, and the
@@ -146,6 +149,7 @@ public final class Trainer {
     /// before saving anything, if the loss stops being a finite number.
     public func trainEpoch(progress: (Int, Int, Float) -> Void = { _, _, _ in }) throws(TrainingError) -> EpochRecord {
         let epoch = epochsDone + 1
+        engine.update = try options.updateRule(epoch: epoch)
         var order = trainIndices
         shuffle.shuffle(&order)
         let starts = Array(stride(from: 0, to: order.count, by: options.batchSize))
@@ -175,7 +179,7 @@ public final class Trainer {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 229)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 233)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
@@ -184,7 +188,7 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 269)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 273)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
@@ -332,7 +336,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 472)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 476)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

@@ -596,30 +596,39 @@ extension FastMLP {
         optimizerBuffers = zip(weightsT, biases).flatMap { w, b in [[Buffer(w.count), Buffer(w.count)], [Buffer(b.count), Buffer(b.count)]] }
     }
 
-    /// Chapter 7's momentum and Adam rules, element by element.
+    /// Chapter 7's momentum and Adam rules, element by element, the elements split between the threads.
     func apply(_ rule: UpdateRule, parameter: Buffer, gradient: Buffer, state: [Buffer]) {
         let p = parameter.pointer, g = gradient.pointer, s0 = state[0].pointer, s1 = state[1].pointer
-        switch rule {
-        case .sgd(let eta):
-            for i in 0..<parameter.count { p[i] -= eta * g[i] }
-        case .momentum(let eta, let mu):
-            // PyTorch starts the velocity at the first gradient: v₁ = g₁.
-            for i in 0..<parameter.count {
-                s0[i] = step == 1 ? g[i] : mu * s0[i] + g[i]
-                p[i] -= eta * s0[i]
-            }
-        case .adam(let eta, let beta1, let beta2, let epsilon):
-            let c1 = Float(1 - pow(Double(beta1), Double(step))), c2 = Float(1 - pow(Double(beta2), Double(step)))
-            for i in 0..<parameter.count {
-                s0[i] = beta1 * s0[i] + (1 - beta1) * g[i]
-                s1[i] = beta2 * s1[i] + (1 - beta2) * g[i] * g[i]
-                p[i] -= eta * (s0[i] / c1) / ((s1[i] / c2).squareRoot() + epsilon)
+        let count = parameter.count, step = self.step
+        let parts = count < 4096 ? 1 : min(threads, WorkerTeam.shared.threads)
+        // Addresses as plain numbers, to hand to the other thread; each part touches its own elements.
+        let (pa, ga, s0a, s1a) = (UInt(bitPattern: p), UInt(bitPattern: g), UInt(bitPattern: s0), UInt(bitPattern: s1))
+        WorkerTeam.shared.run(parts: parts) { part in
+            let p = UnsafeMutablePointer<Float>(bitPattern: pa)!, g = UnsafeMutablePointer<Float>(bitPattern: ga)!
+            let s0 = UnsafeMutablePointer<Float>(bitPattern: s0a)!, s1 = UnsafeMutablePointer<Float>(bitPattern: s1a)!
+            let range = (count * part / parts)..<(count * (part + 1) / parts)
+            switch rule {
+            case .sgd(let eta):
+                for i in range { p[i] -= eta * g[i] }
+            case .momentum(let eta, let mu):
+                // PyTorch starts the velocity at the first gradient: v₁ = g₁.
+                for i in range {
+                    s0[i] = step == 1 ? g[i] : mu * s0[i] + g[i]
+                    p[i] -= eta * s0[i]
+                }
+            case .adam(let eta, let beta1, let beta2, let epsilon):
+                let c1 = Float(1 - pow(Double(beta1), Double(step))), c2 = Float(1 - pow(Double(beta2), Double(step)))
+                for i in range {
+                    s0[i] = beta1 * s0[i] + (1 - beta1) * g[i]
+                    s1[i] = beta2 * s1[i] + (1 - beta2) * g[i] * g[i]
+                    p[i] -= eta * (s0[i] / c1) / ((s1[i] / c2).squareRoot() + epsilon)
+                }
             }
         }
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 825)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 834)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of `chunk` rows.
     public func logits(_ x: Tensor, chunk: Int = 1000) -> Tensor {
@@ -646,7 +655,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 857)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 866)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
