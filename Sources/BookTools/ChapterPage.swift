@@ -1,8 +1,8 @@
 import CCmark
 import Foundation
 
-/// One chapter rendered to HTML: its body (figures left as placeholders, filled in differently for
-/// the chapter's page and for the print page), its sections and its figures.
+/// One chapter rendered to HTML: its body (with placeholders for the parts the chapter's page and
+/// the print page show differently: figures, code, hidden code), its sections and its figures.
 struct ChapterPage {
     /// A committed SVG figure of the chapter, copied into the site for the print page's images.
     struct Figure {

@@ -113,6 +113,7 @@ extension Weave {
     pre.prose { margin: 1rem 0; }
     figure.plot { margin: 1rem 0; text-align: center; }
     figure.plot svg, figure.plot img { max-width: 100%; height: auto; }
+    figure.plot img { background: #fdfdfb; border-radius: 4px; }  /* an image's text stays black: keep it on light */
     details.terminal { margin: -.4rem 0 1.2rem; font-size: .9rem; color: var(--muted); }
     details.terminal pre.output { margin: .3rem 0 0; color: var(--fg); }
     .kw { color: var(--kw); } .ty { color: var(--ty); } .str { color: var(--str); }
