@@ -6,6 +6,7 @@
 #   make bless         rerun the examples and rewrite the chapters' output blocks and figures
 #   make book          render book/ from the chapters (runs nothing)
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
+#   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
 
 SWIFT   ?= swift
 CONFIG  ?= debug
@@ -15,7 +16,7 @@ RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check
 
 all: verify book
 	@echo
@@ -51,7 +52,28 @@ book: tangle
 unit: build
 	$(SWIFT) test -c $(CONFIG)
 
-test: verify book unit
+# "copy runnable" in the HTML: every chapter's code, as one main.swift, must type-check.
+runnable-check: build
+	$(BOOK) runnable --check --build $(BUILD)
+
+# The book in a real browser: headless Chromium (with the system chromedriver) opens every page and
+# checks links, figures, formulas, search, the theme and copy buttons; tidy validates the HTML.
+# Screenshots go to $$BOOK_SCREENSHOTS (default /tmp/book-screenshots).
+browser-test: book
+	python3 Tests/Browser/check_book.py --book book --tool $(BOOK)
+
+# What `make test` runs: the browser test when Chromium, chromedriver and selenium are installed
+# (CI installs them, and sets BOOK_REQUIRE_BROWSER=1 so that a missing one is an error there).
+browser-check: book
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="chromium not installed (apt-get install chromium chromium-driver tidy)"; \
+	[ -n "$$missing" ] || command -v chromedriver >/dev/null 2>&1 || missing="chromedriver not installed (apt-get install chromium-driver)"; \
+	[ -n "$$missing" ] || python3 -c 'import selenium' 2>/dev/null || missing="selenium not installed (pip install selenium)"; \
+	if [ -z "$$missing" ]; then $(MAKE) --no-print-directory browser-test; \
+	elif [ -n "$$BOOK_REQUIRE_BROWSER" ]; then echo "browser test: $$missing" >&2; exit 1; \
+	else echo "browser test skipped: $$missing"; fi
+
+test: verify book unit runnable-check browser-check
 
 bless: build
 	$(BOOK) bless --runner $(RUNNER) $(CHAPTER)

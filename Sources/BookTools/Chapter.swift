@@ -123,6 +123,7 @@ extension Chapter {
 
     /// `<!-- module: MNISTData -->` on a line of its own names the module explicitly.
     static func moduleOverride(_ line: String) -> String? {
+        guard line.contains("<!--") else { return nil }
         let t = line.trimmingSpaces()
         guard t.hasPrefix("<!-- module:"), t.hasSuffix("-->") else { return nil }
         return String(t.dropFirst("<!-- module:".count).dropLast(3)).trimmingSpaces()

@@ -1,6 +1,9 @@
 /// Swift syntax highlighting at build time: code in, HTML with `<span class="...">` out, so a page
 /// needs no JavaScript to show coloured code. Classes: `kw` keyword, `ty` type name, `str` string,
 /// `num` number, `com` comment, `at` attribute or directive. Everything is HTML-escaped.
+///
+/// Names of the book's public symbols can be linked to their definitions (`links`, name → href), and
+/// the names a snippet defines can carry the anchors those links point to (`anchors`, offset → id).
 public enum SwiftHighlighter {
     static let keywords: Set<String> = [
         "associatedtype", "as", "async", "await", "break", "case", "catch", "class", "continue", "default",
@@ -12,11 +15,18 @@ public enum SwiftHighlighter {
         "indirect", "consuming", "borrowing", "sending",
     ]
 
-    public static func html(_ code: String) -> String {
+    /// Keywords after which a name is being declared (or is a module), not used: it is never linked there.
+    static let declaring: Set<String> = ["func", "let", "var", "struct", "class", "enum", "protocol", "typealias", "case", "actor", "import"]
+
+    /// With `colored: false` only the anchors are marked (the print page sets code in one colour).
+    public static func html(_ code: String, anchors: [Int: String] = [:], links: [String: String] = [:], colored: Bool = true) -> String {
         let chars = Array(code)
         var out = ""
         var i = 0
-        func span(_ cls: String, _ text: String) { out += "<span class=\"\(cls)\">\(escapeHTML(text))</span>" }
+        var lastWord = "", lastWordEnd = -1
+        func span(_ cls: String, _ text: String) {
+            out += colored ? "<span class=\"\(cls)\">\(escapeHTML(text))</span>" : escapeHTML(text)
+        }
         while i < chars.count {
             let c = chars[i]
             let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
@@ -50,10 +60,22 @@ public enum SwiftHighlighter {
                 var j = i + 1
                 while j < chars.count && (chars[j].isLetter || chars[j].isNumber || chars[j] == "_") { j += 1 }
                 let word = String(chars[i..<j])
+                let afterSpace = chars[(lastWordEnd >= 0 ? lastWordEnd : i)..<i].allSatisfy { $0 == " " }
+                let declared = afterSpace && lastWordEnd >= 0 && declaring.contains(lastWord)
+                let previous = chars[..<i].last { $0 != " " }
+                let following = chars[j...].first { $0 != " " }
                 if c == "@" || c == "#" { span("at", word) }
                 else if keywords.contains(word) { span("kw", word) }
+                else if let id = anchors[i] {
+                    out += "<span class=\"\(c.isUppercase ? "ty" : "def")\" id=\"\(escapeHTML(id))\">\(escapeHTML(word))</span>"
+                } else if let href = links[word], !declared, previous != ".", c.isUppercase || following == "(" {
+                    out += "<a class=\"sym\" href=\"\(escapeHTML(href))\">"
+                    if c.isUppercase { span("ty", word) } else { out += escapeHTML(word) }
+                    out += "</a>"
+                }
                 else if c.isUppercase { span("ty", word) }
                 else { out += escapeHTML(word) }
+                lastWord = word; lastWordEnd = j
                 i = j
             } else {
                 out += escapeHTML(String(c)); i += 1

@@ -1,11 +1,14 @@
-import CCmark
 import Foundation
 
 /// The rendered book: file name (relative to the output directory) → contents.
 public struct Site {
     public var files: [String: String] = [:]
 
-    /// Writes files whose contents changed; removes `.html` files no chapter produces. Returns the changed names.
+    /// File types the weave writes; others in the output directory are left alone.
+    static let extensions = [".html", ".css", ".js", ".svg"]
+
+    /// Writes files whose contents changed; removes files of the weave's types that nothing produces
+    /// any more. Returns the changed names.
     public func write(to directory: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var changed: [String] = []
@@ -15,10 +18,11 @@ public struct Site {
             try writeAtomically(contents, to: path)
             changed.append(name)
         }
-        for name in try stray(in: directory) {
+        for name in stray(in: directory) {
             try FileManager.default.removeItem(atPath: directory + "/" + name)
             changed.append(name)
         }
+        Tangle.removeEmptyDirectories(in: directory + "/figures")
         return changed
     }
 
@@ -27,18 +31,22 @@ public struct Site {
         let differing = files.keys.sorted().filter {
             (try? String(contentsOfFile: directory + "/" + $0, encoding: .utf8)) != files[$0]
         }
-        return differing + (try stray(in: directory))
+        return differing + stray(in: directory)
     }
 
-    private func stray(in directory: String) throws -> [String] {
-        let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return present.filter { ($0.hasSuffix(".html") || $0.hasSuffix(".css")) && files[$0] == nil }.sorted()
+    private func stray(in directory: String) -> [String] {
+        let present = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String]) ?? []
+        return present.filter { name in Self.extensions.contains { name.hasSuffix($0) } && files[name] == nil }.sorted()
     }
 }
 
 /// Renders the chapters to HTML pages that work offline: code highlighted at build time, hidden
-/// snippets left out, outputs styled as output and the verified figures inlined as SVG.
-/// Nothing is run: outputs come from the chapters and figures from `chapters/figures`, both checked by `book verify`.
+/// snippets left out, outputs styled as output, the verified figures inlined as SVG and the math
+/// turned into MathML. Nothing is run: outputs come from the chapters and figures from
+/// `chapters/figures`, both checked by `book verify`.
+///
+/// The site: one page per chapter, `index.html` (contents), `print.html` (the whole book on one
+/// page, figures as images from `figures/`), `search-index.js`, `book.js` and `style.css`.
 public struct Weave {
     public var book: Book
     public var root: String
@@ -53,169 +61,72 @@ public struct Weave {
     public func render() throws -> Site {
         var site = Site()
         site.files["style.css"] = Self.stylesheet
-        let chapters = book.chapters
-        var toc: [(chapter: Chapter, sections: [(id: String, title: String)])] = []
+        site.files["book.js"] = Self.script
+        let symbols = SymbolTable(book: book)
+        let chapters = try book.chapters.map { try ChapterPage(chapter: $0, book: book, symbols: symbols, root: root) }
+        let toc = chapters.map { Page.Entry(chapter: $0.chapter, sections: $0.sections) }
         for (index, chapter) in chapters.enumerated() {
-            let (body, sections) = try renderChapter(chapter)
-            toc.append((chapter, sections))
-            let previous = index > 0 ? chapters[index - 1] : nil
-            let next = index + 1 < chapters.count ? chapters[index + 1] : nil
-            site.files[chapter.slug + ".html"] = page(title: chapter.title, body: body, previous: previous, next: next)
+            let page = Page(title: chapter.chapter.title, body: chapter.pageBody, toc: toc, current: chapter.chapter,
+                            previous: index > 0 ? chapters[index - 1].chapter : nil,
+                            next: index + 1 < chapters.count ? chapters[index + 1].chapter : nil, kind: "chapter")
+            site.files[chapter.chapter.slug + ".html"] = page.html
+            for figure in chapter.figures { site.files[figure.file] = figure.source }
         }
-        site.files["index.html"] = indexPage(toc)
+        site.files["index.html"] = Page(title: "Contents", body: contents(toc), toc: toc, current: nil,
+                                        previous: nil, next: chapters.first?.chapter, kind: "contents").html
+        site.files["print.html"] = printPage(chapters, toc: toc)
+        site.files["search-index.js"] = searchIndex(chapters).javascript()
         return site
     }
 
-    static func pageName(_ chapter: Chapter) -> String { chapter.slug + ".html" }
-
-    func nav(previous: Chapter?, next: Chapter?) -> String {
-        var links = ["<a href=\"index.html\">Contents</a>"]
-        if let previous { links.insert("<a rel=\"prev\" href=\"\(Self.pageName(previous))\">← \(escapeHTML(previous.title))</a>", at: 0) }
-        if let next { links.append("<a rel=\"next\" href=\"\(Self.pageName(next))\">\(escapeHTML(next.title)) →</a>") }
-        return "<nav class=\"chapter-nav\">" + links.joined(separator: " ") + "</nav>"
-    }
-
-    func page(title: String, body: String, previous: Chapter?, next: Chapter?) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeHTML(title)) · \(Self.bookTitle)</title>
-        <link rel="stylesheet" href="style.css">
-        </head>
-        <body>
-        <header class="book-header"><a href="index.html">\(Self.bookTitle)</a></header>
-        \(nav(previous: previous, next: next))
-        <main>
-        \(body)
-        </main>
-        \(nav(previous: previous, next: next))
-        </body>
-        </html>
-
-        """
-    }
-
-    func indexPage(_ toc: [(chapter: Chapter, sections: [(id: String, title: String)])]) -> String {
+    func contents(_ toc: [Page.Entry]) -> String {
         var body = "<h1>\(Self.bookTitle)</h1>\n<p class=\"subtitle\">\(Self.bookSubtitle)</p>\n"
         body += "<p>Every code block in this book is compiled, every example is run and every output and figure you see was produced by running it (<code>make test</code> checks them all).</p>\n"
-        body += "<h2>Contents</h2>\n<ol class=\"toc\">\n"
-        for (chapter, sections) in toc {
-            let number = chapter.number == 0 ? "" : "<span class=\"number\">\(chapter.number)</span> "
-            body += "<li>\(number)<a href=\"\(Self.pageName(chapter))\">\(escapeHTML(chapter.title))</a>"
-            if !sections.isEmpty {
-                body += "\n<ol>" + sections.map {
-                    "<li><a href=\"\(Self.pageName(chapter))#\($0.id)\">\(escapeHTML($0.title))</a></li>"
+        body += "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n"
+        for entry in toc {
+            let number = entry.chapter.number == 0 ? "" : "<span class=\"number\">\(entry.chapter.number)</span> "
+            body += "<li>\(number)<a href=\"\(entry.page)\">\(escapeHTML(entry.chapter.title))</a>"
+            if !entry.sections.isEmpty {
+                body += "\n<ol>" + entry.sections.map {
+                    "<li><a href=\"\(entry.page)#\($0.id)\">\(escapeHTML($0.title))</a></li>"
                 }.joined() + "</ol>"
             }
             body += "</li>\n"
         }
-        body += "</ol>\n"
-        return page(title: "Contents", body: body, previous: nil, next: toc.first?.chapter)
+        body += "</ol>\n<p>To print the book or save it as PDF, use <a href=\"print.html\">the whole book on one page</a>.</p>\n"
+        return body
     }
 
-    /// One chapter's HTML body and its level-2 sections (for the table of contents).
-    func renderChapter(_ chapter: Chapter) throws -> (String, [(id: String, title: String)]) {
-        let codeLines = Set(chapter.snippets.flatMap { $0.fenceLine...$0.endLine })
-        let document = MarkdownDocument(PipeTables.convert(chapter.source, codeLines: codeLines))
-        var sections: [(id: String, title: String)] = []
-        var usedIDs: Set<String> = []
-        for heading in document.nodes(ofType: CMARK_NODE_HEADING) where heading.headingLevel >= 2 {
-            var id = Self.anchor(heading.plainText), n = 2
-            while usedIDs.contains(id) { id = Self.anchor(heading.plainText) + "-\(n)"; n += 1 }
-            usedIDs.insert(id)
-            if heading.headingLevel == 2 { sections.append((id, heading.plainText)) }
-            let tag = "<h\(heading.headingLevel)"
-            let html = heading.renderHTML().replacingOccurrences(of: tag + ">", with: tag + " id=\"\(id)\">")
-            heading.replace(withHTML: html)
+    /// Every chapter on one page, ids prefixed with the chapter (`04-softmax--temperature`) so they
+    /// stay unique, links between chapters pointing within the page, figures as images.
+    func printPage(_ chapters: [ChapterPage], toc: [Page.Entry]) -> String {
+        var body = "<h1>\(Self.bookTitle)</h1>\n<p class=\"subtitle\">\(Self.bookSubtitle)</p>\n"
+        body += "<p class=\"print-note\">The whole book on one page, for printing or saving as PDF."
+            + " <button type=\"button\" id=\"print-button\" class=\"print-button\">Print…</button></p>\n"
+        body += "<ol class=\"toc\">\n" + toc.map { entry in
+            let number = entry.chapter.number == 0 ? "" : "<span class=\"number\">\(entry.chapter.number)</span> "
+            return "<li>\(number)<a href=\"#\(entry.chapter.slug)\">\(escapeHTML(entry.chapter.title))</a></li>\n"
+        }.joined() + "</ol>\n"
+        let slugs = chapters.map(\.chapter.slug)
+        for chapter in chapters {
+            body += "<section class=\"print-chapter\" id=\"\(chapter.chapter.slug)\">\n"
+                + chapter.printBody(chapterSlugs: slugs) + "\n</section>\n"
         }
+        return Page(title: "The whole book", body: body, toc: toc, current: nil, previous: nil, next: nil, kind: "print").html
+    }
 
-        let nodes = document.nodes(ofType: CMARK_NODE_CODE_BLOCK)
-        precondition(nodes.count == chapter.snippets.count, "libcmark found different code blocks on a second parse")
-        let figures = try figureFiles(chapter)
-        let exampleByLine = Dictionary(uniqueKeysWithValues: chapter.examples.map { ($0.snippet.fenceLine, $0) })
-        for (node, snippet) in zip(nodes, chapter.snippets) {
-            switch snippet.kind {
-            case .library(let hidden):
-                if hidden { node.remove() } else {
-                    node.replace(withHTML: codeBlock(snippet.code, label: "Library · module \(chapter.moduleName ?? "")", cls: "library"))
-                }
-            case .example(let hidden, let slow):
-                let example = exampleByLine[snippet.fenceLine]!
-                let drawn = figures[example.ordinal] ?? []
-                if hidden {
-                    if drawn.isEmpty { node.remove() } else { node.replace(withHTML: drawn.joined(separator: "\n")) }
-                    continue
-                }
-                var html = codeBlock(snippet.code, label: slow ? "Example · slow: recorded output" : "Example", cls: "example")
-                if example.output == nil { html += drawn.joined(separator: "\n") }
-                node.replace(withHTML: html)
-            case .output:
-                let example = chapter.examples.first { $0.output?.fenceLine == snippet.fenceLine }
-                let drawn = example.flatMap { figures[$0.ordinal] } ?? []
-                let text = "<pre class=\"output\" aria-label=\"output\"><code>\(escapeHTML(snippet.code))</code></pre>"
-                node.replace(withHTML: drawn.isEmpty ? text
-                    : drawn.joined(separator: "\n") + "\n<details class=\"terminal\"><summary>The same output as text, as the terminal shows it</summary>\n\(text)</details>")
-            case .ignored(let why):
-                node.replace(withHTML: codeBlock(snippet.code, label: "Not compiled: \(why)", cls: "ignored"))
-            case .prose(let language):
-                let label = language.isEmpty ? nil : language
-                node.replace(withHTML: "<pre class=\"prose\"\(label.map { " data-lang=\"\(escapeHTML($0))\"" } ?? "")><code>\(escapeHTML(snippet.code))</code></pre>")
+    /// One document per section of every chapter.
+    func searchIndex(_ chapters: [ChapterPage]) -> SearchIndex {
+        var sections: [SearchIndex.Section] = []
+        for chapter in chapters {
+            let label = chapter.chapter.number == 0 ? chapter.chapter.title : "\(chapter.chapter.number) · \(chapter.chapter.title)"
+            for part in HTMLText.sections(of: chapter.searchableBody) {
+                let href = chapter.chapter.slug + ".html" + (part.id.map { "#" + $0 } ?? "")
+                sections.append(SearchIndex.Section(href: href, chapter: label, title: part.id == nil ? chapter.chapter.title : part.title,
+                                                    text: part.text))
             }
         }
-        var html = document.renderHTML()
-        // Links between chapters are written to the Markdown files; point them at the pages.
-        for other in book.chapters {
-            html = html.replacingOccurrences(of: "href=\"\(other.slug).md", with: "href=\"\(other.slug).html")
-        }
-        return (html, sections)
-    }
-
-    func codeBlock(_ code: String, label: String, cls: String) -> String {
-        "<figure class=\"code \(cls)\"><figcaption>\(escapeHTML(label))</figcaption>"
-            + "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(code))</code></pre></figure>"
-    }
-
-    /// The committed SVG figures of a chapter, by example ordinal, each wrapped for the page.
-    func figureFiles(_ chapter: Chapter) throws -> [Int: [String]] {
-        let directory = root + "/" + Verifier.figureDirectory(chapter)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasSuffix(".svg") }.sorted()
-        var result: [Int: [String]] = [:]
-        for name in names {
-            let ordinal = Int(name.dropFirst(2).prefix(while: \.isNumber)) ?? 0
-            let svg = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
-            let stem = chapter.slug + "-" + String(name.dropLast(4))
-            result[ordinal, default: []].append("<figure class=\"plot\" id=\"fig-\(stem)\">\(Self.uniqueIDs(svg, prefix: stem))</figure>")
-        }
-        return result
-    }
-
-    /// Prefixes the ids inside an SVG (and references to them) so several figures can share a page.
-    static func uniqueIDs(_ svg: String, prefix: String) -> String {
-        var result = svg
-        var ids: [String] = []
-        var rest = svg[...]
-        while let r = rest.range(of: " id=\"") {
-            let after = rest[r.upperBound...]
-            guard let end = after.firstIndex(of: "\"") else { break }
-            ids.append(String(after[..<end]))
-            rest = after[end...]
-        }
-        for id in ids {
-            let new = prefix + "-" + id
-            result = result.replacingOccurrences(of: "id=\"\(id)\"", with: "id=\"\(new)\"")
-                .replacingOccurrences(of: "#\(id))", with: "#\(new))")
-                .replacingOccurrences(of: "\"#\(id)\"", with: "\"#\(new)\"")
-                .replacingOccurrences(of: "aria-labelledby=\"\(id)", with: "aria-labelledby=\"\(new)")
-                .replacingOccurrences(of: "aria-describedby=\"\(id)", with: "aria-describedby=\"\(new)")
-                .replacingOccurrences(of: " \(id)\"", with: " \(new)\"")
-        }
-        // An XML declaration is not allowed inside HTML.
-        if result.hasPrefix("<?xml"), let end = result.range(of: "?>") { result = String(result[end.upperBound...]) }
-        return result
+        return SearchIndex(sections: sections)
     }
 
     /// A heading's text as a URL fragment: lowercase words joined by '-'.

@@ -5,10 +5,15 @@
 //     book verify --runner PATH [NN...]     run the examples, compare outputs and figures, print a summary
 //     book bless --runner PATH [NN...]      rerun the examples and rewrite their output blocks and figures
 //     book weave [--out DIR] [--check]      render the book to HTML
+//     book runnable NN [LINE]               print what "copy runnable" copies for the snippet at (or
+//                                           last before) LINE of chapter NN; the whole chapter without LINE
+//     book runnable --check [--build DIR]   type-check every chapter's whole runnable text as a main.swift
+//                                           against the modules in DIR (default .build/debug)
 //
 // Options: --root DIR (package root, default .), --slow (also run examples marked slow).
 import BookTools
 import Foundation
+import Synchronization
 
 struct Usage: Error {}
 
@@ -99,10 +104,60 @@ func run() throws -> Int32 {
             let changed = try site.write(to: out)
             print("weave: \(site.files.count) files in \(out)/ (\(changed.count) changed)")
         }
+    case "runnable" where flag("--check", in: &arguments):
+        let build = option("--build", in: &arguments) ?? ".build/debug"
+        return try checkRunnable(book, build: build)
+    case "runnable":
+        guard let key = arguments.first, let chapter = book.chapter(matching: key) else { throw Usage() }
+        let pieces = Runnable.pieces(chapter)
+        guard !pieces.isEmpty else { throw ToolError("\(chapter.path) has no Swift code") }
+        var index = pieces.count - 1
+        if arguments.count > 1 {
+            guard let line = Int(arguments[1]), let last = pieces.lastIndex(where: { $0.fenceLine <= line }) else {
+                throw ToolError("no Swift snippet of \(chapter.path) starts at or before line \(arguments[1])")
+            }
+            index = last
+        }
+        print(Runnable.text(chapter, book: book, upTo: index), terminator: "")
     default:
         throw Usage()
     }
     return 0
+}
+
+/// Type-checks the whole runnable text of every chapter, as "copy runnable" would give it for the
+/// chapter's last snippet, with the arguments its comment tells the reader to use.
+func checkRunnable(_ book: Book, build: String) throws -> Int32 {
+    let chapters = book.codeChapters
+    let failures = Mutex<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: chapters.count) { k in
+        let chapter = chapters[k]
+        let directory = "\(build)/runnable/\(chapter.slug)"
+        let file = directory + "/main.swift"
+        let text = Runnable.text(chapter, book: book, upTo: Runnable.pieces(chapter).count - 1)
+        do {
+            try writeAtomically(text, to: file)
+            // The reader's command, without linking: -o, main.swift and the object files go.
+            var arguments = Runnable.swiftcArguments(chapter, book: book, build: build)
+            arguments = Array(arguments.prefix { $0 != "-o" }).filter { $0 != "-lz" }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["swiftc", "-typecheck"] + arguments + [file]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationStatus != 0 { failures.withLock { $0.append("\(file):\n\(output)") } }
+        } catch {
+            failures.withLock { $0.append("\(file): \(error)") }
+        }
+    }
+    let failed = failures.withLock { $0 }
+    failed.forEach { print($0) }
+    print("runnable: \(chapters.count - failed.count) of \(chapters.count) chapters' \"copy runnable\" code type-checks as a main.swift")
+    return failed.isEmpty ? 0 : 1
 }
 
 do {
@@ -111,7 +166,7 @@ do {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
     exit(1)
 } catch is Usage {
-    FileHandle.standardError.write(Data("usage: book tangle|verify|bless|weave [options] (see Sources/book/main.swift)\n".utf8))
+    FileHandle.standardError.write(Data("usage: book tangle|verify|bless|weave|runnable [options] (see Sources/book/main.swift)\n".utf8))
     exit(2)
 } catch {
     FileHandle.standardError.write(Data("book: \(error)\n".utf8))

@@ -1,0 +1,94 @@
+import Testing
+@testable import BookTools
+
+@Suite struct SearchIndexTests {
+    @Test func wordsAreLowercasedWithCamelCasePartsAndWithoutNoise() {
+        #expect(SearchIndex.words("The crossEntropyGradient of 42 logits, x and ReLU.")
+                == ["crossentropygradient", "cross", "entropy", "gradient", "logits", "relu"])
+        #expect(SearchIndex.words("Softmax: softmax(z)ᵢ = e") == ["softmax", "softmax"])
+    }
+
+    @Test func postingsAreInBookOrderWithCounts() {
+        let index = SearchIndex(sections: [
+            .init(href: "01-a.html", chapter: "1 · A", title: "A", text: "softmax softmax logits"),
+            .init(href: "01-a.html#b", chapter: "1 · A", title: "Softmax again", text: "nothing here"),
+            .init(href: "02-b.html", chapter: "2 · B", title: "B", text: "logits"),
+        ])
+        let postings = Dictionary(uniqueKeysWithValues: index.postings.map { ($0.word, $0.entries.map { [$0.section, $0.count] }) })
+        #expect(postings["softmax"] == [[0, 2], [1, 1]])
+        #expect(postings["logits"] == [[0, 1], [2, 1]])
+        #expect(index.postings.map(\.word) == index.postings.map(\.word).sorted())
+    }
+
+    @Test func theIndexIsAScriptThatWorksFromTheFileSystem() {
+        let index = SearchIndex(sections: [.init(href: "01-a.html#x", chapter: "1 · A", title: "A \"quoted\" <title>",
+                                                 text: String(repeating: "word ", count: 100))])
+        let js = index.javascript()
+        #expect(js.contains("window.BOOK_SEARCH = {\"sections\": [\n[\"01-a.html#x\",\"1 · A\",\"A \\\"quoted\\\" \\u003ctitle>\","))
+        #expect(js.contains("\"word\":[0,100]"))
+        #expect(js.contains("\"stop\": [\"a\","))
+        #expect(!js.contains("</"))  // nothing can close the script element early
+    }
+
+    @Test func pagesAreSplitIntoSectionsAtH2() {
+        let html = """
+        <h1>Softmax</h1><p>Intro &amp; more</p><svg><text>axis</text></svg>
+        <h2 id="temperature">Temperature</h2><p>Divide by <code>T</code>.</p><math><mi>T</mi></math>
+        <script type="application/json">"hidden"</script>
+        """
+        let sections = HTMLText.sections(of: html)
+        #expect(sections.map(\.id) == [nil, "temperature"])
+        #expect(sections[0].text == "Intro & more")  // the title is indexed as the title
+        #expect(sections[1].title == "Temperature")
+        #expect(sections[1].text == "Divide by T .")
+    }
+}
+
+@Suite struct RunnableTests {
+    @Test func runnableCodeIsTheImportsAndEverySnippetSoFar() throws {
+        let book = try Book(chapters: [
+            try Chapter(path: "chapters/01-a.md", source: "# A\n\n" + library("public func one() -> Int { 1 }")),
+            try Chapter(path: "chapters/02-b.md", source: """
+                # B
+
+                ```swift library
+                import A
+                import Foundation
+                public func two() -> Int { one() + 1 }
+                ```
+
+                ```swift example hidden
+                precondition(two() == 2)
+                ```
+
+                ```swift example
+                print(two())
+                ```
+
+                ```output
+                2
+                ```
+
+                ```swift ignore why="not Swift"
+                two() +
+                ```
+                """),
+        ])
+        let chapter = book.chapters[1]
+        #expect(Runnable.pieces(chapter).count == 3)
+        let text = Runnable.text(chapter, book: book, upTo: 1)
+        #expect(text.hasSuffix("""
+            import Foundation
+            import Plot
+            import A
+
+            public func two() -> Int { one() + 1 }
+
+            precondition(two() == 2)
+
+            """))
+        #expect(text.hasPrefix("// Chapter 2, B (chapters/02-b.md)"))
+        #expect(text.contains("swiftc -module-name B -I .build/debug/Modules -o main main.swift"))
+        #expect(!Runnable.text(chapter, book: book, upTo: 2).contains("two() +"))
+    }
+}
