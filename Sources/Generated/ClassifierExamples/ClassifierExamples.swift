@@ -98,22 +98,25 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 570) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 571)
+if runner.beginSlow(7, line: 769) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 770)
 var faster = TrainingOptions()
 faster.optimizer = "momentum"
+faster.learningRate = 0.02
+faster.learningRateDecay = 0.9
 faster.epochs = 30
 let momentumRun = try! Trainer(options: faster, data: mnist)
 momentumRun.checkpointPath = demoDirectory + "/mnist-momentum.ckpt"
 for _ in 1...faster.epochs {
     let record = try! momentumRun.trainEpoch()
-    if record.epoch % 5 == 0 { print(record.logLine) }
+    if record.epoch % 5 == 0 || record.improved { print(record.logLine) }
 }
 let bestMomentum = try! Checkpoint.read(from: demoDirectory + "/mnist-momentum.ckpt")
 try! bestMomentum.restore(into: momentumRun.engine)
 let momentumReport = testReport(momentumRun.engine, on: mnist.test)
-print(String(format: "\nmomentum 0.9, best of %d epochs (epoch %d): test accuracy %.2f%%", faster.epochs, bestMomentum.epoch,
-             100 * Double(momentumReport.correct) / Double(momentumReport.labels.count)))
+print(String(format: "\nmomentum 0.9, learning rate 0.02 × 0.9 per epoch, best of %d epochs (epoch %d): test accuracy %.2f%% (%d/%d)",
+             faster.epochs, bestMomentum.epoch, 100 * Double(momentumReport.correct) / Double(momentumReport.labels.count),
+             momentumReport.correct, momentumReport.labels.count))
 #sourceLocation()
 }
 runner.end()
