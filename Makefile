@@ -24,7 +24,7 @@ all: verify book
 	@echo "Run a chapter's examples in the terminal:   make run CHAPTER=01   (chapters: make run)"
 	@echo "Run the tests:                              make test"
 
-# Debian packages the build needs: libcmark (the Markdown parser) and pkg-config to find it.
+# Debian packages the build needs: libcmark (the Markdown parser), zlib (the MNIST loader) and pkg-config.
 setup:
 	@if ! pkg-config --exists libcmark zlib 2>/dev/null; then \
 	  echo "Installing libcmark-dev, zlib1g-dev and pkg-config (apt-get)..."; \
