@@ -203,7 +203,7 @@ struct ChapterPage {
             .filter { $0.hasSuffix(".svg") }.sorted()
         var result: [Int: [String]] = [:]
         for name in names {
-            let ordinal = Int(name.dropFirst(2).prefix(while: \.isNumber)) ?? 0
+            let ordinal = Verifier.exampleOrdinal(ofFigure: name)
             let svg = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
             let stem = chapter.slug + "-" + String(name.dropLast(4))
             let file = "figures/\(chapter.slug)/\(name)"

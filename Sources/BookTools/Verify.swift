@@ -56,6 +56,11 @@ public struct Verifier {
     /// Where a chapter's committed figures live.
     public static func figureDirectory(_ chapter: Chapter) -> String { "chapters/figures/\(chapter.slug)" }
 
+    /// The example that drew a figure file: `ex03-1.svg` → 3 (0 for a name not in that form).
+    public static func exampleOrdinal(ofFigure name: String) -> Int {
+        Int(name.dropFirst(2).prefix(while: \.isNumber)) ?? 0
+    }
+
     public func verify(_ chapters: [Chapter]) throws -> [ChapterReport] {
         try chapters.map { chapter in
             let run = try self.run(chapter)
@@ -103,7 +108,7 @@ public struct Verifier {
         let committed = Set((try? FileManager.default.contentsOfDirectory(atPath: committedDirectory)) ?? [])
             .filter { $0.hasSuffix(".svg") }
         for name in run.figures.keys.sorted() {
-            let ordinal = Int(name.dropFirst(2).prefix(while: \.isNumber)) ?? 0
+            let ordinal = Self.exampleOrdinal(ofFigure: name)
             let line = chapter.examples.first { $0.ordinal == ordinal }?.snippet.fenceLine ?? 0
             let path = Self.figureDirectory(chapter) + "/" + name
             if !committed.contains(name) {
@@ -115,7 +120,7 @@ public struct Verifier {
             }
         }
         for name in committed.subtracting(run.figures.keys).sorted() {
-            let ordinal = Int(name.dropFirst(2).prefix(while: \.isNumber)) ?? 0
+            let ordinal = Self.exampleOrdinal(ofFigure: name)
             if run.skipped.contains(ordinal) || run.crash != nil { continue }
             fail(0, "\(Self.figureDirectory(chapter))/\(name) is committed but no example draws it (run `make bless`)")
         }
@@ -239,7 +244,7 @@ public struct Verifier {
         var changed: [String] = []
         let existing = ((try? fm.contentsOfDirectory(atPath: root + "/" + directory)) ?? []).filter { $0.hasSuffix(".svg") }
         for name in existing where run.figures[name] == nil {
-            let ordinal = Int(name.dropFirst(2).prefix(while: \.isNumber)) ?? 0
+            let ordinal = Self.exampleOrdinal(ofFigure: name)
             if run.skipped.contains(ordinal) { continue }
             try fm.removeItem(atPath: root + "/" + directory + "/" + name)
             changed.append(directory + "/" + name)
