@@ -9,6 +9,7 @@
 //   --resume            continue the run saved in PATH.resume (its options win)
 //   --limit N           train on the first N training images only
 //   --lr-decay F        (1) multiply the learning rate by F after every epoch
+//   --keep-best WHAT    (loss) save the model with the best validation loss, or accuracy
 //   --threads N         (all cores)
 //
 // Stopping with Ctrl-C is safe: every file is written atomically, and --resume continues from the
@@ -48,6 +49,10 @@ options.dropout = number("--dropout", Float.self) ?? options.dropout
 options.seed = number("--seed", UInt64.self) ?? options.seed
 options.trainingLimit = number("--limit", Int.self)
 options.learningRateDecay = number("--lr-decay", Float.self) ?? options.learningRateDecay
+if let criterion = value("--keep-best") {
+    guard let c = TrainingOptions.Criterion(rawValue: criterion) else { fail("--keep-best is loss or accuracy, not \(criterion)") }
+    options.keepBest = c
+}
 let directory = value("--data") ?? "data/mnist"
 let checkpointPath = value("--checkpoint") ?? "mnist.ckpt"
 let threads = number("--threads", Int.self) ?? ProcessInfo.processInfo.activeProcessorCount
@@ -68,8 +73,9 @@ do {
 } catch { fail("\(error)") }
 trainer.checkpointPath = checkpointPath
 let o = trainer.options
-say("training 784-512-512-10 on \(trainer.trainIndices.count) images: \(o.optimizer), learning rate \(o.learningRate), "
-      + "batch \(o.batchSize), dropout \(o.dropout), seed \(o.seed), \(threads) threads")
+say("training 784-512-512-10 on \(trainer.trainIndices.count) images: \(o.optimizer), learning rate \(o.learningRate)"
+      + (o.learningRateDecay == 1 ? ", " : " × \(o.learningRateDecay) per epoch, ")
+      + "batch \(o.batchSize), dropout \(o.dropout), seed \(o.seed), keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
 if resume { say("resuming after epoch \(trainer.epochsDone) from \(checkpointPath).resume") }
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -46,9 +46,9 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
         #expect(error(Array(repeating: 65, count: 200)).contains("not a checkpoint"))
 
         var newer = bytes
-        newer[8] = 2   // version 2, with a valid checksum, so the version is what is reported
+        newer[8] = 3   // version 3, with a valid checksum, so the version is what is reported
         newer = Array(newer.dropLast(32)) + sha256(Array(newer.dropLast(32)))
-        #expect(error(newer).contains("format version 2"))
+        #expect(error(newer).contains("format version 3"))
     }
 
     @Test func refusesAnotherArchitecture() throws {
@@ -114,6 +114,22 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
         #expect(record.validationLoss == validationLoss)
         #expect(record.validationAccuracy == Float(correct) / 12_000)
         #expect(record.trainingLoss > 0.5 && record.trainingLoss < 2.4)
+    }
+
+    @Test func theBestEpochIsChosenByTheChosenScore() {
+        func epoch(_ n: Int, loss: Float, accuracy: Float) -> EpochRecord {
+            EpochRecord(epoch: n, trainingLoss: 1, validationLoss: loss, validationAccuracy: accuracy, improved: false)
+        }
+        let history = [epoch(1, loss: 0.30, accuracy: 0.90), epoch(2, loss: 0.20, accuracy: 0.95)]
+        let lowerLossWorseAccuracy = epoch(3, loss: 0.10, accuracy: 0.94)
+        let higherLossBetterAccuracy = epoch(3, loss: 0.25, accuracy: 0.96)
+        let tiedAccuracy = epoch(3, loss: 0.05, accuracy: 0.95)
+        #expect(TrainingOptions.Criterion.validationLoss.improves(lowerLossWorseAccuracy, on: history))
+        #expect(!TrainingOptions.Criterion.validationLoss.improves(higherLossBetterAccuracy, on: history))
+        #expect(!TrainingOptions.Criterion.validationAccuracy.improves(lowerLossWorseAccuracy, on: history))
+        #expect(TrainingOptions.Criterion.validationAccuracy.improves(higherLossBetterAccuracy, on: history))
+        #expect(!TrainingOptions.Criterion.validationAccuracy.improves(tiedAccuracy, on: history), "ties keep the earlier epoch")
+        #expect(TrainingOptions.Criterion.validationAccuracy.improves(tiedAccuracy, on: []), "the first epoch is always kept")
     }
 
     @Test func badOptionsAreRefused() {

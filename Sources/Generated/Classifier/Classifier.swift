@@ -48,6 +48,24 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var trainingLimit: Int?
     /// The learning rate of epoch e (from 1) is learningRate · decayᵉ⁻¹; 1 keeps it constant.
     public var learningRateDecay: Float = 1
+    /// Which validation score decides the model worth keeping: the tutorial's loss, or the accuracy.
+    public var keepBest = Criterion.validationLoss
+
+    /// A validation score to select the best epoch by.
+    public enum Criterion: String, Codable, Sendable {
+        /// The lowest mean validation loss so far (the tutorial's choice).
+        case validationLoss = "loss"
+        /// The highest validation accuracy so far (the earliest epoch on ties).
+        case validationAccuracy = "accuracy"
+
+        /// Whether `record` beats every epoch in `history`.
+        public func improves(_ record: EpochRecord, on history: [EpochRecord]) -> Bool {
+            switch self {
+            case .validationLoss: history.allSatisfy { record.validationLoss < $0.validationLoss }
+            case .validationAccuracy: history.allSatisfy { record.validationAccuracy > $0.validationAccuracy }
+            }
+        }
+    }
 
     public init() {}
 
@@ -80,7 +98,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 129)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 147)
 /// The three parts of MNIST the book uses: 48,000 training and 12,000 validation images from the
 /// 60,000 of the training file (shuffled with `seed`, as chapter 10 splits them), and the 10,000 test
 /// images. The training images are not copied: batches are gathered from the training file by index,
@@ -98,11 +116,11 @@ public struct MNISTSplit: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 151)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 169)
 /// Trains the engine epoch by epoch, keeping the best model and a resumable state on disk.
 ///
-/// With a checkpoint path P, the model is saved to P whenever the validation loss improves, and the
-/// whole training state to P.resume after every epoch.
+/// With a checkpoint path P, the model is saved to P whenever the validation score chosen by
+/// `options.keepBest` improves, and the whole training state to P.resume after every epoch.
 public final class Trainer {
     public let options: TrainingOptions
     public let engine: FastMLP
@@ -111,7 +129,6 @@ public final class Trainer {
     public let trainIndices: [Int]
     public let validation: MNISTDataset
     public private(set) var history: [EpochRecord] = []
-    public private(set) var bestValidationLoss: Float?
     public var checkpointPath: String?
     var shuffle: SplitMix64
 
@@ -132,7 +149,6 @@ public final class Trainer {
         try self.init(options: saved.options, data: data, threads: threads)
         try saved.restore(into: engine)
         history = saved.history
-        bestValidationLoss = saved.bestValidationLoss
         shuffle = SplitMix64(seed: saved.shuffleGenerator)
     }
 
@@ -141,7 +157,7 @@ public final class Trainer {
     /// The current state as a checkpoint.
     public func checkpoint() -> Checkpoint {
         Checkpoint(options: options, sizes: engine.sizes, epoch: epochsDone, history: history,
-                   bestValidationLoss: bestValidationLoss, engine: engine.state, shuffleGenerator: shuffle.state)
+                   engine: engine.state, shuffleGenerator: shuffle.state)
     }
 
     /// One epoch: every training batch in a fresh random order, then the validation set in evaluation
@@ -165,21 +181,20 @@ public final class Trainer {
             progress(k + 1, starts.count, Float(lossSum / Double(seen)))
         }
         let (validationLoss, correct, _) = engine.evaluate(validation.images, labels: validation.labels)
-        let improved = validationLoss < (bestValidationLoss ?? .infinity)
-        let record = EpochRecord(epoch: epoch, trainingLoss: Float(lossSum / Double(seen)), validationLoss: validationLoss,
-                                 validationAccuracy: Float(correct) / Float(validation.count), improved: improved)
+        var record = EpochRecord(epoch: epoch, trainingLoss: Float(lossSum / Double(seen)), validationLoss: validationLoss,
+                                 validationAccuracy: Float(correct) / Float(validation.count), improved: false)
+        record.improved = options.keepBest.improves(record, on: history)
         history.append(record)
-        if improved { bestValidationLoss = validationLoss }
         if let path = checkpointPath {
             let state = checkpoint()
-            if improved { try state.write(to: path) }
+            if record.improved { try state.write(to: path) }
             try state.write(to: path + ".resume")
         }
         return record
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 233)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 248)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
@@ -188,15 +203,20 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 273)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 288)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
     public var trainingLoss: Float
     public var validationLoss: Float
     public var validationAccuracy: Float
-    /// Whether the validation loss was the best so far (and the model was saved).
+    /// Whether the validation score (`TrainingOptions.keepBest`) was the best so far, and the model saved.
     public var improved: Bool
+
+    public init(epoch: Int, trainingLoss: Float, validationLoss: Float, validationAccuracy: Float, improved: Bool) {
+        (self.epoch, self.trainingLoss, self.validationLoss) = (epoch, trainingLoss, validationLoss)
+        (self.validationAccuracy, self.improved) = (validationAccuracy, improved)
+    }
 }
 
 /// A saved training run: the network and everything needed to continue exactly where it stopped.
@@ -204,7 +224,7 @@ public struct EpochRecord: Codable, Sendable, Equatable {
 /// The file (integers and floats little-endian):
 ///
 ///     8 bytes   "MLPCKPT\n"
-///     4 bytes   format version, 1
+///     4 bytes   format version, 2
 ///     4 bytes   length H of the header
 ///     H bytes   header, JSON: options, layer sizes, epochs done, history, the generators' states,
 ///               and the shape of every tensor that follows
@@ -215,24 +235,22 @@ public struct EpochRecord: Codable, Sendable, Equatable {
 /// renamed over the old one, so a crash never leaves half a checkpoint.
 public struct Checkpoint: Sendable, Equatable {
     public static let magic = Array("MLPCKPT\n".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     public var options: TrainingOptions
     public var sizes: [Int]
     /// Epochs completed.
     public var epoch: Int
     public var history: [EpochRecord]
-    public var bestValidationLoss: Float?
     public var engine: EngineState
     public var shuffleGenerator: UInt64
 
     public init(options: TrainingOptions, sizes: [Int], epoch: Int, history: [EpochRecord],
-                bestValidationLoss: Float?, engine: EngineState, shuffleGenerator: UInt64) {
+                engine: EngineState, shuffleGenerator: UInt64) {
         self.options = options
         self.sizes = sizes
         self.epoch = epoch
         self.history = history
-        self.bestValidationLoss = bestValidationLoss
         self.engine = engine
         self.shuffleGenerator = shuffleGenerator
     }
@@ -242,7 +260,6 @@ public struct Checkpoint: Sendable, Equatable {
         var sizes: [Int]
         var epoch: Int
         var history: [EpochRecord]
-        var bestValidationLoss: Float?
         var step: Int
         var dropoutGenerators: [String]    // hexadecimal: JSON numbers lose bits above 2⁵³
         var shuffleGenerator: String
@@ -253,7 +270,7 @@ public struct Checkpoint: Sendable, Equatable {
     /// The file's bytes.
     public func encoded() -> [UInt8] {
         let header = Header(options: options, sizes: sizes, epoch: epoch, history: history,
-                            bestValidationLoss: bestValidationLoss, step: engine.step,
+                            step: engine.step,
                             dropoutGenerators: engine.dropoutGenerators.map { String($0, radix: 16) },
                             shuffleGenerator: String(shuffleGenerator, radix: 16),
                             parameterShapes: engine.parameters.map(\.shape),
@@ -302,7 +319,7 @@ public struct Checkpoint: Sendable, Equatable {
         let engine = EngineState(parameters: parameters, optimizerState: Array(arrays.dropFirst(parameters.count)),
                                  step: header.step, dropoutGenerators: generators)
         return Checkpoint(options: header.options, sizes: header.sizes, epoch: header.epoch, history: header.history,
-                          bestValidationLoss: header.bestValidationLoss, engine: engine, shuffleGenerator: shuffle)
+                          engine: engine, shuffleGenerator: shuffle)
     }
 
     /// Writes the checkpoint atomically: to a temporary file next to `path`, then renamed over it.
@@ -336,7 +353,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 476)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 493)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

@@ -393,15 +393,22 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
 }
 #sourceLocation()
 #sourceLocation(file: "chapters/09-making-it-fast.md", line: 595)
-/// A block of floats the engine owns, for buffers that live as long as the network.
+/// A block of floats the engine owns, for buffers that live as long as the network. Its memory is
+/// rounded up to whole `FloatVector`s with zeros after the last element, so element-wise loops can
+/// run in whole vectors.
 final class Buffer {
     let pointer: UnsafeMutablePointer<Float>
     let count: Int
+    /// Whole vectors covering the `count` elements.
+    let vectorCount: Int
 
     init(_ count: Int, value: Float = 0) {
         self.count = count
-        pointer = .allocate(capacity: max(count, 1))
-        pointer.initialize(repeating: value, count: count)
+        vectorCount = (count + FloatVector.scalarCount - 1) / FloatVector.scalarCount
+        let capacity = max(vectorCount * FloatVector.scalarCount, 1)
+        pointer = .allocate(capacity: capacity)
+        pointer.initialize(repeating: 0, count: capacity)
+        pointer.update(repeating: value, count: count)
     }
 
     convenience init(_ values: [Float]) {
@@ -424,7 +431,7 @@ public enum UpdateRule: Sendable, Equatable {
     case adam(learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 628)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 635)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout after each
 /// hidden one, softmax cross-entropy at the end, trained in place. `[batch, sizes[0]] → [batch, sizes.last]`.
 ///
@@ -494,7 +501,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 699)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 706)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns the logits `[b, classes]`.
     /// Hidden layers: z = x·Wᵀ + b, then ReLU, then (training) dropout with inverted scaling, fused in one loop.
@@ -596,39 +603,61 @@ extension FastMLP {
         optimizerBuffers = zip(weightsT, biases).flatMap { w, b in [[Buffer(w.count), Buffer(w.count)], [Buffer(b.count), Buffer(b.count)]] }
     }
 
-    /// Chapter 7's momentum and Adam rules, element by element, the elements split between the threads.
+    /// Chapter 7's momentum and Adam rules, a vector of elements at a time, the vectors split between
+    /// the threads. Optimizer state smaller than 10⁻³⁰ is set to zero (see "A trap: subnormal numbers").
     func apply(_ rule: UpdateRule, parameter: Buffer, gradient: Buffer, state: [Buffer]) {
-        let p = parameter.pointer, g = gradient.pointer, s0 = state[0].pointer, s1 = state[1].pointer
-        let count = parameter.count, step = self.step
-        let parts = count < 4096 ? 1 : min(threads, WorkerTeam.shared.threads)
-        // Addresses as plain numbers, to hand to the other thread; each part touches its own elements.
-        let (pa, ga, s0a, s1a) = (UInt(bitPattern: p), UInt(bitPattern: g), UInt(bitPattern: s0), UInt(bitPattern: s1))
+        let vectors = parameter.vectorCount, step = self.step
+        let parts = vectors < 256 ? 1 : min(threads, WorkerTeam.shared.threads)
+        // Addresses as plain numbers, to hand to the other thread; each part touches its own vectors.
+        let addresses = ([parameter, gradient] + state).map { UInt(bitPattern: $0.pointer) }
         WorkerTeam.shared.run(parts: parts) { part in
-            let p = UnsafeMutablePointer<Float>(bitPattern: pa)!, g = UnsafeMutablePointer<Float>(bitPattern: ga)!
-            let s0 = UnsafeMutablePointer<Float>(bitPattern: s0a)!, s1 = UnsafeMutablePointer<Float>(bitPattern: s1a)!
-            let range = (count * part / parts)..<(count * (part + 1) / parts)
+            let (p, g, s0, s1) = (VectorArray(addresses[0]), VectorArray(addresses[1]), VectorArray(addresses[2]), VectorArray(addresses[3]))
+            let range = (vectors * part / parts)..<(vectors * (part + 1) / parts)
             switch rule {
             case .sgd(let eta):
                 for i in range { p[i] -= eta * g[i] }
             case .momentum(let eta, let mu):
                 // PyTorch starts the velocity at the first gradient: v₁ = g₁.
                 for i in range {
-                    s0[i] = step == 1 ? g[i] : mu * s0[i] + g[i]
+                    s0[i] = flushingTiny(step == 1 ? g[i] : mu * s0[i] + g[i])
                     p[i] -= eta * s0[i]
                 }
             case .adam(let eta, let beta1, let beta2, let epsilon):
                 let c1 = Float(1 - pow(Double(beta1), Double(step))), c2 = Float(1 - pow(Double(beta2), Double(step)))
                 for i in range {
-                    s0[i] = beta1 * s0[i] + (1 - beta1) * g[i]
-                    s1[i] = beta2 * s1[i] + (1 - beta2) * g[i] * g[i]
+                    let gradient = g[i]
+                    // A gradient below 10⁻¹⁵ would square to a subnormal number: it counts as 0 in v.
+                    let squarable = gradient.replacing(with: 0, where: (gradient .< 1e-15) .& (gradient .> -1e-15))
+                    s0[i] = flushingTiny(beta1 * s0[i] + (1 - beta1) * gradient)
+                    s1[i] = flushingTiny(beta2 * s1[i] + (1 - beta2) * squarable * squarable)
                     p[i] -= eta * (s0[i] / c1) / ((s1[i] / c2).squareRoot() + epsilon)
                 }
             }
         }
     }
 }
+
+/// A buffer seen as an array of `FloatVector`s, built from its address (so a closure on another
+/// thread can capture it).
+struct VectorArray {
+    let base: UnsafeMutableRawPointer
+
+    init(_ address: UInt) { base = UnsafeMutableRawPointer(bitPattern: address)! }
+
+    subscript(i: Int) -> FloatVector {
+        get { base.loadUnaligned(fromByteOffset: i * MemoryLayout<FloatVector>.stride, as: FloatVector.self) }
+        nonmutating set { base.storeBytes(of: newValue, toByteOffset: i * MemoryLayout<FloatVector>.stride, as: FloatVector.self) }
+    }
+}
+
+/// `x` with every lane smaller than 10⁻³⁰ in magnitude set to 0, so that decaying optimizer state
+/// reaches zero instead of getting stuck among the subnormal numbers.
+@inline(__always)
+func flushingTiny(_ x: FloatVector) -> FloatVector {
+    x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
+}
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 834)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 863)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of `chunk` rows.
     public func logits(_ x: Tensor, chunk: Int = 1000) -> Tensor {
@@ -655,7 +684,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 866)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 895)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
