@@ -10,6 +10,7 @@
 //   --limit N           train on the first N training images only
 //   --lr-decay F        (1) multiply the learning rate by F after every epoch
 //   --keep-best WHAT    (loss) save the model with the best validation loss, or accuracy
+//   --batch-norm        batch normalization after each hidden layer's product
 //   --threads N         (all cores)
 //
 // Stopping with Ctrl-C is safe: every file is written atomically, and --resume continues from the
@@ -57,7 +58,8 @@ let directory = value("--data") ?? "data/mnist"
 let checkpointPath = value("--checkpoint") ?? "mnist.ckpt"
 let threads = number("--threads", Int.self) ?? ProcessInfo.processInfo.activeProcessorCount
 let resume = arguments.contains("--resume")
-arguments.removeAll { $0 == "--resume" }
+options.batchNorm = arguments.contains("--batch-norm")
+arguments.removeAll { $0 == "--resume" || $0 == "--batch-norm" }
 if !arguments.isEmpty { fail("unknown arguments: \(arguments.joined(separator: " ")) (see Sources/train/main.swift)") }
 guard options.epochs > 0, options.batchSize > 0, options.learningRate > 0, (0..<1).contains(options.dropout) else {
     fail("epochs, batch size and learning rate must be positive and dropout in [0, 1)")
@@ -75,7 +77,7 @@ trainer.checkpointPath = checkpointPath
 let o = trainer.options
 say("training 784-512-512-10 on \(trainer.trainIndices.count) images: \(o.optimizer), learning rate \(o.learningRate)"
       + (o.learningRateDecay == 1 ? ", " : " × \(o.learningRateDecay) per epoch, ")
-      + "batch \(o.batchSize), dropout \(o.dropout), seed \(o.seed), keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
+      + "batch \(o.batchSize), dropout \(o.dropout)" + (o.batchNorm ? ", batch norm" : "") + ", seed \(o.seed), keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
 if resume { say("resuming after epoch \(trainer.epochsDone) from \(checkpointPath).resume") }
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -56,6 +56,14 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
         checkpoint.sizes = [784, 256, 10]
         let engine = try Trainer(options: smallOptions(), data: sharedMNIST).engine
         #expect(throws: TrainingError.self) { try checkpoint.restore(into: engine) }
+
+        var withNorm = smallOptions()
+        withNorm.batchNorm = true
+        let normalized = try Trainer(options: withNorm, data: sharedMNIST)
+        let message: String
+        do { try normalized.checkpoint().restore(into: engine); message = "no error" } catch { message = error.description }
+        #expect(message.contains("it has batch normalization"))
+        try normalized.checkpoint().restore(into: normalized.engine)
     }
 
     @Test func writesAtomicallyAndReadsBack() throws {

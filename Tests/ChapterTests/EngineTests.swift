@@ -44,12 +44,12 @@ import Engine
         }
     }
 
-    func network(seed: UInt64, dropout: Float) -> Sequential {
+    func network(seed: UInt64, dropout: Float, batchNorm: Bool = false) -> Sequential {
         var rng = SplitMix64(seed: seed)
         let l1 = Linear(30, 24, rng: &rng), l2 = Linear(24, 20, rng: &rng), l3 = Linear(20, 10, rng: &rng)
-        var layers: [any Layer] = [l1, ReLU()]
+        var layers: [any Layer] = [l1] + (batchNorm ? [BatchNorm(24)] : []) + [ReLU()]
         if dropout > 0 { layers.append(Dropout(dropout, seed: 1)) }
-        layers += [l2, ReLU()]
+        layers += [l2] + (batchNorm ? [BatchNorm(20)] : []) + [ReLU()]
         if dropout > 0 { layers.append(Dropout(dropout, seed: 2)) }
         layers.append(l3)
         return Sequential(layers)
@@ -86,6 +86,51 @@ import Engine
         // Evaluation mode: no dropout, same logits.
         plain.eval()
         #expect(largestDifference([plain(x)], [fast.logits(x)]) < 1e-4)
+    }
+
+    /// The same with batch norm after each hidden product: losses, parameters, running statistics, and
+    /// evaluation-mode logits (which use the running statistics).
+    @Test(arguments: ["sgd", "momentum", "adam"])
+    func batchNormStepsMatchTheChapters(_ rule: String) {
+        var rng = SplitMix64(seed: 78)
+        let x = Tensor(uniform: [20, 30], in: 0...1, using: &rng)
+        let labels = (0..<20).map { _ in Int(rng.next() % 10) }
+        let plain = network(seed: 6, dropout: 0.2, batchNorm: true)
+        let update: UpdateRule = rule == "sgd" ? .sgd(learningRate: 0.1)
+            : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
+        let fast = FastMLP(network(seed: 6, dropout: 0.2, batchNorm: true), update: update, threads: 2)
+        var optimizer: any Optimizer = Adam(plain.parameters, learningRate: 0.01)
+        if rule == "sgd" { optimizer = SGD(plain.parameters, learningRate: 0.1) }
+        if rule == "momentum" { optimizer = SGD(plain.parameters, learningRate: 0.1, momentum: 0.9) }
+        for _ in 0..<3 {
+            plain.zeroGrad()
+            let logits = plain(x)
+            let plainLoss = crossEntropy(logits, labels: labels)
+            _ = plain.backward(crossEntropyGradient(logits, labels: labels))
+            optimizer.step()
+            #expect(abs(plainLoss - fast.trainStep(x, labels: labels)) < 1e-5)
+        }
+        // Chapter 8's order is W₁ b₁ γ₁ β₁ W₂ b₂ γ₂ β₂ W₃ b₃; the engine's puts the batch norms last,
+        // each with its running mean and variance.
+        let norms = plain.layers.compactMap { $0 as? BatchNorm }
+        let p = plain.parameters.map(\.value)
+        let expected = [p[0], p[1], p[4], p[5], p[8], p[9]]
+            + norms.flatMap { [$0.gamma.value, $0.beta.value, $0.runningMean, $0.runningVariance] }
+        let exported = fast.exportParameters()
+        #expect(exported.map(\.shape) == expected.map(\.shape))
+        // A bias feeding a batch norm has a gradient of 0 up to rounding noise, and Adam's step η·m/√v
+        // scales that noise up to ±η. So under Adam, b₁, b₂ and the running means (which follow them)
+        // are left out, and so are the evaluation-mode logits, which depend on them.
+        let compared = rule == "adam" ? [0, 2, 4, 5, 6, 7, 9, 10, 11, 13] : Array(expected.indices)
+        #expect(largestDifference(compared.map { expected[$0] }, compared.map { exported[$0] }) < 1e-5)
+        if rule != "adam" {
+            plain.eval()
+            #expect(largestDifference([plain(x)], [fast.logits(x)]) < 1e-4)
+        }
+        // They round-trip into another engine with batch norm.
+        let other = FastMLP(network(seed: 6, dropout: 0.2, batchNorm: true), update: update)
+        other.importParameters(exported)
+        #expect(other.exportParameters() == exported)
     }
 
     @Test func parametersRoundTrip() {

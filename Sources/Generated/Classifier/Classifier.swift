@@ -26,12 +26,14 @@ import Plot
 #sourceLocation(file: "chapters/11-mnist-classifier.md", line: 31)
 /// The tutorial's network, 784-512-ReLU-Dropout(p)-512-ReLU-Dropout(p)-10, initialized as PyTorch
 /// does (chapter 3) from the book's generator: the same seed gives the same starting weights.
-public func makeMNISTNetwork(seed: UInt64, dropout: Float = 0.2) -> Sequential {
+/// With `batchNorm`, a `BatchNorm(512)` sits between each hidden `Linear` and its ReLU.
+public func makeMNISTNetwork(seed: UInt64, dropout: Float = 0.2, batchNorm: Bool = false) -> Sequential {
     var rng = SplitMix64(seed: seed)
     let first = Linear(784, 512, rng: &rng), second = Linear(512, 512, rng: &rng), third = Linear(512, 10, rng: &rng)
     // Each dropout layer gets its own generator, seeded from the network's.
-    return Sequential([first, ReLU(), Dropout(dropout, seed: rng.next()),
-                       second, ReLU(), Dropout(dropout, seed: rng.next()), third])
+    let (drop1, drop2) = (Dropout(dropout, seed: rng.next()), Dropout(dropout, seed: rng.next()))
+    let norm: () -> [any Layer] = { batchNorm ? [BatchNorm(512)] : [] }
+    return Sequential([first] + norm() + [ReLU(), drop1, second] + norm() + [ReLU(), drop2, third])
 }
 
 /// How to train: the tutorial's recipe by default.
@@ -48,6 +50,8 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var trainingLimit: Int?
     /// The learning rate of epoch e (from 1) is learningRate · decayᵉ⁻¹; 1 keeps it constant.
     public var learningRateDecay: Float = 1
+    /// Batch normalization (chapter 8) between each hidden layer's product and its ReLU.
+    public var batchNorm = false
     /// Which validation score decides the model worth keeping: the tutorial's loss, or the accuracy.
     public var keepBest = Criterion.validationLoss
 
@@ -98,7 +102,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 147)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 151)
 /// The three parts of MNIST the book uses: 48,000 training and 12,000 validation images from the
 /// 60,000 of the training file (shuffled with `seed`, as chapter 10 splits them), and the 10,000 test
 /// images. The training images are not copied: batches are gathered from the training file by index,
@@ -116,7 +120,7 @@ public struct MNISTSplit: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 169)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 173)
 /// Trains the engine epoch by epoch, keeping the best model and a resumable state on disk.
 ///
 /// With a checkpoint path P, the model is saved to P whenever the validation score chosen by
@@ -134,7 +138,7 @@ public final class Trainer {
 
     public init(options: TrainingOptions, data: MNISTSplit, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(TrainingError) {
         self.options = options
-        let network = makeMNISTNetwork(seed: options.seed, dropout: options.dropout)
+        let network = makeMNISTNetwork(seed: options.seed, dropout: options.dropout, batchNorm: options.batchNorm)
         engine = FastMLP(network, update: try options.updateRule(), threads: threads)
         images = data.trainingFile
         trainIndices = options.trainingLimit.map { Array(data.trainIndices.prefix($0)) } ?? data.trainIndices
@@ -194,7 +198,7 @@ public final class Trainer {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 248)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 252)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
@@ -203,7 +207,7 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 288)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 292)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
@@ -343,6 +347,10 @@ public struct Checkpoint: Sendable, Equatable {
             throw .checkpoint("the checkpoint holds a \(sizes.map(String.init).joined(separator: "-")) network, "
                               + "not \(engine.sizes.map(String.init).joined(separator: "-"))")
         }
+        guard self.engine.parameters.map(\.shape) == engine.exportParameters().map(\.shape) else {
+            throw .checkpoint("the checkpoint's tensors do not fit the network "
+                              + "(\(self.options.batchNorm ? "it has" : "it has no") batch normalization)")
+        }
         engine.state = self.engine
     }
 }
@@ -353,7 +361,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 493)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 501)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

@@ -448,6 +448,7 @@ public final class FastMLP {
     var weightsT: [Buffer]          // layer l: [sizes[l], sizes[l+1]]
     var biases: [Buffer]            // layer l: [sizes[l+1]]
     var dropoutRNGs: [SplitMix64]   // one per hidden layer, as the Dropout layers had
+    var norms: [NormBuffers]        // batch normalization after each hidden layer's product, or none
     var outputs: [Buffer] = []      // layer l's output for the current batch
     var gradients: [Buffer] = []    // ∂L/∂(layer l's pre-activation) for the current batch
     var capacity = 0                // rows the batch buffers hold
@@ -455,16 +456,20 @@ public final class FastMLP {
     var weightGrads: [Buffer] = [], biasGrads: [Buffer] = []
     var step = 0
 
-    /// The engine version of a `Sequential` made of `Linear`, `ReLU` and `Dropout` layers.
+    /// The engine version of a `Sequential` made of `Linear`, `ReLU` and `Dropout` layers, optionally
+    /// with a `BatchNorm` between each hidden `Linear` and its `ReLU`.
     public init(_ model: Sequential, update: UpdateRule, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         let linears = model.layers.compactMap { $0 as? Linear }
         let dropouts = model.layers.compactMap { $0 as? Dropout }
+        let batchNorms = model.layers.compactMap { $0 as? BatchNorm }
         require(!linears.isEmpty && dropouts.allSatisfy { $0.p == dropouts[0].p },
                      "FastMLP runs Linear/ReLU/Dropout stacks with one dropout probability")
         sizes = [linears[0].inputs] + linears.map(\.outputs)
         dropout = dropouts.first?.p ?? 0
         dropoutRNGs = dropouts.map(\.rng)
         require(dropoutRNGs.isEmpty || dropoutRNGs.count == linears.count - 1, "dropout after every hidden layer, or none")
+        require(batchNorms.isEmpty || batchNorms.count == linears.count - 1, "batch norm after every hidden layer, or none")
+        norms = batchNorms.map(NormBuffers.init)
         weightsT = linears.map { Buffer($0.weight.value.transposed.scalars) }
         biases = linears.map { Buffer($0.bias.value.scalars) }
         self.update = update
@@ -473,22 +478,33 @@ public final class FastMLP {
 
     var layerCount: Int { sizes.count - 1 }
 
-    /// The parameters in PyTorch's layout and order: W₁ `[out, in]`, b₁, W₂, b₂, …
+    /// The parameters in PyTorch's layout: W₁ `[out, in]`, b₁, W₂, b₂, …, then for each batch norm
+    /// γ, β, the running mean and the running variance.
     public func exportParameters() -> [Tensor] {
         (0..<layerCount).flatMap { l in
             [Tensor(shape: [sizes[l], sizes[l + 1]], scalars: weightsT[l].array).transposed,
              Tensor(shape: [sizes[l + 1]], scalars: biases[l].array)]
+        } + norms.flatMap { norm in
+            [norm.gamma, norm.beta, norm.runningMean, norm.runningVariance].map { Tensor(shape: [$0.count], scalars: $0.array) }
         }
     }
 
     /// Replaces the parameters with tensors in `exportParameters()`'s layout.
     public func importParameters(_ tensors: [Tensor]) {
-        require(tensors.count == 2 * layerCount, "expected \(2 * layerCount) tensors, got \(tensors.count)")
+        require(tensors.count == 2 * layerCount + 4 * norms.count,
+                "expected \(2 * layerCount + 4 * norms.count) tensors, got \(tensors.count)")
         for l in 0..<layerCount {
             require(tensors[2 * l].shape == [sizes[l + 1], sizes[l]] && tensors[2 * l + 1].shape == [sizes[l + 1]],
                          "layer \(l + 1) expects [\(sizes[l + 1]), \(sizes[l])] and [\(sizes[l + 1])]")
             weightsT[l] = Buffer(tensors[2 * l].transposed.scalars)
             biases[l] = Buffer(tensors[2 * l + 1].scalars)
+        }
+        for (h, norm) in norms.enumerated() {
+            let part = tensors[(2 * layerCount + 4 * h)...].prefix(4)
+            require(part.allSatisfy { $0.shape == [norm.gamma.count] }, "batch norm \(h + 1) expects 4 × [\(norm.gamma.count)]")
+            for (buffer, tensor) in zip([norm.gamma, norm.beta, norm.runningMean, norm.runningVariance], part) {
+                tensor.scalars.withUnsafeBufferPointer { buffer.pointer.update(from: $0.baseAddress!, count: buffer.count) }
+            }
         }
     }
 
@@ -501,7 +517,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 706)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 722)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns the logits `[b, classes]`.
     /// Hidden layers: z = x·Wᵀ + b, then ReLU, then (training) dropout with inverted scaling, fused in one loop.
@@ -515,13 +531,16 @@ extension FastMLP {
                  into: out, ldc: units, threads: threads)
             let bias = biases[l].pointer
             let hidden = l < layerCount - 1
+            let normalizing = hidden && !norms.isEmpty
+            // With batch norm, z + b is normalized first (see "Batch normalization in the engine").
+            if normalizing { norms[l].forward(out, bias: bias, rows: b, training: isTraining) }
             let dropping = hidden && isTraining && dropout > 0
             let keepScale = 1 / (1 - dropout)
             var rng = dropping ? dropoutRNGs[l] : SplitMix64(seed: 0)
             for i in 0..<b {
                 let row = out + i * units
                 for j in 0..<units {
-                    var v = row[j] + bias[j]
+                    var v = normalizing ? row[j] : row[j] + bias[j]
                     if hidden {
                         v = max(0, v)
                         // Draw for every element, in order, exactly as `Dropout.forward` does.
@@ -569,6 +588,7 @@ extension FastMLP {
                 gemm(MatrixView(g, rows: b, columns: units), MatrixView(weightsT[l].pointer, rows: inputs, columns: units).t,
                      into: below, ldc: inputs, threads: threads)
                 for q in 0..<(b * inputs) { below[q] = input[q] > 0 ? below[q] * keepScale : 0 }
+                if !norms.isEmpty { backThroughNorm(l - 1, gradient: below, rows: b) }
             }
             let xView = MatrixView(input, rows: b, columns: inputs).t   // xᵀ: [inputs, b]
             let gView = MatrixView(g, rows: b, columns: units)
@@ -601,6 +621,7 @@ extension FastMLP {
         weightGrads = weightsT.map { Buffer($0.count) }
         biasGrads = biases.map { Buffer($0.count) }
         optimizerBuffers = zip(weightsT, biases).flatMap { w, b in [[Buffer(w.count), Buffer(w.count)], [Buffer(b.count), Buffer(b.count)]] }
+            + norms.flatMap { norm in [[Buffer(norm.gamma.count), Buffer(norm.gamma.count)], [Buffer(norm.beta.count), Buffer(norm.beta.count)]] }
     }
 
     /// Chapter 7's momentum and Adam rules, a vector of elements at a time, the vectors split between
@@ -657,7 +678,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 863)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 884)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of `chunk` rows.
     public func logits(_ x: Tensor, chunk: Int = 1000) -> Tensor {
@@ -684,7 +705,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 895)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 916)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -729,6 +750,97 @@ extension FastMLP {
                 for (buffer, values) in zip(buffers, newValue.optimizerState) {
                     values.withUnsafeBufferPointer { buffer.pointer.update(from: $0.baseAddress!, count: values.count) }
                 }
+            }
+        }
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1011)
+/// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and what the
+/// backward pass needs from the forward pass. Works on `[b, units]` matrices in place.
+final class NormBuffers {
+    let gamma: Buffer, beta: Buffer, runningMean: Buffer, runningVariance: Buffer
+    let gammaGrad: Buffer, betaGrad: Buffer
+    let momentum: Float, epsilon: Float
+    /// The batch's mean and (biased) variance per unit, and 1/√(σ² + ε).
+    let mean: Buffer, variance: Buffer, inverseStd: Buffer
+    /// x̂ of the last forward pass, `[b, units]`.
+    var normalized = Buffer(0)
+
+    init(_ layer: BatchNorm) {
+        let n = layer.gamma.value.count
+        gamma = Buffer(layer.gamma.value.scalars)
+        beta = Buffer(layer.beta.value.scalars)
+        runningMean = Buffer(layer.runningMean.scalars)
+        runningVariance = Buffer(layer.runningVariance.scalars)
+        (gammaGrad, betaGrad) = (Buffer(n), Buffer(n))
+        (mean, variance, inverseStd) = (Buffer(n), Buffer(n), Buffer(n))
+        (momentum, epsilon) = (layer.momentum, layer.epsilon)
+    }
+
+    /// z ← γ·(z + bias − μ)/σ + β, with μ and σ² from the batch in training (updating the running
+    /// statistics) and the running statistics in evaluation. `z` is `[b, units]`.
+    func forward(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows b: Int, training: Bool) {
+        let n = gamma.count
+        if normalized.count < b * n { normalized = Buffer(b * n) }
+        let (mu, sigma2, xHat) = (mean.pointer, variance.pointer, normalized.pointer)
+        for i in 0..<b { for j in 0..<n { z[i * n + j] += bias[j] } }
+        if training {
+            require(b > 1, "batch norm needs more than one sample per batch in training")
+            mu.update(repeating: 0, count: n)
+            sigma2.update(repeating: 0, count: n)
+            for i in 0..<b { for j in 0..<n { mu[j] += z[i * n + j] } }
+            for j in 0..<n { mu[j] *= 1 / Float(b) }
+            for i in 0..<b { for j in 0..<n { let c = z[i * n + j] - mu[j]; sigma2[j] += c * c } }
+            for j in 0..<n {
+                sigma2[j] *= 1 / Float(b)
+                let unbiased = (Float(b) / Float(b - 1)) * sigma2[j]
+                runningMean.pointer[j] = (1 - momentum) * runningMean.pointer[j] + momentum * mu[j]
+                runningVariance.pointer[j] = (1 - momentum) * runningVariance.pointer[j] + momentum * unbiased
+            }
+        } else {
+            mu.update(from: runningMean.pointer, count: n)
+            sigma2.update(from: runningVariance.pointer, count: n)
+        }
+        for j in 0..<n { inverseStd.pointer[j] = 1 / (sigma2[j] + epsilon).squareRoot() }
+        for i in 0..<b {
+            for j in 0..<n {
+                let q = i * n + j
+                xHat[q] = (z[q] - mu[j]) * inverseStd.pointer[j]
+                z[q] = gamma.pointer[j] * xHat[q] + beta.pointer[j]
+            }
+        }
+    }
+
+    /// g ← ∂L/∂z from g = ∂L/∂y, in place; stores ∂L/∂γ = Σ_batch g ⊙ x̂ and ∂L/∂β = Σ_batch g.
+    /// In training ∂L/∂z = (γ/σ)(g − mean_batch(g) − x̂ ⊙ mean_batch(g ⊙ x̂)); in evaluation (γ/σ) g.
+    func backward(_ g: UnsafeMutablePointer<Float>, rows b: Int, training: Bool) {
+        let n = gamma.count
+        let (sumG, sumGX, xHat) = (betaGrad.pointer, gammaGrad.pointer, normalized.pointer)
+        sumG.update(repeating: 0, count: n)
+        sumGX.update(repeating: 0, count: n)
+        for i in 0..<b { for j in 0..<n { sumG[j] += g[i * n + j]; sumGX[j] += g[i * n + j] * xHat[i * n + j] } }
+        for i in 0..<b {
+            for j in 0..<n {
+                let q = i * n + j, scale = gamma.pointer[j] * inverseStd.pointer[j]
+                g[q] = training ? scale * (g[q] - sumG[j] / Float(b) - xHat[q] * sumGX[j] / Float(b)) : scale * g[q]
+            }
+        }
+    }
+}
+
+extension FastMLP {
+    /// Back through hidden layer `h`'s batch norm: `gradient` (`[b, units]`) goes from ∂L/∂y to
+    /// ∂L/∂z, and γ and β take their step with the network's update rule.
+    func backThroughNorm(_ h: Int, gradient: UnsafeMutablePointer<Float>, rows b: Int) {
+        let norm = norms[h]
+        norm.backward(gradient, rows: b, training: isTraining)
+        for (k, (parameter, grad)) in [(norm.gamma, norm.gammaGrad), (norm.beta, norm.betaGrad)].enumerated() {
+            if case .sgd(let eta) = update {
+                for j in 0..<parameter.count { parameter.pointer[j] -= eta * grad.pointer[j] }
+            } else {
+                ensureGradientBuffers()
+                apply(update, parameter: parameter, gradient: grad, state: optimizerBuffers[2 * layerCount + 2 * h + k])
             }
         }
     }
