@@ -80,9 +80,11 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
 
 @Suite struct TrainerTests {
     @Test func resumingEndsWhereAnUninterruptedRunEnds() throws {
-        for optimizer in ["sgd", "adam"] {
+        for (optimizer, batchNorm) in [("sgd", false), ("adam", false), ("momentum", true)] {
             var options = smallOptions()
             options.optimizer = optimizer
+            options.batchNorm = batchNorm
+            options.keepBest = batchNorm ? .validationAccuracy : .validationLoss
             options.learningRate = optimizer == "adam" ? 0.001 : 0.01
             let straight = try Trainer(options: options, data: sharedMNIST)
             _ = try straight.trainEpoch()
@@ -94,7 +96,7 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
             _ = try first.trainEpoch()
             let resumed = try Trainer(resuming: path + ".resume", data: sharedMNIST)
             _ = try resumed.trainEpoch()
-            #expect(resumed.engine.state == straight.engine.state, "\(optimizer)")
+            #expect(resumed.engine.state == straight.engine.state, "\(optimizer), batch norm \(batchNorm)")
             #expect(resumed.history == straight.history)
         }
     }

@@ -59,30 +59,35 @@ import Engine
         zip(a, b).map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
     }
 
-    /// Three steps of each update rule, with dropout, against chapter 6–8's layers and optimizers.
-    @Test(arguments: ["sgd", "momentum", "adam"])
-    func trainingStepsMatchTheChapters(_ rule: String) {
-        var rng = SplitMix64(seed: 77)
+    /// Builds the same network twice (chapter 8's layers and the engine), trains both three steps with
+    /// `rule` on one batch, checks the losses agree at every step, and returns both and the batch.
+    func trainSideBySide(_ rule: String, seed: UInt64, batchNorm: Bool) -> (plain: Sequential, fast: FastMLP, x: Tensor) {
+        var rng = SplitMix64(seed: seed + 72)
         let x = Tensor(uniform: [20, 30], in: 0...1, using: &rng)
         let labels = (0..<20).map { _ in Int(rng.next() % 10) }
-        let plain = network(seed: 5, dropout: 0.2)
+        let plain = network(seed: seed, dropout: 0.2, batchNorm: batchNorm)
         let update: UpdateRule = rule == "sgd" ? .sgd(learningRate: 0.1)
             : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
-        let fast = FastMLP(network(seed: 5, dropout: 0.2), update: update, threads: 2)
+        let fast = FastMLP(network(seed: seed, dropout: 0.2, batchNorm: batchNorm), update: update, threads: 2)
         var optimizer: any Optimizer = Adam(plain.parameters, learningRate: 0.01)
         if rule == "sgd" { optimizer = SGD(plain.parameters, learningRate: 0.1) }
         if rule == "momentum" { optimizer = SGD(plain.parameters, learningRate: 0.1, momentum: 0.9) }
-        for _ in 0..<3 {
+        for step in 1...3 {
             plain.zeroGrad()
             let logits = plain(x)
             let plainLoss = crossEntropy(logits, labels: labels)
             _ = plain.backward(crossEntropyGradient(logits, labels: labels))
             optimizer.step()
-            let fastLoss = fast.trainStep(x, labels: labels)
-            #expect(abs(plainLoss - fastLoss) < 1e-5)
+            #expect(abs(plainLoss - fast.trainStep(x, labels: labels)) < 1e-5, "\(rule), step \(step)")
         }
-        let plainParameters = plain.parameters.map(\.value)
-        #expect(largestDifference(plainParameters, fast.exportParameters()) < 1e-5)
+        return (plain, fast, x)
+    }
+
+    /// Three steps of each update rule, with dropout, against chapter 6–8's layers and optimizers.
+    @Test(arguments: ["sgd", "momentum", "adam"])
+    func trainingStepsMatchTheChapters(_ rule: String) {
+        let (plain, fast, x) = trainSideBySide(rule, seed: 5, batchNorm: false)
+        #expect(largestDifference(plain.parameters.map(\.value), fast.exportParameters()) < 1e-5)
         // Evaluation mode: no dropout, same logits.
         plain.eval()
         #expect(largestDifference([plain(x)], [fast.logits(x)]) < 1e-4)
@@ -92,24 +97,7 @@ import Engine
     /// evaluation-mode logits (which use the running statistics).
     @Test(arguments: ["sgd", "momentum", "adam"])
     func batchNormStepsMatchTheChapters(_ rule: String) {
-        var rng = SplitMix64(seed: 78)
-        let x = Tensor(uniform: [20, 30], in: 0...1, using: &rng)
-        let labels = (0..<20).map { _ in Int(rng.next() % 10) }
-        let plain = network(seed: 6, dropout: 0.2, batchNorm: true)
-        let update: UpdateRule = rule == "sgd" ? .sgd(learningRate: 0.1)
-            : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
-        let fast = FastMLP(network(seed: 6, dropout: 0.2, batchNorm: true), update: update, threads: 2)
-        var optimizer: any Optimizer = Adam(plain.parameters, learningRate: 0.01)
-        if rule == "sgd" { optimizer = SGD(plain.parameters, learningRate: 0.1) }
-        if rule == "momentum" { optimizer = SGD(plain.parameters, learningRate: 0.1, momentum: 0.9) }
-        for _ in 0..<3 {
-            plain.zeroGrad()
-            let logits = plain(x)
-            let plainLoss = crossEntropy(logits, labels: labels)
-            _ = plain.backward(crossEntropyGradient(logits, labels: labels))
-            optimizer.step()
-            #expect(abs(plainLoss - fast.trainStep(x, labels: labels)) < 1e-5)
-        }
+        let (plain, fast, x) = trainSideBySide(rule, seed: 6, batchNorm: true)
         // Chapter 8's order is W₁ b₁ γ₁ β₁ W₂ b₂ γ₂ β₂ W₃ b₃; the engine's puts the batch norms last,
         // each with its running mean and variance.
         let norms = plain.layers.compactMap { $0 as? BatchNorm }
@@ -128,7 +116,7 @@ import Engine
             #expect(largestDifference([plain(x)], [fast.logits(x)]) < 1e-4)
         }
         // They round-trip into another engine with batch norm.
-        let other = FastMLP(network(seed: 6, dropout: 0.2, batchNorm: true), update: update)
+        let other = FastMLP(network(seed: 6, dropout: 0.2, batchNorm: true), update: .sgd(learningRate: 0.1))
         other.importParameters(exported)
         #expect(other.exportParameters() == exported)
     }

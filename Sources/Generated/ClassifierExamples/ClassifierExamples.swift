@@ -98,25 +98,61 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 794) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 795)
-var faster = TrainingOptions()
-faster.optimizer = "momentum"
-faster.learningRate = 0.02
-faster.learningRateDecay = 0.9
-faster.epochs = 30
-let momentumRun = try! Trainer(options: faster, data: mnist)
-momentumRun.checkpointPath = demoDirectory + "/mnist-momentum.ckpt"
-for _ in 1...faster.epochs {
-    let record = try! momentumRun.trainEpoch()
-    if record.epoch % 5 == 0 || record.improved { print(record.logLine) }
+if runner.beginSlow(7, line: 804) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 805)
+/// One model a run kept: which rule picked it, its epoch, and its test results.
+struct Kept {
+    let recipe: String, rule: String
+    let record: EpochRecord
+    let report: TestReport
 }
-let bestMomentum = try! Checkpoint.read(from: demoDirectory + "/mnist-momentum.ckpt")
-try! bestMomentum.restore(into: momentumRun.engine)
-let momentumReport = testReport(momentumRun.engine, on: mnist.test)
-print(String(format: "\nmomentum 0.9, learning rate 0.02 × 0.9 per epoch, best of %d epochs (epoch %d): test accuracy %.2f%% (%d/%d)",
-             faster.epochs, bestMomentum.epoch, 100 * Double(momentumReport.correct) / Double(momentumReport.labels.count),
-             momentumReport.correct, momentumReport.labels.count))
+
+/// Trains `options` and tests two of its epochs: the lowest validation loss and the highest validation accuracy.
+func keptModels(_ recipe: String, _ options: TrainingOptions) -> (history: [EpochRecord], kept: [Kept]) {
+    let run = try! Trainer(options: options, data: mnist)
+    let rules: [(String, TrainingOptions.Criterion)] = [("validation loss", .validationLoss),
+                                                       ("validation accuracy", .validationAccuracy)]
+    var best: [(EpochRecord, EngineState)?] = [nil, nil]
+    for _ in 1...options.epochs {
+        let record = try! run.trainEpoch()
+        for (k, rule) in rules.enumerated() where rule.1.improves(record, on: Array(run.history.dropLast())) {
+            best[k] = (record, run.engine.state)
+        }
+    }
+    let kept = zip(rules, best).map { rule, best in
+        run.engine.state = best!.1
+        return Kept(recipe: recipe, rule: rule.0, record: best!.0, report: testReport(run.engine, on: mnist.test))
+    }
+    return (run.history, kept)
+}
+
+var withMomentum = TrainingOptions()
+withMomentum.optimizer = "momentum"
+withMomentum.learningRate = 0.02
+withMomentum.learningRateDecay = 0.9
+withMomentum.epochs = 30
+var withBatchNorm = withMomentum
+withBatchNorm.batchNorm = true
+var withAdam = withBatchNorm
+withAdam.optimizer = "adam"
+withAdam.learningRate = 0.001
+let recipes = [("momentum", withMomentum), ("momentum + batch norm", withBatchNorm), ("Adam + batch norm", withAdam)]
+let runs = recipes.map { keptModels($0.0, $0.1) }
+
+func padded(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+print(padded("recipe, 30 epochs", 23) + "  " + padded("kept: best", 21) + "  epoch  val. loss  val. acc.  test accuracy")
+for kept in runs.flatMap(\.kept) {
+    print(padded(kept.recipe, 23) + "  " + padded(kept.rule, 21)
+          + String(format: "  %5d  %9.6f  %8.2f%%  %6.2f%% (%d)", kept.record.epoch, kept.record.validationLoss,
+                   100 * kept.record.validationAccuracy, 100 * Double(kept.report.correct) / 10_000, kept.report.correct))
+}
+print("")
+var validationCurves = LinePlot(title: "Validation loss of the three recipes, from epoch 2", xLabel: "epoch",
+                                yLabel: "mean cross-entropy", xRange: 2...30)
+for ((name, _), run) in zip(recipes, runs) {
+    validationCurves.add(Series(name, y: run.history.map { Double($0.validationLoss) }))
+}
+show(validationCurves)
 #sourceLocation()
 }
 runner.end()

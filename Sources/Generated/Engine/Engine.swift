@@ -755,7 +755,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1011)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1015)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and what the
 /// backward pass needs from the forward pass. Works on `[b, units]` matrices in place.
 final class NormBuffers {

@@ -57,21 +57,41 @@ let engine = FastMLP(smallNetwork(&copyRNG), update: .sgd(learningRate: 0.1), th
 var referenceOptimizer = SGD(reference.parameters, learningRate: 0.1)
 let batchX = Tensor(uniform: [20, 30], in: 0...1, using: &engineRNG)
 let batchY = (0..<20).map { $0 % 10 }
-for step in 1...3 {
-    reference.zeroGrad()
-    let logits = reference(batchX)
-    let referenceLoss = crossEntropy(logits, labels: batchY)
-    _ = reference.backward(crossEntropyGradient(logits, labels: batchY))
-    referenceOptimizer.step()
-    let engineLoss = engine.trainStep(batchX, labels: batchY)
-    print(String(format: "step %d: loss %.5f (chapter 8) %.5f (engine)", step, referenceLoss, engineLoss))
+/// Three training steps of chapter 8's network and of the engine on the same batch, printing both losses.
+func trainSideBySide(_ reference: Sequential, _ optimizer: inout some Optimizer, _ engine: FastMLP) {
+    for step in 1...3 {
+        reference.zeroGrad()
+        let logits = reference(batchX)
+        let referenceLoss = crossEntropy(logits, labels: batchY)
+        _ = reference.backward(crossEntropyGradient(logits, labels: batchY))
+        optimizer.step()
+        let engineLoss = engine.trainStep(batchX, labels: batchY)
+        print(String(format: "step %d: loss %.5f (chapter 8) %.5f (engine)", step, referenceLoss, engineLoss))
+    }
 }
+trainSideBySide(reference, &referenceOptimizer, engine)
 let gap = zip(reference.parameters.map(\.value), engine.exportParameters())
     .map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max()! }.max()!
 print("largest parameter difference after 3 steps:", gap < 1e-5 ? "below 1e-5" : "\(gap)")
 #sourceLocation()
-runner.begin(4, line: 1116, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1117)
+runner.begin(4, line: 1110, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1111)
+func smallNormalizedNetwork(_ rng: inout SplitMix64) -> Sequential {
+    Sequential([Linear(30, 24, rng: &rng), BatchNorm(24), ReLU(), Dropout(0.2, seed: 1),
+                Linear(24, 10, rng: &rng)])
+}
+var normRNG = SplitMix64(seed: 6)
+var normCopyRNG = normRNG
+let normReference = smallNormalizedNetwork(&normRNG)
+let normEngine = FastMLP(smallNormalizedNetwork(&normCopyRNG), update: .momentum(learningRate: 0.1, momentum: 0.9), threads: 2)
+var normOptimizer = SGD(normReference.parameters, learningRate: 0.1, momentum: 0.9)
+trainSideBySide(normReference, &normOptimizer, normEngine)
+normReference.eval()
+let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
+print("largest difference of the evaluation-mode logits:", evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
+#sourceLocation()
+runner.begin(5, line: 1150, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1151)
 
 let benchData = FileManager.default.contents(atPath: "bench/results.json")!
 let bench = try! JSONDecoder().decode([String: Double].self, from: benchData)
@@ -93,8 +113,8 @@ for batch in [20, 128] {
 let ourRate = bench["inference.images_per_s"]!, theirRate = bench["torch.inference.images_per_s"]!
 print(String(format: "inference (images per second)     %7.0f   %7.0f   %5.2f×", ourRate, theirRate, ourRate / theirRate))
 #sourceLocation()
-runner.begin(5, line: 1154, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1155)
+runner.begin(6, line: 1188, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1189)
 var speedPlot = LinePlot(title: "Matrix product, 512×512·512×512, step by step",
                          xLabel: "step (0 = triple loop, 5 = SIMD kernel on two cores)", yLabel: "GFLOP/s (log)")
 speedPlot.logY = true
@@ -102,8 +122,8 @@ speedPlot.add(Series("this chapter", y: steps.map { bench["matmul512." + $0.0]! 
 speedPlot.series[0].x = (0..<steps.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(6, line: 1230, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1231)
+runner.begin(7, line: 1264, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1265)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity × 0.9, 10,000 times:", velocity, velocity.isSubnormal ? "(subnormal)" : "")
