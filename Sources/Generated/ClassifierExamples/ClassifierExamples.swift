@@ -107,11 +107,13 @@ struct Kept {
     let report: TestReport
 }
 
-/// Trains `options` and tests two of its epochs: the lowest validation loss and the highest validation accuracy.
+/// Trains `options` and tests two of its epochs: the one with the lowest validation loss and the
+/// one with the highest validation accuracy.
 func keptModels(_ recipe: String, _ options: TrainingOptions) -> (history: [EpochRecord], kept: [Kept]) {
     let run = try! Trainer(options: options, data: mnist)
-    let rules: [(String, TrainingOptions.Criterion)] = [("validation loss", .validationLoss),
-                                                       ("validation accuracy", .validationAccuracy)]
+    let rules: [(String, TrainingOptions.Criterion)] = [
+        ("validation loss", .validationLoss), ("validation accuracy", .validationAccuracy),
+    ]
     var best: [(EpochRecord, EngineState)?] = [nil, nil]
     for _ in 1...options.epochs {
         let record = try! run.trainEpoch()

@@ -126,10 +126,10 @@ runner.begin(7, line: 1264, hidden: false)
 #sourceLocation(file: "chapters/09-making-it-fast.md", line: 1265)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
-print("velocity × 0.9, 10,000 times:", velocity, velocity.isSubnormal ? "(subnormal)" : "")
+print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
 var secondMoment: Float = 1e-6
 for _ in 0..<100_000 { secondMoment *= 0.999 }
-print("Adam's v × 0.999, 100,000 times:", secondMoment, secondMoment.isSubnormal ? "(subnormal)" : "")
+print("Adam's v after 100,000 × 0.999:", secondMoment, "subnormal:", secondMoment.isSubnormal)
 print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 runner.end()
