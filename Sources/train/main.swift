@@ -124,6 +124,6 @@ say(String(format: "trained %d epochs in %.1f s", o.epochs, now() - start))
 do {
     let best = try Checkpoint.read(from: checkpointPath)
     try best.restore(into: trainer.engine)
-    say("\nbest model: epoch \(best.epoch), saved in \(checkpointPath)\n")
+    say("\nbest model by validation \(o.keepBest.rawValue): epoch \(best.epoch), saved in \(checkpointPath)\n")
 } catch { fail("\(error)") }
 say(testReport(trainer.engine, on: data.test).table)
