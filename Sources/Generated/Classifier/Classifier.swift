@@ -232,7 +232,8 @@ public struct EpochRecord: Codable, Sendable, Equatable {
 ///     4 bytes   length H of the header
 ///     H bytes   header, JSON: options, layer sizes, epochs done, history, the generators' states,
 ///               and the shape of every tensor that follows
-///     …         the tensors' floats: parameters (W₁ [out, in], b₁, …), then the optimizer's state
+///     …         the tensors' floats: parameters (W₁ [out, in], b₁, …, then with batch norm each
+///               one's γ, β, running mean and running variance), then the optimizer's state
 ///     32 bytes  SHA-256 of everything before it
 ///
 /// Reading checks each part and names what is wrong; a file is written to a temporary name and
@@ -361,7 +362,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 501)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 502)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

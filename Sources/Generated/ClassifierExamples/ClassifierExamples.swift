@@ -43,8 +43,8 @@ runner.begin(3, line: 279, hidden: true)
 precondition(quickRecord.trainingLoss < 1.0 && quickRecord.validationLoss < 0.5, "one epoch should cut the loss well below ln 10")
 precondition(quickRecord.validationAccuracy > 0.85, "one epoch on 12,000 images should beat chance (10%) by far")
 #sourceLocation()
-runner.begin(4, line: 448, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 449)
+runner.begin(4, line: 449, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 450)
 let demoDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("book-checkpoint-demo").path
 try? FileManager.default.createDirectory(atPath: demoDirectory, withIntermediateDirectories: true)
 let demoPath = demoDirectory + "/quick.ckpt"
@@ -62,8 +62,8 @@ for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.
     }
 }
 #sourceLocation()
-runner.begin(5, line: 477, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 478)
+runner.begin(5, line: 478, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 479)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -76,8 +76,8 @@ let resumed = try! Trainer(resuming: demoDirectory + "/resume-demo.ckpt.resume",
 _ = try! resumed.trainEpoch()
 print("identical after resuming:", resumed.engine.state == straight.engine.state && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(6, line: 569) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 570)
+if runner.beginSlow(6, line: 570) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 571)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -98,8 +98,8 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 804) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 805)
+if runner.beginSlow(7, line: 805) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 806)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
