@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a snippet's "copy runnable" button copies:
 ///
 ///     // a comment naming the chapter
@@ -85,5 +87,22 @@ public enum Runnable {
     /// The runnable text for the piece at `index` of `pieces(chapter)`.
     public static func text(_ chapter: Chapter, book: Book, upTo index: Int) -> String {
         prelude(chapter, book: book) + pieces(chapter).prefix(index + 1).map { "\n" + body($0.code) }.joined()
+    }
+}
+
+extension Runnable {
+    /// Runs `swiftc -typecheck` with `arguments` on `file` and returns whether it passed and what the
+    /// compiler printed (standard output and error together).
+    public static func typecheck(_ file: String, arguments: [String] = []) throws -> (passed: Bool, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swiftc", "-typecheck"] + arguments + [file]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus == 0, output)
     }
 }

@@ -140,16 +140,8 @@ func checkRunnable(_ book: Book, build: String) throws -> Int32 {
             // The reader's command, without linking: -o, main.swift and the object files go.
             var arguments = Runnable.swiftcArguments(chapter, book: book, build: build)
             arguments = Array(arguments.prefix { $0 != "-o" }).filter { $0 != "-lz" }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["swiftc", "-typecheck"] + arguments + [file]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            if process.terminationStatus != 0 { failures.withLock { $0.append("\(file):\n\(output)") } }
+            let (passed, output) = try Runnable.typecheck(file, arguments: arguments)
+            if !passed { failures.withLock { $0.append("\(file):\n\(output)") } }
         } catch {
             failures.withLock { $0.append("\(file): \(error)") }
         }

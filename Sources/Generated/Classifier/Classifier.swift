@@ -348,7 +348,7 @@ public struct Checkpoint: Sendable, Equatable {
             throw .checkpoint("the checkpoint holds a \(sizes.map(String.init).joined(separator: "-")) network, "
                               + "not \(engine.sizes.map(String.init).joined(separator: "-"))")
         }
-        guard self.engine.parameters.map(\.shape) == engine.exportParameters().map(\.shape) else {
+        guard self.engine.parameters.map(\.shape) == engine.parameterShapes else {
             throw .checkpoint("the checkpoint's tensors do not fit the network "
                               + "(\(self.options.batchNorm ? "it has" : "it has no") batch normalization)")
         }

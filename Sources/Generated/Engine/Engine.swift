@@ -489,19 +489,22 @@ public final class FastMLP {
         }
     }
 
+    /// The shapes of `exportParameters()`'s tensors, without copying them.
+    public var parameterShapes: [[Int]] {
+        let layers: [[Int]] = (0..<layerCount).flatMap { l in [[sizes[l + 1], sizes[l]], [sizes[l + 1]]] }
+        let normalizations: [[Int]] = norms.flatMap { norm in Array(repeating: [norm.gamma.count], count: 4) }
+        return layers + normalizations
+    }
+
     /// Replaces the parameters with tensors in `exportParameters()`'s layout.
     public func importParameters(_ tensors: [Tensor]) {
-        require(tensors.count == 2 * layerCount + 4 * norms.count,
-                "expected \(2 * layerCount + 4 * norms.count) tensors, got \(tensors.count)")
+        require(tensors.map(\.shape) == parameterShapes, "expected tensors of shapes \(parameterShapes), got \(tensors.map(\.shape))")
         for l in 0..<layerCount {
-            require(tensors[2 * l].shape == [sizes[l + 1], sizes[l]] && tensors[2 * l + 1].shape == [sizes[l + 1]],
-                         "layer \(l + 1) expects [\(sizes[l + 1]), \(sizes[l])] and [\(sizes[l + 1])]")
             weightsT[l] = Buffer(tensors[2 * l].transposed.scalars)
             biases[l] = Buffer(tensors[2 * l + 1].scalars)
         }
         for (h, norm) in norms.enumerated() {
             let part = tensors[(2 * layerCount + 4 * h)...].prefix(4)
-            require(part.allSatisfy { $0.shape == [norm.gamma.count] }, "batch norm \(h + 1) expects 4 × [\(norm.gamma.count)]")
             for (buffer, tensor) in zip([norm.gamma, norm.beta, norm.runningMean, norm.runningVariance], part) {
                 tensor.scalars.withUnsafeBufferPointer { buffer.pointer.update(from: $0.baseAddress!, count: buffer.count) }
             }
@@ -517,7 +520,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 722)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 725)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns the logits `[b, classes]`.
     /// Hidden layers: z = x·Wᵀ + b, then ReLU, then (training) dropout with inverted scaling, fused in one loop.
@@ -602,8 +605,8 @@ extension FastMLP {
                 gemm(xView, gView, into: weightGrads[l].pointer, ldc: units, threads: threads)
                 biasGrads[l].pointer.update(repeating: 0, count: units)
                 addColumnSums(of: g, rows: b, columns: units, scaledBy: 1, to: biasGrads[l].pointer)
-                apply(update, parameter: weightsT[l], gradient: weightGrads[l], state: optimizerBuffers[2 * l])
-                apply(update, parameter: biases[l], gradient: biasGrads[l], state: optimizerBuffers[2 * l + 1])
+                updateParameter(weightsT[l], gradient: weightGrads[l], stateIndex: 2 * l)
+                updateParameter(biases[l], gradient: biasGrads[l], stateIndex: 2 * l + 1)
             }
         }
     }
@@ -616,6 +619,17 @@ extension FastMLP {
         }
     }
 
+    /// Updates `parameter` with the network's rule; `stateIndex` picks its optimizer state
+    /// (`optimizerBuffers[stateIndex]`, created on first use; SGD has none).
+    func updateParameter(_ parameter: Buffer, gradient: Buffer, stateIndex: Int) {
+        var state: [Buffer] = []
+        if case .sgd = update {} else {
+            ensureGradientBuffers()
+            state = optimizerBuffers[stateIndex]
+        }
+        apply(update, parameter: parameter, gradient: gradient, state: state)
+    }
+
     func ensureGradientBuffers() {
         guard weightGrads.isEmpty else { return }
         weightGrads = weightsT.map { Buffer($0.count) }
@@ -624,34 +638,37 @@ extension FastMLP {
             + norms.flatMap { norm in [[Buffer(norm.gamma.count), Buffer(norm.gamma.count)], [Buffer(norm.beta.count), Buffer(norm.beta.count)]] }
     }
 
-    /// Chapter 7's momentum and Adam rules, a vector of elements at a time, the vectors split between
-    /// the threads. Optimizer state smaller than 10⁻³⁰ is set to zero (see "A trap: subnormal numbers").
+    /// Chapter 7's update rules, a vector of elements at a time, the vectors split between the threads.
+    /// `state` holds momentum's velocity or Adam's m and v (nothing for SGD). Optimizer state smaller
+    /// than 10⁻³⁰ is set to zero (see "A trap: subnormal numbers").
     func apply(_ rule: UpdateRule, parameter: Buffer, gradient: Buffer, state: [Buffer]) {
         let vectors = parameter.vectorCount, step = self.step
         let parts = vectors < 256 ? 1 : min(threads, WorkerTeam.shared.threads)
         // Addresses as plain numbers, to hand to the other thread; each part touches its own vectors.
         let addresses = ([parameter, gradient] + state).map { UInt(bitPattern: $0.pointer) }
         WorkerTeam.shared.run(parts: parts) { part in
-            let (p, g, s0, s1) = (VectorArray(addresses[0]), VectorArray(addresses[1]), VectorArray(addresses[2]), VectorArray(addresses[3]))
+            let (p, g) = (VectorArray(addresses[0]), VectorArray(addresses[1]))
             let range = (vectors * part / parts)..<(vectors * (part + 1) / parts)
             switch rule {
             case .sgd(let eta):
                 for i in range { p[i] -= eta * g[i] }
             case .momentum(let eta, let mu):
+                let v = VectorArray(addresses[2])
                 // PyTorch starts the velocity at the first gradient: v₁ = g₁.
                 for i in range {
-                    s0[i] = flushingTiny(step == 1 ? g[i] : mu * s0[i] + g[i])
-                    p[i] -= eta * s0[i]
+                    v[i] = flushingTiny(step == 1 ? g[i] : mu * v[i] + g[i])
+                    p[i] -= eta * v[i]
                 }
             case .adam(let eta, let beta1, let beta2, let epsilon):
+                let (m, v) = (VectorArray(addresses[2]), VectorArray(addresses[3]))
                 let c1 = Float(1 - pow(Double(beta1), Double(step))), c2 = Float(1 - pow(Double(beta2), Double(step)))
                 for i in range {
                     let gradient = g[i]
                     // A gradient below 10⁻¹⁵ would square to a subnormal number: it counts as 0 in v.
                     let squarable = gradient.replacing(with: 0, where: (gradient .< 1e-15) .& (gradient .> -1e-15))
-                    s0[i] = flushingTiny(beta1 * s0[i] + (1 - beta1) * gradient)
-                    s1[i] = flushingTiny(beta2 * s1[i] + (1 - beta2) * squarable * squarable)
-                    p[i] -= eta * (s0[i] / c1) / ((s1[i] / c2).squareRoot() + epsilon)
+                    m[i] = flushingTiny(beta1 * m[i] + (1 - beta1) * gradient)
+                    v[i] = flushingTiny(beta2 * v[i] + (1 - beta2) * squarable * squarable)
+                    p[i] -= eta * (m[i] / c1) / ((v[i] / c2).squareRoot() + epsilon)
                 }
             }
         }
@@ -678,7 +695,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 884)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 901)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of `chunk` rows.
     public func logits(_ x: Tensor, chunk: Int = 1000) -> Tensor {
@@ -705,7 +722,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 916)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 933)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -755,7 +772,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1015)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1032)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and what the
 /// backward pass needs from the forward pass. Works on `[b, units]` matrices in place.
 final class NormBuffers {
@@ -835,14 +852,8 @@ extension FastMLP {
     func backThroughNorm(_ h: Int, gradient: UnsafeMutablePointer<Float>, rows b: Int) {
         let norm = norms[h]
         norm.backward(gradient, rows: b, training: isTraining)
-        for (k, (parameter, grad)) in [(norm.gamma, norm.gammaGrad), (norm.beta, norm.betaGrad)].enumerated() {
-            if case .sgd(let eta) = update {
-                for j in 0..<parameter.count { parameter.pointer[j] -= eta * grad.pointer[j] }
-            } else {
-                ensureGradientBuffers()
-                apply(update, parameter: parameter, gradient: grad, state: optimizerBuffers[2 * layerCount + 2 * h + k])
-            }
-        }
+        updateParameter(norm.gamma, gradient: norm.gammaGrad, stateIndex: 2 * layerCount + 2 * h)
+        updateParameter(norm.beta, gradient: norm.betaGrad, stateIndex: 2 * layerCount + 2 * h + 1)
     }
 }
 #sourceLocation()

@@ -44,8 +44,8 @@ for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 
 }
 print("largest difference from chapter 3's matmul:", worst < 1e-4 ? "below 1e-4" : "\(worst)")
 #sourceLocation()
-runner.begin(3, line: 968, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 969)
+runner.begin(3, line: 985, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 986)
 var engineRNG = SplitMix64(seed: 5)
 func smallNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), ReLU(), Dropout(0.2, seed: 1),
@@ -74,8 +74,8 @@ let gap = zip(reference.parameters.map(\.value), engine.exportParameters())
     .map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max()! }.max()!
 print("largest parameter difference after 3 steps:", gap < 1e-5 ? "below 1e-5" : "\(gap)")
 #sourceLocation()
-runner.begin(4, line: 1110, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1111)
+runner.begin(4, line: 1121, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1122)
 func smallNormalizedNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), BatchNorm(24), ReLU(), Dropout(0.2, seed: 1),
                 Linear(24, 10, rng: &rng)])
@@ -90,8 +90,8 @@ normReference.eval()
 let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
 print("largest difference of the evaluation-mode logits:", evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
 #sourceLocation()
-runner.begin(5, line: 1150, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1151)
+runner.begin(5, line: 1161, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1162)
 
 let benchData = FileManager.default.contents(atPath: "bench/results.json")!
 let bench = try! JSONDecoder().decode([String: Double].self, from: benchData)
@@ -113,8 +113,8 @@ for batch in [20, 128] {
 let ourRate = bench["inference.images_per_s"]!, theirRate = bench["torch.inference.images_per_s"]!
 print(String(format: "inference (images per second)     %7.0f   %7.0f   %5.2f×", ourRate, theirRate, ourRate / theirRate))
 #sourceLocation()
-runner.begin(6, line: 1188, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1189)
+runner.begin(6, line: 1199, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1200)
 var speedPlot = LinePlot(title: "Matrix product, 512×512·512×512, step by step",
                          xLabel: "step (0 = triple loop, 5 = SIMD kernel on two cores)", yLabel: "GFLOP/s (log)")
 speedPlot.logY = true
@@ -122,8 +122,8 @@ speedPlot.add(Series("this chapter", y: steps.map { bench["matmul512." + $0.0]! 
 speedPlot.series[0].x = (0..<steps.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(7, line: 1264, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1265)
+runner.begin(7, line: 1275, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1276)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
