@@ -77,6 +77,9 @@ let package = Package(
         .executable(name: "book", targets: ["book"]),
         .executable(name: "BookExamples", targets: ["BookExamples"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
     targets: [
         .systemLibrary(
             name: "CCmark",
@@ -86,15 +89,19 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "BookTools", dependencies: ["CCmark"]),
+        .target(name: "RunnerProtocol"),
+        .target(name: "BookTools", dependencies: ["CCmark", "RunnerProtocol"]),
         .executableTarget(name: "book", dependencies: ["BookTools"]),
         .target(name: "Plot"),
-        .target(name: "BookRuntime", dependencies: ["Plot"]),
+        .target(name: "BookRuntime", dependencies: [
+            "Plot", "RunnerProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(
             name: "BookExamples",
             dependencies: ["BookRuntime"] + tangled.map { .target(name: "\($0.name)Examples") },
             path: "Sources/Generated/BookExamples"),
-        .testTarget(name: "BookToolsTests", dependencies: ["BookTools"]),
+        .testTarget(name: "BookToolsTests", dependencies: ["BookTools", "RunnerProtocol"]),
+        .testTarget(name: "RunnerProtocolTests", dependencies: ["RunnerProtocol"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(
             name: "ChapterTests",

@@ -1,7 +1,5 @@
 import Foundation
-
-/// Starts the marker lines `BookExamples --markers` prints before each example (BookRuntime writes them).
-let markerPrefix = "\u{1E}"
+import RunnerProtocol
 
 /// What one run of a chapter's examples printed and drew.
 struct ChapterRun {
@@ -58,7 +56,7 @@ public struct Verifier {
 
     /// The example that drew a figure file: `ex03-1.svg` → 3 (0 for a name not in that form).
     public static func exampleOrdinal(ofFigure name: String) -> Int {
-        Int(name.dropFirst(2).prefix(while: \.isNumber)) ?? 0
+        FigureFile.example(ofFigure: name) ?? 0
     }
 
     public func verify(_ chapters: [Chapter]) throws -> [ChapterReport] {
@@ -138,10 +136,10 @@ public struct Verifier {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: runner)
-        process.arguments = [chapter.slug, "--markers"] + (runSlow ? ["--slow"] : [])
+        process.arguments = RunnerInvocation.arguments(chapter: chapter.slug, slow: runSlow)
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         var environment = ProcessInfo.processInfo.environment
-        environment["BOOK_FIGURES_DIR"] = figures.path
+        environment[RunnerInvocation.figuresDirectoryVariable] = figures.path
         environment["SWIFT_BACKTRACE"] = "enable=no"
         process.environment = environment
         let stdoutURL = scratch.appendingPathComponent("stdout"), stderrURL = scratch.appendingPathComponent("stderr")
@@ -163,14 +161,14 @@ public struct Verifier {
             buffer = []
         }
         for line in stdout.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard line.hasPrefix(markerPrefix) else { buffer.append(line); continue }
+            let parsed = Marker.parse(line)
+            guard parsed != .output else { buffer.append(line); continue }
             flush()
-            let words = line.dropFirst().split(separator: " ")
-            switch (words.first, words.count > 1 ? Int(words[1]) : nil) {
-            case ("example"?, let n?): current = n
-            case ("skipped"?, let n?): result.skipped.insert(n); current = nil
-            case ("end"?, _): finished = true; current = nil
-            default: break
+            switch parsed {
+            case .marker(.example(let n)): current = n
+            case .marker(.skipped(let n)): result.skipped.insert(n); current = nil
+            case .marker(.end): finished = true; current = nil
+            case .output, .unknownMarker: break
             }
         }
         flush()

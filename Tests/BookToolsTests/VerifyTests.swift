@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BookTools
+import RunnerProtocol
 
 @Suite struct VerifyTests {
     let source = chapterText(
@@ -47,8 +48,13 @@ import Testing
         return try verifier.verify([chapter])[0]
     }
 
+    /// A script printing `lines` (markers as the runner writes them), then doing `then`.
+    func printing(_ lines: [String], then: String = "") -> String {
+        "printf '%s\\n' " + lines.map { "'\($0)'" }.joined(separator: " ") + (then.isEmpty ? "" : "; " + then)
+    }
+
     @Test func matchingOutputsPass() throws {
-        let r = try report(#"printf '\036example 1\n1  \n\036example 2\n\036end\n'"#)
+        let r = try report(printing([Marker.example(1).line, "1  ", Marker.example(2).line, Marker.end.line]))
         #expect(r.failures.isEmpty)
         #expect(r.ran == 2)
         #expect(r.checked == 1)
@@ -56,20 +62,21 @@ import Testing
     }
 
     @Test func aDifferentOutputFailsAtTheOutputBlock() throws {
-        let r = try report(#"printf '\036example 1\n2\n\036example 2\n\036end\n'"#)
+        let r = try report(printing([Marker.example(1).line, "2", Marker.example(2).line, Marker.end.line]))
         #expect(r.failures.map(\.line) == [6])
         #expect(r.failures.first?.message.contains("expected: 1") == true)
         #expect(r.failures.first?.message.contains("actual:   2") == true)
     }
 
     @Test func printingWithoutAnOutputBlockFails() throws {
-        let r = try report(#"printf '\036example 1\n1\n\036example 2\nsurprise\n\036end\n'"#)
+        let r = try report(printing([Marker.example(1).line, "1", Marker.example(2).line, "surprise", Marker.end.line]))
         #expect(r.failures.map(\.line) == [9])
         #expect(r.failures.first?.message.contains("shows none") == true)
     }
 
     @Test func aCrashFailsAtTheExampleThatWasRunning() throws {
-        let r = try report(#"printf '\036example 1\n1\n\036example 2\n'; echo 'Fatal error: boom: file chapters/01-a.md, line 10' >&2; exit 134"#)
+        let r = try report(printing([Marker.example(1).line, "1", Marker.example(2).line],
+                                then: "echo 'Fatal error: boom: file chapters/01-a.md, line 10' >&2; exit 134"))
         #expect(r.failures.map(\.line) == [9])
         #expect(r.failures.first?.message.contains("did not finish") == true)
         #expect(r.failures.first?.message.contains("chapters/01-a.md, line 10") == true)
