@@ -89,9 +89,14 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // The book's tools, one job per module (docs/ARCHITECTURE.md): the source model, the build,
+        // the weave, and what they share; `book` drives them.
+        .target(name: "BookSupport"),
         .target(name: "RunnerProtocol"),
-        .target(name: "BookTools", dependencies: ["CCmark", "RunnerProtocol"]),
-        .executableTarget(name: "book", dependencies: ["BookTools"]),
+        .target(name: "BookSource", dependencies: ["CCmark"]),
+        .target(name: "BookBuild", dependencies: ["BookSource", "BookSupport", "RunnerProtocol"]),
+        .target(name: "BookWeave", dependencies: ["BookSource", "BookBuild", "BookSupport", "RunnerProtocol", "CCmark"]),
+        .executableTarget(name: "book", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport"]),
         .target(name: "Plot"),
         .target(name: "BookRuntime", dependencies: [
             "Plot", "RunnerProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -100,7 +105,7 @@ let package = Package(
             name: "BookExamples",
             dependencies: ["BookRuntime"] + tangled.map { .target(name: "\($0.name)Examples") },
             path: "Sources/Generated/BookExamples"),
-        .testTarget(name: "BookToolsTests", dependencies: ["BookTools", "RunnerProtocol"]),
+        .testTarget(name: "BookToolsTests", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", "RunnerProtocol"]),
         .testTarget(name: "RunnerProtocolTests", dependencies: ["RunnerProtocol"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import BookSupport
 import Foundation
 
 /// The site's static assets: `theme/book.js` (the theme toggle, the copy buttons, search and the

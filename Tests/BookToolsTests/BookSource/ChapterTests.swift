@@ -1,5 +1,5 @@
 import Testing
-@testable import BookTools
+@testable import BookSource
 
 /// Builds chapter text from lines, so tests can say which line is which.
 func chapterText(_ lines: String...) -> String { lines.joined(separator: "\n") + "\n" }

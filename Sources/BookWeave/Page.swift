@@ -1,3 +1,5 @@
+import BookSource
+
 /// The frame around every page: head (theme chosen before the first paint), header with the
 /// table-of-contents button, search box and theme toggle, the sidebar, previous/next links.
 ///

@@ -9,7 +9,10 @@ public struct Book: Sendable {
     public static let systemModules: Set<String> = ["CZlib"]
 
     /// Module names the book's own hand-written targets use; a chapter may not take them.
-    public static let reservedModules: Set<String> = Set(["CCmark", "BookTools", "book", "Plot", "BookRuntime", "BookExamples"])
+    public static let reservedModules: Set<String> = Set([
+        "CCmark", "book", "Plot", "BookRuntime", "BookExamples", "BookSource", "BookBuild", "BookWeave", "BookSupport",
+        "RunnerProtocol", "SwiftLexer", "ArgumentParser", "NeuralNetworksBook",
+    ])
         .union(systemModules)
 
     /// Checks the chapters as a whole: unique numbers and modules, imports only of earlier chapters.

@@ -162,14 +162,14 @@ extension Chapter {
     }
 
     /// `import Activations` lines (line numbers in the Markdown file).
-    static func imports(in snippet: Snippet) -> [(module: String, line: Int)] {
+    public static func imports(in snippet: Snippet) -> [(module: String, line: Int)] {
         snippet.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
             importedModule(String(line)).map { ($0, snippet.firstCodeLine + offset) }
         }
     }
 
     /// The module of a plain `import X` line (a trailing `//` comment allowed), else nil.
-    static func importedModule(_ line: String) -> String? {
+    public static func importedModule(_ line: String) -> String? {
         let code = line.range(of: "//").map { line[..<$0.lowerBound] } ?? line[...]
         let words = code.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count == 2, words[0] == "import" else { return nil }

@@ -1,3 +1,5 @@
+import BookSource
+import BookSupport
 import Foundation
 
 /// A file `book tangle` writes, relative to the package root.
@@ -152,35 +154,4 @@ public enum Tangle {
         if !dryRun { removeEmptyDirectories(in: generatedRoot) }
         return changed
     }
-
-    static func removeEmptyDirectories(in directory: String) {
-        let fm = FileManager.default
-        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] {
-            let path = directory + "/" + name
-            if (try? fm.contentsOfDirectory(atPath: path))?.isEmpty == true { try? fm.removeItem(atPath: path) }
-        }
-    }
-}
-
-/// Writes through a temporary file in the same directory and a rename, so a reader never sees half a file.
-public func writeAtomically(_ contents: String, to path: String) throws {
-    try writeAtomically(Data(contents.utf8), to: path)
-}
-
-public func writeAtomically(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let temporary = url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try data.write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
-        throw ToolError("cannot write \(path)")
-    }
-}
-
-/// A failure of the tools themselves (not of a chapter): a missing file, a process that would not start.
-public struct ToolError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

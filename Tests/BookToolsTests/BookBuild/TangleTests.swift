@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import BookTools
+@testable import BookBuild
+import BookSource
+import BookSupport
 
 @Suite struct TangleTests {
     let chapter = try! Chapter(path: "chapters/02-activations.md", source: chapterText(

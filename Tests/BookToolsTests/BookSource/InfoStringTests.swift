@@ -1,5 +1,5 @@
 import Testing
-@testable import BookTools
+@testable import BookSource
 
 @Suite struct InfoStringTests {
     func parse(_ info: String) throws(ChapterError) -> SnippetKind {

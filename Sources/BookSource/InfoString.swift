@@ -110,7 +110,7 @@ func splitInfoWords(_ info: String, file: String, line: Int) throws(ChapterError
 }
 
 extension StringProtocol {
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).reversed())
     }
 }

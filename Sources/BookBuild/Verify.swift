@@ -1,3 +1,5 @@
+import BookSource
+import BookSupport
 import Foundation
 import RunnerProtocol
 
@@ -51,9 +53,6 @@ public struct Verifier {
         self.runSlow = runSlow
     }
 
-    /// Where a chapter's committed figures live.
-    public static func figureDirectory(_ chapter: Chapter) -> String { "chapters/figures/\(chapter.slug)" }
-
     /// The example that drew a figure file: `ex03-1.svg` → 3 (0 for a name not in that form).
     public static func exampleOrdinal(ofFigure name: String) -> Int {
         FigureFile.example(ofFigure: name) ?? 0
@@ -102,13 +101,13 @@ public struct Verifier {
         }
 
         // Figures: compare with the committed SVGs of the examples that ran.
-        let committedDirectory = root + "/" + Self.figureDirectory(chapter)
+        let committedDirectory = root + "/" + chapter.figureDirectory
         let committed = Set((try? FileManager.default.contentsOfDirectory(atPath: committedDirectory)) ?? [])
             .filter { $0.hasSuffix(".svg") }
         for name in run.figures.keys.sorted() {
             let ordinal = Self.exampleOrdinal(ofFigure: name)
             let line = chapter.examples.first { $0.ordinal == ordinal }?.snippet.fenceLine ?? 0
-            let path = Self.figureDirectory(chapter) + "/" + name
+            let path = chapter.figureDirectory + "/" + name
             if !committed.contains(name) {
                 fail(line, "the example draws \(path), which is not committed (run `make bless`)")
             } else if FileManager.default.contents(atPath: root + "/" + path) != run.figures[name] {
@@ -120,7 +119,7 @@ public struct Verifier {
         for name in committed.subtracting(run.figures.keys).sorted() {
             let ordinal = Self.exampleOrdinal(ofFigure: name)
             if run.skipped.contains(ordinal) || run.crash != nil { continue }
-            fail(0, "\(Self.figureDirectory(chapter))/\(name) is committed but no example draws it (run `make bless`)")
+            fail(0, "\(chapter.figureDirectory)/\(name) is committed but no example draws it (run `make bless`)")
         }
         return report
     }
@@ -183,78 +182,6 @@ public struct Verifier {
             result.figures[name] = fm.contents(atPath: figures.appendingPathComponent(name).path)
         }
         return result
-    }
-
-    // MARK: Bless
-
-    /// Reruns the examples and rewrites the chapters' output blocks and figures to match.
-    /// Chapters whose examples fail are left untouched and reported. Returns the files changed.
-    public func bless(_ chapters: [Chapter]) throws -> (changed: [String], failures: [ChapterError]) {
-        var changed: [String] = [], failures: [ChapterError] = []
-        for chapter in chapters {
-            let run = try self.run(chapter)
-            if run.crash != nil {
-                failures += report(chapter, run).failures
-                continue
-            }
-            let text = Self.blessed(chapter, outputs: run.outputs)
-            if text != chapter.source {
-                try writeAtomically(text, to: root + "/" + chapter.path)
-                changed.append(chapter.path)
-            }
-            changed += try replaceFigures(of: chapter, with: run)
-        }
-        return (changed, failures)
-    }
-
-    /// The chapter's Markdown with each example's output block set to `outputs` (added, replaced or
-    /// removed when the example prints nothing). Examples without an entry (skipped) keep theirs.
-    static func blessed(_ chapter: Chapter, outputs: [Int: String]) -> String {
-        var lines = chapter.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Bottom-up, so that earlier line numbers stay valid.
-        for example in chapter.examples.reversed() where !example.hidden {
-            guard let actual = outputs[example.ordinal] else { continue }
-            let pad = String(repeating: " ", count: example.snippet.indent)
-            let fence = String(repeating: "`", count: max(3, longestBacktickRun(actual) + 1))
-            let block = [pad + fence + "output"] + actual.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : pad + $0 } + [pad + fence]
-            if let output = example.output {
-                if normalizeOutput(output.code) == actual { continue }
-                var range = (output.fenceLine - 1)..<output.endLine
-                if actual.isEmpty {
-                    if range.lowerBound > 0, lines[range.lowerBound - 1].trimmingSpaces().isEmpty {
-                        range = (range.lowerBound - 1)..<range.upperBound
-                    }
-                    lines.replaceSubrange(range, with: [])
-                } else {
-                    lines.replaceSubrange(range, with: block)
-                }
-            } else if !actual.isEmpty {
-                lines.insert(contentsOf: [""] + block, at: example.snippet.endLine)
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    func replaceFigures(of chapter: Chapter, with run: ChapterRun) throws -> [String] {
-        let fm = FileManager.default
-        let directory = Self.figureDirectory(chapter)
-        var changed: [String] = []
-        let existing = ((try? fm.contentsOfDirectory(atPath: root + "/" + directory)) ?? []).filter { $0.hasSuffix(".svg") }
-        for name in existing where run.figures[name] == nil {
-            let ordinal = Self.exampleOrdinal(ofFigure: name)
-            if run.skipped.contains(ordinal) { continue }
-            try fm.removeItem(atPath: root + "/" + directory + "/" + name)
-            changed.append(directory + "/" + name)
-        }
-        for (name, data) in run.figures.sorted(by: { $0.key < $1.key }) {
-            let path = directory + "/" + name
-            if fm.contents(atPath: root + "/" + path) == data { continue }
-            try writeAtomically(data, to: root + "/" + path)
-            changed.append(path)
-        }
-        Tangle.removeEmptyDirectories(in: root + "/chapters/figures")
-        return changed
     }
 }
 

@@ -1,5 +1,7 @@
 import Testing
-@testable import BookTools
+@testable import BookBuild
+import BookSource
+@testable import BookWeave
 
 @Suite struct DeclarationScannerTests {
     @Test func topLevelPublicDeclarations() {

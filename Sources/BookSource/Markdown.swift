@@ -7,10 +7,10 @@ import Glibc
 ///
 /// libcmark is used for everything Markdown: finding the code blocks when tangling and rendering
 /// HTML when weaving. The tree may be edited (blocks replaced or removed) before rendering.
-final class MarkdownDocument {
-    let root: OpaquePointer
+public final class MarkdownDocument {
+    public let root: OpaquePointer
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var bytes = Array(text.utf8)
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         root = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -23,7 +23,7 @@ final class MarkdownDocument {
     deinit { cmark_node_free(root) }
 
     /// Every node of the given type, in document order.
-    func nodes(ofType type: cmark_node_type) -> [MarkdownNode] {
+    public func nodes(ofType type: cmark_node_type) -> [MarkdownNode] {
         var found: [MarkdownNode] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -37,7 +37,7 @@ final class MarkdownDocument {
     }
 
     /// Renders the (possibly edited) document. Raw HTML passes through: the weave inserts its own.
-    func renderHTML() -> String {
+    public func renderHTML() -> String {
         guard let html = cmark_render_html(root, CMARK_OPT_UNSAFE | CMARK_OPT_SMART) else { return "" }
         defer { free(html) }
         return String(cString: html)
@@ -45,19 +45,19 @@ final class MarkdownDocument {
 }
 
 /// A node of a `MarkdownDocument`'s tree; valid while the document lives.
-struct MarkdownNode {
-    let pointer: OpaquePointer
+public struct MarkdownNode {
+    public let pointer: OpaquePointer
 
-    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
-    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     /// 1-based column where the node starts (a fence's indentation is `startColumn - 1`).
-    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
-    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
-    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
-    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    public var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    public var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     /// The plain text of an inline container such as a heading.
-    var plainText: String {
+    public var plainText: String {
         var text = ""
         let iterator = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
@@ -74,14 +74,14 @@ struct MarkdownNode {
     }
 
     /// Renders just this node (and its children) as HTML.
-    func renderHTML() -> String {
+    public func renderHTML() -> String {
         guard let html = cmark_render_html(pointer, CMARK_OPT_UNSAFE | CMARK_OPT_SMART) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }
 
     /// Puts a raw HTML block where this node was, and frees this node.
-    func replace(withHTML html: String) {
+    public func replace(withHTML html: String) {
         let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)
         cmark_node_set_literal(block, html)
         cmark_node_replace(pointer, block)
@@ -89,7 +89,7 @@ struct MarkdownNode {
     }
 
     /// Removes this node from the tree and frees it.
-    func remove() {
+    public func remove() {
         cmark_node_unlink(pointer)
         cmark_node_free(pointer)
     }

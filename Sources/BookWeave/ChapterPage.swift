@@ -1,5 +1,8 @@
+import BookBuild
+import BookSource
 import CCmark
 import Foundation
+import RunnerProtocol
 
 /// One chapter rendered to HTML: its body (with placeholders for the parts the chapter's page and
 /// the print page show differently: figures, code, hidden code), its sections and its figures.
@@ -28,8 +31,8 @@ struct ChapterPage {
     /// The `<script>` holding the prelude "copy runnable" puts before the code.
     var prelude = ""
 
-    static let partOpen: Character = "\u{E002}"
-    static let partClose: Character = "\u{E003}"
+    static let partOpen = Placeholder.partOpen
+    static let partClose = Placeholder.partClose
 
     init(chapter: Chapter, book: Book, symbols: SymbolTable, root: String) throws {
         self.chapter = chapter
@@ -145,7 +148,7 @@ struct ChapterPage {
     /// A placeholder for a part that the page and the print page show differently.
     mutating func part(_ page: String, print: String) -> String {
         parts.append(Part(page: page, print: print))
-        return "\(Self.partOpen)\(parts.count - 1)\(Self.partClose)"
+        return Placeholder.numbered(parts.count - 1, open: Self.partOpen, close: Self.partClose)
     }
 
     func fill(_ html: String, _ form: (Part) -> String) -> String {
@@ -198,12 +201,12 @@ struct ChapterPage {
 
     /// The committed SVG figures of the chapter, as part placeholders by example ordinal.
     mutating func figuresByExample(root: String) throws -> [Int: [String]] {
-        let directory = root + "/" + Verifier.figureDirectory(chapter)
+        let directory = root + "/" + chapter.figureDirectory
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".svg") }.sorted()
         var result: [Int: [String]] = [:]
         for name in names {
-            let ordinal = Verifier.exampleOrdinal(ofFigure: name)
+            let ordinal = FigureFile.example(ofFigure: name) ?? 0
             let svg = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
             let stem = chapter.slug + "-" + String(name.dropLast(4))
             let file = "figures/\(chapter.slug)/\(name)"

@@ -1,3 +1,5 @@
+import BookSource
+
 /// The public API each chapter's library snippets introduce, found by a small declaration scanner
 /// (not a Swift parser): enough to list "this chapter adds" and to link a name in code to the
 /// snippet that defines it.

@@ -1,3 +1,4 @@
+import BookSource
 import CCmark
 
 /// GitHub-style pipe tables for the HTML. libcmark implements plain CommonMark, which has no tables,

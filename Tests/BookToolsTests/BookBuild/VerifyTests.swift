@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BookTools
+@testable import BookBuild
+import BookSource
 import RunnerProtocol
 
 @Suite struct VerifyTests {

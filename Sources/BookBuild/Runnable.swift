@@ -1,3 +1,5 @@
+import BookSource
+import BookSupport
 import Foundation
 
 /// What a snippet's "copy runnable" button copies:

@@ -1,5 +1,7 @@
 import Testing
-@testable import BookTools
+@testable import BookBuild
+import BookSource
+@testable import BookWeave
 
 /// The MathML inside `<semantics>`, without the annotation: what the reader sees.
 func shown(_ tex: String, display: Bool = false) throws -> String {

@@ -1,5 +1,5 @@
 import Testing
-@testable import BookTools
+@testable import BookSource
 
 func library(_ code: String) -> String { "```swift library\n\(code)\n```\n" }
 
