@@ -93,9 +93,10 @@ let package = Package(
         // the weave, and what they share; `book` drives them.
         .target(name: "BookSupport"),
         .target(name: "RunnerProtocol"),
+        .target(name: "SwiftLexer"),
         .target(name: "BookSource", dependencies: ["CCmark"]),
         .target(name: "BookBuild", dependencies: ["BookSource", "BookSupport", "RunnerProtocol"]),
-        .target(name: "BookWeave", dependencies: ["BookSource", "BookBuild", "BookSupport", "RunnerProtocol", "CCmark"]),
+        .target(name: "BookWeave", dependencies: ["BookSource", "BookBuild", "BookSupport", "RunnerProtocol", "SwiftLexer", "CCmark"]),
         .executableTarget(name: "book", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport"]),
         .target(name: "Plot"),
         .target(name: "BookRuntime", dependencies: [
@@ -105,7 +106,7 @@ let package = Package(
             name: "BookExamples",
             dependencies: ["BookRuntime"] + tangled.map { .target(name: "\($0.name)Examples") },
             path: "Sources/Generated/BookExamples"),
-        .testTarget(name: "BookToolsTests", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", "RunnerProtocol"]),
+        .testTarget(name: "BookToolsTests", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", "RunnerProtocol", "SwiftLexer"]),
         .testTarget(name: "RunnerProtocolTests", dependencies: ["RunnerProtocol"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(

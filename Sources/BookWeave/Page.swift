@@ -7,6 +7,11 @@ import BookSource
 /// `book.js` adds (the page is marked `js` when scripts run). The sidebar collapses behind a
 /// button on narrow screens; the button is a checkbox label, so it needs no script either.
 struct Page {
+    /// The book's title, on every page and at the top of the contents.
+    static let bookTitle = "Neural Networks in Swift"
+    /// The line under the title on the contents and print pages.
+    static let bookSubtitle = "An executable textbook, from the perceptron to an MNIST classifier"
+
     /// One chapter in the table of contents.
     struct Entry {
         var chapter: Chapter
@@ -37,7 +42,7 @@ struct Page {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeHTML(title)) · \(Weave.bookTitle)</title>
+        <title>\(escapeHTML(title)) · \(Self.bookTitle)</title>
         \(Self.themeScript)
         <link rel="stylesheet" href="style.css">
         <link rel="icon" href="data:,">
@@ -65,7 +70,7 @@ struct Page {
     var header: String {
         "<header class=\"book-header\">"
             + "<label for=\"nav-toggle\" class=\"menu-button\" title=\"Table of contents\">☰</label>"
-            + "<a class=\"book-title\" href=\"index.html\">\(Weave.bookTitle)</a>"
+            + "<a class=\"book-title\" href=\"index.html\">\(Self.bookTitle)</a>"
             + "<div class=\"search\" role=\"search\"><input type=\"search\" id=\"search-box\" placeholder=\"Search the book\""
             + " aria-label=\"Search the book\" autocomplete=\"off\" spellcheck=\"false\"></div>"
             + "<button type=\"button\" id=\"theme-toggle\" class=\"theme-toggle\" title=\"Switch between light and dark\""

@@ -1,4 +1,5 @@
 import BookSource
+import SwiftLexer
 
 /// The public API each chapter's library snippets introduce, found by a small declaration scanner
 /// (not a Swift parser): enough to list "this chapter adds" and to link a name in code to the
@@ -184,83 +185,16 @@ public enum DeclarationScanner {
         return (labels, names, k)
     }
 
-    /// Splits Swift into tokens, skipping comments and string literals (interpolations included).
+    /// The tokens the scanner reads: the lexer's, without whitespace, comments and string
+    /// literals; every number reads as `0`.
     static func tokenize(_ chars: [Character]) -> [Token] {
-        var tokens: [Token] = []
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
-            if c.isWhitespace { i += 1; continue }
-            if c == "/" && next == "/" {
-                while i < chars.count && chars[i] != "\n" { i += 1 }
-            } else if c == "/" && next == "*" {
-                var depth = 0
-                while i < chars.count {
-                    if chars[i] == "/" && i + 1 < chars.count && chars[i + 1] == "*" { depth += 1; i += 2; continue }
-                    if chars[i] == "*" && i + 1 < chars.count && chars[i + 1] == "/" { depth -= 1; i += 2; if depth == 0 { break }; continue }
-                    i += 1
-                }
-            } else if c == "\"" || (c == "#" && next == "\"") {
-                i = skipString(chars, i)
-            } else if c.isLetter || c == "_" || c == "@" || c == "$" || c == "#" {
-                let start = i
-                i += 1
-                while i < chars.count && (chars[i].isLetter || chars[i].isNumber || chars[i] == "_") { i += 1 }
-                tokens.append(Token(text: String(chars[start..<i]), offset: start))
-            } else if c == "`" {
-                let start = i
-                i += 1
-                while i < chars.count && chars[i] != "`" && chars[i] != "\n" { i += 1 }
-                i = min(i + 1, chars.count)
-                tokens.append(Token(text: String(chars[start..<i]), offset: start))
-            } else if c.isNumber {
-                let start = i
-                while i < chars.count && (chars[i].isNumber || chars[i].isLetter || chars[i] == "_" || chars[i] == ".") { i += 1 }
-                tokens.append(Token(text: "0", offset: start))
-            } else if c == "-" && next == ">" {
-                tokens.append(Token(text: "->", offset: i)); i += 2
-            } else {
-                tokens.append(Token(text: String(c), offset: i)); i += 1
+        SwiftLexer.tokens(in: chars).compactMap { token in
+            switch token.kind {
+            case .whitespace, .comment, .string: nil
+            case .number: Token(text: "0", offset: token.range.lowerBound)
+            case .identifier, .attribute, .punctuation: Token(text: String(chars[token.range]), offset: token.range.lowerBound)
             }
         }
-        return tokens
-    }
-
-    /// The index after a string literal starting at `i` (`"..."`, `"""..."""`, `#"..."#`).
-    static func skipString(_ chars: [Character], _ start: Int) -> Int {
-        var i = start, hashes = 0
-        while i < chars.count && chars[i] == "#" { hashes += 1; i += 1 }
-        let triple = i + 2 < chars.count && chars[i + 1] == "\"" && chars[i + 2] == "\""
-        i += triple ? 3 : 1
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\" && hashes == 0 {
-                if i + 1 < chars.count && chars[i + 1] == "(" {
-                    // An interpolation: skip to its closing parenthesis.
-                    var depth = 0
-                    i += 1
-                    while i < chars.count {
-                        if chars[i] == "(" { depth += 1 }
-                        if chars[i] == ")" { depth -= 1; if depth == 0 { break } }
-                        if chars[i] == "\"" { i = skipString(chars, i); continue }
-                        i += 1
-                    }
-                }
-                i += 2; continue
-            }
-            if c == "\n" && !triple { return i }
-            if c == "\"" {
-                let closes = triple ? (i + 2 < chars.count && chars[i + 1] == "\"" && chars[i + 2] == "\"") : true
-                if closes {
-                    var j = i + (triple ? 3 : 1), h = 0
-                    while h < hashes && j < chars.count && chars[j] == "#" { h += 1; j += 1 }
-                    if h == hashes { return j }
-                }
-            }
-            i += 1
-        }
-        return i
     }
 }
 

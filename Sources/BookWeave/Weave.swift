@@ -12,8 +12,6 @@ import Foundation
 public struct Weave {
     public var book: Book
     public var root: String
-    public static let bookTitle = "Neural Networks in Swift"
-    public static let bookSubtitle = "An executable textbook, from the perceptron to an MNIST classifier"
 
     public init(book: Book, root: String) {
         self.book = book
@@ -41,7 +39,7 @@ public struct Weave {
     }
 
     func contents(_ toc: [Page.Entry]) -> String {
-        var body = "<h1>\(Self.bookTitle)</h1>\n<p class=\"subtitle\">\(Self.bookSubtitle)</p>\n"
+        var body = "<h1>\(Page.bookTitle)</h1>\n<p class=\"subtitle\">\(Page.bookSubtitle)</p>\n"
         body += "<p>Every code block in this book is compiled, every example is run and every output and figure you see was produced by running it (<code>make test</code> checks them all).</p>\n"
         body += "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n"
         for entry in toc {
@@ -61,7 +59,7 @@ public struct Weave {
     /// Every chapter on one page, ids prefixed with the chapter (`04-softmax--temperature`) so they
     /// stay unique, links between chapters pointing within the page, figures as images.
     func printPage(_ chapters: [ChapterPage], toc: [Page.Entry]) -> String {
-        var body = "<h1>\(Self.bookTitle)</h1>\n<p class=\"subtitle\">\(Self.bookSubtitle)</p>\n"
+        var body = "<h1>\(Page.bookTitle)</h1>\n<p class=\"subtitle\">\(Page.bookSubtitle)</p>\n"
         body += "<p class=\"print-note\">The whole book on one page, for printing or saving as PDF."
             + " <button type=\"button\" id=\"print-button\" class=\"print-button\">Print…</button></p>\n"
         body += "<ol class=\"toc\">\n" + toc.map { entry in
@@ -88,15 +86,5 @@ public struct Weave {
             }
         }
         return SearchIndex(sections: sections)
-    }
-
-    /// A heading's text as a URL fragment: lowercase words joined by '-'.
-    static func anchor(_ text: String) -> String {
-        var out = ""
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.isEmpty && out.last != "-" { out.append("-") }
-        }
-        while out.last == "-" { out.removeLast() }
-        return out.isEmpty ? "section" : out
     }
 }
