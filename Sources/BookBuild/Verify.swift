@@ -17,14 +17,19 @@ struct ChapterRun {
 
 /// How one chapter fared in `book verify`.
 public struct ChapterReport: Sendable {
+    /// The chapter checked.
     public var chapter: Chapter
     /// Swift snippets compiled (library and example, hidden included).
     public var compiled = 0
+    /// Examples that ran (slow ones skipped are not counted).
     public var ran = 0
     /// Output blocks reproduced exactly.
     public var checked = 0
+    /// Figures identical to the committed SVGs.
     public var figuresChecked = 0
+    /// Examples marked slow that were not run.
     public var slowSkipped = 0
+    /// What went wrong, each at its chapter line.
     public var failures: [ChapterError] = []
 }
 
@@ -39,13 +44,16 @@ public func normalizeOutput(_ text: String) -> String {
 /// Runs every chapter's examples (through the compiled `BookExamples` runner) and checks that they
 /// print exactly their output blocks and draw exactly the committed figures. `bless` rewrites both.
 public struct Verifier {
+    /// The whole book (for the imports between chapters).
     public var book: Book
     /// Path of the compiled `BookExamples` executable.
     public var runner: String
     /// Package root: chapters' paths and `chapters/figures` are relative to it.
     public var root: String
+    /// Also run the examples marked slow.
     public var runSlow = false
 
+    /// A verifier running `runner` from the package root `root`.
     public init(book: Book, runner: String, root: String, runSlow: Bool = false) {
         self.book = book
         self.runner = runner
@@ -58,6 +66,7 @@ public struct Verifier {
         FigureFile.example(ofFigure: name) ?? 0
     }
 
+    /// Runs each chapter's examples and checks their outputs and figures; one report per chapter.
     public func verify(_ chapters: [Chapter]) throws -> [ChapterReport] {
         try chapters.map { chapter in
             let run = try self.run(chapter)

@@ -1,7 +1,12 @@
+// BookSource, the book's source model: takes in the chapters' Markdown (`chapters/NN-topic.md`,
+// parsed with libcmark) and gives out a checked `Book` of `Chapter`s, each with its snippets by kind
+// (library, example, output, ignored, prose), its examples paired with their output blocks, its
+// imports and its module name; or every problem found, as `file:line: error:` diagnostics.
 import Foundation
 
 /// All chapters of the book, in order, checked against each other.
 public struct Book: Sendable {
+    /// The chapters, by number.
     public var chapters: [Chapter]
 
     /// C libraries (system-library targets in Package.swift) a chapter may import; an `import` of one
@@ -103,6 +108,7 @@ public struct Book: Sendable {
         return codeChapters.compactMap(\.moduleName).filter(result.contains)
     }
 
+    /// The chapter a command line names: its slug (`04-softmax`), `04` or `4`.
     public func chapter(matching key: String) -> Chapter? {
         chapters.first { $0.slug == key || String(format: "%02d", $0.number) == key || "\($0.number)" == key }
     }

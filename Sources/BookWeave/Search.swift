@@ -8,6 +8,7 @@
 /// how often. `book.js` ranks sections by the query words in their title and their counts, and
 /// keeps book order among equal scores.
 public struct SearchIndex: Sendable {
+    /// One searchable section of a page: where it is and its text.
     public struct Section: Equatable, Sendable {
         /// `04-softmax.html#temperature`
         public var href: String
@@ -19,6 +20,7 @@ public struct SearchIndex: Sendable {
         public var text: String
     }
 
+    /// The sections, in book order; postings refer to them by index.
     public var sections: [Section]
     /// word → (section index, count) in book order, words sorted.
     public var postings: [(word: String, entries: [(section: Int, count: Int)])]
@@ -30,6 +32,7 @@ public struct SearchIndex: Sendable {
         "your", "not", "no", "all", "also", "each", "every", "our", "they", "them", "how", "more", "most",
     ]
 
+    /// Indexes the words of `sections`.
     public init(sections: [Section]) {
         self.sections = sections
         var table: [String: [(section: Int, count: Int)]] = [:]

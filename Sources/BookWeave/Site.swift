@@ -3,6 +3,7 @@ import Foundation
 
 /// The rendered book: file name (relative to the output directory) → contents.
 public struct Site {
+    /// File name relative to the output directory → contents.
     public var files: [String: String] = [:]
 
     /// File types the weave writes; others in the output directory are left alone.

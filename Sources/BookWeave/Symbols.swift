@@ -13,6 +13,7 @@ public struct Declaration: Equatable, Sendable {
     /// The keyword: `struct`, `class`, `enum`, `protocol`, `actor`, `typealias`, `func`, `var`,
     /// `let`, `init` or `subscript`.
     public var keyword: String
+    /// The declared name (`softmax`, `Linear`, `init`).
     public var name: String
     /// For an extension's member, the extended type (`Linear` for `extension Linear { public func backward ... }`).
     public var parent: String?
@@ -31,9 +32,11 @@ public struct Declaration: Equatable, Sendable {
     /// The HTML id of the anchor on the definition.
     public var anchorBase: String { "sym-" + (parent.map { "\($0)." } ?? "") + name }
 
+    /// Whether the declaration is a type (struct, class, enum, protocol, actor, typealias).
     public var isType: Bool { ["struct", "class", "enum", "protocol", "actor", "typealias"].contains(keyword) }
 }
 
+/// Finds the public declarations and the declared names of a snippet, from `SwiftLexer`'s tokens.
 public enum DeclarationScanner {
     /// A token of Swift source: an identifier or keyword, `@attribute`, number, `->`, or one character of punctuation.
     struct Token {
@@ -202,10 +205,13 @@ public enum DeclarationScanner {
 public struct SymbolTable: Sendable {
     /// A declaration in a chapter's library snippet.
     public struct Entry: Sendable {
+        /// What is declared.
         public var declaration: Declaration
+        /// The chapter whose library snippet declares it.
         public var chapter: Chapter
         /// Fence line of the defining snippet.
         public var snippetLine: Int
+        /// Whether the defining snippet is hidden on the page.
         public var hidden: Bool
         /// The HTML id of the anchor (unique in the chapter's page).
         public var anchor: String
@@ -217,6 +223,7 @@ public struct SymbolTable: Sendable {
     var localNames: [String: Set<String>] = [:]
     let order: [String]
 
+    /// Scans every chapter's library and example snippets.
     public init(book: Book) {
         order = book.chapters.map(\.slug)
         for chapter in book.chapters {

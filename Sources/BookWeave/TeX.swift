@@ -7,8 +7,11 @@
 /// The supported TeX is listed in `TeX` below and in the README. Math never spans lines, and it is
 /// looked for only in prose: code blocks and code spans are left alone.
 public enum TeX {
+    /// TeX the renderer does not understand, with what is wrong.
     public struct Error: Swift.Error, Equatable, CustomStringConvertible {
+        /// What is wrong, e.g. "unknown command \\foo".
         public var message: String
+        /// The message.
         public var description: String { message }
         init(_ message: String) { self.message = message }
     }

@@ -1,3 +1,6 @@
+// BookWeave, the HTML: takes in a `Book`, the committed figures and the `theme/` assets, and gives
+// out the site (`Site`: file name → contents) that `book weave` writes to book/. Each chapter goes
+// through named passes over one libcmark parse (listed in ChapterPage.swift); nothing is run.
 import BookSource
 import Foundation
 
@@ -10,14 +13,18 @@ import Foundation
 /// page, figures as images from `figures/`), `search-index.js`, and `book.js` and `style.css` copied
 /// from `theme/`.
 public struct Weave {
+    /// The chapters to render.
     public var book: Book
+    /// The package root: `chapters/figures` and `theme/` are read from it.
     public var root: String
 
+    /// A weave of `book`, reading figures and assets under `root`.
     public init(book: Book, root: String) {
         self.book = book
         self.root = root
     }
 
+    /// Renders every page, the search index and the assets; writes nothing.
     public func render() throws -> Site {
         var site = Site()
         site.files.merge(try Theme(root: root).files) { _, asset in asset }
