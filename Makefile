@@ -60,8 +60,9 @@ runnable-check: build
 # The book in a real browser: headless Chromium (with the system chromedriver) opens every page and
 # checks links, figures, formulas, search, the theme and copy buttons; tidy validates the HTML.
 # Screenshots go to $$BOOK_SCREENSHOTS (default /tmp/book-screenshots).
+BROWSER_TEST = python3 Tests/Browser/check_book.py --book book --tool $(BOOK)
 browser-test: book
-	python3 Tests/Browser/check_book.py --book book --tool $(BOOK)
+	$(BROWSER_TEST)
 
 # What `make test` runs: the browser test when Chromium, chromedriver and selenium are installed
 # (CI installs them, and sets BOOK_REQUIRE_BROWSER=1 so that a missing one is an error there).
@@ -70,7 +71,7 @@ browser-check: book
 	command -v chromium >/dev/null 2>&1 || missing="chromium not installed (apt-get install chromium chromium-driver tidy)"; \
 	[ -n "$$missing" ] || command -v chromedriver >/dev/null 2>&1 || missing="chromedriver not installed (apt-get install chromium-driver)"; \
 	[ -n "$$missing" ] || python3 -c 'import selenium' 2>/dev/null || missing="selenium not installed (pip install selenium)"; \
-	if [ -z "$$missing" ]; then $(MAKE) --no-print-directory browser-test; \
+	if [ -z "$$missing" ]; then $(BROWSER_TEST); \
 	elif [ -n "$$BOOK_REQUIRE_BROWSER" ]; then echo "browser test: $$missing" >&2; exit 1; \
 	else echo "browser test skipped: $$missing"; fi
 
