@@ -76,7 +76,7 @@ import BookSource
 
 @Suite struct ChapterFiguresTests {
     @Test func figuresBecomePartsByTheExampleThatDrewThem() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("figures-test-\(UUID().uuidString)").path
+        let root = try scratchDirectory("figures-test")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let chapter = try Chapter(path: "chapters/03-b.md", source: "# B\n")
         try FileManager.default.createDirectory(atPath: root + "/" + chapter.figureDirectory, withIntermediateDirectories: true)
