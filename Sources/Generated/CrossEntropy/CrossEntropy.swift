@@ -54,7 +54,7 @@ public func crossEntropyGradient(_ logits: Tensor, labels: [Int]) -> Tensor {
     (1 / Float(logits.rows)) * (softmax(logits) - oneHot(labels, classes: logits.columns))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 402)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 407)
 /// The backward pass of softmax: given p = softmax(z) and g = ∂L/∂p (both `[n, c]`), returns
 /// ∂L/∂z with ∂L/∂zₖ = pₖ(gₖ − Σᵢ gᵢpᵢ) in each row (the softmax Jacobian pᵢ(δᵢₖ − pₖ) applied to g).
 public func softmaxBackward(_ probabilities: Tensor, _ gradOutput: Tensor) -> Tensor {

@@ -88,8 +88,8 @@ print(numeric)
 let worst = zip(analytic.scalars, numeric.scalars).map { abs($0 - $1) }.max()!
 print(String(format: "largest difference: %.1e", worst))
 #sourceLocation()
-runner.begin(7, line: 426, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 427)
+runner.begin(7, line: 431, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 432)
 let sure = Tensor([[0, 120, 0]])   // the model is certain of class 1; the label is 0
 let sureP = softmax(sure)
 var dLossdP = Tensor(zeros: [1, 3])
@@ -98,8 +98,8 @@ let longWay = softmaxBackward(sureP, dLossdP)
 print("long way:", longWay.scalars.map { $0.isNaN ? "NaN" : String(format: "%.4f", $0) })
 print("fused:   ", crossEntropyGradient(sure, labels: [0]))
 #sourceLocation()
-runner.begin(8, line: 460, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 461)
+runner.begin(8, line: 465, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 466)
 func logitsGiving(_ pTrue: Float) -> Tensor {
     // Class 0 gets pTrue, the other nine share the rest.
     Tensor([[log(pTrue)] + Array(repeating: log((1 - pTrue) / 9), count: 9)])
@@ -121,8 +121,8 @@ for pTrue: Float in [0.001, 0.01, 0.1, 0.3, 0.5, 0.9, 0.99] {
                  pTrue, ce.loss, ce.gradient, se.loss, se.gradient))
 }
 #sourceLocation()
-runner.begin(9, line: 494, hidden: true)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 495)
+runner.begin(9, line: 499, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 500)
 // The table agrees with the closed forms in the prose.
 for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     let ce = crossEntropyAt(pTrue), se = squaredDistanceAt(pTrue)
@@ -131,24 +131,24 @@ for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     precondition(abs(se.gradient + 20 / 9 * pTrue * (1 - pTrue) * (1 - pTrue)) < 1e-4)
 }
 #sourceLocation()
-runner.begin(10, line: 508, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 509)
+runner.begin(10, line: 513, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 514)
 show(LinePlot(title: "Two losses for the same prediction (10 classes)",
               xLabel: "probability of the true class", yLabel: "loss",
               series: [Series("cross-entropy", over: 0.001...0.999) { Double(crossEntropyAt(Float($0)).loss) },
                        Series("squared distance", over: 0.001...0.999) { Double(squaredDistanceAt(Float($0)).loss) }],
               xRange: 0...1, yRange: 0...4))
 #sourceLocation()
-runner.begin(11, line: 544, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 545)
+runner.begin(11, line: 549, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 550)
 show(LinePlot(title: "How hard each loss pushes the true logit up",
               xLabel: "probability of the true class", yLabel: "|∂L/∂z_true|",
               series: [Series("cross-entropy", over: 0.001...0.999) { Double(abs(crossEntropyAt(Float($0)).gradient)) },
                        Series("squared distance", over: 0.001...0.999) { Double(abs(squaredDistanceAt(Float($0)).gradient)) }],
               xRange: 0...1, yRange: 0...1))
 #sourceLocation()
-runner.begin(12, line: 589, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 590)
+runner.begin(12, line: 594, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 595)
 func stepsUntilRight(_ gradient: (Tensor) -> Tensor) -> Int {
     var z = Tensor([[-8] + Array(repeating: 0, count: 9)])
     var steps = 0
