@@ -243,8 +243,8 @@ for f in [Activation.relu, .sigmoid, .tanh] {
           "\(zeros) of \(outputs.count) outputs are exactly 0 (\(fixed(100 * Float(zeros) / Float(outputs.count), 1))%)")
 }
 #sourceLocation()
-runner.begin(17, line: 768, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 769)
+runner.begin(17, line: 769, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 770)
 var squareGenerator = SplitMix64(seed: 6)
 let square = (0..<200).map { _ in [squareGenerator.nextFloat(), squareGenerator.nextFloat()] }
 let units = [
@@ -264,8 +264,8 @@ for (name, unit) in units {
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(18, line: 803, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 804)
+runner.begin(18, line: 804, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 805)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
 print("before the update:", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
 unlucky.bias -= 2

@@ -194,7 +194,7 @@ func compare(_ settings: [(name: String, outcomes: [Outcome])]) {
     for (name, outcomes) in settings.dropFirst() {
         let loss = Spread(zip(outcomes, reference.outcomes).map { $0.validation - $1.validation })
         let points = Spread(zip(outcomes, reference.outcomes).map { $0.accuracy - $1.accuracy })
-        print(pad(name) + String(format: "validation loss %+.3f ± %.3f, lower in %d of 5   accuracy %+.2f ± %.2f points, higher in %d of 5",
+        print(pad(name) + String(format: "val. loss %+.3f ± %.3f (lower in %d/5)   accuracy %+.2f ± %.2f points (higher in %d/5)",
                                  loss.mean, loss.standardDeviation, loss.values.filter { $0 < 0 }.count,
                                  points.mean, points.standardDeviation, points.values.filter { $0 > 0 }.count))
     }
@@ -381,9 +381,14 @@ for l1 in [l1Outcomes, softOutcomes] {
     let change = Spread(zip(l1, plainOutcomes).map { $0.validation - $1.validation })
     precondition(abs(change.mean) < change.standardDeviation, "L1's change of validation loss should be within the noise")
 }
+for regularized in [l2Outcomes, l1Outcomes, softOutcomes, batchNormOutcomes] {
+    let points = Spread(zip(regularized, plainOutcomes).map { $0.accuracy - $1.accuracy })
+    precondition(abs(points.mean) < points.standardDeviation,
+                 "no regularizer should change the validation accuracy by more than the seed-to-seed noise")
+}
 #sourceLocation()
-runner.begin(24, line: 998, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 999)
+runner.begin(24, line: 1003, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1004)
 dropoutNet.train()
 let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
@@ -391,8 +396,8 @@ dropoutNet.eval()
 let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 print(String(format: "train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB, clean))
 #sourceLocation()
-runner.begin(25, line: 1022, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1023)
+runner.begin(25, line: 1027, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1028)
 let printedTraining = 0.767620, printedValidation = 0.085004
 print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining, printedTraining * 60_000 / 48_000))
 print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation, printedValidation * 60_000 / 12_000))

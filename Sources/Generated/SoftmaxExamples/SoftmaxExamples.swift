@@ -99,7 +99,7 @@ runner.begin(11, line: 339, hidden: false)
 var rng = SplitMix64(seed: 4)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
-let imageLabels = (0..<20).map { _ in Int(rng.next() % 10) }
+let imageLabels = (0..<20).map { _ in Int(rng.next(below: 10)) }
 
 let logits = mnistNet(images)                 // [20, 10]
 let probabilities = softmax(logits)           // [20, 10]
