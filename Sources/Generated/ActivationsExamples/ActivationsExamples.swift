@@ -214,8 +214,8 @@ for d in [1, 2, 3, 5, 10] {
           meanProducts.map { scientific($0[d - 1]) }.joined(separator: "   "))
 }
 #sourceLocation()
-runner.begin(15, line: 660, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 661)
+runner.begin(15, line: 661, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 662)
 var spreadGenerator = SplitMix64(seed: 4)
 print("  s  |  mean σ′   mean tanh′   mean ReLU′")
 for s: Float in [0.5, 1, 2, 4, 8] {
@@ -227,8 +227,8 @@ for s: Float in [0.5, 1, 2, 4, 8] {
     print(fixed(s, 1, width: 4), "|", totals.map { fixed(Float($0 / 100_000), 4, width: 8) }.joined(separator: "     "))
 }
 #sourceLocation()
-runner.begin(16, line: 736, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 737)
+runner.begin(16, line: 737, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 738)
 var layerGenerator = SplitMix64(seed: 5)
 func randomNeuron(_ f: Activation) -> Neuron {
     Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
@@ -243,8 +243,8 @@ for f in [Activation.relu, .sigmoid, .tanh] {
           "\(zeros) of \(outputs.count) outputs are exactly 0 (\(fixed(100 * Float(zeros) / Float(outputs.count), 1))%)")
 }
 #sourceLocation()
-runner.begin(17, line: 769, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 770)
+runner.begin(17, line: 770, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 771)
 var squareGenerator = SplitMix64(seed: 6)
 let square = (0..<200).map { _ in [squareGenerator.nextFloat(), squareGenerator.nextFloat()] }
 let units = [
@@ -264,8 +264,8 @@ for (name, unit) in units {
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(18, line: 804, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 805)
+runner.begin(18, line: 805, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 806)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
 print("before the update:", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
 unlucky.bias -= 2

@@ -147,6 +147,7 @@ let sigma2 = (0..<sampleCount).map { i -> Float in
     return d * d
 }.reduce(0, +) / Float(sampleCount)
 var batchRNG = SplitMix64(seed: 3)
+var noiseRows: [(measured: Float, predicted: Float)] = []
 print("   B   steps/epoch   ‖g_B − ∇L‖/‖∇L‖ measured   predicted")
 for b in [1, 5, 20, 60, 150, 300] {
     // 300 draws per batch size; the whole set is the same batch every time, so for B = 300 one will do.
@@ -160,12 +161,18 @@ for b in [1, 5, 20, 60, 150, 300] {
         }
     }
     let predicted = (sigma2 / Float(b) * Float(sampleCount - b) / Float(sampleCount - 1)).squareRoot() / gradientNorm
-    print(String(format: "%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b,
-                 (squares / Float(draws)).squareRoot() / gradientNorm, predicted))
+    let measured = (squares / Float(draws)).squareRoot() / gradientNorm
+    noiseRows.append((measured, predicted))
+    print(String(format: "%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b, measured, predicted))
 }
 #sourceLocation()
-runner.begin(8, line: 507, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 508)
+runner.begin(8, line: 499, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 500)
+precondition(noiseRows.allSatisfy { $0.predicted == 0 ? $0.measured < 1e-3 : abs($0.measured / $0.predicted - 1) < 0.05 },
+             "the measured mini-batch noise should agree with the formula within 5%")
+#sourceLocation()
+runner.begin(9, line: 514, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 515)
 /// One epoch of mini-batch training on the spirals; returns the mean loss over the epoch's samples.
 /// `afterStep` runs after every optimizer step.
 func trainEpoch(_ model: Sequential, _ optimizer: inout some Optimizer, batchSize: Int,
@@ -198,16 +205,16 @@ for epoch in 1...60 {
     }
 }
 #sourceLocation()
-runner.begin(9, line: 559, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 560)
+runner.begin(10, line: 566, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 567)
 print("batch size   steps per epoch   steps in 50 epochs")
 for b in [1, 20, 128, 48_000] {
     let steps = (48_000 + b - 1) / b
     print(String(format: "%10d   %15d   %18d", b, steps, 50 * steps))
 }
 #sourceLocation()
-runner.begin(10, line: 614, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 615)
+runner.begin(11, line: 621, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 622)
 /// Trains a fresh 2-32-32-3 network on the spirals with batches of `batchSize`: initial weights from
 /// SplitMix64(seed: seed), batch order from SplitMix64(seed: 100 + seed). Returns the loss on all
 /// points after each of the first `epochs` epochs, and after step `steps` (training on past `epochs`
@@ -244,8 +251,8 @@ for (i, b) in batchSizes.enumerated() {
           + afterEpochs[i].formatted("%.2e") + "   " + afterSteps[i].formatted("%.3f"))
 }
 #sourceLocation()
-runner.begin(11, line: 665, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 666)
+runner.begin(12, line: 672, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 673)
 /// Seed by seed, the loss with batch size batchSizes[j] minus the loss with batchSizes[i].
 func pairedDifference(_ i: Int, _ j: Int, _ loss: (Int, Int) -> Float) -> Spread {
     Spread(seeds.indices.map { loss(j, $0) - loss(i, $0) })
@@ -260,8 +267,8 @@ for i in 0..<3 {
                    t.mean, t.standardDeviation, t.values.filter { $0 < 0 }.count))
 }
 #sourceLocation()
-runner.begin(12, line: 688, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 689)
+runner.begin(13, line: 695, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 696)
 for k in seeds.indices {
     precondition((0..<3).allSatisfy { epochLoss($0, k) < epochLoss($0 + 1, k) },
                  "at equal epochs, smaller batches should end lower, in every seed")
@@ -272,31 +279,31 @@ precondition(abs(pairedDifference(2, 3, stepLoss).mean) < afterSteps[3].standard
              && abs(pairedDifference(2, 3, stepLoss).mean) < abs(pairedDifference(0, 1, stepLoss).mean) / 10,
              "at equal steps, B = 300 should gain little over B = 50")
 #sourceLocation()
-runner.begin(13, line: 700, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 701)
+runner.begin(14, line: 707, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 708)
 var batchPlot = LinePlot(title: "SGD (η = 0.1) on the spirals, seed 1: loss after each epoch", xLabel: "epoch",
                          yLabel: "cross-entropy on all 300 points (log scale)",
                          series: zip(batchSizes, runs).map { Series("B = \($0)", y: $1[0].curve.map(Double.init)) })
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(14, line: 774, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 775)
+runner.begin(15, line: 781, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 782)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print((name as NSString).padding(toLength: 18, withPad: " ", startingAt: 0),
           String(format: "η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g", bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(15, line: 855, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 856)
+runner.begin(16, line: 862, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 863)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(String(format: "step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(16, line: 874, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 875)
+runner.begin(17, line: 881, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 882)
 let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
     ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
@@ -311,8 +318,8 @@ for (name, make) in contenders {
           String(format: "%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(17, line: 906, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 907)
+runner.begin(18, line: 913, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 914)
 var racePlot = LinePlot(title: "40 steps on the bowl: SGD, SGD with momentum, Adam",
                         xLabel: "x", yLabel: "y",
                         series: [Series("level sets", x: levelX, y: levelY),
@@ -325,8 +332,8 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(18, line: 959, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 960)
+runner.begin(19, line: 966, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 967)
 let optimizerCurves: [(name: String, curve: [Float])] = [
     ("SGD η = 0.1", runs[1][0].curve),  // batch 10, seed 1: already trained above
     ("SGD η = 0.1, μ = 0.9", lossCurve(batchSize: 10, epochs: 40) { SGD($0, learningRate: 0.1, momentum: 0.9) }.curve),
@@ -337,14 +344,14 @@ for (name, curve) in optimizerCurves {
           [5, 10, 20, 40].map { String(format: "epoch %2d: %.4f", $0, curve[$0 - 1]) }.joined(separator: "   "))
 }
 #sourceLocation()
-runner.begin(19, line: 977, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 978)
+runner.begin(20, line: 984, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 985)
 precondition(optimizerCurves[1].curve.last! < optimizerCurves[0].curve.last! / 40
              && optimizerCurves[2].curve.last! < optimizerCurves[0].curve.last! / 40,
              "momentum and Adam should end more than 40 times lower than plain SGD on the spirals (seed 1)")
 #sourceLocation()
-runner.begin(20, line: 983, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 984)
+runner.begin(21, line: 990, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 991)
 var optimizerPlot = LinePlot(title: "The spirals, batch 10: loss after each epoch", xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
                              series: optimizerCurves.map { Series($0.name, y: $0.curve.map(Double.init)) })
