@@ -63,7 +63,9 @@ let tangled = chapters.filter {
 
 /// `make bench`: times the engine of chapter 9 (once its chapter is tangled).
 let bench: [Target] = tangled.contains { $0.name == "Engine" }
-    ? [.executableTarget(name: "BookBench", dependencies: ["Engine"], swiftSettings: optimized)]
+    ? [.executableTarget(name: "BookBench",
+                         dependencies: ["Engine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                         swiftSettings: optimized)]
     : []
 
 /// `make train`: the MNIST trainer of chapter 11 on the command line.
@@ -76,6 +78,9 @@ let package = Package(
     products: [
         .executable(name: "book", targets: ["book"]),
         .executable(name: "BookExamples", targets: ["BookExamples"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(
