@@ -14,8 +14,8 @@ struct WholeJob {
             throw SpawnError(description: "\(trainer): no such program (make bench-train builds it)")
         }
         let loadBefore = loadAverage()
-        print("The whole job: \(epochs) epochs and the test, `train` against bench/torch_tutorial.py, \(pairs) pairs in turn")
-        print("load average before (1, 5, 15 min): \(describe(load: loadBefore))")
+        say("The whole job: \(epochs) epochs and the test, `train` against bench/torch_tutorial.py, \(pairs) pairs in turn")
+        say("load average before (1, 5, 15 min): \(describe(load: loadBefore))")
         var batches: [JobBatch] = []
         for batch in [20, 128] {
             var book: [ChildRun] = [], torch: [ChildRun] = []
@@ -27,7 +27,7 @@ struct WholeJob {
                                        log: "\(logs)/job-torch-b\(batch)-\(pair).txt")
                 book.append(ours)
                 torch.append(theirs)
-                print(String(format: "  batch %d, pair %d: book %.1f s, %.0f MB (%@); PyTorch %.1f s, %.0f MB (%@)",
+                say(String(format: "  batch %d, pair %d: book %.1f s, %.0f MB (%@); PyTorch %.1f s, %.0f MB (%@)",
                              batch, pair, ours.wallSeconds, ours.peakBytes / 1e6, accuracy(ours.output),
                              theirs.wallSeconds, theirs.peakBytes / 1e6, accuracy(theirs.output)))
             }
@@ -40,10 +40,10 @@ struct WholeJob {
         }
         let results = JobResults(date: utcNow(), epochs: epochs, pairs: pairs, loadBefore: loadBefore,
                                  loadAfter: loadAverage(), batches: batches)
-        print("load average after (1, 5, 15 min): \(describe(load: results.loadAfter))\n")
+        say("load average after (1, 5, 15 min): \(describe(load: results.loadAfter))\n")
         try writeJSON(results, to: out + "/job.json")
         printJobTable(results, recorded: try recordedSnapshot(snapshotPath)?.job)
-        print("\nsaved \(out)/job.json; the runs' output is in \(logs)")
+        say("\nsaved \(out)/job.json; the runs' output is in \(logs)")
     }
 
     /// The overall test accuracy a run printed (both print the tutorial's table), to show they did the same job.
@@ -56,15 +56,15 @@ struct WholeJob {
 
 func printJobTable(_ results: JobResults, recorded: JobResults?) {
     func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
-    print("The whole job, \(results.epochs) epochs and the test: medians over \(results.pairs) pairs (min–max)")
-    if let recorded { print("Recorded: \(recorded.date), \(recorded.pairs) pairs of \(recorded.epochs) epochs, load "
+    say("The whole job, \(results.epochs) epochs and the test: medians over \(results.pairs) pairs (min–max)")
+    if let recorded { say("Recorded: \(recorded.date), \(recorded.pairs) pairs of \(recorded.epochs) epochs, load "
                             + "\(describe(load: recorded.loadBefore)) → \(describe(load: recorded.loadAfter))") }
-    print(pad("measure", 32) + pad("book", 24) + pad("PyTorch", 24) + pad("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
+    say(pad("measure", 32) + pad("book", 24) + pad("PyTorch", 24) + pad("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
     for batch in results.batches {
         for (m, style) in [(batch.wallSeconds, "%.1f"), (batch.peakMegabytes, "%.0f")] {
             let old = recorded?.batches.first { $0.batch == batch.batch }
                 .map { m.unit == "s" ? $0.wallSeconds : $0.peakMegabytes }
-            print(pad(m.name, 32) + pad(m.book.format(style), 24) + pad(m.torch?.format(style) ?? "–", 24)
+            say(pad(m.name, 32) + pad(m.book.format(style), 24) + pad(m.torch?.format(style) ?? "–", 24)
                   + pad(m.ratio?.format("%.2f", suffix: "×") ?? "–", 22) + (old?.ratio?.format("%.2f", suffix: "×") ?? ""))
         }
     }

@@ -33,19 +33,19 @@ struct PairedBenchmark {
                     [python, "bench/torch_mlp.py", "info", "--threads", "\(threads)"], log: logs + "/torch-info.json").output.utf8))
                 (machine.torch, machine.torchThreads, machine.torchVectors) = (info.version, info.threads, info.capability)
             } catch {
-                print("PyTorch not available (\(error)):\ntiming the book's engine only. For the comparison: pip install torch==2.13.0+cpu\n")
+                say("PyTorch not available (\(error)):\ntiming the book's engine only. For the comparison: pip install torch==2.13.0+cpu\n")
                 torch = false
             }
         }
         let loadBefore = loadAverage()
-        print("machine: \(machine.summary)")
-        print("load average before (1, 5, 15 min): \(describe(load: loadBefore))\n")
+        say("machine: \(machine.summary)")
+        say("load average before (1, 5, 15 min): \(describe(load: loadBefore))\n")
 
-        print("512×512·512×512, step by step         GFLOP/s")
+        say("512×512·512×512, step by step         GFLOP/s")
         let kernels = kernelSteps(threads: threads).map { KernelResult(key: $0.key, name: $0.name, gflops: rounded($0.gflops)) }
-        for k in kernels { print(k.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.1f", k.gflops)) }
+        for k in kernels { say(k.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.1f", k.gflops)) }
 
-        print("\n\(pairs) pairs, each side in a fresh process after a warm-up, in turn: "
+        say("\n\(pairs) pairs, each side in a fresh process after a warm-up, in turn: "
               + (torch ? "book, PyTorch, book, PyTorch, …" : "book only"))
         var rounds: [String: [RoundResult]] = [:], torchRounds: [String: [RoundResult]] = [:]
         let me = currentExecutable()
@@ -67,7 +67,7 @@ struct PairedBenchmark {
                     line += ", PyTorch " + show(theirs)
                 }
             }
-            print(line)
+            say(line)
         }
         let loadAfter = loadAverage()
 
@@ -98,10 +98,10 @@ struct PairedBenchmark {
         let results = PairedResults(date: utcNow(), commit: currentCommit(log: logs + "/git.txt"), machine: machine,
                                     loadBefore: loadBefore, loadAfter: loadAfter, pairs: pairs,
                                     measures: measures, kernels: kernels)
-        print("load average after (1, 5, 15 min): \(describe(load: loadAfter))\n")
+        say("load average after (1, 5, 15 min): \(describe(load: loadAfter))\n")
         try writeJSON(results, to: out + "/paired.json")
         printTable(results, recorded: try recordedSnapshot(snapshotPath)?.paired, snapshotPath: snapshotPath)
-        print("\nsaved \(out)/paired.json (the recorded snapshot, \(snapshotPath), changes only with make bench-record)")
+        say("\nsaved \(out)/paired.json (the recorded snapshot, \(snapshotPath), changes only with make bench-record)")
     }
 
     /// One measurement in a fresh process: its one line of JSON.
@@ -149,17 +149,17 @@ extension Measure {
 /// The table `make bench` prints: this run's medians and ranges, and beside them the recorded ones.
 func printTable(_ results: PairedResults, recorded: PairedResults?, snapshotPath: String) {
     func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
-    print("Medians over \(results.pairs) pairs (min–max); book/PyTorch is the median of the per-pair ratios")
-    print("(epochs: below 1 means the book is faster; inference: above 1 means the book is faster).")
+    say("Medians over \(results.pairs) pairs (min–max); book/PyTorch is the median of the per-pair ratios")
+    say("(epochs: below 1 means the book is faster; inference: above 1 means the book is faster).")
     if let recorded {
-        print("Recorded: \(snapshotPath), \(recorded.date), \(recorded.pairs) pairs, load \(describe(load: recorded.loadBefore))"
+        say("Recorded: \(snapshotPath), \(recorded.date), \(recorded.pairs) pairs, load \(describe(load: recorded.loadBefore))"
               + " → \(describe(load: recorded.loadAfter)); \(recorded.machine == results.machine ? "this machine kind" : recorded.machine.summary)")
     }
-    print(pad("measure", 36) + pad("book", 26) + pad("PyTorch", 26) + pad("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
+    say(pad("measure", 36) + pad("book", 26) + pad("PyTorch", 26) + pad("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
     for m in results.measures {
         let ours = m.ratio.map { $0.format("%.2f", suffix: "×") } ?? "–"
         let old = recorded?.measures.first { $0.key == m.key }
         let oldText = old.map { o in o.ratio.map { $0.format("%.2f", suffix: "×") } ?? o.book.format(o.style) } ?? (recorded == nil ? "" : "–")
-        print(pad(m.name, 36) + pad(m.book.format(m.style), 26) + pad(m.torch?.format(m.style) ?? "–", 26) + pad(ours, 22) + oldText)
+        say(pad(m.name, 36) + pad(m.book.format(m.style), 26) + pad(m.torch?.format(m.style) ?? "–", 26) + pad(ours, 22) + oldText)
     }
 }

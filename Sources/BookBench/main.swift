@@ -122,6 +122,7 @@ extension Bench {
             }
             try writeJSON(Snapshot(paired: paired, job: job), to: snapshot)
             print("recorded \(snapshot): \(paired.date), \(paired.machine.summary)")
+            print("chapters 7 and 9 print it: make bless CHAPTER=\"07 09\", then review git diff")
         }
     }
 
@@ -131,7 +132,7 @@ extension Bench {
 
         func run() throws {
             for step in kernelSteps(threads: threads.threads) {
-                print(step.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.1f", step.gflops))
+                say(step.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.1f", step.gflops))
             }
         }
     }
@@ -176,5 +177,9 @@ extension Bench {
         func run() throws { profileSteps(steps, threads: threads) }
     }
 }
+
+/// Prints a line at once, also when the output goes to a file or a pipe (print buffers it there), so
+/// that a long benchmark shows each pair as it ends.
+func say(_ line: String = "") { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
 Bench.main()
