@@ -14,7 +14,8 @@ struct WholeJob {
             throw SpawnError(description: "\(trainer): no such program (make bench-train builds it)")
         }
         let loadBefore = loadAverage()
-        say("The whole job: \(epochs) epochs and the test, `train` against bench/torch_tutorial.py, \(pairs) pairs in turn")
+        say("The whole job: \(epochs) epoch\(epochs == 1 ? "" : "s") and the test, `train` against bench/torch_tutorial.py, "
+            + "\(pairs) pair\(pairs == 1 ? "" : "s") in turn")
         say("load average before (1, 5, 15 min): \(describe(load: loadBefore))")
         var batches: [JobBatch] = []
         for batch in [20, 128] {
@@ -27,9 +28,9 @@ struct WholeJob {
                                        log: "\(logs)/job-torch-b\(batch)-\(pair).txt")
                 book.append(ours)
                 torch.append(theirs)
-                say(String(format: "  batch %d, pair %d: book %.1f s, %.0f MB (%@); PyTorch %.1f s, %.0f MB (%@)",
-                             batch, pair, ours.wallSeconds, ours.peakBytes / 1e6, accuracy(ours.output),
-                             theirs.wallSeconds, theirs.peakBytes / 1e6, accuracy(theirs.output)))
+                say("  batch \(batch), pair \(pair): book " + String(format: "%.1f s, %.0f MB", ours.wallSeconds, ours.peakBytes / 1e6)
+                    + " (\(accuracy(ours.output))); PyTorch " + String(format: "%.1f s, %.0f MB", theirs.wallSeconds, theirs.peakBytes / 1e6)
+                    + " (\(accuracy(theirs.output)))")
             }
             batches.append(JobBatch(
                 batch: batch,
@@ -50,7 +51,7 @@ struct WholeJob {
     func accuracy(_ output: String) -> String {
         guard let line = output.split(separator: "\n").last(where: { $0.lowercased().contains("accuracy (overall)") }),
               let percent = line.split(separator: " ").first(where: { $0.hasSuffix("%") }) else { return "no accuracy printed" }
-        return "test accuracy " + percent.replacingOccurrences(of: "%", with: "%%")
+        return "test accuracy " + percent
     }
 }
 

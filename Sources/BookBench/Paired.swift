@@ -155,11 +155,11 @@ func printTable(_ results: PairedResults, recorded: PairedResults?, snapshotPath
         say("Recorded: \(snapshotPath), \(recorded.date), \(recorded.pairs) pairs, load \(describe(load: recorded.loadBefore))"
               + " → \(describe(load: recorded.loadAfter)); \(recorded.machine == results.machine ? "this machine kind" : recorded.machine.summary)")
     }
-    say(pad("measure", 36) + pad("book", 26) + pad("PyTorch", 26) + pad("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
+    say(pad("measure", 40) + pad("book", 26) + pad("PyTorch", 26) + pad("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
     for m in results.measures {
         let ours = m.ratio.map { $0.format("%.2f", suffix: "×") } ?? "–"
         let old = recorded?.measures.first { $0.key == m.key }
         let oldText = old.map { o in o.ratio.map { $0.format("%.2f", suffix: "×") } ?? o.book.format(o.style) } ?? (recorded == nil ? "" : "–")
-        say(pad(m.name, 36) + pad(m.book.format(m.style), 26) + pad(m.torch?.format(m.style) ?? "–", 26) + pad(ours, 22) + oldText)
+        say(pad(m.name, 40) + pad(m.book.format(m.style), 26) + pad(m.torch?.format(m.style) ?? "–", 26) + pad(ours, 22) + oldText)
     }
 }
