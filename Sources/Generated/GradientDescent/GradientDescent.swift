@@ -91,7 +91,7 @@ public func miniBatches(count: Int, batchSize: Int, rng: inout SplitMix64) -> [[
     return stride(from: 0, to: count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, count)]) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 715)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 758)
 /// Adam, as PyTorch's `torch.optim.Adam` (Kingma and Ba, 2015): with g = ∂L/∂θ (+ λθ with weight decay λ)
 /// at step t = 1, 2, …, element-wise: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²,
 /// m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − η m̂/(√v̂ + ε). m and v start at zero.

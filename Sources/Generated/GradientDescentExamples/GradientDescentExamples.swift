@@ -238,23 +238,55 @@ var batchPlot = LinePlot(title: "SGD (η = 0.1) on the spirals: loss after each 
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(13, line: 683, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 684)
+runner.begin(13, line: 662, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 663)
+
+/// The part of chapter 9's recorded benchmark (bench/snapshot.json) this paragraph quotes.
+struct RecordedSpread: Decodable { let median, min, max: Double }
+struct RecordedMeasure: Decodable { let key: String; let torch: RecordedSpread? }
+struct RecordedMachine: Decodable { let cpu, torch: String; let cores, torchThreads: Int }
+struct RecordedRuns: Decodable { let date: String; let machine: RecordedMachine; let pairs: Int; let loadBefore: [Double]; let measures: [RecordedMeasure] }
+struct RecordedSnapshot: Decodable { let paired: RecordedRuns }
+let recorded: RecordedRuns
+do {
+    recorded = try JSONDecoder().decode(RecordedSnapshot.self,
+                                        from: Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json"))).paired
+} catch { fatalError("bench/snapshot.json: \(error)") }
+func torchEpoch(_ key: String) -> RecordedSpread {
+    guard let spread = recorded.measures.first(where: { $0.key == key })?.torch else {
+        fatalError("bench/snapshot.json: no PyTorch time for \(key)")
+    }
+    return spread
+}
+let (epoch20, epoch128) = (torchEpoch("epoch.b20"), torchEpoch("epoch.b128"))
+let m = recorded.machine
+print("PyTorch \(m.torch) on \(m.torchThreads) threads, \(m.cpu) (\(m.cores) cores), recorded \(recorded.date),"
+      + String(format: " load average %.1f", recorded.loadBefore.first ?? .nan))
+for (batch, t) in [(20, epoch20), (128, epoch128)] {
+    print(String(format: "one epoch at batch %3d: %.2f s (median of %d runs; %.2f–%.2f s)", batch, t.median, recorded.pairs, t.min, t.max))
+}
+#sourceLocation()
+runner.begin(14, line: 696, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 697)
+precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
+#sourceLocation()
+runner.begin(15, line: 726, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 727)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print((name as NSString).padding(toLength: 18, withPad: " ", startingAt: 0),
           String(format: "η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g", bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(14, line: 764, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 765)
+runner.begin(16, line: 807, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 808)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(String(format: "step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(15, line: 783, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 784)
+runner.begin(17, line: 826, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 827)
 let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
     ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
@@ -269,8 +301,8 @@ for (name, make) in contenders {
           String(format: "%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(16, line: 815, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 816)
+runner.begin(18, line: 858, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 859)
 var racePlot = LinePlot(title: "40 steps on the bowl: SGD, SGD with momentum, Adam",
                         xLabel: "x", yLabel: "y",
                         series: [Series("level sets", x: levelX, y: levelY),
@@ -283,8 +315,8 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(17, line: 868, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 869)
+runner.begin(19, line: 911, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 912)
 let optimizerCurves: [(name: String, curve: [Float])] = [
     ("SGD η = 0.1", lossCurve(batchSize: 10, epochs: 40) { SGD($0, learningRate: 0.1) }),
     ("SGD η = 0.1, μ = 0.9", lossCurve(batchSize: 10, epochs: 40) { SGD($0, learningRate: 0.1, momentum: 0.9) }),
@@ -295,14 +327,14 @@ for (name, curve) in optimizerCurves {
           [5, 10, 20, 40].map { String(format: "epoch %2d: %.4f", $0, curve[$0 - 1]) }.joined(separator: "   "))
 }
 #sourceLocation()
-runner.begin(18, line: 886, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 887)
+runner.begin(20, line: 929, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 930)
 precondition(optimizerCurves[1].curve.last! < optimizerCurves[0].curve.last! / 10
              && optimizerCurves[2].curve.last! < optimizerCurves[0].curve.last! / 10,
              "momentum and Adam should beat plain SGD clearly on the spirals")
 #sourceLocation()
-runner.begin(19, line: 892, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 893)
+runner.begin(21, line: 935, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 936)
 var optimizerPlot = LinePlot(title: "The spirals, batch 10: loss after each epoch", xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
                              series: optimizerCurves.map { Series($0.name, y: $0.curve.map(Double.init)) })
