@@ -8,6 +8,7 @@
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
 #   make bench         time the book's engine against PyTorch, in turn (make bench-train: the whole job)
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
+#   make consumer      build and run Tests/Consumer, a package that uses the book's library
 
 SWIFT   ?= swift
 CONFIG  ?= debug
@@ -17,7 +18,7 @@ RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check consumer
 
 all: verify book
 	@echo
@@ -74,7 +75,12 @@ browser-check: book
 	elif [ -n "$$BOOK_REQUIRE_BROWSER" ]; then echo "browser test: $$missing" >&2; exit 1; \
 	else echo "browser test skipped: $$missing"; fi
 
-test: verify book unit runnable-check browser-check
+# A package that depends on this one by path and trains a network with the book's API
+# (Tests/Consumer); its own scratch directory under .build keeps repeated runs warm.
+consumer: tangle
+	$(SWIFT) run -c $(CONFIG) --package-path Tests/Consumer --scratch-path .build/consumer SpiralClassifier
+
+test: verify book unit runnable-check browser-check consumer
 
 bless: build
 	$(BOOK) bless --runner $(RUNNER) $(CHAPTER)

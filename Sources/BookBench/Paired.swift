@@ -45,7 +45,7 @@ struct PairedBenchmark {
         let kernels = kernelSteps(threads: threads).map { KernelResult(key: $0.key, name: $0.name, gflops: rounded($0.gflops)) }
         for k in kernels { say(k.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.1f", k.gflops)) }
 
-        say("\n\(pairs) pairs, each side in a fresh process after a warm-up, in turn: "
+        say("\n\(pairs) pair\(pairs == 1 ? "" : "s"), each side in a fresh process after a warm-up, in turn: "
               + (torch ? "book, PyTorch, book, PyTorch, …" : "book only"))
         var rounds: [String: [RoundResult]] = [:], torchRounds: [String: [RoundResult]] = [:]
         let me = currentExecutable()
@@ -149,7 +149,7 @@ extension Measure {
 /// The table `make bench` prints: this run's medians and ranges, and beside them the recorded ones.
 func printTable(_ results: PairedResults, recorded: PairedResults?, snapshotPath: String) {
     func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
-    say("Medians over \(results.pairs) pairs (min–max); book/PyTorch is the median of the per-pair ratios")
+    say("Medians over \(results.pairs) pair\(results.pairs == 1 ? "" : "s") (min–max); book/PyTorch is the median of the per-pair ratios")
     say("(epochs: below 1 means the book is faster; inference: above 1 means the book is faster).")
     if let recorded {
         say("Recorded: \(snapshotPath), \(recorded.date), \(recorded.pairs) pairs, load \(describe(load: recorded.loadBefore))"
