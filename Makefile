@@ -6,6 +6,7 @@
 #   make bless         rerun the examples and rewrite the chapters' output blocks and figures
 #   make book          render book/ from the chapters (runs nothing)
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
+#   make bench         time the book's engine against PyTorch, in turn (make bench-train: the whole job)
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
 #   make consumer      build and run Tests/Consumer, a package that uses the book's library
 
@@ -17,7 +18,7 @@ RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check consumer
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check consumer
 
 all: verify book
 	@echo
@@ -92,15 +93,26 @@ run: build
 clean:
 	rm -rf .build
 
-# The benchmark of chapter 9 (not a test: nothing here asserts a time). Runs the book's engine and,
-# when PyTorch is installed (pip install torch==2.13.0+cpu), the same recipe in PyTorch, in one run.
-bench: tangle
+# The benchmarks of chapter 9 (not tests: nothing here asserts a time). `make bench` runs the book's
+# engine and, when PyTorch is installed (pip install torch==2.13.0+cpu), the same recipe in PyTorch,
+# in turn, each measurement in a fresh process; `make bench-train` times the whole job (train against
+# bench/torch_tutorial.py). Both write under .build/bench and print the recorded snapshot beside their
+# results; only `make bench-record` (both, then a copy) rewrites bench/snapshot.json, which the book quotes.
+# Options: BENCH_ARGS="--pairs 9" (see .build/release/BookBench help run / help job).
+BENCH_ARGS ?=
+JOB_ARGS ?=
+bench-build: tangle
 	$(SWIFT) build -c release --product BookBench
-	@if python3 -c "import torch" 2>/dev/null; then \
-	  echo "PyTorch: timing bench/torch_mlp.py (2 threads)..."; \
-	  python3 bench/torch_mlp.py --threads 2 > .build/torch-bench.json; \
-	else rm -f .build/torch-bench.json; fi
-	.build/release/BookBench --torch .build/torch-bench.json --out bench/results.json
+
+bench: bench-build
+	.build/release/BookBench run $(BENCH_ARGS)
+
+bench-train: bench-build
+	$(SWIFT) build -c release --product train
+	.build/release/BookBench job $(JOB_ARGS)
+
+bench-record: bench bench-train
+	.build/release/BookBench record
 
 # The tutorial's recipe from the command line, with a progress bar (options: see Sources/train/main.swift).
 TRAIN_ARGS ?=

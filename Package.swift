@@ -69,7 +69,9 @@ let tangled = chapters.filter {
 
 /// `make bench`: times the engine of chapter 9 (once its chapter is tangled).
 let bench: [Target] = tangled.contains { $0.name == "Engine" }
-    ? [.executableTarget(name: "BookBench", dependencies: ["Engine"], swiftSettings: optimized)]
+    ? [.executableTarget(name: "BookBench",
+                         dependencies: ["Engine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                         swiftSettings: optimized)]
     : []
 
 /// `make train`: the MNIST trainer of chapter 11 on the command line.

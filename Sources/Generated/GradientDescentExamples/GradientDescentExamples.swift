@@ -287,23 +287,55 @@ var batchPlot = LinePlot(title: "SGD (η = 0.1) on the spirals, seed 1: loss aft
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(15, line: 781, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 782)
+runner.begin(15, line: 760, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 761)
+
+/// The part of chapter 9's recorded benchmark (bench/snapshot.json) this paragraph quotes.
+struct RecordedSpread: Decodable { let median, min, max: Double }
+struct RecordedMeasure: Decodable { let key: String; let torch: RecordedSpread? }
+struct RecordedMachine: Decodable { let cpu, torch: String; let cores, torchThreads: Int }
+struct RecordedRuns: Decodable { let date: String; let machine: RecordedMachine; let pairs: Int; let loadBefore: [Double]; let measures: [RecordedMeasure] }
+struct RecordedSnapshot: Decodable { let paired: RecordedRuns }
+let recorded: RecordedRuns
+do {
+    recorded = try JSONDecoder().decode(RecordedSnapshot.self,
+                                        from: Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json"))).paired
+} catch { fatalError("bench/snapshot.json: \(error)") }
+func torchEpoch(_ key: String) -> RecordedSpread {
+    guard let spread = recorded.measures.first(where: { $0.key == key })?.torch else {
+        fatalError("bench/snapshot.json: no PyTorch time for \(key)")
+    }
+    return spread
+}
+let (epoch20, epoch128) = (torchEpoch("epoch.b20"), torchEpoch("epoch.b128"))
+let m = recorded.machine
+print("PyTorch \(m.torch) on \(m.torchThreads) threads, \(m.cpu) (\(m.cores) cores), recorded \(recorded.date),"
+      + String(format: " load average %.1f", recorded.loadBefore.first ?? .nan))
+for (batch, t) in [(20, epoch20), (128, epoch128)] {
+    print(String(format: "one epoch at batch %3d: %.2f s (median of %d runs; %.2f–%.2f s)", batch, t.median, recorded.pairs, t.min, t.max))
+}
+#sourceLocation()
+runner.begin(16, line: 794, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 795)
+precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
+#sourceLocation()
+runner.begin(17, line: 825, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 826)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print((name as NSString).padding(toLength: 18, withPad: " ", startingAt: 0),
           String(format: "η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g", bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(16, line: 862, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 863)
+runner.begin(18, line: 906, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 907)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(String(format: "step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(17, line: 881, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 882)
+runner.begin(19, line: 925, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 926)
 let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
     ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
@@ -318,8 +350,8 @@ for (name, make) in contenders {
           String(format: "%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(18, line: 913, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 914)
+runner.begin(20, line: 957, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 958)
 var racePlot = LinePlot(title: "40 steps on the bowl: SGD, SGD with momentum, Adam",
                         xLabel: "x", yLabel: "y",
                         series: [Series("level sets", x: levelX, y: levelY),
@@ -332,8 +364,8 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(19, line: 966, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 967)
+runner.begin(21, line: 1010, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1011)
 let optimizerCurves: [(name: String, curve: [Float])] = [
     ("SGD η = 0.1", runs[1][0].curve),  // batch 10, seed 1: already trained above
     ("SGD η = 0.1, μ = 0.9", lossCurve(batchSize: 10, epochs: 40) { SGD($0, learningRate: 0.1, momentum: 0.9) }.curve),
@@ -344,14 +376,14 @@ for (name, curve) in optimizerCurves {
           [5, 10, 20, 40].map { String(format: "epoch %2d: %.4f", $0, curve[$0 - 1]) }.joined(separator: "   "))
 }
 #sourceLocation()
-runner.begin(20, line: 984, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 985)
+runner.begin(22, line: 1028, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1029)
 precondition(optimizerCurves[1].curve.last! < optimizerCurves[0].curve.last! / 40
              && optimizerCurves[2].curve.last! < optimizerCurves[0].curve.last! / 40,
              "momentum and Adam should end more than 40 times lower than plain SGD on the spirals (seed 1)")
 #sourceLocation()
-runner.begin(21, line: 990, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 991)
+runner.begin(23, line: 1034, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1035)
 var optimizerPlot = LinePlot(title: "The spirals, batch 10: loss after each epoch", xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
                              series: optimizerCurves.map { Series($0.name, y: $0.curve.map(Double.init)) })
