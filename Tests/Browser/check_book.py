@@ -16,6 +16,9 @@ Checks, each counted in the closing "N passed, M failed" line:
   - axe-core (accessibility.py) finds no violation of any impact on any page, in light and dark
     (in dark only the rules that depend on colour: the rest see the same page);
   - every colour pair on every page, in both themes, has the contrast WCAG asks for (contrast.py);
+  - the keyboard (keyboard.py): a skip link comes first, every tab stop is visible with a focus
+    ring, ←/→ open the previous and next chapter (not while typing in the search box), ↓/↑ walk
+    the search results, every section heading has an anchor link that shows on hover;
   - at 1280 px no code or output block is wider than its column (layout.py), unless its longest
     line is over the book's width budget (WIDTH_BUDGET characters: the chapter must print narrower;
     listed as a warning, an error with --strict-width);
@@ -48,6 +51,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 
 import accessibility  # noqa: E402
 import contrast  # noqa: E402
+import keyboard  # noqa: E402
 import layout  # noqa: E402
 from nu_checker import NuChecker  # noqa: E402
 
@@ -287,6 +291,9 @@ def main():
             check(fits is None or fits["text"] <= fits["room"], f"{page} (phone): the search placeholder fits its box ({fits})")
             check(not severe_logs(driver), f"{page}: no console errors")
 
+        set_width(driver, DESKTOP)
+        set_dark(driver, False)
+
         # Links, images, scripts and stylesheets: the file exists, the fragment is an id there.
         for page, f in facts.items():
             broken = []
@@ -384,6 +391,10 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "figure.code .copy-buttons button").click()
         time.sleep(0.3)
         check(not severe_logs(driver), "clicking copy raises no console errors")
+
+        # The keyboard: skip link, tab stops, focus rings, ←/→, search results, heading anchors.
+        with timed("keyboard"):
+            keyboard.check_all(driver, load, check, shot, chapters)
 
         # A phone's width: the menu button opens the sidebar; search results stay on the screen.
         set_width(driver, PHONE)

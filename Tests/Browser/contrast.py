@@ -12,6 +12,7 @@ its ancestors, with translucent ones and `opacity` composited):
     every series colour a plot's style sheet defines (`.s0`, `.s1`, ..., shown or not), against the
     page: at least 3:1.
 """
+import re
 
 PAIRS = r"""
 const ctx = document.createElement('canvas').getContext('2d');
@@ -147,6 +148,19 @@ for (const svg of document.querySelectorAll('svg.plot')) {
 }
 return Array.from(pairs.values());
 """
+
+
+def luminance(css):
+    """WCAG's relative luminance of a computed CSS colour, "rgb(r, g, b)" or "rgba(r, g, b, a)"."""
+    r, g, b = [float(v) / 255 for v in re.findall(r"[\d.]+", css)[:3]]
+    r, g, b = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in (r, g, b)]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ratio(a, b):
+    """WCAG's contrast ratio of two computed CSS colours (opaque)."""
+    high, low = sorted([luminance(a), luminance(b)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def pairs(driver):
