@@ -3,7 +3,8 @@
 ///
 /// Everything works without JavaScript except search, the theme toggle and the copy buttons, which
 /// `book.js` adds (the page is marked `js` when scripts run). The sidebar collapses behind a
-/// button on narrow screens; the button is a checkbox label, so it needs no script either.
+/// button on narrow screens; the button is a checkbox label, so it needs no script either. A
+/// "skip to content" link is the first stop of the Tab key.
 struct Page {
     /// One chapter in the table of contents.
     struct Entry {
@@ -42,7 +43,7 @@ struct Page {
         <script src="book.js" defer></script>
         </head>
         <body class="\(kind)">
-        <input type="checkbox" id="nav-toggle" class="nav-toggle" aria-label="Show the table of contents">
+        <a class="skip-link" href="#main">Skip to content</a>
         \(header)
         <div class="layout">
         \(sidebar)
@@ -62,10 +63,11 @@ struct Page {
 
     var header: String {
         "<header class=\"book-header\">"
+            + "<input type=\"checkbox\" id=\"nav-toggle\" class=\"nav-toggle\" aria-label=\"Show the table of contents\">"
             + "<label for=\"nav-toggle\" class=\"menu-button\" title=\"Table of contents\">☰</label>"
             + "<a class=\"book-title\" href=\"index.html\">\(Weave.bookTitle)</a>"
             + "<div class=\"search\" role=\"search\"><input type=\"search\" id=\"search-box\" placeholder=\"Search the book\""
-            + " aria-label=\"Search the book\" autocomplete=\"off\" spellcheck=\"false\"></div>"
+            + " aria-label=\"Search the book\" spellcheck=\"false\"></div>"
             + "<button type=\"button\" id=\"theme-toggle\" class=\"theme-toggle\" title=\"Switch between light and dark\""
             + " aria-label=\"Dark mode\" aria-pressed=\"false\">◐</button>"
             + "</header>"
