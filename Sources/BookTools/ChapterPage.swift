@@ -43,9 +43,13 @@ struct ChapterPage {
             var id = Weave.anchor(text), n = 2
             while usedIDs.contains(id) { id = Weave.anchor(text) + "-\(n)"; n += 1 }
             usedIDs.insert(id)
-            if heading.headingLevel == 2 { sections.append((id, text)) }
+            var number = ""
+            if heading.headingLevel == 2 {
+                sections.append((id, text))
+                if let label = Self.sectionNumber(chapter, sections.count) { number = "<span class=\"secnum\">\(label)</span> " }
+            }
             let tag = "<h\(heading.headingLevel)"
-            heading.replace(withHTML: heading.renderHTML().replacingOccurrences(of: tag + ">", with: tag + " id=\"\(id)\">"))
+            heading.replace(withHTML: heading.renderHTML().replacingOccurrences(of: tag + ">", with: tag + " id=\"\(id)\">" + number))
         }
 
         let nodes = document.nodes(ofType: CMARK_NODE_CODE_BLOCK)
@@ -148,6 +152,12 @@ struct ChapterPage {
         return "\(Self.partOpen)\(parts.count - 1)\(Self.partClose)"
     }
 
+    /// The number of a chapter's k-th section (1-based), "7.3" ("A.2" in an appendix); the preface's
+    /// sections have none.
+    static func sectionNumber(_ chapter: Chapter, _ k: Int) -> String? {
+        chapter.numberLabel.map { "\($0).\(k)" }
+    }
+
     func fill(_ html: String, _ form: (Part) -> String) -> String {
         guard !parts.isEmpty else { return html }
         var out = "", rest = html[...]
@@ -179,9 +189,12 @@ struct ChapterPage {
             ("Functions and values", entries.filter { !$0.declaration.isType && $0.declaration.parent == nil }),
             ("Added to earlier types", entries.filter { $0.declaration.parent != nil }),
         ]
-        var out = "<aside class=\"adds\" aria-label=\"This chapter adds\"><p class=\"adds-title\">This chapter adds to the module <code>\(module)</code></p>\n"
+        // Folded: a line saying what the module gains, opened to read the list.
+        let counts = groups.filter { !$0.1.isEmpty }.map { "\($0.1.count) \($0.0.lowercased())" }.joined(separator: ", ")
+        var out = "<details class=\"adds\"><summary class=\"adds-title\">This chapter adds to the module <code>\(module)</code>"
+            + " <span class=\"adds-count\">(\(counts))</span></summary>\n"
         for (title, group) in groups where !group.isEmpty {
-            out += "<ul aria-label=\"\(title)\"><li class=\"group\">\(title):</li>"
+            out += "<ul><li class=\"group\">\(title):</li>"
             for entry in group {
                 let d = entry.declaration
                 let kind = "<span class=\"kind\">\(d.keyword)</span>"
@@ -193,7 +206,7 @@ struct ChapterPage {
             }
             out += "</ul>\n"
         }
-        return out + "</aside>\n"
+        return out + "</details>\n"
     }
 
     /// The committed SVG figures of the chapter, as part placeholders by example ordinal.

@@ -11,7 +11,7 @@ struct Page {
         var chapter: Chapter
         var sections: [(id: String, title: String)]
         var page: String { chapter.slug + ".html" }
-        var label: String { chapter.number == 0 ? chapter.title : "\(chapter.number) · \(chapter.title)" }
+        var label: String { chapter.numberedTitle }
     }
 
     var title: String
@@ -81,12 +81,19 @@ struct Page {
             out += "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(entry.page)\"\(isCurrent ? " aria-current=\"page\"" : "")>"
                 + escapeHTML(entry.label) + "</a>"
             if isCurrent && !entry.sections.isEmpty {
-                out += "\n<ol>" + entry.sections.map { "<li><a href=\"#\($0.id)\">\(escapeHTML($0.title))</a></li>" }.joined() + "</ol>"
+                out += "\n<ol>" + entry.sections.enumerated().map { k, section in
+                    "<li><a href=\"#\(section.id)\">\(Self.numbered(section.title, entry.chapter, k + 1))</a></li>"
+                }.joined() + "</ol>"
             }
             out += "</li>\n"
         }
         out += "<li\(kind == "print" ? " class=\"current\"" : "")><a href=\"print.html\"\(kind == "print" ? " aria-current=\"page\"" : "")>The whole book on one page (print)</a></li>\n"
         return out + "</ol>\n</nav>"
+    }
+
+    /// A section's title in the sidebar and contents, after its number ("7.3 Momentum").
+    static func numbered(_ title: String, _ chapter: Chapter, _ k: Int) -> String {
+        (ChapterPage.sectionNumber(chapter, k).map { "<span class=\"secnum\">\($0)</span> " } ?? "") + escapeHTML(title)
     }
 
     var nav: String {

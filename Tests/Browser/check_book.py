@@ -10,6 +10,8 @@ Checks, each counted in the closing "N passed, M failed" line:
   - every figure.plot shows something: an inline <svg> with a non-zero size and drawn data (polyline, rect, circle
     content, or an <img> that loaded; every <math> has a size;
   - search from the box finds "softmax", ranks ties in book order, and says so when nothing matches;
+  - chapters' sections are numbered (7.1, 7.2, ...), the "this chapter adds" box is folded, and
+    index.html shows a figure the book draws and a link to start with chapter 1;
   - the theme follows the system setting, and the toggle's choice is remembered across pages;
   - the copy buttons are there, "copy runnable" gives exactly what `book runnable` prints, and
     clicking a copy button raises no error;
@@ -27,7 +29,7 @@ Checks, each counted in the closing "N passed, M failed" line:
     more, the search box's placeholder fits and the search results stay on the screen;
   - every page passes the Nu HTML Checker (nu_checker.py, one run over all pages) without errors.
 
-Screenshots of every page, light and dark, at 1280 px and at 390 px, go to --screenshots
+Screenshots of every page, light and dark at 1280 px, light at 390 px (and a few dark), go to --screenshots
 ($BOOK_SCREENSHOTS, default /tmp/book-screenshots), outside the repository.
 
 Uses the system chromedriver (/usr/bin/chromedriver) and Chromium: no Selenium Manager downloads.
@@ -62,6 +64,8 @@ WIDTH_BUDGET = 90
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # The smallest plot text a reader should get on a phone, in CSS pixels.
 SMALLEST_PLOT_TEXT = 11
+# Screenshots: every page light and dark at 1280 px, light at 390 px, and these dark at 390 px.
+PHONE_DARK_SHOTS = ["index.html", "04-softmax.html", "07-gradient-descent.html", "10-mnist-data.html"]
 DESKTOP = (1280, 900)
 PHONE = (390, 844)
 
@@ -126,7 +130,11 @@ const plots = Array.from(document.querySelectorAll('figure.plot')).map(f => {
 const images = Array.from(document.images).map(i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0}));
 const maths = Array.from(document.querySelectorAll('math')).map(m => {
   const r = m.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
-return {ids, refs, plots, images, maths};
+const numbers = Array.from(document.querySelectorAll('main h2[id]')).map(h => {
+  const n = h.querySelector('.secnum'); return n ? n.textContent : null; });
+const adds = Array.from(document.querySelectorAll('main .adds')).map(a => ({details: a.tagName === 'DETAILS', open: a.open}));
+const start = Array.from(document.querySelectorAll('main a.start-link')).map(a => a.getAttribute('href'));
+return {ids, refs, plots, images, maths, numbers, adds, start};
 """
 
 
@@ -271,9 +279,11 @@ def main():
 
             # A phone: the sidebar collapses, nothing but code scrolls sideways, formulas and plots read.
             set_width(driver, PHONE)
-            for dark in (True, False):
-                set_dark(driver, dark)
-                shot(f"{page[:-5]}-phone-{'dark' if dark else 'light'}")
+            if page in PHONE_DARK_SHOTS:
+                set_dark(driver, True)
+                shot(f"{page[:-5]}-phone-dark")
+            set_dark(driver, False)
+            shot(f"{page[:-5]}-phone-light")
             hidden = driver.execute_script("return getComputedStyle(document.querySelector('.sidebar')).display") == "none"
             check(hidden, f"{page} (phone): the sidebar is collapsed")
             with timed("layout"):
@@ -316,6 +326,17 @@ def main():
             check(not bad_plots, f"{page}: {len(f['plots'])} plots drawn, with title and description {bad_plots[:3]}")
             check(all(i["ok"] for i in f["images"]), f"{page}: every image loads")
             check(all(f["maths"]), f"{page}: every formula ({len(f['maths'])}) is laid out")
+            if page in chapters and not page.startswith("00-"):
+                number = int(page[:2])  # 90 to 99 are appendices A, B, ...
+                label = chr(ord("A") + number - 90) if number >= 90 else str(number)
+                expected = [f"{label}.{k + 1}" for k in range(len(f["numbers"]))]
+                check(f["numbers"] == expected, f"{page}: sections are numbered {expected[:3]}... ({f['numbers'][:3]}...)")
+            check(all(a["details"] and not a["open"] for a in f["adds"]),
+                  f"{page}: the \"this chapter adds\" box is folded ({f['adds']})")
+        first_chapter = next((p for p in chapters if not p.startswith("00-")), None)
+        check(facts.get("index.html", {}).get("start") == [first_chapter],
+              f"index.html: an obvious link starts the reader at {first_chapter} ({facts.get('index.html', {}).get('start')})")
+        check(any(p["kind"] == "svg" for p in facts.get("index.html", {}).get("plots", [])), "index.html shows a figure the book draws")
         check(sum(len(f["plots"]) for p, f in facts.items() if p in chapters) > 0, "the chapters have plots")
         check(sum(len(f["maths"]) for f in facts.values()) > 0, "the chapters have formulas")
 
