@@ -49,7 +49,7 @@ public enum CodeWidth {
         return byFile.map { file, lines in
             let first = lines[0], longest = lines.map(\.columns).max() ?? 0
             return "\(file):\(first.line): warning: \(message(first))"
-                + (lines.count > 1 ? "; \(lines.count) lines of this chapter are (the longest \(longest))" : "")
+                + (lines.count > 1 ? " (this chapter has \(lines.count) such lines, the longest \(longest) columns)" : "")
         }
     }
 

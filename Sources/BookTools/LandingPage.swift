@@ -24,7 +24,7 @@ extension Weave {
             + "(<code>make test</code> checks them all again).</p>\n"
         body += "<figure class=\"plot landing-figure\" id=\"fig-landing\">\(ChapterPage.uniqueIDs(figure.source, prefix: "fig-landing"))"
             + "<figcaption>What the book arrives at: chapter 11’s network reading test digits it never saw in training, "
-            + "its answer first and the truth in brackets; a wrong answer is red.</figcaption></figure>\n"
+            + "its answer first and the truth in brackets; a wrong answer would be framed in red.</figcaption></figure>\n"
         if let first = toc.first(where: { $0.chapter.number > 0 && !$0.chapter.isAppendix }) {
             body += "<p class=\"start\"><a class=\"start-link\" href=\"\(first.page)\">Start with chapter \(first.chapter.number): "
                 + "\(escapeHTML(first.chapter.title)) →</a></p>\n"

@@ -33,5 +33,5 @@ import Testing
     #expect(lines.map(\.columns) == [101, 93])
     #expect(CodeWidth.errors(lines).first?.description.hasPrefix("chapters/01-a.md:5: error: a line of 101 columns") == true)
     let warnings = CodeWidth.warnings(lines)
-    #expect(warnings.count == 1 && warnings[0].hasPrefix("chapters/01-a.md:5: warning:") && warnings[0].contains("2 lines"))
+    #expect(warnings.count == 1 && warnings[0].hasPrefix("chapters/01-a.md:5: warning:") && warnings[0].contains("2 such lines"))
 }
