@@ -90,8 +90,9 @@ import BookSource
         #expect(figures.figures.map(\.file) == ["figures/03-b/ex04-1.svg"])
         #expect(figures.byExample.keys.sorted() == [4])
         let placeholder = figures.byExample[4]![0]
+        // The SVG's own ids get the figure's id as prefix: an XML name cannot start with a digit.
         #expect(parts.fill(placeholder) { $0.page }
-                == #"<figure class="plot" id="fig-03-b-ex04-1"><svg width="10" height="20" aria-labelledby="03-b-ex04-1-t"><title id="03-b-ex04-1-t">Loss</title></svg></figure>"#)
+                == #"<figure class="plot" id="fig-03-b-ex04-1"><svg width="10" height="20" aria-labelledby="fig-03-b-ex04-1-t"><title id="fig-03-b-ex04-1-t">Loss</title></svg></figure>"#)
         #expect(parts.fill(placeholder) { $0.print }
                 == #"<figure class="plot" id="fig-03-b-ex04-1"><img src="figures/03-b/ex04-1.svg" alt="Loss" width="10" height="20"></figure>"#)
     }
