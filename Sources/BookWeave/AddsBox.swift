@@ -3,7 +3,7 @@ import BookSource
 /// Weave pass: the "this chapter adds" box under a chapter's title, listing what its module adds.
 enum AddsBox {
     /// "This chapter adds": the chapter's public types, its functions and values, and what it adds
-    /// to earlier chapters' types, each linked to its definition.
+    /// to earlier chapters' types, each linked to its definition; a folded <details> box.
     static func html(_ entries: [SymbolTable.Entry], chapter: Chapter) -> String {
         guard !entries.isEmpty, let module = chapter.moduleName else { return "" }
         let groups: [(String, [SymbolTable.Entry])] = [
@@ -11,9 +11,16 @@ enum AddsBox {
             ("Functions and values", entries.filter { !$0.declaration.isType && $0.declaration.parent == nil }),
             ("Added to earlier types", entries.filter { $0.declaration.parent != nil }),
         ]
-        var out = "<aside class=\"adds\" aria-label=\"This chapter adds\"><p class=\"adds-title\">This chapter adds to the module <code>\(module)</code></p>\n"
+        // Folded: a line saying what the module gains, opened to read the list.
+        let names = ["Types": ("type", "types"), "Functions and values": ("function or value", "functions and values"),
+                     "Added to earlier types": ("addition to earlier types", "additions to earlier types")]
+        let counts = groups.filter { !$0.1.isEmpty }.map { title, group in
+            "\(group.count) " + (group.count == 1 ? names[title]?.0 ?? title : names[title]?.1 ?? title)
+        }.joined(separator: ", ")
+        var out = "<details class=\"adds\"><summary class=\"adds-title\">This chapter adds to the module <code>\(module)</code>"
+            + " <span class=\"adds-count\">(\(counts))</span></summary>\n"
         for (title, group) in groups where !group.isEmpty {
-            out += "<ul aria-label=\"\(title)\"><li class=\"group\">\(title):</li>"
+            out += "<ul><li class=\"group\">\(title):</li>"
             for entry in group {
                 let d = entry.declaration
                 let kind = "<span class=\"kind\">\(d.keyword)</span>"
@@ -25,7 +32,7 @@ enum AddsBox {
             }
             out += "</ul>\n"
         }
-        return out + "</aside>\n"
+        return out + "</details>\n"
     }
 
     /// `html` with the box for `entries` after its `<h1>` (or at the top when there is none).

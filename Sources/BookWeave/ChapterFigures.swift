@@ -29,7 +29,8 @@ struct ChapterFigures {
             let svg = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
             let stem = chapter.slug + "-" + String(name.dropLast(4))
             let file = "figures/\(chapter.slug)/\(name)"
-            let inline = "<figure class=\"plot\" id=\"fig-\(stem)\">\(Self.uniqueIDs(svg, prefix: stem))</figure>"
+            // Ids inside the SVG are XML names, which cannot start with a digit as the stem does.
+            let inline = "<figure class=\"plot\" id=\"fig-\(stem)\">\(Self.uniqueIDs(svg, prefix: "fig-" + stem))</figure>"
             let size = ["width", "height"].compactMap { Self.attribute($0, of: svg) }.enumerated()
                 .map { " \($0.offset == 0 ? "width" : "height")=\"\($0.element)\"" }.joined()
             let alt = [Self.element("title", of: svg), Self.element("desc", of: svg)].compactMap { $0 }.joined(separator: ". ")

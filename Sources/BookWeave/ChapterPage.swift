@@ -32,7 +32,7 @@ struct ChapterPage {
         let codeLines = Set(chapter.snippets.flatMap { $0.fenceLine...$0.endLine })
         let math = try MathExtraction(chapter.source, codeLines: codeLines, file: chapter.path)
         let document = MarkdownDocument(PipeTables.convert(math.text, codeLines: codeLines))
-        sections = HeadingAnchors.apply(to: document, plainText: math.plain)
+        sections = HeadingAnchors.apply(to: document, chapter: chapter, plainText: math.plain)
         let drawn = try ChapterFigures(chapter: chapter, root: root, parts: &parts)
         figures = drawn.figures
         try CodeBlocks(chapter: chapter, symbols: symbols, figures: drawn.byExample).apply(to: document, parts: &parts)

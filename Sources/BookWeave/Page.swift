@@ -5,7 +5,8 @@ import BookSource
 ///
 /// Everything works without JavaScript except search, the theme toggle and the copy buttons, which
 /// `book.js` adds (the page is marked `js` when scripts run). The sidebar collapses behind a
-/// button on narrow screens; the button is a checkbox label, so it needs no script either.
+/// button on narrow screens; the button is a checkbox label, so it needs no script either. A
+/// "skip to content" link is the first stop of the Tab key.
 struct Page {
     /// The book's title, on every page and at the top of the contents.
     static let bookTitle = "Neural Networks in Swift"
@@ -17,7 +18,7 @@ struct Page {
         var chapter: Chapter
         var sections: [(id: String, title: String)]
         var page: String { chapter.slug + ".html" }
-        var label: String { chapter.number == 0 ? chapter.title : "\(chapter.number) · \(chapter.title)" }
+        var label: String { chapter.numberedTitle }
     }
 
     var title: String
@@ -49,7 +50,7 @@ struct Page {
         <script src="book.js" defer></script>
         </head>
         <body class="\(kind)">
-        <input type="checkbox" id="nav-toggle" class="nav-toggle" aria-label="Show the table of contents">
+        <a class="skip-link" href="#main">Skip to content</a>
         \(header)
         <div class="layout">
         \(sidebar)
@@ -69,10 +70,11 @@ struct Page {
 
     var header: String {
         "<header class=\"book-header\">"
+            + "<input type=\"checkbox\" id=\"nav-toggle\" class=\"nav-toggle\" aria-label=\"Show the table of contents\">"
             + "<label for=\"nav-toggle\" class=\"menu-button\" title=\"Table of contents\">☰</label>"
             + "<a class=\"book-title\" href=\"index.html\">\(Self.bookTitle)</a>"
             + "<div class=\"search\" role=\"search\"><input type=\"search\" id=\"search-box\" placeholder=\"Search the book\""
-            + " aria-label=\"Search the book\" autocomplete=\"off\" spellcheck=\"false\"></div>"
+            + " aria-label=\"Search the book\" spellcheck=\"false\"></div>"
             + "<button type=\"button\" id=\"theme-toggle\" class=\"theme-toggle\" title=\"Switch between light and dark\""
             + " aria-label=\"Dark mode\" aria-pressed=\"false\">◐</button>"
             + "</header>"
@@ -86,12 +88,19 @@ struct Page {
             out += "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(entry.page)\"\(isCurrent ? " aria-current=\"page\"" : "")>"
                 + escapeHTML(entry.label) + "</a>"
             if isCurrent && !entry.sections.isEmpty {
-                out += "\n<ol>" + entry.sections.map { "<li><a href=\"#\($0.id)\">\(escapeHTML($0.title))</a></li>" }.joined() + "</ol>"
+                out += "\n<ol>" + entry.sections.enumerated().map { k, section in
+                    "<li><a href=\"#\(section.id)\">\(Self.numbered(section.title, entry.chapter, k + 1))</a></li>"
+                }.joined() + "</ol>"
             }
             out += "</li>\n"
         }
         out += "<li\(kind == "print" ? " class=\"current\"" : "")><a href=\"print.html\"\(kind == "print" ? " aria-current=\"page\"" : "")>The whole book on one page (print)</a></li>\n"
         return out + "</ol>\n</nav>"
+    }
+
+    /// A section's title in the sidebar and contents, after its number ("7.3 Momentum").
+    static func numbered(_ title: String, _ chapter: Chapter, _ k: Int) -> String {
+        (HeadingAnchors.sectionNumber(chapter, k).map { "<span class=\"secnum\">\($0)</span> " } ?? "") + escapeHTML(title)
     }
 
     var nav: String {

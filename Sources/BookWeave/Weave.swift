@@ -9,7 +9,7 @@ import Foundation
 /// turned into MathML. Nothing is run: outputs come from the chapters and figures from
 /// `chapters/figures`, both checked by `book verify`.
 ///
-/// The site: one page per chapter, `index.html` (contents), `print.html` (the whole book on one
+/// The site: one page per chapter, `index.html` (the landing page and contents), `print.html` (the whole book on one
 /// page, figures as images from `figures/`), `search-index.js`, and `book.js` and `style.css` copied
 /// from `theme/`.
 public struct Weave {
@@ -38,23 +38,22 @@ public struct Weave {
             site.files[chapter.chapter.slug + ".html"] = page.html
             for figure in chapter.figures { site.files[figure.file] = figure.source }
         }
-        site.files["index.html"] = Page(title: "Contents", body: contents(toc), toc: toc, current: nil,
+        site.files["index.html"] = Page(title: "Contents", body: try landingPage(chapters, toc: toc), toc: toc, current: nil,
                                         previous: nil, next: chapters.first?.chapter, kind: "contents").html
         site.files["print.html"] = printPage(chapters, toc: toc)
         site.files["search-index.js"] = searchIndex(chapters).javascript()
         return site
     }
 
+    /// The table of contents: every chapter and its numbered sections.
     func contents(_ toc: [Page.Entry]) -> String {
-        var body = "<h1>\(Page.bookTitle)</h1>\n<p class=\"subtitle\">\(Page.bookSubtitle)</p>\n"
-        body += "<p>Every code block in this book is compiled, every example is run and every output and figure you see was produced by running it (<code>make test</code> checks them all).</p>\n"
-        body += "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n"
+        var body = "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n"
         for entry in toc {
-            let number = entry.chapter.number == 0 ? "" : "<span class=\"number\">\(entry.chapter.number)</span> "
+            let number = entry.chapter.numberLabel.map { "<span class=\"number\">\($0)</span> " } ?? ""
             body += "<li>\(number)<a href=\"\(entry.page)\">\(escapeHTML(entry.chapter.title))</a>"
             if !entry.sections.isEmpty {
-                body += "\n<ol>" + entry.sections.map {
-                    "<li><a href=\"\(entry.page)#\($0.id)\">\(escapeHTML($0.title))</a></li>"
+                body += "\n<ol>" + entry.sections.enumerated().map { k, section in
+                    "<li><a href=\"\(entry.page)#\(section.id)\">\(Page.numbered(section.title, entry.chapter, k + 1))</a></li>"
                 }.joined() + "</ol>"
             }
             body += "</li>\n"
@@ -70,7 +69,7 @@ public struct Weave {
         body += "<p class=\"print-note\">The whole book on one page, for printing or saving as PDF."
             + " <button type=\"button\" id=\"print-button\" class=\"print-button\">Print…</button></p>\n"
         body += "<ol class=\"toc\">\n" + toc.map { entry in
-            let number = entry.chapter.number == 0 ? "" : "<span class=\"number\">\(entry.chapter.number)</span> "
+            let number = entry.chapter.numberLabel.map { "<span class=\"number\">\($0)</span> " } ?? ""
             return "<li>\(number)<a href=\"#\(entry.chapter.slug)\">\(escapeHTML(entry.chapter.title))</a></li>\n"
         }.joined() + "</ol>\n"
         let slugs = chapters.map(\.chapter.slug)
@@ -85,7 +84,7 @@ public struct Weave {
     func searchIndex(_ chapters: [ChapterPage]) -> SearchIndex {
         var sections: [SearchIndex.Section] = []
         for chapter in chapters {
-            let label = chapter.chapter.number == 0 ? chapter.chapter.title : "\(chapter.chapter.number) · \(chapter.chapter.title)"
+            let label = chapter.chapter.numberedTitle
             for part in HTMLText.sections(of: chapter.searchableBody) {
                 let href = chapter.chapter.slug + ".html" + (part.id.map { "#" + $0 } ?? "")
                 sections.append(SearchIndex.Section(href: href, chapter: label, title: part.id == nil ? chapter.chapter.title : part.title,

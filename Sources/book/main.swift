@@ -2,7 +2,9 @@
 // what its chapter says (verify, bless) and renders the HTML (weave). The Makefile drives it:
 //
 //     book tangle [--check]                 write Sources/Generated and Package.swift's chapter list
-//     book verify --runner PATH [NN...]     run the examples, compare outputs and figures, print a summary
+//     book verify --runner PATH [--strict-width] [NN...]
+//                                           run the examples, compare outputs and figures, print a summary;
+//                                           Swift lines over 90 columns are warnings (errors with --strict-width)
 //     book bless --runner PATH [NN...]      rerun the examples and rewrite their output blocks and figures
 //     book weave [--out DIR] [--check]      render the book to HTML
 //     book runnable NN [LINE]               print what "copy runnable" copies for the snippet at (or
@@ -69,6 +71,7 @@ func run() throws -> Int32 {
     case "verify", "bless":
         guard let runner = option("--runner", in: &arguments) else { throw Usage() }
         let slow = flag("--slow", in: &arguments)
+        let strictWidth = flag("--strict-width", in: &arguments)
         let chapters = try selectChapters(arguments, in: book)
         let verifier = Verifier(book: book, runner: runner, root: ".", runSlow: slow)
         if command == "bless" {
@@ -91,6 +94,14 @@ func run() throws -> Int32 {
         let t = reports.reduce(into: (0, 0, 0, 0)) { $0.0 += $1.compiled; $0.1 += $1.ran; $0.2 += $1.checked; $0.3 += $1.figuresChecked }
         print(pad("total", 22) + pad("\(t.0)", 10) + pad("\(t.1)", 6) + pad("\(t.2)", 9) + pad("\(t.3)", 9))
         for r in reports { for f in r.failures { print(f.description) } }
+        // Swift lines wider than the page's code column: warnings until --strict-width makes them errors.
+        let wide = chapters.flatMap(CodeWidth.wideLines)
+        if strictWidth {
+            CodeWidth.errors(wide).forEach { print($0.description) }
+            failed += wide.count
+        } else {
+            CodeWidth.warnings(wide).forEach { print($0) }
+        }
         return failed == 0 ? 0 : 1
     case "weave":
         let out = option("--out", in: &arguments) ?? "book"

@@ -30,7 +30,7 @@ func digit(_ k: Int) -> GrayImage {
         let svg = grid.svg()
         #expect(svg.contains("class=\"frame ok\"") && svg.contains("class=\"ok\">0</text>"))
         #expect(svg.contains("class=\"frame bad\"") && svg.contains("class=\"bad\">1</text>"))
-        #expect(svg.contains("text.ok{fill:#2ca02c}") && svg.contains("text.bad{fill:#d62728"))
+        #expect(svg.contains("text.ok{fill:var(--plot-correct, #1a7f37)}") && svg.contains("text.bad{fill:var(--plot-wrong, #cf222e)"))
         #expect(svg.contains("text-anchor=\"middle\">2</text>"))  // unmarked: no colour
         #expect(svg.contains("1 marked correct (green), 1 wrong (red)."))
         #expect(wellFormednessProblems(svg) == [])

@@ -87,3 +87,12 @@ func chapterErrors(_ source: String, path: String = "chapters/02-activations.md"
         #expect(chapterErrors("# P\n", path: "chapters/1-perceptron.md").isEmpty == false)
     }
 }
+
+@Test func chapterNumbersAsTheReaderSeesThem() throws {
+    let preface = try Chapter(path: "chapters/00-preface.md", source: "# Preface\n")
+    let seven = try Chapter(path: "chapters/07-gradient-descent.md", source: "# Gradient descent\n")
+    let appendix = try Chapter(path: "chapters/90-how-this-book-is-made.md", source: "# How this book is made\n")
+    #expect(preface.numberLabel == nil && preface.numberedTitle == "Preface")
+    #expect(seven.numberLabel == "7" && seven.numberedTitle == "7 · Gradient descent" && !seven.isAppendix)
+    #expect(appendix.numberLabel == "A" && appendix.numberedTitle == "Appendix A · How this book is made" && appendix.isAppendix)
+}
