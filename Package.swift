@@ -66,9 +66,12 @@ let bench: [Target] = tangled.contains { $0.name == "Engine" }
     ? [.executableTarget(name: "BookBench", dependencies: ["Engine"], swiftSettings: optimized)]
     : []
 
+/// The command-line parser of `book` and `train`: strict options, `--help`, errors that name the option.
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 /// `make train`: the MNIST trainer of chapter 11 on the command line.
 let trainer: [Target] = tangled.contains { $0.name == "Classifier" }
-    ? [.executableTarget(name: "train", dependencies: ["Classifier"], swiftSettings: optimized)]
+    ? [.executableTarget(name: "train", dependencies: ["Classifier", argumentParser], swiftSettings: optimized)]
     : []
 
 let package = Package(
@@ -76,6 +79,9 @@ let package = Package(
     products: [
         .executable(name: "book", targets: ["book"]),
         .executable(name: "BookExamples", targets: ["BookExamples"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(
@@ -87,7 +93,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BookTools", dependencies: ["CCmark"]),
-        .executableTarget(name: "book", dependencies: ["BookTools"]),
+        .executableTarget(name: "book", dependencies: ["BookTools", argumentParser]),
         .target(name: "Plot"),
         .target(name: "BookRuntime", dependencies: ["Plot"]),
         .executableTarget(
