@@ -7,6 +7,7 @@
 #   make book          render book/ from the chapters (runs nothing)
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
+#   make fuzz          run each libFuzzer target for FUZZ_SECONDS (default 60) seconds (Fuzz/)
 
 SWIFT   ?= swift
 CONFIG  ?= debug
@@ -15,8 +16,11 @@ BOOK    := $(BUILD)/book
 RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
+# Steps that write .build or Sources/Generated hold this lock, so two `make test` at once (an editor's
+# save hook and a terminal) take turns instead of breaking each other's build.
+LOCK    := mkdir -p .build && flock .build/make.lock
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check fuzz
 
 all: verify book
 	@echo
@@ -32,29 +36,29 @@ setup:
 	fi
 
 tools: setup
-	$(SWIFT) build -c $(CONFIG) --product book
+	$(LOCK) $(SWIFT) build -c $(CONFIG) --product book
 
 tangle: tools
-	$(BOOK) tangle
+	$(LOCK) $(BOOK) tangle
 
 build: tangle
-	$(SWIFT) build -c $(CONFIG)
+	$(LOCK) $(SWIFT) build -c $(CONFIG)
 
 verify: build
-	$(BOOK) verify --runner $(RUNNER)
+	$(LOCK) $(BOOK) verify --runner $(RUNNER)
 
 verify-slow: build
-	$(BOOK) verify --slow --runner $(RUNNER)
+	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)
 
 book: tangle
-	$(BOOK) weave
+	$(LOCK) $(BOOK) weave
 
 unit: build
-	$(SWIFT) test -c $(CONFIG)
+	$(LOCK) $(SWIFT) test -c $(CONFIG)
 
 # "copy runnable" in the HTML: every chapter's code, as one main.swift, must type-check.
 runnable-check: build
-	$(BOOK) runnable --check --build $(BUILD)
+	$(LOCK) $(BOOK) runnable --check --build $(BUILD)
 
 # The book in a real browser: headless Chromium (with the system chromedriver) opens every page and
 # checks links, figures, formulas, search, the theme and copy buttons; tidy validates the HTML.
@@ -76,14 +80,31 @@ browser-check: book
 test: verify book unit runnable-check browser-check
 
 bless: build
-	$(BOOK) bless --runner $(RUNNER) $(CHAPTER)
-	$(BOOK) weave
+	$(LOCK) $(BOOK) bless --runner $(RUNNER) $(CHAPTER)
+	$(LOCK) $(BOOK) weave
 
 run: build
 	$(RUNNER) $(CHAPTER)
 
 clean:
 	rm -rf .build
+
+# Fuzzing (libFuzzer + AddressSanitizer): the chapter parser with info strings, the TeX-to-MathML
+# converter, chapter 10's IDX/gzip reader and chapter 11's checkpoint reader, each for FUZZ_SECONDS,
+# starting from the seeds in Fuzz/corpus (the growing corpus stays in .build/fuzz/corpus). A crash
+# stops with the input saved in .build/fuzz/crashes/TARGET/; make it a regression test in Tests/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= chapter math idx checkpoint
+fuzz: tangle
+	Fuzz/build.sh $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  .build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 \
+	    -artifact_prefix=.build/fuzz/crashes/$$t/ .build/fuzz/corpus/$$t Fuzz/corpus/$$t \
+	    > .build/fuzz/$$t.log 2>&1 || { tail -40 .build/fuzz/$$t.log; echo "fuzz: $$t FAILED (log: .build/fuzz/$$t.log)"; exit 1; }; \
+	  grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss' .build/fuzz/$$t.log | sed "s/^/  $$t: /"; \
+	done
 
 # The benchmark of chapter 9 (not a test: nothing here asserts a time). Runs the book's engine and,
 # when PyTorch is installed (pip install torch==2.13.0+cpu), the same recipe in PyTorch, in one run.
@@ -103,5 +124,5 @@ train: tangle
 
 # Rerun the examples marked slow (the 50-epoch record of chapter 11) and rewrite their outputs.
 bless-slow: build
-	$(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
-	$(BOOK) weave
+	$(LOCK) $(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
+	$(LOCK) $(BOOK) weave

@@ -23,21 +23,21 @@ struct Train: ParsableCommand {
 
     static let defaults = TrainingOptions()
 
-    @Option(help: "Epochs to train (≥ 1; with --resume, the new total). (default: \(defaults.epochs))")
+    @Option(parsing: .unconditional, help: "Epochs to train (≥ 1; with --resume, the new total). (default: \(defaults.epochs))")
     var epochs: Int?
-    @Option(help: "Samples per mini-batch (1 ≤ n ≤ training samples). (default: \(defaults.batchSize))")
+    @Option(parsing: .unconditional, help: "Samples per mini-batch (1 ≤ n ≤ training samples). (default: \(defaults.batchSize))")
     var batchSize: Int?
-    @Option(name: .customLong("lr"), help: "Learning rate (finite, > 0). (default: \(defaults.learningRate))")
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (finite, > 0). (default: \(defaults.learningRate))")
     var learningRate: Float?
     @Option(help: "Update rule: sgd, momentum (μ = 0.9) or adam. (default: \(defaults.optimizer))")
     var optimizer: String?
-    @Option(help: "Dropout probability after each hidden layer (0 ≤ p < 1). (default: \(defaults.dropout))")
+    @Option(parsing: .unconditional, help: "Dropout probability after each hidden layer (0 ≤ p < 1). (default: \(defaults.dropout))")
     var dropout: Float?
-    @Option(help: "Seeds the initial weights, the batch order and the dropout masks (not the 48,000/12,000 split). (default: \(defaults.seed))")
+    @Option(parsing: .unconditional, help: "Seeds the initial weights, the batch order and the dropout masks (not the 48,000/12,000 split). (default: \(defaults.seed))")
     var seed: UInt64?
-    @Option(name: .customLong("limit"), help: "Train on the first n training samples only (batch size ≤ n ≤ 48,000). (default: all)")
+    @Option(name: .customLong("limit"), parsing: .unconditional, help: "Train on the first n training samples only (batch size ≤ n ≤ 48,000). (default: all)")
     var trainingLimit: Int?
-    @Option(name: .customLong("lr-decay"), help: "Multiply the learning rate by f after every epoch (0 < f ≤ 1). (default: \(defaults.learningRateDecay))")
+    @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: "Multiply the learning rate by f after every epoch (0 < f ≤ 1). (default: \(defaults.learningRateDecay))")
     var learningRateDecay: Float?
     @Option(help: "Keep the model with the best validation loss or accuracy. (default: \(defaults.keepBest.rawValue))")
     var keepBest: TrainingOptions.Criterion?
@@ -50,7 +50,7 @@ struct Train: ParsableCommand {
     var checkpoint = "mnist.ckpt"
     @Flag(help: "Continue the run saved in <checkpoint>.resume.")
     var resume = false
-    @Option(help: "Threads for the matrix products (1 ≤ n ≤ 256). (default: all cores)")
+    @Option(parsing: .unconditional, help: "Threads for the matrix products (1 ≤ n ≤ 256). (default: all cores)")
     var threads: Int?
 
     /// Option names as the command line spells them, by `TrainingOptions` property.
@@ -73,6 +73,8 @@ struct Train: ParsableCommand {
         o.batchNorm = batchNorm || o.batchNorm
         return o
     }
+
+    // Numbers are parsed `.unconditional`ly, so that `--limit -5` is "-5 is out of range", not a missing value.
 
     /// Ranges that need no data, checked while parsing (the training size is known once MNIST is loaded).
     func validate() throws {
@@ -97,10 +99,10 @@ struct Train: ParsableCommand {
         let stale = try orFail { try Checkpoint.prepare(path: checkpoint) }
         stale.forEach { say("removed \($0), left by a run that was stopped while saving") }
 
-        let split = try orFail { try MNISTSplit.load(directory: data, seed: 0) }
         let threads = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, Trainer.threadRange.upperBound)
         let trainer: Trainer
         if resume {
+            // The saved run first: a contradiction is reported before minutes of loading and training.
             let path = checkpoint + ".resume"
             let saved = try orFail { try Checkpoint.read(from: path) }
             let conflicts = conflicting(with: saved.options)
@@ -113,16 +115,20 @@ struct Train: ParsableCommand {
                 throw Failure("\(path) has already trained \(saved.epoch) epochs of \(saved.options.epochs); "
                               + "pass --epochs N with N > \(saved.epoch) to train further")
             }
+            let split = try orFail { try MNISTSplit.load(directory: data, seed: 0) }
             trainer = try orFail { try Trainer(resuming: path, data: split, epochs: total, threads: threads) }
+            trainer.checkpointPath = checkpoint
+            try train(trainer, test: split.test, threads: threads)
         } else {
+            let split = try orFail { try MNISTSplit.load(directory: data, seed: 0) }
             let options = options(over: Self.defaults)
             if let problem = options.problems(trainingSize: split.trainIndices.count).first {
                 throw ValidationError(Self.message(problem))
             }
             trainer = try orFail { try Trainer(options: options, data: split, threads: threads) }
+            trainer.checkpointPath = checkpoint
+            try train(trainer, test: split.test, threads: threads)
         }
-        trainer.checkpointPath = checkpoint
-        try train(trainer, test: split.test, threads: threads)
     }
 
     /// The training options given on the command line that differ from the saved run's, as

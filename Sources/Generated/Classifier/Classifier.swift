@@ -235,7 +235,13 @@ extension TrainingOptions {
             if !ok { found.append(OptionProblem(option: option, range: range, value: "\(value)")) }
         }
         check(epochs >= 1, "epochs", "at least 1", epochs)
-        let samples = min(trainingLimit ?? Int.max, trainingSize ?? Int.max)
+        let size = trainingSize ?? Int.max
+        let limitOK = trainingLimit.map { $0 >= max(batchSize, 1) && $0 <= size } ?? true
+        if let limit = trainingLimit {
+            check(limitOK, "trainingLimit", "in \(max(batchSize, 1))...\(trainingSize.map(String.init) ?? "") "
+                  + "(at least one batch, at most the training samples)", limit)
+        }
+        let samples = limitOK ? min(trainingLimit ?? size, size) : size
         check(batchSize >= 1 && batchSize <= samples, "batchSize",
               samples == Int.max ? "at least 1" : "in 1...\(samples) (the training samples)", batchSize)
         check(learningRate > 0 && learningRate.isFinite, "learningRate", "finite and greater than 0", learningRate)
@@ -243,13 +249,8 @@ extension TrainingOptions {
             check(false, "optimizer", "sgd, momentum or adam", optimizer)
         }
         check(dropout >= 0 && dropout < 1, "dropout", "in [0, 1)", dropout)
-        if let limit = trainingLimit {
-            let upper = trainingSize.map { "...\($0)" } ?? " or more"
-            check(limit >= max(batchSize, 1) && limit <= (trainingSize ?? Int.max), "trainingLimit",
-                  "in \(max(batchSize, 1))\(upper) (at least one batch)", limit)
-        }
         check(learningRateDecay > 0 && learningRateDecay <= 1, "learningRateDecay", "in (0, 1]", learningRateDecay)
-        if batchNorm && batchSize >= 1 && samples != Int.max {
+        if batchNorm && batchSize >= 1 && limitOK && samples != Int.max {
             check(batchSize >= 2 && samples % batchSize != 1, "batchSize",
                   "at least 2, and not leave a last batch of one sample (\(samples) samples), with batch normalization", batchSize)
         }
@@ -262,7 +263,7 @@ extension TrainingOptions {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 316)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 317)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
@@ -271,7 +272,7 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 356)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 357)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
@@ -582,7 +583,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 722)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 723)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

@@ -1,0 +1,18 @@
+// libFuzzer target: chapter 10's IDX parser and gzip reader (the MNIST loader's input side). The first
+// byte picks the expected magic number; the rest is the file. Any input must give a file or an
+// `MNISTError` naming the path, never a trap.
+import MNIST
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzIDX(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size >= 1 else { return 0 }
+    let magic = data[0] & 1 == 0 ? IDXFile.imagesMagic : IDXFile.labelsMagic
+    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    do throws(MNISTError) {
+        let file = try parseIDX(isGzip(bytes) ? gunzip(bytes, path: "f.gz") : bytes, path: "f.gz", expectedMagic: magic)
+        precondition(file.data.count == file.dimensions.reduce(1, *), "payload does not match the dimensions")
+    } catch {
+        precondition(error.description.hasPrefix("f.gz"), "error does not name the file: \(error)")
+    }
+    return 0
+}
