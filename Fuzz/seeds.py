@@ -58,11 +58,11 @@ def checkpoint(optimizer_state, history_loss=0.4):
               "optimizerStateCounts": counts,
               "options": {"batchNorm": False, "batchSize": 20, "dropout": 0.2, "epochs": 2, "keepBest": "loss",
                           "learningRate": 0.01, "learningRateDecay": 1, "optimizer": "momentum" if optimizer_state else "sgd",
-                          "seed": 0, "trainingLimit": 100},
+                          "seed": 0, "splitSeed": 0, "trainingLimit": 100},
               "parameterShapes": shapes, "shuffleGenerator": "5ee8", "sizes": [4, 3, 2], "step": 5}
     js = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
     floats = sum(a * (b if len(s) == 2 else 1) for s in shapes for a, b in [(s[0], s[-1])]) + sum(counts)
-    body = b"MLPCKPT\n" + struct.pack("<II", 2, len(js)) + js + b"".join(struct.pack("<f", 0.01 * i) for i in range(floats))
+    body = b"MLPCKPT\n" + struct.pack("<II", 3, len(js)) + js + b"".join(struct.pack("<f", 0.01 * i) for i in range(floats))
     return body
 write("checkpoint", "sgd", b"\x00" + checkpoint(False))
 write("checkpoint", "momentum", b"\x00" + checkpoint(True))

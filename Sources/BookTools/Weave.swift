@@ -46,7 +46,8 @@ public struct Site {
 /// `chapters/figures`, both checked by `book verify`.
 ///
 /// The site: one page per chapter, `index.html` (contents), `print.html` (the whole book on one
-/// page, figures as images from `figures/`), `search-index.js`, `book.js` and `style.css`.
+/// page, figures as images from `figures/`), `search-index.js`, and `book.js` and `style.css` copied
+/// from `theme/`.
 public struct Weave {
     public var book: Book
     public var root: String
@@ -60,8 +61,7 @@ public struct Weave {
 
     public func render() throws -> Site {
         var site = Site()
-        site.files["style.css"] = Self.stylesheet
-        site.files["book.js"] = Self.script
+        site.files.merge(try Theme(root: root).files) { _, asset in asset }
         let symbols = SymbolTable(book: book)
         let chapters = try book.chapters.map { try ChapterPage(chapter: $0, book: book, symbols: symbols, root: root) }
         let toc = chapters.map { Page.Entry(chapter: $0.chapter, sections: $0.sections) }

@@ -29,12 +29,14 @@ struct Train: ParsableCommand {
     var batchSize: Int?
     @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (finite, > 0). (default: \(defaults.learningRate))")
     var learningRate: Float?
-    @Option(help: "Update rule: sgd, momentum (μ = 0.9) or adam. (default: \(defaults.optimizer))")
-    var optimizer: String?
+    @Option(help: "Update rule: sgd, momentum (μ = 0.9) or adam. (default: \(defaults.optimizer.rawValue))")
+    var optimizer: TrainingOptions.Optimizer?
     @Option(parsing: .unconditional, help: "Dropout probability after each hidden layer (0 ≤ p < 1). (default: \(defaults.dropout))")
     var dropout: Float?
-    @Option(parsing: .unconditional, help: "Seeds the initial weights, the batch order and the dropout masks (not the 48,000/12,000 split). (default: \(defaults.seed))")
+    @Option(parsing: .unconditional, help: "Seeds the initial weights, the batch order and the dropout masks; not the 48,000/12,000 split (--split-seed). (default: \(defaults.seed))")
     var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Seeds the split of the 60,000 training images into 48,000 for training and 12,000 for validation. (default: \(defaults.splitSeed))")
+    var splitSeed: UInt64?
     @Option(name: .customLong("limit"), parsing: .unconditional, help: "Train on the first n training samples only (batch size ≤ n ≤ 48,000). (default: all)")
     var trainingLimit: Int?
     @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: "Multiply the learning rate by f after every epoch (0 < f ≤ 1). (default: \(defaults.learningRateDecay))")
@@ -55,7 +57,7 @@ struct Train: ParsableCommand {
 
     /// Option names as the command line spells them, by `TrainingOptions` property.
     static let flags = ["epochs": "--epochs", "batchSize": "--batch-size", "learningRate": "--lr",
-                        "optimizer": "--optimizer", "dropout": "--dropout", "trainingLimit": "--limit",
+                        "optimizer": "--optimizer", "dropout": "--dropout", "splitSeed": "--split-seed", "trainingLimit": "--limit",
                         "learningRateDecay": "--lr-decay", "keepBest": "--keep-best", "batchNorm": "--batch-norm"]
 
     /// The options given on the command line over `base`.
@@ -67,6 +69,7 @@ struct Train: ParsableCommand {
         o.optimizer = optimizer ?? o.optimizer
         o.dropout = dropout ?? o.dropout
         o.seed = seed ?? o.seed
+        o.splitSeed = splitSeed ?? o.splitSeed
         o.trainingLimit = trainingLimit ?? o.trainingLimit
         o.learningRateDecay = learningRateDecay ?? o.learningRateDecay
         o.keepBest = keepBest ?? o.keepBest
@@ -115,13 +118,13 @@ struct Train: ParsableCommand {
                 throw Failure("\(path) has already trained \(saved.epoch) epochs of \(saved.options.epochs); "
                               + "pass --epochs N with N > \(saved.epoch) to train further")
             }
-            let split = try orFail { try MNISTSplit.load(directory: data, seed: 0) }
+            let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: saved.options.splitSeed) }
             trainer = try orFail { try Trainer(resuming: path, data: split, epochs: total, threads: threads) }
             trainer.checkpointPath = checkpoint
             try train(trainer, test: split.test, threads: threads)
         } else {
-            let split = try orFail { try MNISTSplit.load(directory: data, seed: 0) }
             let options = options(over: Self.defaults)
+            let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: options.splitSeed) }
             if let problem = options.problems(trainingSize: split.trainIndices.count).first {
                 throw ValidationError(Self.message(problem))
             }
@@ -141,9 +144,10 @@ struct Train: ParsableCommand {
         }
         compare("--batch-size", batchSize, saved.batchSize)
         compare("--lr", learningRate, saved.learningRate)
-        compare("--optimizer", optimizer, saved.optimizer)
+        compare("--optimizer", optimizer?.rawValue, saved.optimizer.rawValue)
         compare("--dropout", dropout, saved.dropout)
         compare("--seed", seed, saved.seed)
+        compare("--split-seed", splitSeed, saved.splitSeed)
         if let trainingLimit, trainingLimit != saved.trainingLimit {
             conflicts.append("--limit \(trainingLimit) (saved: \(saved.trainingLimit.map(String.init) ?? "all"))")
         }
@@ -155,9 +159,9 @@ struct Train: ParsableCommand {
 
     func train(_ trainer: Trainer, test: MNISTDataset, threads: Int) throws {
         let o = trainer.options
-        say("training 784-512-512-10 on \(trainer.trainIndices.count) images: \(o.optimizer), learning rate \(o.learningRate)"
+        say("training 784-512-512-10 on \(trainer.trainIndices.count) images: \(o.optimizer.rawValue), learning rate \(o.learningRate)"
             + (o.learningRateDecay == 1 ? ", " : " × \(o.learningRateDecay) per epoch, ")
-            + "batch \(o.batchSize), dropout \(o.dropout)" + (o.batchNorm ? ", batch norm" : "") + ", seed \(o.seed), keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
+            + "batch \(o.batchSize), dropout \(o.dropout)" + (o.batchNorm ? ", batch norm" : "") + ", seed \(o.seed)" + (o.splitSeed == 0 ? "" : ", split seed \(o.splitSeed)") + ", keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
         if resume { say("resuming after epoch \(trainer.epochsDone) from \(checkpoint).resume") }
 
         let progress = ProgressBar(batchSize: o.batchSize)
@@ -178,6 +182,7 @@ struct Train: ParsableCommand {
 }
 
 extension TrainingOptions.Criterion: ExpressibleByArgument {}
+extension TrainingOptions.Optimizer: ExpressibleByArgument {}
 
 /// A failure after parsing: printed as `train: message`, exit status 1.
 struct Failure: Error, CustomStringConvertible {

@@ -48,7 +48,8 @@ import Classifier
         (["--threads", "0"], "--threads must be in 1...256, not 0"),
         (["--threads", "-3"], "--threads must be in 1...256, not -3"),
         (["--threads", "1000"], "--threads must be in 1...256, not 1000"),
-        (["--optimizer", "rmsprop"], "--optimizer must be sgd, momentum or adam, not rmsprop"),
+        (["--optimizer", "rmsprop"], "The value 'rmsprop' is invalid for '--optimizer <optimizer>'"),
+        (["--split-seed", "-1"], "The value '-1' is invalid for '--split-seed <split-seed>'"),
         (["--keep-best", "speed"], "The value 'speed' is invalid for '--keep-best <keep-best>'"),
         (["--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'"),
         (["--chek"], "Unknown option '--chek'"),
@@ -69,7 +70,8 @@ import Classifier
         #expect(result.status == 0)
         let help = result.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")   // as wrapped for any width
         for text in ["--epochs", "≥ 1", "--lr", "finite, > 0", "--dropout", "0 ≤ p < 1", "--batch-size", "--limit",
-                     "--lr-decay", "0 < f ≤ 1", "--threads", "1 ≤ n ≤ 256", "--resume", "--keep-best", "--batch-norm"] {
+                     "--lr-decay", "0 < f ≤ 1", "--threads", "1 ≤ n ≤ 256", "--resume", "--keep-best", "--batch-norm",
+                     "--split-seed", "not the 48,000/12,000 split"] {
             #expect(help.contains(text), "\(text) missing from --help")
         }
     }
