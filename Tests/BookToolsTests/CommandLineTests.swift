@@ -34,6 +34,9 @@ func scratchBook() throws -> String {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: repositoryRoot + "/chapters", toPath: directory + "/chapters")
     try FileManager.default.copyItem(atPath: repositoryRoot + "/Package.swift", toPath: directory + "/Package.swift")
+    if FileManager.default.fileExists(atPath: repositoryRoot + "/theme") {   // the site's assets, which weave reads
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/theme", toPath: directory + "/theme")
+    }
     return directory
 }
 
