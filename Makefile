@@ -19,6 +19,15 @@ CHAPTER ?=
 # Steps that write .build or Sources/Generated hold this lock, so two `make test` at once (an editor's
 # save hook and a terminal) take turns instead of breaking each other's build.
 LOCK    := mkdir -p .build && flock .build/make.lock
+# SwiftPM caches the evaluated Package.swift and the build plan made from it, but the target list
+# depends on which directories Sources/Generated holds. Every SwiftPM call here keeps the manifest
+# cache in .build (--manifest-cache local), and REFRESH, when the set of generated directories changed
+# (a module removed by hand, or added by tangle), drops that cache and touches Package.swift (which
+# makes SwiftPM plan the build again), so no build runs with a stale target list.
+SWIFTPM := --manifest-cache local
+REFRESH := mkdir -p .build; ls Sources/Generated > .build/generated-dirs.new 2>/dev/null; \
+	cmp -s .build/generated-dirs.new .build/generated-dirs || { rm -f .build/manifest.db; touch Package.swift; }; \
+	mv .build/generated-dirs.new .build/generated-dirs
 
 .PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check fuzz
 
@@ -36,13 +45,15 @@ setup:
 	fi
 
 tools: setup
-	$(LOCK) $(SWIFT) build -c $(CONFIG) --product book
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG) --product book
 
 tangle: tools
 	$(LOCK) $(BOOK) tangle
 
 build: tangle
-	$(LOCK) $(SWIFT) build -c $(CONFIG)
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG)
 
 verify: build
 	$(LOCK) $(BOOK) verify --runner $(RUNNER)
@@ -54,7 +65,8 @@ book: tangle
 	$(LOCK) $(BOOK) weave
 
 unit: build
-	$(LOCK) $(SWIFT) test -c $(CONFIG)
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) test $(SWIFTPM) -c $(CONFIG)
 
 # "copy runnable" in the HTML: every chapter's code, as one main.swift, must type-check.
 runnable-check: build
