@@ -8,6 +8,7 @@
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
 #   make fuzz          run each libFuzzer target for FUZZ_SECONDS (default 60) seconds (Fuzz/)
+#   make consumer      build and run Tests/Consumer, a package that uses the book's library
 
 SWIFT   ?= swift
 CONFIG  ?= debug
@@ -29,7 +30,7 @@ REFRESH := mkdir -p .build; ls Sources/Generated > .build/generated-dirs.new 2>/
 	cmp -s .build/generated-dirs.new .build/generated-dirs || { rm -f .build/manifest.db; touch Package.swift; }; \
 	mv .build/generated-dirs.new .build/generated-dirs
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check fuzz
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check fuzz consumer
 
 all: verify book
 	@echo
@@ -89,7 +90,12 @@ browser-check: book
 	elif [ -n "$$BOOK_REQUIRE_BROWSER" ]; then echo "browser test: $$missing" >&2; exit 1; \
 	else echo "browser test skipped: $$missing"; fi
 
-test: verify book unit runnable-check browser-check
+# A package that depends on this one by path and trains a network with the book's API
+# (Tests/Consumer); its own scratch directory under .build keeps repeated runs warm.
+consumer: tangle
+	$(SWIFT) run -c $(CONFIG) --package-path Tests/Consumer --scratch-path .build/consumer SpiralClassifier
+
+test: verify book unit runnable-check browser-check consumer
 
 bless: build
 	$(LOCK) $(BOOK) bless --runner $(RUNNER) $(CHAPTER)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of `make fuzz` into .build/fuzz/ (Linux, Swift 6 toolchain):
 #
-#   chapter     the chapter parser and info strings   (Sources/BookTools: Chapter, Markdown, InfoString, Diagnostics)
-#   math        the TeX-to-MathML converter            (Sources/BookTools/Math.swift and what it uses)
+#   chapter     the chapter parser and info strings   (Sources/BookSource: Chapter, Markdown, InfoString, Diagnostics)
+#   math        the TeX-to-MathML converter            (Sources/BookWeave: TeX, MathExtraction, Highlight's escapeHTML)
 #   idx         chapter 10's IDX and gzip reader       (the MNIST module, Sources/Generated/MNIST)
 #   checkpoint  chapter 11's checkpoint reader         (the Classifier module, Sources/Generated/Classifier)
 #
@@ -36,19 +36,21 @@ chapters_up_to() {
     echo "no chapter module $last in Package.swift" >&2; return 1
 }
 
-chapter_objects() { ls "$MODULES"/*.o; }
+chapter_objects() { ls "$MODULES"/*.o | grep -v '/BookSource.o$\|/SwiftLexer.o$'; }
 
 for target in $targets; do
     echo "building $OUT/$target"
     case $target in
     chapter)
         "$SWIFTC" "${FLAGS[@]}" -module-name ChapterFuzz Fuzz/ChapterFuzz.swift \
-            Sources/BookTools/Chapter.swift Sources/BookTools/Markdown.swift Sources/BookTools/InfoString.swift \
-            Sources/BookTools/Diagnostics.swift -lcmark -o "$OUT/chapter" ;;
+            Sources/BookSource/Chapter.swift Sources/BookSource/Markdown.swift Sources/BookSource/InfoString.swift \
+            Sources/BookSource/Diagnostics.swift -lcmark -o "$OUT/chapter" ;;
     math)
+        [ -f "$MODULES/SwiftLexer.o" ] || module SwiftLexer Sources/SwiftLexer/*.swift
+        module BookSource Sources/BookSource/*.swift
         "$SWIFTC" "${FLAGS[@]}" -module-name MathFuzz Fuzz/MathFuzz.swift \
-            Sources/BookTools/Math.swift Sources/BookTools/Highlight.swift Sources/BookTools/InfoString.swift \
-            Sources/BookTools/Diagnostics.swift -o "$OUT/math" ;;
+            Sources/BookWeave/TeX.swift Sources/BookWeave/MathExtraction.swift Sources/BookWeave/Highlight.swift \
+            "$MODULES/SwiftLexer.o" "$MODULES/BookSource.o" -lcmark -o "$OUT/math" ;;
     idx)
         chapters_up_to MNIST
         "$SWIFTC" "${FLAGS[@]}" -module-name IDXFuzz Fuzz/IDXFuzz.swift $(chapter_objects) -lz -o "$OUT/idx" ;;

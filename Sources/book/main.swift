@@ -5,7 +5,10 @@
 // Options are parsed by swift-argument-parser: an unknown option, a missing value or a stray
 // argument is an error (exit 64) that names it, and nothing is written.
 import ArgumentParser
-import BookTools
+import BookBuild
+import BookSource
+import BookSupport
+import BookWeave
 import Foundation
 import Synchronization
 
