@@ -81,6 +81,8 @@ import Testing
         ("Book", "starting with Book"),
         ("PerceptronExamples", "ending in Examples"),
         ("PlotTests", "package's own target PlotTests"),
+        ("SwiftLexer", "package's own target SwiftLexer"),
+        ("BookSource", "starting with Book"),
         ("class", "Swift keyword"),
         ("Self", "Swift keyword"),
         (String(repeating: "A", count: 65), "longer than 64"),
