@@ -49,7 +49,7 @@ for target in $targets; do
         [ -f "$MODULES/SwiftLexer.o" ] || module SwiftLexer Sources/SwiftLexer/*.swift
         module BookSource Sources/BookSource/*.swift
         "$SWIFTC" "${FLAGS[@]}" -module-name MathFuzz Fuzz/MathFuzz.swift \
-            Sources/BookWeave/TeX.swift Sources/BookWeave/MathExtraction.swift Sources/BookWeave/Highlight.swift \
+            Sources/BookWeave/TeX.swift Sources/BookWeave/MathExtraction.swift Sources/BookWeave/Placeholders.swift Sources/BookWeave/Highlight.swift \
             "$MODULES/SwiftLexer.o" "$MODULES/BookSource.o" -lcmark -o "$OUT/math" ;;
     idx)
         chapters_up_to MNIST
