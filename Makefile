@@ -8,6 +8,7 @@
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
 #   make bench         time the book's engine against PyTorch, in turn (make bench-train: the whole job)
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
+#   make fuzz          run each libFuzzer target for FUZZ_SECONDS (default 60) seconds (Fuzz/)
 #   make consumer      build and run Tests/Consumer, a package that uses the book's library
 
 SWIFT   ?= swift
@@ -17,8 +18,20 @@ BOOK    := $(BUILD)/book
 RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
+# Steps that write .build or Sources/Generated hold this lock, so two `make test` at once (an editor's
+# save hook and a terminal) take turns instead of breaking each other's build.
+LOCK    := mkdir -p .build && flock .build/make.lock
+# SwiftPM caches the evaluated Package.swift and the build plan made from it, but the target list
+# depends on which directories Sources/Generated holds. Every SwiftPM call here keeps the manifest
+# cache in .build (--manifest-cache local), and REFRESH, when the set of generated directories changed
+# (a module removed by hand, or added by tangle), drops that cache and touches Package.swift (which
+# makes SwiftPM plan the build again), so no build runs with a stale target list.
+SWIFTPM := --manifest-cache local
+REFRESH := mkdir -p .build; ls Sources/Generated > .build/generated-dirs.new 2>/dev/null; \
+	cmp -s .build/generated-dirs.new .build/generated-dirs || { rm -f .build/manifest.db; touch Package.swift; }; \
+	mv .build/generated-dirs.new .build/generated-dirs
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check consumer
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer
 
 all: verify book
 	@echo
@@ -34,29 +47,32 @@ setup:
 	fi
 
 tools: setup
-	$(SWIFT) build -c $(CONFIG) --product book
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG) --product book
 
 tangle: tools
-	$(BOOK) tangle
+	$(LOCK) $(BOOK) tangle
 
 build: tangle
-	$(SWIFT) build -c $(CONFIG)
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG)
 
 verify: build
-	$(BOOK) verify --runner $(RUNNER)
+	$(LOCK) $(BOOK) verify --runner $(RUNNER)
 
 verify-slow: build
-	$(BOOK) verify --slow --runner $(RUNNER)
+	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)
 
 book: tangle
-	$(BOOK) weave
+	$(LOCK) $(BOOK) weave
 
 unit: build
-	$(SWIFT) test -c $(CONFIG)
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) test $(SWIFTPM) -c $(CONFIG)
 
 # "copy runnable" in the HTML: every chapter's code, as one main.swift, must type-check.
 runnable-check: build
-	$(BOOK) runnable --check --build $(BUILD)
+	$(LOCK) $(BOOK) runnable --check --build $(BUILD)
 
 # The book in a real browser: headless Chromium (with the system chromedriver) opens every page and
 # checks links, figures, formulas, search, the theme and copy buttons, the layout at desktop and phone
@@ -88,14 +104,31 @@ consumer: tangle
 test: verify book unit runnable-check browser-check consumer
 
 bless: build
-	$(BOOK) bless --runner $(RUNNER) $(CHAPTER)
-	$(BOOK) weave
+	$(LOCK) $(BOOK) bless --runner $(RUNNER) $(CHAPTER)
+	$(LOCK) $(BOOK) weave
 
 run: build
 	$(RUNNER) $(CHAPTER)
 
 clean:
 	rm -rf .build
+
+# Fuzzing (libFuzzer + AddressSanitizer): the chapter parser with info strings, the TeX-to-MathML
+# converter, chapter 10's IDX/gzip reader and chapter 11's checkpoint reader, each for FUZZ_SECONDS,
+# starting from the seeds in Fuzz/corpus (the growing corpus stays in .build/fuzz/corpus). A crash
+# stops with the input saved in .build/fuzz/crashes/TARGET/; make it a regression test in Tests/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= chapter math idx checkpoint
+fuzz: tangle
+	Fuzz/build.sh $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  .build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 \
+	    -artifact_prefix=.build/fuzz/crashes/$$t/ .build/fuzz/corpus/$$t Fuzz/corpus/$$t \
+	    > .build/fuzz/$$t.log 2>&1 || { tail -40 .build/fuzz/$$t.log; echo "fuzz: $$t FAILED (log: .build/fuzz/$$t.log)"; exit 1; }; \
+	  grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss' .build/fuzz/$$t.log | sed "s/^/  $$t: /"; \
+	done
 
 # The benchmarks of chapter 9 (not tests: nothing here asserts a time). `make bench` runs the book's
 # engine and, when PyTorch is installed (pip install torch==2.13.0+cpu), the same recipe in PyTorch,
@@ -106,13 +139,13 @@ clean:
 BENCH_ARGS ?=
 JOB_ARGS ?=
 bench-build: tangle
-	$(SWIFT) build -c release --product BookBench
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c release --product BookBench
 
 bench: bench-build
 	.build/release/BookBench run $(BENCH_ARGS)
 
 bench-train: bench-build
-	$(SWIFT) build -c release --product train
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c release --product train
 	.build/release/BookBench job $(JOB_ARGS)
 
 bench-record: bench bench-train
@@ -121,10 +154,10 @@ bench-record: bench bench-train
 # The tutorial's recipe from the command line, with a progress bar (options: see Sources/train/main.swift).
 TRAIN_ARGS ?=
 train: tangle
-	$(SWIFT) build -c release --product train
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c release --product train
 	.build/release/train $(TRAIN_ARGS)
 
 # Rerun the examples marked slow (the 50-epoch record of chapter 11) and rewrite their outputs.
 bless-slow: build
-	$(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
-	$(BOOK) weave
+	$(LOCK) $(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
+	$(LOCK) $(BOOK) weave

@@ -74,9 +74,12 @@ let bench: [Target] = tangled.contains { $0.name == "Engine" }
                          swiftSettings: optimized)]
     : []
 
+/// The command-line parser of `book` and `train`: strict options, `--help`, errors that name the option.
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 /// `make train`: the MNIST trainer of chapter 11 on the command line.
 let trainer: [Target] = tangled.contains { $0.name == "Classifier" }
-    ? [.executableTarget(name: "train", dependencies: ["Classifier"], swiftSettings: optimized)]
+    ? [.executableTarget(name: "train", dependencies: ["Classifier", argumentParser], swiftSettings: optimized)]
     : []
 
 let package = Package(
@@ -108,7 +111,7 @@ let package = Package(
         .target(name: "BookSource", dependencies: ["CCmark"]),
         .target(name: "BookBuild", dependencies: ["BookSource", "BookSupport", "RunnerProtocol"]),
         .target(name: "BookWeave", dependencies: ["BookSource", "BookBuild", "BookSupport", "RunnerProtocol", "SwiftLexer", "CCmark"]),
-        .executableTarget(name: "book", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport"]),
+        .executableTarget(name: "book", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", argumentParser]),
         .target(name: "Plot"),
         .target(name: "BookRuntime", dependencies: [
             "Plot", "RunnerProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),

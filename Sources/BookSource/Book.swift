@@ -34,10 +34,10 @@ public struct Book: Sendable {
             byNumber[chapter.number] = chapter
             guard let module = chapter.moduleName else { continue }
             if let other = byModule[module] {
-                errors.append(ChapterError(file: chapter.path, line: 0,
+                errors.append(ChapterError(file: chapter.path, line: chapter.moduleLine,
                     "module name \(module) is also the module of \(other.path); rename one (<!-- module: Name -->)"))
             } else if Self.reservedModules.contains(module) || module.hasSuffix("Examples") {
-                errors.append(ChapterError(file: chapter.path, line: 0,
+                errors.append(ChapterError(file: chapter.path, line: chapter.moduleLine,
                     "module name \(module) is reserved for the book's own tools; rename it (<!-- module: Name -->)"))
             }
             byModule[module] = chapter
@@ -64,13 +64,12 @@ public struct Book: Sendable {
         var errors: [ChapterError] = []
         for name in names {
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(data: data, encoding: .utf8) else {
-                errors.append(ChapterError(file: path, line: 0, "cannot read the file as UTF-8 text"))
+            guard let data = FileManager.default.contents(atPath: path) else {
+                errors.append(ChapterError(file: path, line: 0, "cannot read the file"))
                 continue
             }
             do throws(ChapterErrors) {
-                chapters.append(try Chapter(path: path, source: text))
+                chapters.append(try Chapter(path: path, bytes: [UInt8](data)))
             } catch {
                 errors += error.errors
             }

@@ -35,7 +35,12 @@ public struct Chapter: Sendable {
     public var slug: String
     public var title: String
     /// The Swift module the chapter's code goes into (`Perceptron`), or nil when it has no Swift code.
-    public var moduleName: String?
+    /// Validated where the chapter names it (see `ModuleName`): never an arbitrary string.
+    public private(set) var module: ModuleName?
+    /// Line of the `<!-- module: Name -->` comment, or 0 when the name comes from the file name.
+    public private(set) var moduleLine: Int
+    /// The module's name as a string, for paths, imports and the manifest (only ever a valid `ModuleName`).
+    public var moduleName: String? { module?.name }
     public var snippets: [Snippet]
     public var examples: [Example]
     /// `import X` lines of the chapter's Swift snippets, with their lines.
@@ -65,18 +70,21 @@ public struct Chapter: Sendable {
 
 extension Chapter {
     /// Parses a chapter's Markdown. `path` is used in diagnostics; its file name must be `NN-topic.md`.
+    /// Line endings must be LF (`\n`): a CR (`\r`, alone or in CR LF) is an error naming its line,
+    /// so that the line numbers here, libcmark's and the compiler's (`#sourceLocation`) always agree.
     public init(path: String, source: String) throws(ChapterErrors) {
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         guard let (number, topic) = Self.splitFileName(fileName) else {
             throw ChapterErrors([ChapterError(file: path, line: 0,
                 "chapter file names look like NN-topic.md (two digits, then lowercase words joined by '-')")])
         }
+        if let error = Self.carriageReturnError(in: source, path: path) { throw ChapterErrors([error]) }
         self.path = path
         self.number = number
         self.slug = String(fileName.dropLast(3))
         self.source = source
 
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = Self.lines(of: source)
         let document = MarkdownDocument(source)
         var errors: [ChapterError] = []
 
@@ -114,10 +122,85 @@ extension Chapter {
             switch $0.kind { case .library, .example: true; default: false }
         }
         imports = swiftSnippets.flatMap { Self.imports(in: $0) }
-        let override = lines.lazy.compactMap(Self.moduleOverride).first
-        moduleName = swiftSnippets.isEmpty ? nil : (override ?? Self.moduleName(fromTopic: topic))
+
+        // The module: named by a `<!-- module: Name -->` comment, else by the file name; validated either way.
+        let directives = document.nodes(ofType: CMARK_NODE_HTML_BLOCK).compactMap { node in
+            Self.moduleOverride(node.literal).map { (name: $0, line: node.startLine) }
+        }
+        for extra in directives.dropFirst() {
+            errors.append(ChapterError(file: path, line: extra.line,
+                "a second <!-- module: ... --> comment (the first is on line \(directives[0].line)); a chapter has one module"))
+        }
+        module = nil
+        moduleLine = directives.first?.line ?? 0
+        if let directive = directives.first {
+            do throws(ModuleNameError) {
+                module = try ModuleName(validating: directive.name)
+            } catch {
+                errors.append(ChapterError(file: path, line: directive.line, error.description))
+            }
+        } else if !swiftSnippets.isEmpty {
+            let derived = Self.moduleName(fromTopic: topic)
+            do throws(ModuleNameError) {
+                module = try ModuleName(validating: derived)
+            } catch {
+                errors.append(ChapterError(file: path, line: 0, "the file name gives the module name '\(derived)', but "
+                    + error.description + "; name the module in a line <!-- module: Name -->"))
+            }
+        }
+        if swiftSnippets.isEmpty { module = nil }
 
         if !errors.isEmpty { throw ChapterErrors(errors) }
+    }
+
+    /// The chapter read from a file's bytes: they must be UTF-8 (an error names the line of the first
+    /// byte that is not), then as `init(path:source:)`.
+    public init(path: String, bytes: [UInt8]) throws(ChapterErrors) {
+        if let line = Self.firstInvalidUTF8Line(bytes) {
+            throw ChapterErrors([ChapterError(file: path, line: line,
+                "not UTF-8 text: the first byte that is not valid UTF-8 is on this line (save the file as UTF-8)")])
+        }
+        try self.init(path: path, source: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The 1-based line of the first byte that is not part of valid UTF-8, or nil when all of it is valid.
+    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") { line += 1 }
+            case .error:
+                return line
+            case .emptyInput:
+                return nil
+            }
+        }
+    }
+
+    /// An error at the first line holding a carriage return, or nil when the text has none.
+    /// (libcmark ends a line at LF, CR LF or a lone CR; Swift treats CR LF as one character. Refusing
+    /// CR keeps one numbering for both, and a chapter's generated code byte for byte what it shows.)
+    static func carriageReturnError(in source: String, path: String) -> ChapterError? {
+        var line = 1
+        var iterator = source.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "\n") { line += 1; continue }
+            guard byte == UInt8(ascii: "\r") else { continue }
+            let style = iterator.next() == UInt8(ascii: "\n") ? "Windows line endings (CR LF)" : "a carriage return (CR) without a line feed"
+            let more = source.utf8.lazy.filter { $0 == UInt8(ascii: "\r") }.count - 1
+            return ChapterError(file: path, line: line, "\(style); chapters use LF (\\n) line endings only"
+                + (more > 0 ? " (\(more) more CR in the file)" : "")
+                + ": convert the file, e.g. `sed -i 's/\\r$//' \(path)` or your editor's line-ending setting")
+        }
+        return nil
+    }
+
+    /// The text's lines, split at LF only (the text has no CR: see `carriageReturnError`).
+    static func lines(of source: String) -> [String] {
+        source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     /// `01-perceptron.md` → (1, "perceptron").
@@ -137,12 +220,14 @@ extension Chapter {
         topic.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// `<!-- module: MNISTData -->` on a line of its own names the module explicitly.
-    static func moduleOverride(_ line: String) -> String? {
-        guard line.contains("<!--") else { return nil }
-        let t = line.trimmingSpaces()
-        guard t.hasPrefix("<!-- module:"), t.hasSuffix("-->") else { return nil }
-        return String(t.dropFirst("<!-- module:".count).dropLast(3)).trimmingSpaces()
+    /// The name in an HTML block `<!-- module: MNISTData -->` (the comment alone in its block), else nil.
+    /// The name is returned as written, unvalidated: `ModuleName(validating:)` decides.
+    static func moduleOverride(_ block: String) -> String? {
+        let t = block.trimmingSpaces()
+        guard t.hasPrefix("<!--"), t.hasSuffix("-->") else { return nil }
+        let body = t.dropFirst(4).dropLast(3).trimmingSpaces()
+        guard body.hasPrefix("module:") else { return nil }
+        return String(body.dropFirst("module:".count)).trimmingSpaces()
     }
 
     private static func snippet(_ node: MarkdownNode, lines: [String], path: String) throws(ChapterError) -> Snippet {
@@ -200,5 +285,80 @@ extension Chapter {
         case .ignored: "an ignored block"
         case .prose(let language): language.isEmpty ? "a plain code block" : "a \(language) block"
         }
+    }
+}
+
+/// The name of a chapter's Swift module, checked where the chapter names it, so that only a plain
+/// identifier ever reaches a file path (`Sources/Generated/<name>/`) or `Package.swift`.
+///
+/// Rules: an ASCII letter, then ASCII letters, digits or `_`, at most 64 characters; not a Swift
+/// keyword; not a module of the Swift toolchain (`Swift`, `Foundation`, `XCTest`, `Glibc`, ...), whose
+/// name a chapter would shadow; not one of this package's own targets, nor `Book...` (the prefix the
+/// tools keep for themselves), nor a name whose `<name>Examples` module would be one of them.
+public struct ModuleName: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+    public var description: String { name }
+
+    public init(validating name: String) throws(ModuleNameError) {
+        guard !name.isEmpty else { throw ModuleNameError(name: name, problem: "is empty") }
+        guard name.utf8.count <= 64 else {
+            throw ModuleNameError(name: name, problem: "is longer than 64 characters")
+        }
+        let isLetter: (UInt8) -> Bool = { (65...90).contains($0) || (97...122).contains($0) }
+        let isDigit: (UInt8) -> Bool = { (48...57).contains($0) }
+        guard let first = name.utf8.first, isLetter(first),
+              name.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) else {
+            throw ModuleNameError(name: name, problem: "is not a plain Swift identifier (an ASCII letter, "
+                + "then ASCII letters, digits or '_')")
+        }
+        if Self.keywords.contains(name) { throw ModuleNameError(name: name, problem: "is a Swift keyword") }
+        let folded = name.lowercased()  // file systems that ignore case would mix up Plot and plot
+        if Self.toolchainModules.contains(where: { $0.lowercased() == folded }) {
+            throw ModuleNameError(name: name, problem: "is a module of the Swift toolchain, which the chapter would hide")
+        }
+        if let target = Self.packageTargets.first(where: { $0.lowercased() == folded || $0.lowercased() == folded + "examples" }) {
+            throw ModuleNameError(name: name, problem: "is reserved: the package's own target \(target) uses it")
+        }
+        if folded.hasPrefix("book") || folded.hasSuffix("examples") || folded.hasSuffix("tests") {
+            throw ModuleNameError(name: name, problem: "is reserved: names starting with Book or ending in Examples "
+                + "or Tests belong to the book's tools")
+        }
+        self.name = name
+    }
+
+    /// Modules that come with the Swift toolchain on Linux and macOS (a chapter module of the same
+    /// name would shadow them), and the C libraries the package wraps.
+    static let toolchainModules: Set<String> = [
+        "Swift", "SwiftOnoneSupport", "SwiftShims", "_Concurrency", "_StringProcessing", "_Differentiation",
+        "_RegexParser", "RegexBuilder", "Observation", "Synchronization", "Distributed", "Cxx", "CxxStdlib",
+        "Foundation", "FoundationEssentials", "FoundationInternationalization", "FoundationNetworking",
+        "FoundationXML", "CoreFoundation", "Dispatch", "XCTest", "Testing", "Glibc", "SwiftGlibc", "Musl",
+        "Android", "Bionic", "WASILibc", "Darwin", "WinSDK", "ucrt", "CRT", "os", "ObjectiveC",
+        "PackageDescription", "PackagePlugin", "ArgumentParser", "ArgumentParserToolInfo", "Numerics",
+        "RealModule", "ComplexModule", "CCmark", "CZlib", "zlib",
+    ]
+
+    /// The package's hand-written targets (its chapter modules are checked against each other by `Book`).
+    static let packageTargets: [String] = [
+        "Plot", "PlotTests", "RunnerProtocol", "RunnerProtocolTests", "SwiftLexer", "SpiralClassifier", "train", "Fuzz",
+    ]
+
+    static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate",
+        "func", "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "package",
+        "private", "precedencegroup", "protocol", "public", "rethrows", "static", "struct", "subscript",
+        "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else",
+        "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while",
+        "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try",
+        "Type", "Protocol", "some", "any",
+    ]
+}
+
+/// Why a module name was refused.
+public struct ModuleNameError: Error, CustomStringConvertible, Sendable {
+    public var name: String
+    public var problem: String
+    public var description: String {
+        "module name '\(name.unicodeScalars.map { $0.isASCII && $0.value >= 32 ? String($0) : $0.escaped(asASCII: true) }.joined())' \(problem)"
     }
 }

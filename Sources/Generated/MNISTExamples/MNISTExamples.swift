@@ -18,8 +18,8 @@ print("gzip? \(isGzip(compressedImages))")
 let rawImages = try! gunzip(compressedImages, path: trainImagesPath)
 print("decompressed: \(rawImages.count) bytes")
 #sourceLocation()
-runner.begin(2, line: 259, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 260)
+runner.begin(2, line: 265, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 266)
 print("first 16 bytes: \(hexString(rawImages.prefix(16), separator: " "))")
 /// The four bytes at `offset` as one big-endian number.
 func bigEndian(_ offset: Int) -> Int { rawImages[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
@@ -33,14 +33,14 @@ for d in 0..<3 {
 let payload = bigEndian(4) * bigEndian(8) * bigEndian(12)
 print("payload: \(bigEndian(4)) × \(bigEndian(8)) × \(bigEndian(12)) = \(payload) bytes; 16 + \(payload) = \(16 + payload)")
 #sourceLocation()
-runner.begin(3, line: 362, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 363)
+runner.begin(3, line: 368, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 369)
 let trainLabelsIDX = try! readIDX(path: "data/mnist/train-labels-idx1-ubyte.gz", expectedMagic: IDXFile.labelsMagic)
 print("labels: magic 0x\(String(format: "%08x", trainLabelsIDX.magic)), dimensions \(trainLabelsIDX.dimensions)")
 print("first ten labels: \(trainLabelsIDX.data.prefix(10).map(String.init).joined(separator: " "))")
 #sourceLocation()
-runner.begin(4, line: 377, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 378)
+runner.begin(4, line: 383, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 384)
 let header = [0x00, 0x00, 0x08, 0x03, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x1c, 0x00, 0x00, 0x00, 0x1c] as [UInt8]
 let badInputs: [(name: String, bytes: [UInt8], magic: UInt32)] = [
     ("page.gz", Array("<html>Not Found</html>".utf8), IDXFile.imagesMagic),
@@ -61,8 +61,8 @@ do {
     print(error)
 }
 #sourceLocation()
-runner.begin(5, line: 520, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 521)
+runner.begin(5, line: 526, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 527)
 print("sha256(\"abc\") = \(hexString(sha256(Array("abc".utf8))))")
 let checksums = try! readChecksumList(path: "data/mnist/SHA256SUMS")
 for name in checksums.keys.sorted() {
@@ -70,8 +70,8 @@ for name in checksums.keys.sorted() {
     print("\(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(actual.prefix(16))…  " + (actual == checksums[name] ? "OK" : "MISMATCH"))
 }
 #sourceLocation()
-runner.begin(6, line: 677, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 678)
+runner.begin(6, line: 683, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 684)
 let mnist = try! MNISTDataset.load(directory: "data/mnist")
 let fullTrain = mnist.train, test = mnist.test
 print("training set: images \(fullTrain.images.shape), \(fullTrain.count) labels")
@@ -80,8 +80,8 @@ print("first training labels: \(fullTrain.labels.prefix(10).map(String.init).joi
 print("first test labels:     \(test.labels.prefix(10).map(String.init).joined(separator: " "))")
 print("pixel values from \(fullTrain.images.scalars.min()!) to \(fullTrain.images.scalars.max()!)")
 #sourceLocation()
-runner.begin(7, line: 701, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 702)
+runner.begin(7, line: 707, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 708)
 
 let rowStart = 16 + 7 * 28  // header, then 7 rows of image 0
 let inkColumns = (0..<28).filter { rawImages[rowStart + $0] > 0 }
@@ -89,8 +89,8 @@ print("column " + inkColumns.map { String(format: "%6d", $0) }.joined())
 print("byte   " + inkColumns.map { String(format: "%6d", rawImages[rowStart + $0]) }.joined())
 print("float  " + inkColumns.map { String(format: "%6.3f", fullTrain.images[0, 7 * 28 + $0]) }.joined())
 #sourceLocation()
-runner.begin(8, line: 721, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 722)
+runner.begin(8, line: 727, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 728)
 let trainCounts = fullTrain.labelCounts(), testCounts = test.labelCounts()
 print("digit   training        test")
 for digit in 0..<10 {
@@ -100,8 +100,8 @@ for digit in 0..<10 {
 }
 print(String(format: "total %7d         %5d", trainCounts.reduce(0, +), testCounts.reduce(0, +)))
 #sourceLocation()
-runner.begin(9, line: 756, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 757)
+runner.begin(9, line: 762, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 763)
 var digitSums = [[Float]](repeating: [Float](repeating: 0, count: 784), count: 10)
 for i in 0..<fullTrain.count {
     let label = fullTrain.labels[i]
@@ -113,8 +113,8 @@ let meanDigits = (0..<10).map { d in
 show(ImageGrid(title: "The mean training image of each digit", images: meanDigits,
                captions: (0..<10).map { "mean \($0)" }, columns: 5))
 #sourceLocation()
-runner.begin(10, line: 878, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 879)
+runner.begin(10, line: 884, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 885)
 let splitSeed: UInt64 = 2024
 let parts = splitIndices(count: fullTrain.count, validationFraction: 0.2, seed: splitSeed)
 let (trainSet, validationSet) = fullTrain.split(validationFraction: 0.2, seed: splitSeed)
@@ -122,15 +122,15 @@ print("training: \(trainSet.count) images, validation: \(validationSet.count) im
 print("first validation indices: \(parts.validation.prefix(8).map(String.init).joined(separator: " "))")
 print("validation digits: " + validationSet.labelCounts().enumerated().map { "\($0):\($1)" }.joined(separator: " "))
 #sourceLocation()
-runner.begin(11, line: 893, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 894)
+runner.begin(11, line: 899, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 900)
 precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlaps")
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
 precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed), "split not reproducible")
 precondition(validationSet.labels[0] == fullTrain.labels[parts.validation[0]], "subset out of order")
 #sourceLocation()
-runner.begin(12, line: 960, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 961)
+runner.begin(12, line: 966, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 967)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
@@ -143,19 +143,19 @@ for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64), (10_
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 986, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 987)
+runner.begin(13, line: 992, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 993)
 precondition(Set(epoch.order) == Set(0..<48_000), "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 994, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 995)
+runner.begin(14, line: 1000, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1001)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
                images: (0..<20).map { GrayImage(width: 28, height: 28, pixels: batchImages.row($0)) },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1087, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1088)
+runner.begin(15, line: 1093, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1094)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
