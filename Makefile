@@ -2,7 +2,7 @@
 #
 #   make               set up, build, verify every snippet, render book/ and say where to look
 #   make test          extract, build, verify every snippet, render book/, run the unit tests
-#   make run CHAPTER=01   run one chapter's examples in the terminal
+#   make run CHAPTER=01   run one chapter's examples in the terminal (SOLUTIONS=1: and its exercises' solutions)
 #   make bless         rerun the examples and rewrite the chapters' output blocks and figures
 #   make book          render book/ from the chapters (runs nothing)
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
@@ -15,6 +15,10 @@ BOOK    := $(BUILD)/book
 RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
+# SOLUTIONS=1 makes `make run` run the exercises' solutions too. REQUIRE_SOLUTIONS=1 makes `make verify`
+# fail on an exercise without a solution (a warning otherwise, until every chapter has its solutions).
+SOLUTIONS ?=
+REQUIRE_SOLUTIONS ?=
 
 .PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check
 
@@ -41,7 +45,7 @@ build: tangle
 	$(SWIFT) build -c $(CONFIG)
 
 verify: build
-	$(BOOK) verify --runner $(RUNNER)
+	$(BOOK) verify --runner $(RUNNER) $(if $(REQUIRE_SOLUTIONS),--require-solutions)
 
 verify-slow: build
 	$(BOOK) verify --slow --runner $(RUNNER)
@@ -80,7 +84,7 @@ bless: build
 	$(BOOK) weave
 
 run: build
-	$(RUNNER) $(CHAPTER)
+	$(RUNNER) $(CHAPTER) $(if $(SOLUTIONS),--solutions)
 
 clean:
 	rm -rf .build

@@ -6,6 +6,7 @@
 //     BookExamples 02              run chapter 2's examples, with a header before each
 //     BookExamples 02 --markers    the same for `book verify`: a marker line before each example
 //     BookExamples 02 --slow       also run the examples marked slow
+//     BookExamples 02 --solutions  also run the solutions of the exercises, after the examples
 import Plot
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -38,11 +39,14 @@ public final class ExampleRunner {
     let chapter: ChapterExamples
     let markers: Bool
     let runSlow: Bool
+    /// Whether the chapter's solutions run after its examples.
+    public let runsSolutions: Bool
 
-    init(chapter: ChapterExamples, markers: Bool, runSlow: Bool) {
+    init(chapter: ChapterExamples, markers: Bool, runSlow: Bool, runsSolutions: Bool) {
         self.chapter = chapter
         self.markers = markers
         self.runSlow = runSlow
+        self.runsSolutions = runsSolutions
     }
 
     /// Called before example `ordinal`, which starts at `line` of the chapter.
@@ -52,6 +56,16 @@ public final class ExampleRunner {
             print("\(Self.markerPrefix)example \(ordinal)")
         } else if !hidden {
             print("\n── Example \(ordinal) · \(chapter.path):\(line) " + String(repeating: "─", count: 20))
+        }
+    }
+
+    /// Called before solution `ordinal` (numbered with the examples) of exercise `exercise`.
+    public func beginSolution(_ ordinal: Int, exercise: Int, line: Int, hidden: Bool) {
+        FigureSink.shared.begin(prefix: "ex" + twoDigits(ordinal))
+        if markers {
+            print("\(Self.markerPrefix)example \(ordinal)")
+        } else if !hidden {
+            print("\n── Solution of exercise \(exercise) · \(chapter.path):\(line) " + String(repeating: "─", count: 20))
         }
     }
 
@@ -77,8 +91,8 @@ public final class ExampleRunner {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let flags = Set(arguments.filter { $0.hasPrefix("--") })
         let names = arguments.filter { !$0.hasPrefix("--") }
-        guard flags.isSubset(of: ["--markers", "--slow"]), names.count <= 1 else {
-            fail("usage: BookExamples [NN|slug|all] [--slow] [--markers]")
+        guard flags.isSubset(of: ["--markers", "--slow", "--solutions"]), names.count <= 1 else {
+            fail("usage: BookExamples [NN|slug|all] [--slow] [--solutions] [--markers]")
         }
         guard let name = names.first else {
             print("Chapters with examples (run one with `make run CHAPTER=NN`):")
@@ -96,7 +110,7 @@ public final class ExampleRunner {
         for chapter in selected {
             if !flags.contains("--markers") { print("━━ \(chapter.title) (\(chapter.path))") }
             chapter.run(ExampleRunner(chapter: chapter, markers: flags.contains("--markers"),
-                                      runSlow: flags.contains("--slow")))
+                                      runSlow: flags.contains("--slow"), runsSolutions: flags.contains("--solutions")))
         }
     }
 

@@ -56,6 +56,7 @@ struct ChapterPage {
         let entries = symbols.entries[chapter.slug] ?? []
         let links = symbols.links(for: chapter)
 
+        foldSolutions(nodes)
         for (node, snippet) in zip(nodes, chapter.snippets) {
             let seq = seqByLine[snippet.fenceLine]
             switch snippet.kind {
@@ -80,6 +81,14 @@ struct ChapterPage {
                 var html = part(Self.codeBlock(SwiftHighlighter.html(snippet.code, links: links), label: label, cls: "example", seq: seq),
                                 print: Self.codeBlock(SwiftHighlighter.html(snippet.code, colored: false), label: label, cls: "example", seq: nil))
                 if example.output == nil && !pictures.isEmpty { html += "\n" + pictures }
+                node.replace(withHTML: html)
+            case .solution(let library, let hidden, let slow):
+                let pictures = (exampleByLine[snippet.fenceLine].flatMap { drawn[$0.ordinal] } ?? []).joined(separator: "\n")
+                if hidden { node.replace(withHTML: pictures); continue }
+                let label = library ? "Solution · declarations" : slow ? "Solution · slow: recorded output" : "Solution"
+                var html = part(Self.codeBlock(SwiftHighlighter.html(snippet.code, links: links), label: label, cls: "solution", seq: nil),
+                                print: Self.codeBlock(SwiftHighlighter.html(snippet.code, colored: false), label: label, cls: "solution", seq: nil))
+                if exampleByLine[snippet.fenceLine]?.output == nil && !pictures.isEmpty { html += "\n" + pictures }
                 node.replace(withHTML: html)
             case .output:
                 let example = chapter.examples.first { $0.output?.fenceLine == snippet.fenceLine }
@@ -122,12 +131,57 @@ struct ChapterPage {
     /// The body whose text the search index holds (the page's, without the prelude).
     var searchableBody: String { fill(body) { $0.page } }
 
+    /// Marks where a solution starts and ends in the print form of the body; the print page moves
+    /// what lies between to its answers appendix.
+    static let answerOpen: Character = "\u{E010}"
+    static let answerNumberEnd: Character = "\u{E011}"
+    static let answerClose: Character = "\u{E012}"
+
+    /// Folds each exercise's solutions: from its first `swift solution` block to the end of its list
+    /// item (code, output, figures and the explanation after them), in a `<details>` on the page; on
+    /// the print page the same stretch is cut out and collected as an answer (see `printParts`).
+    mutating func foldSolutions(_ nodes: [MarkdownNode]) {
+        var folded: Set<Int> = []
+        for (node, snippet) in zip(nodes, chapter.snippets) {
+            guard case .solution = snippet.kind, let exercise = chapter.exercise(containing: snippet.fenceLine),
+                  folded.insert(exercise.number).inserted else { continue }
+            var item = node.parent
+            while let candidate = item, candidate.type != CMARK_NODE_ITEM { item = candidate.parent }
+            guard let item else { continue }
+            node.insertBefore(html: part("<details class=\"solution\"><summary>Show a solution</summary>",
+                                         print: "\(Self.answerOpen)\(exercise.number)\(Self.answerNumberEnd)"))
+            item.appendChild(html: part("</details>", print: String(Self.answerClose)))
+        }
+    }
+
     /// The body for the print page: figures as images, ids prefixed with the chapter's slug, links
     /// to other chapters turned into links within the page, no code for the copy buttons.
     func printBody(chapterSlugs: [String]) -> String {
+        printParts(chapterSlugs: chapterSlugs).body
+    }
+
+    /// The print body (see `printBody`) with each solution replaced by a link to its answer, and the
+    /// answers (exercise number and HTML), ids prefixed like the body's.
+    func printParts(chapterSlugs: [String]) -> (body: String, answers: [(exercise: Int, html: String)]) {
+        var rest = fill(body) { $0.print }[...], body = "", answers: [(Int, String)] = []
+        while let open = rest.firstIndex(of: Self.answerOpen), let numberEnd = rest[open...].firstIndex(of: Self.answerNumberEnd),
+              let close = rest[numberEnd...].firstIndex(of: Self.answerClose),
+              let number = Int(rest[rest.index(after: open)..<numberEnd]) {
+            body += rest[..<open]
+            body += "<p class=\"answer-link\"><a href=\"#answer-\(number)\">A solution is in the answers at the end of the book.</a></p>\n"
+            answers.append((number, "<div class=\"answer\" id=\"answer-\(number)\">\n<h3>Exercise \(number)</h3>\n"
+                + rest[rest.index(after: numberEnd)..<close] + "\n</div>\n"))
+            rest = rest[rest.index(after: close)...]
+        }
+        body += rest
+        return (prefixed(body, chapterSlugs: chapterSlugs), answers.map { ($0.0, prefixed($0.1, chapterSlugs: chapterSlugs)) })
+    }
+
+    /// Ids prefixed with the chapter's slug, links to other chapters turned into links within the print page.
+    func prefixed(_ html: String, chapterSlugs: [String]) -> String {
         let slug = chapter.slug
         let slugs = Set(chapterSlugs)
-        return HTMLAttributes.rewrite(fill(body) { $0.print }) { name, value in
+        return HTMLAttributes.rewrite(html) { name, value in
             switch name {
             case "id":
                 return slug + "--" + value

@@ -25,6 +25,11 @@ public struct ChapterReport: Sendable {
     public var checked = 0
     public var figuresChecked = 0
     public var slowSkipped = 0
+    /// The chapter's exercises, and how many of them have at least one solution.
+    public var exercises = 0
+    public var solved = 0
+    /// Exercises without a solution (an error with `requireSolutions`, else a warning).
+    public var unsolved: [ChapterError] = []
     public var failures: [ChapterError] = []
 }
 
@@ -45,12 +50,15 @@ public struct Verifier {
     /// Package root: chapters' paths and `chapters/figures` are relative to it.
     public var root: String
     public var runSlow = false
+    /// Whether an exercise without a solution fails the chapter (otherwise it is a warning).
+    public var requireSolutions = false
 
-    public init(book: Book, runner: String, root: String, runSlow: Bool = false) {
+    public init(book: Book, runner: String, root: String, runSlow: Bool = false, requireSolutions: Bool = false) {
         self.book = book
         self.runner = runner
         self.root = root
         self.runSlow = runSlow
+        self.requireSolutions = requireSolutions
     }
 
     /// Where a chapter's committed figures live.
@@ -71,8 +79,20 @@ public struct Verifier {
     func report(_ chapter: Chapter, _ run: ChapterRun) -> ChapterReport {
         var report = ChapterReport(chapter: chapter)
         report.compiled = chapter.snippets.filter {
-            switch $0.kind { case .library, .example: true; default: false }
+            switch $0.kind { case .library, .example, .solution: true; default: false }
         }.count
+        let solvedNumbers = Set(chapter.snippets.compactMap { snippet -> Int? in
+            guard case .solution = snippet.kind else { return nil }
+            return chapter.exercise(containing: snippet.fenceLine)?.number
+        })
+        report.exercises = chapter.exercises.count
+        report.solved = solvedNumbers.count
+        for exercise in chapter.exercises where !solvedNumbers.contains(exercise.number) {
+            let problem = ChapterError(file: chapter.path, line: exercise.line,
+                "exercise \(exercise.number) has no solution (add a ```swift solution block, indented under the item, "
+                + "and run `make bless`)", severity: requireSolutions ? .error : .warning)
+            if requireSolutions { report.failures.append(problem) } else { report.unsolved.append(problem) }
+        }
         report.slowSkipped = run.skipped.count
         func fail(_ line: Int, _ message: String) { report.failures.append(ChapterError(file: chapter.path, line: line, message)) }
 
@@ -138,7 +158,7 @@ public struct Verifier {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: runner)
-        process.arguments = [chapter.slug, "--markers"] + (runSlow ? ["--slow"] : [])
+        process.arguments = [chapter.slug, "--markers", "--solutions"] + (runSlow ? ["--slow"] : [])
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         var environment = ProcessInfo.processInfo.environment
         environment["BOOK_FIGURES_DIR"] = figures.path

@@ -1,16 +1,5 @@
 // Decision regions: the plane shaded by what a classifier predicts there, with the training points on top.
 
-/// A point of the plane with its true class (0, 1, 2, ...).
-public struct LabeledPoint: Sendable, Equatable {
-    public var x: Double
-    public var y: Double
-    public var label: Int
-
-    public init(x: Double, y: Double, label: Int) {
-        (self.x, self.y, self.label) = (x, y, label)
-    }
-}
-
 /// Classes predicted on a regular grid of the plane: `classes[row * columns + column]`, row 0 at the
 /// top (the largest y), column 0 at the left; cell (c, r) stands for the point
 /// (xLower + c/(columns−1)·xSpan, yUpper − r/(rows−1)·ySpan), so the corners are sampled.
@@ -68,6 +57,17 @@ public struct ClassGrid: Sendable, Equatable {
 /// The plane shaded by a classifier's prediction (one shade or tint per class), with the training
 /// points drawn on top by their true class, so points in another class's region stand out.
 public struct DecisionRegions: Figure {
+    /// A training point of the plane with its true class (0, 1, 2, ...).
+    public struct Point: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        public var label: Int
+
+        public init(x: Double, y: Double, label: Int) {
+            (self.x, self.y, self.label) = (x, y, label)
+        }
+    }
+
     /// Shown above the plot.
     public var title: String
     /// Shown under the x axis.
@@ -79,7 +79,7 @@ public struct DecisionRegions: Figure {
     /// The visible y range.
     public var yRange: ClosedRange<Double>
     /// The training points, drawn over the regions.
-    public var points: [LabeledPoint]
+    public var points: [Point]
     /// One name per class, e.g. "class 0"; the legend and the description use them.
     public var classNames: [String]
     /// The prediction sampled for the text rendering: one cell per character.
@@ -98,7 +98,7 @@ public struct DecisionRegions: Figure {
     /// over a batch): `classifyAll` gets points (x, y) and returns one class per point.
     /// Ranges default to the points' extent widened to nice ticks; `textSize` is the text plot area in
     /// characters (a character is about twice as tall as wide), `svgColumns` the SVG grid's columns.
-    public init(title: String, xLabel: String = "x₁", yLabel: String = "x₂", points: [LabeledPoint],
+    public init(title: String, xLabel: String = "x₁", yLabel: String = "x₂", points: [Point],
                 classNames: [String]? = nil, xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
                 textSize: (columns: Int, rows: Int) = (60, 20), svgColumns: Int = 96,
                 classifyAll: ([(x: Double, y: Double)]) -> [Int]) {
@@ -113,7 +113,7 @@ public struct DecisionRegions: Figure {
     }
 
     /// Regions from a classifier of one point at a time.
-    public init(title: String, xLabel: String = "x₁", yLabel: String = "x₂", points: [LabeledPoint],
+    public init(title: String, xLabel: String = "x₁", yLabel: String = "x₂", points: [Point],
                 classNames: [String]? = nil, xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
                 textSize: (columns: Int, rows: Int) = (60, 20), svgColumns: Int = 96,
                 classify: (Double, Double) -> Int) {
@@ -124,7 +124,7 @@ public struct DecisionRegions: Figure {
 
     /// Regions from classes already computed on a grid over `xRange` × `yRange` (see `ClassGrid`);
     /// both renderings resample it (nearest cell), and each point takes the class of its nearest cell.
-    public init(title: String, xLabel: String = "x₁", yLabel: String = "x₂", points: [LabeledPoint],
+    public init(title: String, xLabel: String = "x₁", yLabel: String = "x₂", points: [Point],
                 classNames: [String]? = nil, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
                 grid: ClassGrid, textSize: (columns: Int, rows: Int) = (60, 20)) {
         let (x, y) = Self.ranges(points, xRange, yRange)
@@ -137,7 +137,7 @@ public struct DecisionRegions: Figure {
     }
 
     private init(_ title: String, _ xLabel: String, _ yLabel: String, _ x: ClosedRange<Double>,
-                 _ y: ClosedRange<Double>, _ points: [LabeledPoint], _ names: [String]?, _ text: ClassGrid,
+                 _ y: ClosedRange<Double>, _ points: [Point], _ names: [String]?, _ text: ClassGrid,
                  _ fine: ClassGrid, _ atPoints: [Int]) {
         precondition(points.allSatisfy { $0.label >= 0 }, "DecisionRegions: labels are 0, 1, 2, ...")
         precondition(atPoints.count == points.count && atPoints.allSatisfy { $0 >= 0 },
@@ -152,7 +152,7 @@ public struct DecisionRegions: Figure {
     }
 
     /// The given ranges, or the points' extent widened to nice ticks (−1...1 without points).
-    static func ranges(_ points: [LabeledPoint], _ x: ClosedRange<Double>?,
+    static func ranges(_ points: [Point], _ x: ClosedRange<Double>?,
                        _ y: ClosedRange<Double>?) -> (ClosedRange<Double>, ClosedRange<Double>) {
         func range(_ fixed: ClosedRange<Double>?, _ values: [Double]) -> ClosedRange<Double> {
             if let fixed {

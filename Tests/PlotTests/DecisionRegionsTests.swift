@@ -2,8 +2,8 @@ import Testing
 @testable import Plot
 
 /// Two points of class 0 (one of them on the right, in class 1's region) and one of class 1.
-let sidePoints = [LabeledPoint(x: -0.5, y: 0.5, label: 0), LabeledPoint(x: 0.5, y: -0.5, label: 1),
-                  LabeledPoint(x: 0.5, y: 0.5, label: 0)]
+let sidePoints = [DecisionRegions.Point(x: -0.5, y: 0.5, label: 0), DecisionRegions.Point(x: 0.5, y: -0.5, label: 1),
+                  DecisionRegions.Point(x: 0.5, y: 0.5, label: 0)]
 
 /// The plane split at x = 0: class 1 on the right.
 func leftOrRight(textSize: (columns: Int, rows: Int) = (13, 5)) -> DecisionRegions {
@@ -64,7 +64,7 @@ func leftOrRight(textSize: (columns: Int, rows: Int) = (13, 5)) -> DecisionRegio
 
     @Test func classNamesAndManyClassesCycleShadesAndMarkers() {
         let names = ["zero", "one", "two", "three"]
-        let regions = DecisionRegions(title: "Quadrants", points: [LabeledPoint(x: 1, y: 1, label: 3)], classNames: names,
+        let regions = DecisionRegions(title: "Quadrants", points: [DecisionRegions.Point(x: 1, y: 1, label: 3)], classNames: names,
                                       xRange: -2...2, yRange: -2...2, textSize: (8, 4)) { x, y in
             (x > 0 ? 1 : 0) + (y > 0 ? 2 : 0)
         }

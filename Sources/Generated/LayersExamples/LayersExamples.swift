@@ -194,5 +194,94 @@ let sinPlot = LinePlot(
     })
 show(sinPlot)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(15, exercise: 1, line: 898, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 899)
+let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
+var countRng = SplitMix64(seed: 11)
+let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
+print("on paper: \(byHand)   parameterCount: \(counted)")
+precondition(byHand == 235_146 && counted == byHand)
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(16, exercise: 2, line: 915, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 916)
+let imageBatch = Tensor(zeros: [20, 28, 28])
+let flat = imageBatch.reshaped([20, 784])
+print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(17, exercise: 3, line: 933, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 934)
+final class Identity: Layer {
+    func forward(_ x: Tensor) -> Tensor { x }
+}
+var identityRng = SplitMix64(seed: 12)
+let linearNet = makeMLP([3, 4, 2], activation: { Identity() }, rng: &identityRng)
+let (inner, outer) = (linearNet.layers[0] as! Linear, linearNet.layers[2] as! Linear)
+// One layer: W = W₂W₁, b = W₂b₁ + b₂.
+let single = Linear(weight: matmul(outer.weight.value, inner.weight.value),
+                    bias: matmul(outer.weight.value, inner.bias.value.reshaped([4, 1])).reshaped([2]) + outer.bias.value)
+let probe = Tensor(uniform: [8, 3], in: -2...2, using: &identityRng)
+let gap = (linearNet(probe) - single(probe)).scalars.map(abs).max()!
+print("single layer: weight \(single.weight.value.shape), bias \(single.bias.value.shape); largest difference on 8 inputs:", gap)
+precondition(gap < 1e-5, "without activations, two layers are one")
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(18, exercise: 4, line: 961, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 962)
+var deepRng = SplitMix64(seed: 13)
+let sizes = [256] + Array(repeating: 256, count: 10)
+let defaultNet = makeMLP(sizes, rng: &deepRng)
+let heBound = (6 / Float(256)).squareRoot()
+var heLayers: [any Layer] = []
+for k in 0..<10 {
+    heLayers.append(Linear(weight: Tensor(uniform: [256, 256], in: -heBound...heBound, using: &deepRng),
+                           bias: Tensor(zeros: [256])))
+    if k < 9 { heLayers.append(ReLU()) }
+}
+let heNet = Sequential(heLayers)
+let signal = Tensor(uniform: [64, 256], in: -1...1, using: &deepRng)
+func stdAfterEachLinear(_ net: Sequential) -> [Float] {
+    var h = signal, stds: [Float] = []
+    for layer in net.layers {
+        h = layer(h)
+        if layer is Linear { stds.append(standardDeviation(h)) }
+    }
+    return stds
+}
+let (defaultStd, heStd) = (stdAfterEachLinear(defaultNet), stdAfterEachLinear(heNet))
+print("input std", String(format: "%.3f", standardDeviation(signal)))
+print("Linear  ±1/√n    He")
+for k in 0..<10 { print(String(format: "%6d  %.4f  %.3f", k + 1, defaultStd[k], heStd[k])) }
+precondition(defaultStd[9] < 0.05 && heStd[9] > 0.3, "He keeps the signal, ±1/√n shrinks it")
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(19, exercise: 5, line: 1016, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1017)
+func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float, points: Int = 20_000) -> Float {
+    let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }
+    let g = interpolatingNetwork(f, units: units, from: lo, to: hi)(Tensor(shape: [xs.count, 1], scalars: xs))
+    return zip(g.scalars, xs).map { abs($0 - f($1)) }.max()!
+}
+for units in [3, 4, 5, 6] {
+    print("|x| with \(units) units: largest error", String(format: "%.4f", largestError(abs, units: units, from: -1, to: 1)))
+}
+let wiggly: (Float) -> Float = { sin(1 / $0) }
+var (tooFew, enough) = (1, 2)
+while largestError(wiggly, units: enough, from: 0.05, to: 1) >= 0.05 { (tooFew, enough) = (enough, 2 * enough) }
+while enough - tooFew > 1 {
+    let middle = (tooFew + enough) / 2
+    if largestError(wiggly, units: middle, from: 0.05, to: 1) < 0.05 { enough = middle } else { tooFew = middle }
+}
+print("sin(1/x) on [0.05, 1]: \(enough) units bring the largest error below 0.05 (\(tooFew) do not)")
+#sourceLocation()
+}
+}
 runner.end()
 }
