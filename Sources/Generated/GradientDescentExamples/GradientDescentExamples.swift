@@ -333,15 +333,15 @@ do {  // exercise 2
 runner.beginSolution(21, exercise: 2, line: 980, hidden: false)
 #sourceLocation(file: "chapters/07-gradient-descent.md", line: 981)
 func converges(_ eta: Float) -> Bool {
-    let path = minimizeBowl(steps: 4000) { SGD([$0], learningRate: eta, momentum: 0.9) }
+    let path = minimizeBowl(steps: 2000) { SGD([$0], learningRate: eta, momentum: 0.9) }
     return bowl(path.last!) < bowl(start)
 }
 var (good, bad): (Float, Float) = (0.1, 0.3)
-for _ in 0..<30 {
+for _ in 0..<20 {
     let middle = (good + bad) / 2
     if converges(middle) { good = middle } else { bad = middle }
 }
-print(String(format: "largest η that converges (4000 steps, bisection): %.5f   2(1 + μ)/λ_max = 2 · 1.9/20 = %.5f",
+print(String(format: "largest η that converges (2000 steps, bisection): %.5f   2(1 + μ)/λ_max = 2 · 1.9/20 = %.5f",
              good, 2 * 1.9 / 20))
 precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
@@ -392,12 +392,12 @@ print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ�
 var noiseAt300: Float = 0
 for b in [1, 20, 150, 300] {
     var squares: Float = 0
-    for _ in 0..<100 {
+    for _ in 0..<40 {
         let batch = (0..<b).map { _ in Int(replacementRNG.next() % UInt64(sampleCount)) }
         let d = distance(flatGradient(probe, batch), fullGradient)
         squares += d * d
     }
-    let measured = (squares / 100).squareRoot() / gradientNorm
+    let measured = (squares / 40).squareRoot() / gradientNorm
     if b == 300 { noiseAt300 = measured }
     print(String(format: "%4d   %33.3f   %22.3f", b, measured, (sigma2 / Float(b)).squareRoot() / gradientNorm))
 }
