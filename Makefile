@@ -7,6 +7,7 @@
 #   make book          render book/ from the chapters (runs nothing)
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
+#   make consumer      build and run Tests/Consumer, a package that uses the book's library
 
 SWIFT   ?= swift
 CONFIG  ?= debug
@@ -20,7 +21,7 @@ CHAPTER ?=
 SOLUTIONS ?=
 REQUIRE_SOLUTIONS ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check consumer
 
 all: verify book
 	@echo
@@ -77,7 +78,12 @@ browser-check: book
 	elif [ -n "$$BOOK_REQUIRE_BROWSER" ]; then echo "browser test: $$missing" >&2; exit 1; \
 	else echo "browser test skipped: $$missing"; fi
 
-test: verify book unit runnable-check browser-check
+# A package that depends on this one by path and trains a network with the book's API
+# (Tests/Consumer); its own scratch directory under .build keeps repeated runs warm.
+consumer: tangle
+	$(SWIFT) run -c $(CONFIG) --package-path Tests/Consumer --scratch-path .build/consumer SpiralClassifier
+
+test: verify book unit runnable-check browser-check consumer
 
 bless: build
 	$(BOOK) bless --runner $(RUNNER) $(CHAPTER)

@@ -11,7 +11,10 @@
 //                                           against the modules in DIR (default .build/debug)
 //
 // Options: --root DIR (package root, default .), --slow (also run examples marked slow).
-import BookTools
+import BookBuild
+import BookSource
+import BookSupport
+import BookWeave
 import Foundation
 import Synchronization
 

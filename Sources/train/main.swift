@@ -45,7 +45,10 @@ var options = TrainingOptions()
 options.epochs = number("--epochs", Int.self) ?? options.epochs
 options.batchSize = number("--batch-size", Int.self) ?? options.batchSize
 options.learningRate = number("--lr", Float.self) ?? options.learningRate
-options.optimizer = value("--optimizer") ?? options.optimizer
+if let name = value("--optimizer") {
+    guard let o = TrainingOptions.Optimizer(rawValue: name) else { fail("--optimizer is sgd, momentum or adam, not \(name)") }
+    options.optimizer = o
+}
 options.dropout = number("--dropout", Float.self) ?? options.dropout
 options.seed = number("--seed", UInt64.self) ?? options.seed
 options.trainingLimit = number("--limit", Int.self)
@@ -66,7 +69,7 @@ guard options.epochs > 0, options.batchSize > 0, options.learningRate > 0, (0..<
 }
 
 let data: MNISTSplit
-do { data = try MNISTSplit.load(directory: directory, seed: 0) } catch { fail("\(error)") }
+do { data = try MNISTSplit.load(directory: directory, splitSeed: options.splitSeed) } catch { fail("\(error)") }
 
 let trainer: Trainer
 do {

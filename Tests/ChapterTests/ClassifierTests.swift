@@ -46,9 +46,13 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
         #expect(error(Array(repeating: 65, count: 200)).contains("not a checkpoint"))
 
         var newer = bytes
-        newer[8] = 3   // version 3, with a valid checksum, so the version is what is reported
+        newer[8] = UInt8(Checkpoint.version + 1)   // a later version, with a valid checksum, so the version is what is reported
         newer = Array(newer.dropLast(32)) + sha256(Array(newer.dropLast(32)))
-        #expect(error(newer).contains("format version 3"))
+        #expect(error(newer).contains("format version \(Checkpoint.version + 1)"))
+        var older = bytes
+        older[8] = 2   // version 2 had no split seed in its header
+        older = Array(older.dropLast(32)) + sha256(Array(older.dropLast(32)))
+        #expect(error(older).contains("format version 2; this book reads version 3"))
     }
 
     @Test func refusesAnotherArchitecture() throws {
@@ -80,12 +84,12 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
 
 @Suite struct TrainerTests {
     @Test func resumingEndsWhereAnUninterruptedRunEnds() throws {
-        for (optimizer, batchNorm) in [("sgd", false), ("adam", false), ("momentum", true)] {
+        for (optimizer, batchNorm) in [(TrainingOptions.Optimizer.sgd, false), (.adam, false), (.momentum, true)] {
             var options = smallOptions()
             options.optimizer = optimizer
             options.batchNorm = batchNorm
             options.keepBest = batchNorm ? .validationAccuracy : .validationLoss
-            options.learningRate = optimizer == "adam" ? 0.001 : 0.01
+            options.learningRate = optimizer == .adam ? 0.001 : 0.01
             let straight = try Trainer(options: options, data: sharedMNIST)
             _ = try straight.trainEpoch()
             _ = try straight.trainEpoch()
@@ -142,10 +146,33 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
         #expect(TrainingOptions.Criterion.validationAccuracy.improves(tiedAccuracy, on: []), "the first epoch is always kept")
     }
 
-    @Test func badOptionsAreRefused() {
-        var options = TrainingOptions()
-        options.optimizer = "rmsprop"
-        #expect(throws: TrainingError.self) { try Trainer(options: options, data: sharedMNIST) }
+    @Test func optimizersAreSpelledAsOnTheCommandLine() {
+        #expect(TrainingOptions.Optimizer.allCases.map(\.rawValue) == ["sgd", "momentum", "adam"])
+        #expect(TrainingOptions.Optimizer(rawValue: "rmsprop") == nil)
+    }
+
+    @Test func aRunRefusesDataSplitWithAnotherSeed() throws {
+        var options = smallOptions()
+        options.splitSeed = 1
+        var message = "no error"
+        do { _ = try Trainer(options: options, data: sharedMNIST) } catch { message = error.description }
+        #expect(message.contains("split with seed 1") && message.contains("MNISTSplit.load(splitSeed: 1)"), "\(message)")
+    }
+
+    @Test func theSplitSeedIsSavedAndResumingChecksIt() throws {
+        let options = smallOptions()
+        let path = scratchDirectory() + "/split.ckpt"
+        let trainer = try Trainer(options: options, data: sharedMNIST)
+        trainer.checkpointPath = path
+        _ = try trainer.trainEpoch()
+        var saved = try Checkpoint.read(from: path + ".resume")
+        #expect(saved.options.splitSeed == 0)
+        saved.options.splitSeed = 5
+        try saved.write(to: path + ".resume")
+        #expect(try Checkpoint.read(from: path + ".resume").options.splitSeed == 5)
+        var message = "no error"
+        do { _ = try Trainer(resuming: path + ".resume", data: sharedMNIST) } catch { message = error.description }
+        #expect(message.contains("split with seed 5"), "\(message)")
     }
 }
 

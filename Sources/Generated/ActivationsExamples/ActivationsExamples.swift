@@ -73,16 +73,33 @@ show(LinePlot(
     series: Activation.allCases.map { f in Series(f.name, over: -4...4) { Double(f(Float($0))) } },
     yRange: -1.5...4))
 #sourceLocation()
-runner.begin(5, line: 248, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 249)
+runner.begin(5, line: 238, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 239)
+print("     h     chord slope (f(z+h) − f(z))/h    formula 2z")
+for h in [0.1, 0.01, 0.001, 0.0001] {
+    let z = 1.5
+    let chord = ((z + h) * (z + h) - z * z) / h
+    print(String(format: "%6g   %31.6f   %10.6f", h, chord, 2 * z))
+}
+#sourceLocation()
+runner.begin(6, line: 273, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 274)
+print("    z    formula −2z·e^(−z²)   centred chord, h = 0.001")
+for z in [-1.0, 0.5, 2.0] {
+    let f = { (z: Double) in exp(-z * z) }, h = 0.001
+    print(String(format: "%5.1f   %19.8f   %24.8f", z, -2 * z * exp(-z * z), (f(z + h) - f(z - h)) / (2 * h)))
+}
+#sourceLocation()
+runner.begin(7, line: 306, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 307)
 show(LinePlot(
     title: "Their derivatives",
     xLabel: "z", yLabel: "f′(z)",
     series: Activation.allCases.map { f in Series(f.name + "′", over: -4...4) { Double(f.derivative(Float($0))) } },
     yRange: -0.25...1.25))
 #sourceLocation()
-runner.begin(6, line: 284, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 285)
+runner.begin(8, line: 342, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 343)
 let grid = (-1000...1000).map { Float($0) / 100 }
 print("activation   smallest f   largest f   largest f′   first reached at")
 for f in Activation.allCases {
@@ -94,8 +111,8 @@ for f in Activation.allCases {
           fixed(slope, 4, width: 12), slope == 0 ? "   (f′ = 0 everywhere)" : "   z = " + fixed(best))
 }
 #sourceLocation()
-runner.begin(7, line: 316, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 317)
+runner.begin(9, line: 374, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 375)
 let h: Float = 0.01
 let checked: [Activation] = [.sigmoid, .tanh, .relu]
 print("      |" + checked.map { rightAligned($0.name, 12) + rightAligned("", 8) + " |" }.joined())
@@ -109,8 +126,8 @@ for z: Float in [-2, -0.5, 0.5, 2] {
     print(line)
 }
 #sourceLocation()
-runner.begin(8, line: 354, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 355)
+runner.begin(10, line: 412, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 413)
 /// Chapter 1's XOR network with every step replaced by z ↦ σ(k z).
 func softXOR(_ x: [Float], outputBias: Float, sharpness k: Float) -> Float {
     let network = TwoLayerPerceptron.xor
@@ -136,8 +153,8 @@ show(LinePlot(
              Series("sigmoid network: squared error", x: biases, y: softError)],
     yRange: 0...3))
 #sourceLocation()
-runner.begin(9, line: 417, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 418)
+runner.begin(11, line: 475, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 476)
 let largest = Float.greatestFiniteMagnitude
 print("largest Float:", scientific(Double(largest)), "= e^" + fixed(log(largest)))
 print("     z |" + ["1/(1+e⁻ᶻ)", "eᶻ/(1+eᶻ)", "e⁻ᶻ/(1+e⁻ᶻ)²"].map { rightAligned($0, 13) }.joined()
@@ -149,8 +166,8 @@ for z: Float in [-100, -50, -20, 0, 20, 50, 100] {
           + "  |" + library.map { rightAligned(scientific(Double($0)), 11) }.joined())
 }
 #sourceLocation()
-runner.begin(10, line: 475, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 476)
+runner.begin(12, line: 533, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 534)
 var pathGenerator = SplitMix64(seed: 2)
 let candidates: [Activation] = [.sigmoid, .tanh, .relu]
 var running: [Float] = [1, 1, 1]
@@ -165,8 +182,8 @@ for layer in 1...10 {
     print(line)
 }
 #sourceLocation()
-runner.begin(11, line: 512, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 513)
+runner.begin(13, line: 570, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 571)
 let paths = 10_000, depth = 10
 var meanProducts = [[Double]](repeating: [Double](repeating: 0, count: depth), count: candidates.count)
 var averageGenerator = SplitMix64(seed: 3)
@@ -189,16 +206,16 @@ for (i, f) in candidates.enumerated() {
 }
 show(averagePlot)
 #sourceLocation()
-runner.begin(12, line: 561, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 562)
+runner.begin(14, line: 619, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 620)
 print("depth | σ best case   σ mean     tanh mean   ReLU mean")
 for d in [1, 2, 3, 5, 10] {
     print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "",
           meanProducts.map { scientific($0[d - 1]) }.joined(separator: "   "))
 }
 #sourceLocation()
-runner.begin(13, line: 596, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 597)
+runner.begin(15, line: 661, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 662)
 var spreadGenerator = SplitMix64(seed: 4)
 print("  s  |  mean σ′   mean tanh′   mean ReLU′")
 for s: Float in [0.5, 1, 2, 4, 8] {
@@ -210,8 +227,8 @@ for s: Float in [0.5, 1, 2, 4, 8] {
     print(fixed(s, 1, width: 4), "|", totals.map { fixed(Float($0 / 100_000), 4, width: 8) }.joined(separator: "     "))
 }
 #sourceLocation()
-runner.begin(14, line: 672, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 673)
+runner.begin(16, line: 737, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 738)
 var layerGenerator = SplitMix64(seed: 5)
 func randomNeuron(_ f: Activation) -> Neuron {
     Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
@@ -226,8 +243,8 @@ for f in [Activation.relu, .sigmoid, .tanh] {
           "\(zeros) of \(outputs.count) outputs are exactly 0 (\(fixed(100 * Float(zeros) / Float(outputs.count), 1))%)")
 }
 #sourceLocation()
-runner.begin(15, line: 704, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 705)
+runner.begin(17, line: 770, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 771)
 var squareGenerator = SplitMix64(seed: 6)
 let square = (0..<200).map { _ in [squareGenerator.nextFloat(), squareGenerator.nextFloat()] }
 let units = [
@@ -247,8 +264,8 @@ for (name, unit) in units {
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(16, line: 739, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 740)
+runner.begin(18, line: 805, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 806)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
 print("before the update:", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
 unlucky.bias -= 2
@@ -256,8 +273,8 @@ print("after b ← b − 2:  ", square.filter { unlucky.preActivation($0) > 0 }.
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(17, exercise: 1, line: 787, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 788)
+runner.beginSolution(19, exercise: 1, line: 863, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 864)
 for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
     let viaSigmoid = 2 * sigmoid(2 * z) - 1
     print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))   2σ(2z) − 1 = \(fixed(viaSigmoid, 6, width: 9))")
@@ -266,8 +283,8 @@ for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(18, exercise: 2, line: 813, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 814)
+runner.beginSolution(20, exercise: 2, line: 889, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 890)
 /// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never overflows.
 func softplus(_ z: Float) -> Float { max(z, 0) + log1p(exp(-abs(z))) }
 print("softplus(100) =", softplus(100), "  the naive log(1 + exp(100)) =", log(1 + exp(Float(100))))
@@ -284,8 +301,8 @@ show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", ser
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(19, exercise: 3, line: 867, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 868)
+runner.beginSolution(21, exercise: 3, line: 943, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 944)
 let alpha: Float = 0.01
 func leaky(_ z: Float) -> Float { max(alpha * z, z) }
 func leakyDerivative(_ z: Float) -> Float { z > 0 ? 1 : alpha }
@@ -320,8 +337,8 @@ precondition(total.allSatisfy { $0 > 0 }, "a leaky unit is never dead")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(20, exercise: 4, line: 919, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 920)
+runner.beginSolution(22, exercise: 4, line: 995, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 996)
 /// The smallest positive Float for which `vanishes` holds, assuming it holds from there on.
 func firstFloat(where vanishes: (Float) -> Bool) -> Float {
     var (low, high) = (Float(1).bitPattern, Float(1000).bitPattern)  // vanishes(low) is false, vanishes(high) true
@@ -341,8 +358,8 @@ precondition(zFormula > 16.6 && zFormula < 16.7 && zTrue > 103.9 && zTrue < 104)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(21, exercise: 5, line: 957, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 958)
+runner.beginSolution(23, exercise: 5, line: 1033, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1034)
 var weightGenerator = SplitMix64(seed: 8)
 print("   w | mean of Π |wₖ| σ′(zₖ) after 1, 5 and 10 layers")
 var depthTen: [Float: Double] = [:]

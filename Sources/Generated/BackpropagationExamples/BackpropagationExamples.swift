@@ -75,8 +75,27 @@ for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
     print(String(format: "ε = %.0e: largest relative error %.2e", epsilon, result.maxRelativeError))
 }
 #sourceLocation()
-runner.begin(5, line: 393, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 394)
+runner.begin(5, line: 391, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 392)
+let spoiled = small.parameters[0]
+let largest = spoiled.grad.scalars.indices.max { abs(spoiled.grad.scalars[$0]) < abs(spoiled.grad.scalars[$1]) }!
+let trueGradient = spoiled.grad.scalars[largest]
+print("one gradient multiplied by   largest relative error")
+var spoiledErrors: [Float] = []
+for factor: Float in [1, 1.01, 1.02, 1.05, 1.1, 2, -1] {
+    spoiled.grad.scalars[largest] = trueGradient * factor
+    spoiledErrors.append(checkGradients(of: small.parameters, loss: smallLoss).maxRelativeError)
+    print(String(format: "%26.2f   %.2e", factor, spoiledErrors.last!))
+}
+spoiled.grad.scalars[largest] = trueGradient
+#sourceLocation()
+runner.begin(6, line: 416, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 417)
+precondition(spoiledErrors[0] < 1e-3 && spoiledErrors[3] > 1e-2 && spoiledErrors[4] > 4e-2,
+             "a correct gradient should pass a 10⁻² threshold and a 5% error should fail it")
+#sourceLocation()
+runner.begin(7, line: 429, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 430)
 /// tanh with a wrong derivative: 1 − y instead of 1 − y².
 final class BuggyTanh: Backpropagating {
     var output: Tensor?
@@ -98,8 +117,8 @@ print("whole network:   ", checkGradients(of: buggy.parameters, loss: buggyLoss)
 print("Linear₂ (above): ", checkGradients(of: buggy.layers[2].parameters, loss: buggyLoss))
 print("Linear₁ (below): ", checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
 #sourceLocation()
-runner.begin(6, line: 453, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 454)
+runner.begin(8, line: 489, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 490)
 var xorRNG = SplitMix64(seed: 11)
 let xorNet = Sequential([Linear(2, 8, rng: &xorRNG), Tanh(), Linear(8, 2, rng: &xorRNG)])
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -115,13 +134,13 @@ for i in 0..<4 {
     print("\(x1) xor \(x2) → \(xorPredictions[i])   " + String(format: "(p = %.4f for 1; want %d)", xorProbabilities[i, 1], xorLabels[i]))
 }
 #sourceLocation()
-runner.begin(7, line: 486, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 487)
+runner.begin(9, line: 522, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 523)
 precondition(argmaxRows(xorNet(xorInputs)) == xorLabels, "the MLP should have learned XOR")
 precondition(crossEntropy(xorNet(xorInputs), labels: xorLabels) < 0.01, "the XOR loss should be small")
 #sourceLocation()
-runner.begin(8, line: 496, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 497)
+runner.begin(10, line: 532, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 533)
 var linearRNG = SplitMix64(seed: 11)
 let linearNet = Sequential([Linear(2, 2, rng: &linearRNG)])
 var linearLoss: Float = 0
@@ -130,13 +149,17 @@ let linearP = softmax(linearNet(xorInputs))
 print(String(format: "linear model after 2000 steps: loss %.4f, p(1) = %.4f, %.4f, %.4f, %.4f",
              linearLoss, linearP[0, 1], linearP[1, 1], linearP[2, 1], linearP[3, 1]))
 print("predictions:", argmaxRows(linearNet(xorInputs)), "want", xorLabels)
+let linearLogits = linearNet(xorInputs)
+print("logit₁ − logit₀:", (0..<4).map { String(format: "%.1e", linearLogits[$0, 1] - linearLogits[$0, 0]) }.joined(separator: ", "))
 #sourceLocation()
-runner.begin(9, line: 512, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 513)
+runner.begin(11, line: 551, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 552)
 precondition(linearLoss > 0.69, "a linear model cannot do better than ln 2 on XOR")
+precondition((0..<4).allSatisfy { abs(linearLogits[$0, 1] - linearLogits[$0, 0]) < 1e-5 },
+             "the linear model's two logits should be equal up to rounding")
 #sourceLocation()
-runner.begin(10, line: 550, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 551)
+runner.begin(12, line: 593, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 594)
 let curveX = Tensor(shape: [41, 1], scalars: (0...40).map { Float($0) * 0.15 - 3 })
 let curveY = curveX.map { sin(2 * $0) }
 
@@ -166,14 +189,14 @@ for (hidden, fit) in fits {
                  fit.losses[0], fit.losses[1999], fit.losses[4999], fit.losses[9999]))
 }
 #sourceLocation()
-runner.begin(11, line: 588, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 589)
+runner.begin(13, line: 631, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 632)
 precondition(fits[2].fit.losses.last! < 0.002, "32 hidden units should fit sin(2x) closely")
 precondition(fits[0].fit.losses.last! > fits[1].fit.losses.last! && fits[1].fit.losses.last! > fits[2].fit.losses.last!,
              "more hidden units should fit better")
 #sourceLocation()
-runner.begin(12, line: 594, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 595)
+runner.begin(14, line: 637, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 638)
 var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x", yLabel: "y",
                        series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }], xRange: -3...3, yRange: -1.5...1.5)
 for (hidden, fit) in fits {
@@ -185,8 +208,8 @@ show(fitPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(13, exercise: 1, line: 665, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 666)
+runner.beginSolution(15, exercise: 1, line: 732, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 733)
 // L = |a − t| with a = tanh(z), z = wx + b: ∂L/∂z = sign(a − t)·(1 − a²).
 let aTanh = tanh(z)
 let dLdzByHand = (aTanh - t > 0 ? 1.0 : -1.0) * (1 - aTanh * aTanh)
@@ -198,8 +221,8 @@ precondition(abs(dLdzByHand * x - (absLoss(w + h, b) - absLoss(w - h, b)) / (2 *
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(14, exercise: 2, line: 689, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 690)
+runner.beginSolution(16, exercise: 2, line: 756, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 757)
 final class LeakyReLU: Backpropagating {
     var input: Tensor?
     func forward(_ x: Tensor) -> Tensor {
@@ -228,8 +251,8 @@ print("one z within ε of the kink: ", leakyCheck(nearKink))
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(15, exercise: 3, line: 734, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 735)
+runner.beginSolution(17, exercise: 3, line: 801, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 802)
 let inputParameter = Parameter("input", smallInputs)
 small.zeroGrad()
 inputParameter.zeroGrad()
@@ -258,8 +281,8 @@ print("the layer below it:                     ", checkGradients(of: broken.laye
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(16, exercise: 4, line: 781, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 782)
+runner.beginSolution(18, exercise: 4, line: 848, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 849)
 var forgetfulRNG = SplitMix64(seed: 3)
 let forgetful = Sequential([
     Linear(weight: Tensor(uniform: [32, 1], in: -3...3, using: &forgetfulRNG),
@@ -281,8 +304,8 @@ for step in [1, 10, 50, 100, 1000, 10_000] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(17, exercise: 5, line: 821, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 822)
+runner.beginSolution(19, exercise: 5, line: 888, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 889)
 var deepRNG = SplitMix64(seed: 3)
 let deep = makeMLP([1, 8, 8, 1], activation: { Tanh() }, rng: &deepRNG)
 var deepLosses: [Float] = []

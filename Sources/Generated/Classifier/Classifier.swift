@@ -41,11 +41,14 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var epochs = 50
     public var batchSize = 20
     public var learningRate: Float = 0.01
-    /// "sgd", "momentum" (μ = 0.9) or "adam".
-    public var optimizer = "sgd"
+    public var optimizer = Optimizer.sgd
     public var dropout: Float = 0.2
-    /// Seeds the weights, the dropout masks and the order of the batches.
+    /// Seeds the initial weights, the order of the batches and the dropout masks; not the split.
     public var seed: UInt64 = 0
+    /// Seeds the split of the training file into 48,000 training and 12,000 validation images
+    /// (`MNISTSplit.load(splitSeed:)`); kept apart from `seed` so that runs with different seeds
+    /// are measured on the same validation set.
+    public var splitSeed: UInt64 = 0
     /// Train on only the first n training samples (after the split), for quick runs; nil for all.
     public var trainingLimit: Int?
     /// The learning rate of epoch e (from 1) is learningRate · decayᵉ⁻¹; 1 keeps it constant.
@@ -54,6 +57,16 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var batchNorm = false
     /// Which validation score decides the model worth keeping: the tutorial's loss, or the accuracy.
     public var keepBest = Criterion.validationLoss
+
+    /// The update rule, spelled as on `train`'s command line.
+    public enum Optimizer: String, Codable, CaseIterable, Sendable {
+        /// Plain stochastic gradient descent (chapter 7).
+        case sgd
+        /// SGD with momentum μ = 0.9 (chapter 7).
+        case momentum
+        /// Adam with PyTorch's defaults β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸ (chapter 7).
+        case adam
+    }
 
     /// A validation score to select the best epoch by.
     public enum Criterion: String, Codable, Sendable {
@@ -74,13 +87,12 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public init() {}
 
     /// The engine's update rule for epoch `epoch` (from 1).
-    public func updateRule(epoch: Int = 1) throws(TrainingError) -> UpdateRule {
+    public func updateRule(epoch: Int = 1) -> UpdateRule {
         let rate = learningRate * Float(pow(Double(learningRateDecay), Double(epoch - 1)))
         switch optimizer {
-        case "sgd": return .sgd(learningRate: rate)
-        case "momentum": return .momentum(learningRate: rate, momentum: 0.9)
-        case "adam": return .adam(learningRate: rate)
-        default: throw .badOption("unknown optimizer '\(optimizer)' (sgd, momentum or adam)")
+        case .sgd: return .sgd(learningRate: rate)
+        case .momentum: return .momentum(learningRate: rate, momentum: 0.9)
+        case .adam: return .adam(learningRate: rate)
         }
     }
 }
@@ -102,25 +114,28 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 151)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 163)
 /// The three parts of MNIST the book uses: 48,000 training and 12,000 validation images from the
-/// 60,000 of the training file (shuffled with `seed`, as chapter 10 splits them), and the 10,000 test
-/// images. The training images are not copied: batches are gathered from the training file by index,
-/// which keeps a training run under 300 MB.
+/// 60,000 of the training file (shuffled with `splitSeed`, as chapter 10 splits them), and the 10,000
+/// test images. The training images are not copied: batches are gathered from the training file by
+/// index, which keeps a training run under 300 MB.
 public struct MNISTSplit: Sendable {
     public var trainingFile: MNISTDataset
     public var trainIndices: [Int]
     public var validation: MNISTDataset
     public var test: MNISTDataset
+    /// The seed the training file was split with (`TrainingOptions.splitSeed`).
+    public var splitSeed: UInt64
 
-    public static func load(directory: String = "data/mnist", seed: UInt64 = 0) throws(MNISTError) -> MNISTSplit {
+    public static func load(directory: String = "data/mnist", splitSeed: UInt64 = 0) throws(MNISTError) -> MNISTSplit {
         let (all, test) = try MNISTDataset.load(directory: directory)
-        let (train, validation) = splitIndices(count: all.count, validationFraction: 0.2, seed: seed)
-        return MNISTSplit(trainingFile: all, trainIndices: train, validation: all.subset(validation), test: test)
+        let (train, validation) = splitIndices(count: all.count, validationFraction: 0.2, seed: splitSeed)
+        return MNISTSplit(trainingFile: all, trainIndices: train, validation: all.subset(validation), test: test,
+                          splitSeed: splitSeed)
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 173)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 188)
 /// Trains the engine epoch by epoch, keeping the best model and a resumable state on disk.
 ///
 /// With a checkpoint path P, the model is saved to P whenever the validation score chosen by
@@ -137,9 +152,13 @@ public final class Trainer {
     var shuffle: SplitMix64
 
     public init(options: TrainingOptions, data: MNISTSplit, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(TrainingError) {
+        guard data.splitSeed == options.splitSeed else {
+            throw .badOption("the run asks for the split with seed \(options.splitSeed), but the data was split with "
+                             + "seed \(data.splitSeed): load it with MNISTSplit.load(splitSeed: \(options.splitSeed))")
+        }
         self.options = options
         let network = makeMNISTNetwork(seed: options.seed, dropout: options.dropout, batchNorm: options.batchNorm)
-        engine = FastMLP(network, update: try options.updateRule(), threads: threads)
+        engine = FastMLP(network, update: options.updateRule(), threads: threads)
         images = data.trainingFile
         trainIndices = options.trainingLimit.map { Array(data.trainIndices.prefix($0)) } ?? data.trainIndices
         validation = data.validation
@@ -169,7 +188,7 @@ public final class Trainer {
     /// before saving anything, if the loss stops being a finite number.
     public func trainEpoch(progress: (Int, Int, Float) -> Void = { _, _, _ in }) throws(TrainingError) -> EpochRecord {
         let epoch = epochsDone + 1
-        engine.update = try options.updateRule(epoch: epoch)
+        engine.update = options.updateRule(epoch: epoch)
         var order = trainIndices
         shuffle.shuffle(&order)
         let starts = Array(stride(from: 0, to: order.count, by: options.batchSize))
@@ -198,7 +217,7 @@ public final class Trainer {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 252)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 271)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
@@ -207,7 +226,7 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 292)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 311)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
@@ -228,7 +247,7 @@ public struct EpochRecord: Codable, Sendable, Equatable {
 /// The file (integers and floats little-endian):
 ///
 ///     8 bytes   "MLPCKPT\n"
-///     4 bytes   format version, 2
+///     4 bytes   format version, 3
 ///     4 bytes   length H of the header
 ///     H bytes   header, JSON: options, layer sizes, epochs done, history, the generators' states,
 ///               and the shape of every tensor that follows
@@ -240,7 +259,7 @@ public struct EpochRecord: Codable, Sendable, Equatable {
 /// renamed over the old one, so a crash never leaves half a checkpoint.
 public struct Checkpoint: Sendable, Equatable {
     public static let magic = Array("MLPCKPT\n".utf8)
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     public var options: TrainingOptions
     public var sizes: [Int]
@@ -362,7 +381,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 502)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 521)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

@@ -16,8 +16,8 @@ import Foundation
 
 /// Runs the examples of chapters/11-mnist-classifier.md in order.
 public func runClassifierExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 117, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 118)
+runner.begin(1, line: 129, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 130)
 
 let mnist = try! MNISTSplit.load()
 print("training \(mnist.trainIndices.count), validation \(mnist.validation.count), test \(mnist.test.count) images")
@@ -28,8 +28,8 @@ let firstBatch = mnist.trainingFile.subset(Array(mnist.trainIndices.prefix(20)))
 print(String(format: "loss of the untrained network on a batch: %.4f (ln 10 = %.4f)",
              crossEntropy(untrained(firstBatch.images), labels: firstBatch.labels), log(10.0)))
 #sourceLocation()
-runner.begin(2, line: 265, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 266)
+runner.begin(2, line: 284, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 285)
 var quick = TrainingOptions()
 quick.epochs = 1
 quick.trainingLimit = 12_000
@@ -38,13 +38,13 @@ let quickTrainer = try! Trainer(options: quick, data: mnist)
 let quickRecord = try! quickTrainer.trainEpoch()
 print(quickRecord.logLine)
 #sourceLocation()
-runner.begin(3, line: 279, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 280)
+runner.begin(3, line: 298, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 299)
 precondition(quickRecord.trainingLoss < 1.0 && quickRecord.validationLoss < 0.5, "one epoch should cut the loss well below ln 10")
 precondition(quickRecord.validationAccuracy > 0.85, "one epoch on 12,000 images should beat chance (10%) by far")
 #sourceLocation()
-runner.begin(4, line: 449, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 450)
+runner.begin(4, line: 468, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 469)
 let demoDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("book-checkpoint-demo").path
 try? FileManager.default.createDirectory(atPath: demoDirectory, withIntermediateDirectories: true)
 let demoPath = demoDirectory + "/quick.ckpt"
@@ -62,8 +62,8 @@ for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.
     }
 }
 #sourceLocation()
-runner.begin(5, line: 478, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 479)
+runner.begin(5, line: 497, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 498)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -76,8 +76,8 @@ let resumed = try! Trainer(resuming: demoDirectory + "/resume-demo.ckpt.resume",
 _ = try! resumed.trainEpoch()
 print("identical after resuming:", resumed.engine.state == straight.engine.state && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(6, line: 570) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 571)
+if runner.beginSlow(6, line: 589) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 590)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -98,8 +98,8 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 805) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 806)
+if runner.beginSlow(7, line: 824) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 825)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -129,14 +129,14 @@ func keptModels(_ recipe: String, _ options: TrainingOptions) -> (history: [Epoc
 }
 
 var withMomentum = TrainingOptions()
-withMomentum.optimizer = "momentum"
+withMomentum.optimizer = .momentum
 withMomentum.learningRate = 0.02
 withMomentum.learningRateDecay = 0.9
 withMomentum.epochs = 30
 var withBatchNorm = withMomentum
 withBatchNorm.batchNorm = true
 var withAdam = withBatchNorm
-withAdam.optimizer = "adam"
+withAdam.optimizer = .adam
 withAdam.learningRate = 0.001
 let recipes = [("momentum", withMomentum), ("momentum + batch norm", withBatchNorm), ("Adam + batch norm", withAdam)]
 let runs = recipes.map { keptModels($0.0, $0.1) }
@@ -159,8 +159,8 @@ show(validationCurves)
 }
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(8, line: 931) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 932)
+if runner.beginSlow(8, line: 950) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 951)
 // The quick run again with other seeds: other initial weights, batch order and dropout masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []

@@ -53,11 +53,16 @@ print(String(format: "ln 10:                  %.4f", log(Float(10))))
 var ceRNG = SplitMix64(seed: 5)
 let freshNet = makeMLP([784, 512, 512, 10], rng: &ceRNG)
 let randomImages = Tensor(uniform: [32, 784], in: 0...1, using: &ceRNG)
-let randomLabels = (0..<32).map { _ in Int(ceRNG.next() % 10) }
-print(String(format: "fresh 784-512-512-10:   %.4f", crossEntropy(freshNet(randomImages), labels: randomLabels)))
+let randomLabels = (0..<32).map { _ in Int(ceRNG.next(below: 10)) }
+let freshLoss = crossEntropy(freshNet(randomImages), labels: randomLabels)
+print(String(format: "fresh 784-512-512-10:   %.4f", freshLoss))
 #sourceLocation()
-runner.begin(5, line: 271, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 272)
+runner.begin(5, line: 257, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 258)
+precondition(abs(freshLoss - log(Float(10))) < 0.004, "a fresh network's loss should be within 0.004 of ln 10")
+#sourceLocation()
+runner.begin(6, line: 276, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 277)
 print("p[true]   crossEntropy(z)   crossEntropy(softmax(z))")
 for pTrue: Float in [0.1, 0.5, 0.9, 0.99, 0.9999] {
     // Ten logits whose softmax gives pTrue to class 0 and shares the rest equally.
@@ -68,8 +73,8 @@ for pTrue: Float in [0.1, 0.5, 0.9, 0.99, 0.9999] {
 }
 print(String(format: "floor: ln(9 + e) − 1 = %.4f", log(9 + exp(Float(1))) - 1))
 #sourceLocation()
-runner.begin(6, line: 352, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 353)
+runner.begin(7, line: 357, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 358)
 let checkLogits = Tensor([[2.0, -1.0, 0.5, 0.0], [0.3, 0.3, -2.0, 1.5]])
 let checkLabels = [0, 2]
 let analytic = crossEntropyGradient(checkLogits, labels: checkLabels)
@@ -88,8 +93,8 @@ print(numeric)
 let worst = zip(analytic.scalars, numeric.scalars).map { abs($0 - $1) }.max()!
 print(String(format: "largest difference: %.1e", worst))
 #sourceLocation()
-runner.begin(7, line: 426, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 427)
+runner.begin(8, line: 436, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 437)
 let sure = Tensor([[0, 120, 0]])   // the model is certain of class 1; the label is 0
 let sureP = softmax(sure)
 var dLossdP = Tensor(zeros: [1, 3])
@@ -98,8 +103,8 @@ let longWay = softmaxBackward(sureP, dLossdP)
 print("long way:", longWay.scalars.map { $0.isNaN ? "NaN" : String(format: "%.4f", $0) })
 print("fused:   ", crossEntropyGradient(sure, labels: [0]))
 #sourceLocation()
-runner.begin(8, line: 460, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 461)
+runner.begin(9, line: 470, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 471)
 func logitsGiving(_ pTrue: Float) -> Tensor {
     // Class 0 gets pTrue, the other nine share the rest.
     Tensor([[log(pTrue)] + Array(repeating: log((1 - pTrue) / 9), count: 9)])
@@ -121,8 +126,8 @@ for pTrue: Float in [0.001, 0.01, 0.1, 0.3, 0.5, 0.9, 0.99] {
                  pTrue, ce.loss, ce.gradient, se.loss, se.gradient))
 }
 #sourceLocation()
-runner.begin(9, line: 494, hidden: true)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 495)
+runner.begin(10, line: 504, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 505)
 // The table agrees with the closed forms in the prose.
 for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     let ce = crossEntropyAt(pTrue), se = squaredDistanceAt(pTrue)
@@ -131,24 +136,24 @@ for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     precondition(abs(se.gradient + 20 / 9 * pTrue * (1 - pTrue) * (1 - pTrue)) < 1e-4)
 }
 #sourceLocation()
-runner.begin(10, line: 508, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 509)
+runner.begin(11, line: 518, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 519)
 show(LinePlot(title: "Two losses for the same prediction (10 classes)",
               xLabel: "probability of the true class", yLabel: "loss",
               series: [Series("cross-entropy", over: 0.001...0.999) { Double(crossEntropyAt(Float($0)).loss) },
                        Series("squared distance", over: 0.001...0.999) { Double(squaredDistanceAt(Float($0)).loss) }],
               xRange: 0...1, yRange: 0...4))
 #sourceLocation()
-runner.begin(11, line: 544, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 545)
+runner.begin(12, line: 554, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 555)
 show(LinePlot(title: "How hard each loss pushes the true logit up",
               xLabel: "probability of the true class", yLabel: "|∂L/∂z_true|",
               series: [Series("cross-entropy", over: 0.001...0.999) { Double(abs(crossEntropyAt(Float($0)).gradient)) },
                        Series("squared distance", over: 0.001...0.999) { Double(abs(squaredDistanceAt(Float($0)).gradient)) }],
               xRange: 0...1, yRange: 0...1))
 #sourceLocation()
-runner.begin(12, line: 589, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 590)
+runner.begin(13, line: 599, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 600)
 func stepsUntilRight(_ gradient: (Tensor) -> Tensor) -> Int {
     var z = Tensor([[-8] + Array(repeating: 0, count: 9)])
     var steps = 0
@@ -168,8 +173,8 @@ print("squared distance: \(seSteps) steps")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(13, exercise: 1, line: 643, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 644)
+runner.beginSolution(14, exercise: 1, line: 661, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 662)
 func smoothedTargets(_ labels: [Int], classes: Int, smoothing: Float) -> Tensor {
     oneHot(labels, classes: classes).map { $0 == 1 ? 1 - smoothing : smoothing / Float(classes - 1) }
 }
@@ -205,8 +210,8 @@ precondition(abs(atQ - entropy) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(14, exercise: 2, line: 692, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 693)
+runner.beginSolution(15, exercise: 2, line: 710, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 711)
 for z: Float in [-3, -0.5, 0, 1, 4] {
     let ce = crossEntropy(Tensor([[z, 0]]), labels: [0])
     print(String(format: "z = %4.1f:  crossEntropy %.6f   −log σ(z) %.6f", z, ce, -log(sigmoid(z))))
@@ -215,8 +220,8 @@ for z: Float in [-3, -0.5, 0, 1, 4] {
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(15, exercise: 3, line: 716, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 717)
+runner.beginSolution(16, exercise: 3, line: 734, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 735)
 var hundredths = 10_000  // d = 100.00, 100.01, …
 while log(softmax(Tensor([[0, Float(hundredths) / 100]]))[0, 0]).isFinite { hundredths += 1 }
 let gap = Float(hundredths) / 100
@@ -227,8 +232,8 @@ precondition(gap > 103.9 && gap < 104.1)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(16, exercise: 4, line: 743, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 744)
+runner.beginSolution(17, exercise: 4, line: 761, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 762)
 // crossEntropy(p) with p = softmax(z) in [0, 1]: at best p is one-hot, giving −1 + ln(e + (c − 1)).
 for c in [2, 10] {
     let best = oneHot([0], classes: c)
@@ -244,8 +249,8 @@ precondition(doubleSteps > ceSteps)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(17, exercise: 5, line: 775, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 776)
+runner.beginSolution(18, exercise: 5, line: 793, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 794)
 let freshLogits = freshNet(randomImages)
 func meanAbs(_ t: Tensor) -> Float { t.scalars.map(abs).reduce(0, +) / Float(t.count) }
 let spread = (0..<freshLogits.rows).map { freshLogits.row($0).max()! - freshLogits.row($0).min()! }.reduce(0, +)

@@ -230,7 +230,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 546)
+#sourceLocation(file: "chapters/03-layers.md", line: 632)
 /// An element-wise activation as a layer: `[batch, n] → [batch, n]`. Remembers its output.
 public class ActivationLayer: Layer {
     public let name: String
@@ -257,7 +257,7 @@ public final class Sigmoid: ActivationLayer { public init() { super.init("Sigmoi
 /// tanh(z), element-wise.
 public final class Tanh: ActivationLayer { public init() { super.init("Tanh") { Foundation.tanh($0) } } }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 580)
+#sourceLocation(file: "chapters/03-layers.md", line: 666)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Sequential: Layer {
     public var layers: [any Layer]
@@ -271,7 +271,7 @@ public final class Sequential: Layer {
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 623)
+#sourceLocation(file: "chapters/03-layers.md", line: 709)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between them
 /// (none after the last). `sizes = [784, 512, 512, 10]` builds the book's MNIST network.
 public func makeMLP(_ sizes: [Int], activation: () -> any Layer = { ReLU() }, rng: inout SplitMix64) -> Sequential {

@@ -79,6 +79,59 @@ for n in [10, 100, 784] {
 #sourceLocation()
 runner.begin(7, line: 525, hidden: false)
 #sourceLocation(file: "chapters/03-layers.md", line: 526)
+/// How much a layer's outputs `[batch, n]` still depend on the input: the standard deviation of each
+/// unit's value over the batch, averaged over the units.
+func spreadOverBatch(_ x: Tensor) -> Float {
+    var total: Float = 0
+    for j in 0..<x.columns {
+        let column = (0..<x.rows).map { x[$0, j] }
+        let mean = column.reduce(0, +) / Float(x.rows)
+        total += (column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(x.rows)).squareRoot()
+    }
+    return total / Float(x.columns)
+}
+/// A `Linear(n, n)` initialized as PyTorch does (weights and biases in ±1/√n), as Xavier (weights in
+/// ±√(6/2n)) or as He (weights in ±√(6/n)); the last two with zero biases.
+func squareLayer(_ n: Int, _ scheme: String, rng: inout SplitMix64) -> Linear {
+    if scheme == "PyTorch" { return Linear(n, n, rng: &rng) }
+    let bound = (6 / Float(scheme == "Xavier" ? 2 * n : n)).squareRoot()
+    return Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng), bias: Tensor(zeros: [n]))
+}
+let checkpoints = [1, 5, 10, 20]
+var deepSpread: [String: [Float]] = [:]  // "tanh, He" → the mean spread after each checkpoint layer
+print("activation, initialization   spread after layer 1, 5, 10, 20: mean ± sd over 5 seeds")
+for activation in ["tanh", "ReLU"] {
+    for scheme in ["PyTorch", "Xavier", "He"] {
+        var spreads = [[Float]](repeating: [], count: checkpoints.count)
+        for seed in 1...5 {
+            var deepRNG = SplitMix64(seed: UInt64(seed))
+            var x = Tensor(uniform: [32, 64], in: 0...1, using: &deepRNG)
+            for layer in 1...20 {
+                x = squareLayer(64, scheme, rng: &deepRNG)(x)
+                x = activation == "tanh" ? x.map { Foundation.tanh($0) } : x.map { max(0, $0) }
+                if let c = checkpoints.firstIndex(of: layer) { spreads[c].append(spreadOverBatch(x)) }
+            }
+        }
+        let summaries = spreads.map { values -> (mean: Float, sd: Float) in
+            let mean = values.reduce(0, +) / 5
+            return (mean, (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4).squareRoot())
+        }
+        deepSpread["\(activation), \(scheme)"] = summaries.map(\.mean)
+        print("\(activation), \(scheme)".padding(toLength: 27, withPad: " ", startingAt: 0),
+              summaries.map { String(format: "%8.2g ± %-7.1g", $0.mean, $0.sd) }.joined())
+    }
+}
+#sourceLocation()
+runner.begin(8, line: 593, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 594)
+precondition(deepSpread["ReLU, He"]![3] > 100 * deepSpread["ReLU, Xavier"]![3]
+             && deepSpread["ReLU, Xavier"]![3] > 100 * deepSpread["ReLU, PyTorch"]![3]
+             && deepSpread["tanh, Xavier"]![3] > 1000 * deepSpread["tanh, PyTorch"]![3]
+             && deepSpread["ReLU, He"]![3] > deepSpread["ReLU, He"]![0] / 3,
+             "He should keep ReLU's spread, Xavier tanh's, and PyTorch's default should lose both")
+#sourceLocation()
+runner.begin(9, line: 611, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 612)
 let first = Linear(3, 4, rng: &rng), second = Linear(4, 2, rng: &rng)
 let merged = Linear(
     weight: matmul(second.weight.value, first.weight.value),                       // [2, 3]
@@ -88,8 +141,8 @@ let x5 = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
 let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
 print("two layers vs one merged layer, largest difference:", String(format: "%.1e", difference))
 #sourceLocation()
-runner.begin(8, line: 597, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 598)
+runner.begin(10, line: 683, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 684)
 let xorNet = Sequential([
     orAndNand, Sigmoid(),
     Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])), Sigmoid(),
@@ -100,8 +153,8 @@ for i in 0..<4 {
 }
 print("parameters:", xorNet.parameterCount)
 #sourceLocation()
-runner.begin(9, line: 641, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 642)
+runner.begin(11, line: 727, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 728)
 let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
 let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
 var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
@@ -118,8 +171,8 @@ for seed: UInt64 in 1...3 {
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(10, line: 696, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 697)
+runner.begin(12, line: 782, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 783)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
@@ -136,8 +189,8 @@ for layer in mnistNet.layers {
 }
 print("scores of image 0:", h.rows([0]))
 #sourceLocation()
-runner.begin(11, line: 735, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 736)
+runner.begin(13, line: 821, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 822)
 func rightAligned(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
 let total = mnistNet.parameterCount
 print(padded("layer", 18), rightAligned("weights", 20), rightAligned("biases", 8),
@@ -156,12 +209,12 @@ print(padded("total", 18), rightAligned("\(totalWeights)", 20),
 print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 1e6))
 print("multiply-adds per image in a forward pass:", totalWeights, " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(12, line: 765, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 766)
+runner.begin(14, line: 851, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 852)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(13, line: 805, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 806)
+runner.begin(15, line: 894, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 895)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float) -> Sequential {
     let knots = (0...units).map { lo + (hi - lo) * Float($0) / Float(units) }
@@ -183,8 +236,8 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(String(format: "%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(14, line: 843, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 844)
+runner.begin(16, line: 932, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 933)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
@@ -196,8 +249,8 @@ show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(15, exercise: 1, line: 898, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 899)
+runner.beginSolution(17, exercise: 1, line: 1000, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1001)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
 let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
@@ -206,16 +259,16 @@ precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(16, exercise: 2, line: 915, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 916)
+runner.beginSolution(18, exercise: 2, line: 1017, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1018)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(17, exercise: 3, line: 933, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 934)
+runner.beginSolution(19, exercise: 3, line: 1035, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1036)
 final class Identity: Layer {
     func forward(_ x: Tensor) -> Tensor { x }
 }
@@ -231,39 +284,9 @@ print("single layer: weight \(single.weight.value.shape), bias \(single.bias.val
 precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
-do {  // exercise 4
-runner.beginSolution(18, exercise: 4, line: 961, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 962)
-var deepRng = SplitMix64(seed: 13)
-let sizes = [256] + Array(repeating: 256, count: 10)
-let defaultNet = makeMLP(sizes, rng: &deepRng)
-let heBound = (6 / Float(256)).squareRoot()
-var heLayers: [any Layer] = []
-for k in 0..<10 {
-    heLayers.append(Linear(weight: Tensor(uniform: [256, 256], in: -heBound...heBound, using: &deepRng),
-                           bias: Tensor(zeros: [256])))
-    if k < 9 { heLayers.append(ReLU()) }
-}
-let heNet = Sequential(heLayers)
-let signal = Tensor(uniform: [64, 256], in: -1...1, using: &deepRng)
-func stdAfterEachLinear(_ net: Sequential) -> [Float] {
-    var h = signal, stds: [Float] = []
-    for layer in net.layers {
-        h = layer(h)
-        if layer is Linear { stds.append(standardDeviation(h)) }
-    }
-    return stds
-}
-let (defaultStd, heStd) = (stdAfterEachLinear(defaultNet), stdAfterEachLinear(heNet))
-print("input std", String(format: "%.3f", standardDeviation(signal)))
-print("Linear  ±1/√n    He")
-for k in 0..<10 { print(String(format: "%6d  %.4f  %.3f", k + 1, defaultStd[k], heStd[k])) }
-precondition(defaultStd[9] < 0.05 && heStd[9] > 0.3, "He keeps the signal, ±1/√n shrinks it")
-#sourceLocation()
-}
 do {  // exercise 5
-runner.beginSolution(19, exercise: 5, line: 1016, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1017)
+runner.beginSolution(20, exercise: 5, line: 1068, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1069)
 func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float, points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }
     let g = interpolatingNetwork(f, units: units, from: lo, to: hi)(Tensor(shape: [xs.count, 1], scalars: xs))

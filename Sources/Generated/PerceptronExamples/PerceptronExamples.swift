@@ -23,8 +23,8 @@ for x in [[0, 0], [0, 1], [1, 0], [1, 1]] as [[Float]] {
     print("\(fixed(x[0], 0))   \(fixed(x[1], 0))  | \(fixed(z, width: 5)) | \(fixed(handAND.predict(x), 0))")
 }
 #sourceLocation()
-runner.begin(2, line: 224, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 225)
+runner.begin(2, line: 245, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 246)
 var demoGenerator = SplitMix64(seed: 42)
 for _ in 1...3 {
     let bits = demoGenerator.next()
@@ -32,8 +32,8 @@ for _ in 1...3 {
 }
 print("uniform(in: -1...1):", fixed(demoGenerator.uniform(in: -1...1), 6))
 #sourceLocation()
-runner.begin(3, line: 243, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 244)
+runner.begin(3, line: 264, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 265)
 var pinnedGenerator = SplitMix64(seed: 42)
 precondition(pinnedGenerator.next() == 0xbdd732262feb6e95)
 precondition(pinnedGenerator.next() == 0x28efe333b266f103)
@@ -41,8 +41,8 @@ precondition(pinnedGenerator.next() == 0x47526757130f9f52)
 var floatGenerator = SplitMix64(seed: 42)
 precondition(floatGenerator.nextFloat() == Float(0xbdd732) * 0x1p-24)
 #sourceLocation()
-runner.begin(4, line: 330, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 331)
+runner.begin(4, line: 351, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 352)
 var traced = Perceptron(inputs: 2)
 var tracedEpoch = 0, tracedMistakes = 1
 while tracedMistakes > 0 {
@@ -58,8 +58,8 @@ while tracedMistakes > 0 {
 }
 print("epoch \(tracedEpoch): no mistakes, done")
 #sourceLocation()
-runner.begin(5, line: 381, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 382)
+runner.begin(5, line: 402, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 403)
 /// Prints a truth table with the perceptron's prediction next to each label.
 func printPredictions(_ unit: Perceptron, on table: TruthTable) {
     print("  x₁ x₂ | y  ŷ")
@@ -83,8 +83,8 @@ print("OR: mistakes per epoch \(orMistakes)")
 print("  w = (\(fixed(learnedOR.weights[0])), \(fixed(learnedOR.weights[1]))), b = \(fixed(learnedOR.bias))")
 printPredictions(learnedOR, on: TruthTable.or)
 #sourceLocation()
-runner.begin(6, line: 441, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 442)
+runner.begin(6, line: 462, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 463)
 var xorGenerator = SplitMix64(seed: 3)
 var triedXOR = Perceptron(inputs: 2)
 let xorMistakes = triedXOR.train(on: TruthTable.xor.rows, maxEpochs: 20, using: &xorGenerator)
@@ -92,8 +92,8 @@ print("XOR: mistakes per epoch \(xorMistakes)")
 print("  w = (\(fixed(triedXOR.weights[0])), \(fixed(triedXOR.weights[1]))), b = \(fixed(triedXOR.bias))")
 printPredictions(triedXOR, on: TruthTable.xor)
 #sourceLocation()
-runner.begin(7, line: 463, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 464)
+runner.begin(7, line: 484, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 485)
 show(LinePlot(
     title: "Perceptron training: mistakes per epoch",
     xLabel: "epoch", yLabel: "mistakes",
@@ -104,8 +104,8 @@ show(LinePlot(
     ],
     xRange: 1...20, yRange: 0...4))
 #sourceLocation()
-runner.begin(8, line: 516, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 517)
+runner.begin(8, line: 537, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 538)
 /// The decision boundary w₁x₁ + w₂x₂ + b = 0 solved for x₂ (w₂ must not be 0).
 func boundary(_ name: String, _ unit: Perceptron) -> Series {
     Series(name, over: -0.5...1.5) { x1 in
@@ -124,8 +124,8 @@ show(LinePlot(
     ],
     xRange: -0.5...1.5, yRange: -0.5...1.5))
 #sourceLocation()
-runner.begin(9, line: 581, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 582)
+runner.begin(9, line: 602, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 603)
 let grid = (-20...20).map { Float($0) / 10 }
 for table in [TruthTable.and, .or, .nand, .xor] {
     var perfect = 0
@@ -139,8 +139,8 @@ for table in [TruthTable.and, .or, .nand, .xor] {
     print("\(table.name): \(perfect) of \(grid.count * grid.count * grid.count) perceptrons are right on all four rows")
 }
 #sourceLocation()
-runner.begin(10, line: 655, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 656)
+runner.begin(10, line: 676, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 677)
 let network = TwoLayerPerceptron.xor
 print("x₁ x₂ | h₁ = OR  h₂ = NAND | ŷ = AND(h₁, h₂) | XOR")
 for row in TruthTable.xor.rows {
@@ -149,8 +149,8 @@ for row in TruthTable.xor.rows {
     print("\(cells[0])  \(cells[1])  |    \(cells[2])        \(cells[3])     |        \(cells[4])        |  \(cells[5])")
 }
 #sourceLocation()
-runner.begin(11, line: 692, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 693)
+runner.begin(11, line: 713, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 714)
 var sweptNetwork = TwoLayerPerceptron.xor
 var sweptBiases: [Double] = [], sweptMistakes: [Double] = []
 for i in 0...400 {
@@ -167,8 +167,8 @@ show(LinePlot(
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(12, exercise: 1, line: 764, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 765)
+runner.beginSolution(12, exercise: 1, line: 792, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 793)
 var nandGenerator = SplitMix64(seed: 4)
 var learnedNAND = Perceptron(inputs: 2)
 print("NAND: mistakes per epoch", learnedNAND.train(on: TruthTable.nand.rows, maxEpochs: 100, using: &nandGenerator))
@@ -184,8 +184,8 @@ precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(13, exercise: 2, line: 796, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 797)
+runner.beginSolution(13, exercise: 2, line: 824, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 825)
 var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
 var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
 let mistakesOne = rateOne.train(on: TruthTable.and.rows, rate: 1, maxEpochs: 100, using: &generatorA)
@@ -197,8 +197,8 @@ precondition(mistakesOne == mistakesHalf && rateHalf.weights.map { 2 * $0 } == r
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(14, exercise: 3, line: 823, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 824)
+runner.beginSolution(14, exercise: 3, line: 851, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 852)
 func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
 func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float { strictStep(unit.weightedSum(x)) }
 
@@ -228,8 +228,8 @@ precondition(strictXOR == TruthTable.xor.rows.map(\.y), "the XOR network never c
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(15, exercise: 4, line: 878, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 879)
+runner.beginSolution(15, exercise: 4, line: 906, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 907)
 func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
     (0..<8).map { bits in
         let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
@@ -248,8 +248,8 @@ precondition(majorityUnit.mistakes(on: majority) == 0 && parityUnit.mistakes(on:
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(16, exercise: 5, line: 911, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 912)
+runner.beginSolution(16, exercise: 5, line: 939, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 940)
 let otherXOR = TwoLayerPerceptron(
     hidden: [
         Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂

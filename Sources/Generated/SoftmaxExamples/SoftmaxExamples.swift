@@ -9,8 +9,8 @@ import Foundation
 
 /// Runs the examples of chapters/04-softmax.md in order.
 public func runSoftmaxExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 25, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 26)
+runner.begin(1, line: 26, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 27)
 
 
 for guess: Float in [1, 4, 7] {
@@ -18,23 +18,23 @@ for guess: Float in [1, 4, 7] {
     print("output \(Int(guess)): expected squared error \(expectedLoss)")
 }
 #sourceLocation()
-runner.begin(2, line: 67, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 68)
+runner.begin(2, line: 68, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 69)
 let labels = [3, 0, 7]
 let targets = oneHot(labels, classes: 10)
 print("shape", targets.shape)
 print(targets)
 #sourceLocation()
-runner.begin(3, line: 85, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 86)
+runner.begin(3, line: 86, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 87)
 let classes = oneHot(Array(0..<10), classes: 10)
 let pairDistances = Set((0..<10).flatMap { i in (0..<10).filter { $0 != i }.map { j in
     (classes.rows([i]) - classes.rows([j])).scalars.map { $0 * $0 }.reduce(0, +)
 } })
 print("squared distances between different one-hot vectors:", pairDistances)
 #sourceLocation()
-runner.begin(4, line: 125, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 126)
+runner.begin(4, line: 126, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 127)
 func naiveSoftmax(_ z: [Float]) -> [Float] {
     let e = z.map { exp($0) }
     let total = e.reduce(0, +)
@@ -48,20 +48,20 @@ print("softmax", formatted(scores), "=", formatted(p), " sum", String(format: "%
 print("softmax", formatted(scores.map { $0 + 10 }), "=", formatted(naiveSoftmax(scores.map { $0 + 10 })))
 print("p₀ / p₁ =", String(format: "%.4f", p[0] / p[1]), " e^(2 − 1) =", String(format: "%.4f", exp(Float(1))))
 #sourceLocation()
-runner.begin(5, line: 158, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 159)
+runner.begin(5, line: 159, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 160)
 for z: [Float] in [[1000, 999], [-1000, -999]] {
     let e = z.map { exp($0) }
     print("naive softmax", formatted(z), "=", formatted(naiveSoftmax(z)),
           "  (e^z = \(formatted(e)))")
 }
 #sourceLocation()
-runner.begin(6, line: 201, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 202)
+runner.begin(6, line: 202, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 203)
 print(softmax(Tensor([[1000, 999], [-1000, -999], [1, 0]])))
 #sourceLocation()
-runner.begin(7, line: 229, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 230)
+runner.begin(7, line: 230, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 231)
 let fourLogits = Tensor([scores])
 print("    T    p₀      p₁      p₂      p₃")
 for temperature: Float in [0.5, 1, 2, 5] {
@@ -69,8 +69,20 @@ for temperature: Float in [0.5, 1, 2, 5] {
     print(String(format: "%5.1f", temperature), pT.map { String(format: "%.4f", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(8, line: 253, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 254)
+runner.begin(8, line: 254, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 255)
+let scan = stride(from: Float(1), through: 5, by: 0.001).map { t in (t: t, p: softmax(fourLogits, temperature: t)[0, 1]) }
+let peak = scan.max { $0.p < $1.p }!
+print(String(format: "p₁ is largest at T = %.2f: %.4f", peak.t, peak.p))
+#sourceLocation()
+runner.begin(9, line: 264, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 265)
+precondition(peak.t > 2 && peak.t < 5 && peak.p > softmax(fourLogits, temperature: 2)[0, 1]
+             && peak.p > softmax(fourLogits, temperature: 5)[0, 1],
+             "class 1's probability should peak between the table's rows T = 2 and T = 5")
+#sourceLocation()
+runner.begin(10, line: 272, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 273)
 let temperaturePlot = LinePlot(
     title: "softmax([2, 1, 0.1, -1] / T)",
     xLabel: "temperature T", yLabel: "probability",
@@ -82,12 +94,12 @@ let temperaturePlot = LinePlot(
     yRange: 0...1)
 show(temperaturePlot)
 #sourceLocation()
-runner.begin(9, line: 320, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 321)
+runner.begin(11, line: 339, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 340)
 var rng = SplitMix64(seed: 4)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
-let imageLabels = (0..<20).map { _ in Int(rng.next() % 10) }
+let imageLabels = (0..<20).map { _ in Int(rng.next(below: 10)) }
 
 let logits = mnistNet(images)                 // [20, 10]
 let probabilities = softmax(logits)           // [20, 10]
@@ -100,8 +112,8 @@ print("same as argmax of the logits:", predicted == argmaxRows(logits))
 let correct = zip(predicted, imageLabels).filter { $0 == $1 }.count
 print("accuracy: \(correct)/20")
 #sourceLocation()
-runner.begin(10, line: 380, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 381)
+runner.begin(12, line: 399, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 400)
 func prediction(_ description: String, logits row: [Float]) {
     let p = softmax(Tensor([row]))
     let loss = squaredDistance(p, oneHot([3], classes: 10))
@@ -117,8 +129,8 @@ prediction("confident and wrong (5: +5)", logits: logitRow([5: 5]))
 prediction("certain and wrong (5: +20)", logits: logitRow([5: 20]))
 print("untrained network on its batch:", String(format: "%.4f", squaredDistance(probabilities, oneHot(imageLabels, classes: 10))))
 #sourceLocation()
-runner.begin(11, line: 420, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 421)
+runner.begin(13, line: 439, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 440)
 func twoClassLoss(_ s: Float) -> Float {
     squaredDistance(softmax(Tensor([[0, s]])), oneHot([0], classes: 2))
 }
@@ -130,8 +142,8 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
                  s, q, twoClassLoss(s), measured, 4 * q * (1 - q) * (1 - q), 1 - q))
 }
 #sourceLocation()
-runner.begin(12, line: 454, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 455)
+runner.begin(14, line: 473, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 474)
 let lossPlot = LinePlot(
     title: "Loss for one sample against q, the probability of the true class",
     xLabel: "q", yLabel: "loss",
@@ -143,8 +155,8 @@ let lossPlot = LinePlot(
     yRange: 0...4)
 show(lossPlot)
 #sourceLocation()
-runner.begin(13, line: 501, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 502)
+runner.begin(15, line: 520, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 521)
 for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
     let q = softmax(Tensor([[0, s]]))[0, 0]
     let measured = (twoClassLoss(s + 0.01) - twoClassLoss(s - 0.01)) / 0.02
@@ -153,8 +165,8 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(14, exercise: 1, line: 528, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 529)
+runner.beginSolution(16, exercise: 1, line: 557, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 558)
 for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
     let p0 = softmax(Tensor([[a, b]]))[0, 0]
     print("a = \(a), b = \(b):  softmax₀ = \(String(format: "%.6f", p0))   σ(a − b) = \(String(format: "%.6f", sigmoid(a - b)))")
@@ -163,8 +175,8 @@ for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(15, exercise: 2, line: 552, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 553)
+runner.beginSolution(17, exercise: 2, line: 581, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 582)
 /// Going from `start` towards `end` (positive Floats), the last one for which `holds` is true
 /// (it must hold at start and fail at end): a bisection over the Floats in between.
 func lastFloat(from start: Float, to end: Float, where holds: (Float) -> Bool) -> Float {
@@ -185,8 +197,8 @@ precondition(abs(lastGood - 2 / log(Float.greatestFiniteMagnitude)) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(16, exercise: 3, line: 586, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 587)
+runner.beginSolution(18, exercise: 3, line: 615, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 616)
 for t: Float in [0.01, 1000] {
     let pT = softmax(fourLogits, temperature: t)
     print("T = \(t):", pT.row(0).map { String(format: "%.6f", $0) }, " argmax", argmaxRows(pT))
@@ -196,8 +208,8 @@ precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(17, exercise: 4, line: 610, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 611)
+runner.beginSolution(19, exercise: 4, line: 639, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 640)
 let target = oneHot([3], classes: 10)
 let uniform = Tensor(repeating: 0.1, shape: [1, 10])
 var wrongButClose = Tensor(zeros: [1, 10])
@@ -213,8 +225,8 @@ precondition(squaredDistance(wrongButClose, target) < squaredDistance(rightButUn
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(18, exercise: 5, line: 643, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 644)
+runner.beginSolution(20, exercise: 5, line: 672, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 673)
 func smoothedOneHot(_ labels: [Int], classes: Int, epsilon: Float) -> Tensor {
     oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : epsilon / Float(classes - 1) }
 }
