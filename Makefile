@@ -2,7 +2,7 @@
 #
 #   make               set up, build, verify every snippet, render book/ and say where to look
 #   make test          extract, build, verify every snippet, render book/, run the unit tests
-#   make run CHAPTER=01   run one chapter's examples in the terminal
+#   make run CHAPTER=01   run one chapter's examples in the terminal (SOLUTIONS=1: and its exercises' solutions)
 #   make bless         rerun the examples and rewrite the chapters' output blocks and figures
 #   make book          render book/ from the chapters (runs nothing)
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
@@ -30,6 +30,10 @@ SWIFTPM := --manifest-cache local
 REFRESH := mkdir -p .build; ls Sources/Generated > .build/generated-dirs.new 2>/dev/null; \
 	cmp -s .build/generated-dirs.new .build/generated-dirs || { rm -f .build/manifest.db; touch Package.swift; }; \
 	mv .build/generated-dirs.new .build/generated-dirs
+# SOLUTIONS=1 makes `make run` run the exercises' solutions too. REQUIRE_SOLUTIONS=1 makes `make verify`
+# fail on an exercise without a solution (a warning otherwise, until every chapter has its solutions).
+SOLUTIONS ?=
+REQUIRE_SOLUTIONS ?=
 
 .PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer
 
@@ -58,7 +62,7 @@ build: tangle
 	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG)
 
 verify: build
-	$(LOCK) $(BOOK) verify --runner $(RUNNER)
+	$(LOCK) $(BOOK) verify --runner $(RUNNER) $(if $(REQUIRE_SOLUTIONS),--require-solutions)
 
 verify-slow: build
 	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)
@@ -108,7 +112,7 @@ bless: build
 	$(LOCK) $(BOOK) weave
 
 run: build
-	$(RUNNER) $(CHAPTER)
+	$(RUNNER) $(CHAPTER) $(if $(SOLUTIONS),--solutions)
 
 clean:
 	rm -rf .build

@@ -56,10 +56,12 @@ public enum Tangle {
         var out = String(format: header, chapter.path)
         out += "import BookRuntime\nimport Plot\nimport \(module)\n"
         out += imports.filter { $0 != module }.map { "import \($0)\n" }.joined()
-        out += hoistedImports(chapter.examples.map(\.snippet))
+        out += hoistedImports(chapter.snippets.filter {
+            switch $0.kind { case .example, .solution: true; default: false }
+        })
         out += "\n/// Runs the examples of \(chapter.path) in order.\n"
         out += "public func run\(module)Examples(_ runner: ExampleRunner) {\n"
-        for example in chapter.examples {
+        for example in chapter.examples where example.exercise == nil {
             let begin = "runner.begin(\(example.ordinal), line: \(example.snippet.fenceLine), hidden: \(example.hidden))"
             if example.slow {
                 out += "if runner.beginSlow(\(example.ordinal), line: \(example.snippet.fenceLine)) {\n"
@@ -69,8 +71,45 @@ public enum Tangle {
                 out += begin + "\n" + located(example.snippet, in: chapter)
             }
         }
+        out += solutionsSource(chapter)
         out += "runner.end()\n}\n"
         return out
+    }
+
+    /// The chapter's solutions, after all its examples (so they see every example's values) and only
+    /// when the runner asks for them: each exercise's `swift solution` and `swift solution library`
+    /// blocks in a `do { }` scope of their own, so nothing they declare reaches another exercise.
+    static func solutionsSource(_ chapter: Chapter) -> String {
+        let runnable = Dictionary(uniqueKeysWithValues: chapter.solutions.map { ($0.snippet.fenceLine, $0) })
+        var groups: [(exercise: Int, snippets: [Snippet])] = []
+        for snippet in chapter.snippets {
+            guard case .solution = snippet.kind, let exercise = chapter.exercise(containing: snippet.fenceLine) else { continue }
+            if groups.last?.exercise == exercise.number {
+                groups[groups.count - 1].snippets.append(snippet)
+            } else {
+                groups.append((exercise.number, [snippet]))
+            }
+        }
+        guard !groups.isEmpty else { return "" }
+        var out = "if runner.runsSolutions {\n"
+        for group in groups {
+            out += "do {  // exercise \(group.exercise)\n"
+            for snippet in group.snippets {
+                guard let solution = runnable[snippet.fenceLine] else {  // a solution library
+                    out += located(snippet, in: chapter)
+                    continue
+                }
+                let line = solution.snippet.fenceLine
+                if solution.slow {
+                    out += "if runner.beginSlow(\(solution.ordinal), line: \(line)) {\n" + located(snippet, in: chapter) + "}\n"
+                } else {
+                    out += "runner.beginSolution(\(solution.ordinal), exercise: \(group.exercise), line: \(line), "
+                        + "hidden: \(solution.hidden))\n" + located(snippet, in: chapter)
+                }
+            }
+            out += "}\n"
+        }
+        return out + "}\n"
     }
 
     static func runnerSource(_ book: Book) -> String {

@@ -29,6 +29,11 @@ public struct ChapterReport: Sendable {
     public var figuresChecked = 0
     /// Examples marked slow that were not run.
     public var slowSkipped = 0
+    /// The chapter's exercises, and how many of them have at least one solution.
+    public var exercises = 0
+    public var solved = 0
+    /// Exercises without a solution (an error with `requireSolutions`, else a warning).
+    public var unsolved: [ChapterError] = []
     /// What went wrong, each at its chapter line.
     public var failures: [ChapterError] = []
 }
@@ -52,13 +57,16 @@ public struct Verifier {
     public var root: String
     /// Also run the examples marked slow.
     public var runSlow = false
+    /// Whether an exercise without a solution fails the chapter (otherwise it is a warning).
+    public var requireSolutions = false
 
     /// A verifier running `runner` from the package root `root`.
-    public init(book: Book, runner: String, root: String, runSlow: Bool = false) {
+    public init(book: Book, runner: String, root: String, runSlow: Bool = false, requireSolutions: Bool = false) {
         self.book = book
         self.runner = runner
         self.root = root
         self.runSlow = runSlow
+        self.requireSolutions = requireSolutions
     }
 
     /// The example that drew a figure file: `ex03-1.svg` → 3 (0 for a name not in that form).
@@ -77,8 +85,20 @@ public struct Verifier {
     func report(_ chapter: Chapter, _ run: ChapterRun) -> ChapterReport {
         var report = ChapterReport(chapter: chapter)
         report.compiled = chapter.snippets.filter {
-            switch $0.kind { case .library, .example: true; default: false }
+            switch $0.kind { case .library, .example, .solution: true; default: false }
         }.count
+        let solvedNumbers = Set(chapter.snippets.compactMap { snippet -> Int? in
+            guard case .solution = snippet.kind else { return nil }
+            return chapter.exercise(containing: snippet.fenceLine)?.number
+        })
+        report.exercises = chapter.exercises.count
+        report.solved = solvedNumbers.count
+        for exercise in chapter.exercises where !solvedNumbers.contains(exercise.number) {
+            let problem = ChapterError(file: chapter.path, line: exercise.line,
+                "exercise \(exercise.number) has no solution (add a ```swift solution block, indented under the item, "
+                + "and run `make bless`)", severity: requireSolutions ? .error : .warning)
+            if requireSolutions { report.failures.append(problem) } else { report.unsolved.append(problem) }
+        }
         report.slowSkipped = run.skipped.count
         func fail(_ line: Int, _ message: String) { report.failures.append(ChapterError(file: chapter.path, line: line, message)) }
 
@@ -144,7 +164,7 @@ public struct Verifier {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: runner)
-        process.arguments = RunnerInvocation.arguments(chapter: chapter.slug, slow: runSlow)
+        process.arguments = RunnerInvocation.arguments(chapter: chapter.slug, slow: runSlow, solutions: true)
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         var environment = ProcessInfo.processInfo.environment
         environment[RunnerInvocation.figuresDirectoryVariable] = figures.path

@@ -8,6 +8,7 @@
 //     BookExamples 02              run chapter 2's examples, with a header before each
 //     BookExamples 02 --markers    the same for `book verify`: a marker line before each example
 //     BookExamples 02 --slow       also run the examples marked slow
+//     BookExamples 02 --solutions  also run the solutions of the exercises, after the examples
 import ArgumentParser
 import Plot
 import RunnerProtocol
@@ -45,11 +46,14 @@ public final class ExampleRunner {
     let chapter: ChapterExamples
     let markers: Bool
     let runSlow: Bool
+    /// Whether the chapter's solutions run after its examples.
+    public let runsSolutions: Bool
 
-    init(chapter: ChapterExamples, markers: Bool, runSlow: Bool) {
+    init(chapter: ChapterExamples, markers: Bool, runSlow: Bool, runsSolutions: Bool) {
         self.chapter = chapter
         self.markers = markers
         self.runSlow = runSlow
+        self.runsSolutions = runsSolutions
     }
 
     /// Called before example `ordinal`, which starts at `line` of the chapter.
@@ -59,6 +63,16 @@ public final class ExampleRunner {
             print(Marker.example(ordinal).line)
         } else if !hidden {
             print("\n── Example \(ordinal) · \(chapter.path):\(line) " + String(repeating: "─", count: 20))
+        }
+    }
+
+    /// Called before solution `ordinal` (numbered with the examples) of exercise `exercise`.
+    public func beginSolution(_ ordinal: Int, exercise: Int, line: Int, hidden: Bool) {
+        FigureSink.shared.begin { FigureFile.name(example: ordinal, index: $0) }
+        if markers {
+            print(Marker.example(ordinal).line)
+        } else if !hidden {
+            print("\n── Solution of exercise \(exercise) · \(chapter.path):\(line) " + String(repeating: "─", count: 20))
         }
     }
 
@@ -102,7 +116,8 @@ public final class ExampleRunner {
         }
         for chapter in selected {
             if !options.markers { print("━━ \(chapter.title) (\(chapter.path))") }
-            chapter.run(ExampleRunner(chapter: chapter, markers: options.markers, runSlow: options.slow))
+            chapter.run(ExampleRunner(chapter: chapter, markers: options.markers, runSlow: options.slow,
+                                      runsSolutions: options.solutions))
         }
     }
 }
@@ -124,6 +139,10 @@ struct RunnerOptions: ParsableCommand {
     @Flag(name: .customLong(String(RunnerInvocation.slowFlag.dropFirst(2))),
           help: "Also run the examples marked slow.")
     var slow = false
+
+    @Flag(name: .customLong(String(RunnerInvocation.solutionsFlag.dropFirst(2))),
+          help: "Also run the solutions of the chapter's exercises, after its examples.")
+    var solutions = false
 
     /// The chapters the command line names; nil when it names none (list them).
     func chapters(from all: [ChapterExamples]) throws -> [ChapterExamples]? {

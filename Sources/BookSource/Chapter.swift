@@ -15,15 +15,36 @@ public struct Snippet: Equatable, Sendable {
     public var firstCodeLine: Int { fenceLine + 1 }
 }
 
-/// An example together with the output block that follows it, if any.
+/// An example (or a solution) together with the output block that follows it, if any.
 public struct Example: Equatable, Sendable {
-    /// 1-based position among the chapter's examples; names the example in markers and figure files.
+    /// 1-based position among the chapter's examples and solutions; names it in markers and figure files.
     public var ordinal: Int
     public var snippet: Snippet
     public var output: Snippet?
+    /// For a `swift solution` block, the number of the exercise it solves; nil for an example.
+    public var exercise: Int? = nil
 
-    public var hidden: Bool { if case .example(let hidden, _) = snippet.kind { hidden } else { false } }
-    public var slow: Bool { if case .example(_, let slow) = snippet.kind { slow } else { false } }
+    public var hidden: Bool {
+        switch snippet.kind {
+        case .example(let hidden, _), .solution(_, let hidden, _): hidden
+        default: false
+        }
+    }
+    public var slow: Bool {
+        switch snippet.kind {
+        case .example(_, let slow), .solution(_, _, let slow): slow
+        default: false
+        }
+    }
+}
+
+/// An exercise: a numbered item of the chapter's `## Exercises` section.
+public struct Exercise: Equatable, Sendable {
+    /// 1-based, in the order of the section.
+    public var number: Int
+    /// First and last line of the list item.
+    public var line: Int
+    public var endLine: Int
 }
 
 /// A chapter file: `chapters/NN-topic.md`.
@@ -43,6 +64,8 @@ public struct Chapter: Sendable {
     public var moduleName: String? { module?.name }
     public var snippets: [Snippet]
     public var examples: [Example]
+    /// The items of the chapter's `## Exercises` section (empty without one).
+    public var exercises: [Exercise]
     /// `import X` lines of the chapter's Swift snippets, with their lines.
     public var imports: [(module: String, line: Int)]
     public var source: String
@@ -65,6 +88,14 @@ public struct Chapter: Sendable {
 
     public var librarySnippets: [Snippet] {
         snippets.filter { if case .library = $0.kind { true } else { false } }
+    }
+
+    /// The chapter's solutions (a subset of `examples`).
+    public var solutions: [Example] { examples.filter { $0.exercise != nil } }
+
+    /// The exercise whose list item contains `line`.
+    public func exercise(containing line: Int) -> Exercise? {
+        exercises.first { $0.line <= line && line <= $0.endLine }
     }
 }
 
@@ -98,19 +129,32 @@ extension Chapter {
             }
         }
 
-        // Pair each output block with the example right before it.
+        exercises = Self.exercises(in: document)
+        // Pair each output block with the example (or solution) right before it.
         examples = []
         var previous: Snippet?
         for snippet in snippets {
             switch snippet.kind {
             case .example:
                 examples.append(Example(ordinal: examples.count + 1, snippet: snippet, output: nil))
+            case .solution(let library, _, _):
+                let exercise = exercises.first { $0.line <= snippet.fenceLine && snippet.fenceLine <= $0.endLine }
+                guard let exercise else {
+                    errors.append(ChapterError(file: path, line: snippet.fenceLine,
+                        "a ```swift solution block belongs inside an exercise: indent it under a numbered item of the "
+                        + "chapter's `## Exercises` section"))
+                    break
+                }
+                if !library {
+                    examples.append(Example(ordinal: examples.count + 1, snippet: snippet, output: nil, exercise: exercise.number))
+                }
             case .output:
-                if case .example? = previous?.kind, examples.last?.output == nil {
+                if Self.takesOutput(previous?.kind), examples.last?.output == nil,
+                   examples.last?.snippet.fenceLine == previous?.fenceLine {
                     examples[examples.count - 1].output = snippet
                 } else {
                     errors.append(ChapterError(file: path, line: snippet.fenceLine,
-                        "an output block must come right after a ```swift example block (the code block before it is "
+                        "an output block must come right after a ```swift example (or ```swift solution) block (the code block before it is "
                         + (previous.map { Self.describe($0.kind) } ?? "missing") + ")"))
                 }
             default: break
@@ -119,7 +163,7 @@ extension Chapter {
         }
 
         let swiftSnippets = snippets.filter {
-            switch $0.kind { case .library, .example: true; default: false }
+            switch $0.kind { case .library, .example, .solution: true; default: false }
         }
         imports = swiftSnippets.flatMap { Self.imports(in: $0) }
 
@@ -203,6 +247,30 @@ extension Chapter {
         source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
+    /// Whether an output block may follow a block of this kind (an example or a runnable solution).
+    static func takesOutput(_ kind: SnippetKind?) -> Bool {
+        switch kind {
+        case .example?, .solution(library: false, _, _)?: true
+        default: false
+        }
+    }
+
+    /// The numbered items of the top-level lists under the `## Exercises` heading (up to the next
+    /// heading of level 1 or 2).
+    static func exercises(in document: MarkdownDocument) -> [Exercise] {
+        var exercises: [Exercise] = [], inSection = false
+        for node in document.topLevelNodes {
+            if node.type == CMARK_NODE_HEADING, node.headingLevel <= 2 {
+                inSection = node.headingLevel == 2 && node.plainText.trimmingSpaces() == "Exercises"
+            } else if inSection && node.type == CMARK_NODE_LIST {
+                for item in node.children {
+                    exercises.append(Exercise(number: exercises.count + 1, line: item.startLine, endLine: item.endLine))
+                }
+            }
+        }
+        return exercises
+    }
+
     /// `01-perceptron.md` → (1, "perceptron").
     static func splitFileName(_ name: String) -> (Int, String)? {
         guard name.hasSuffix(".md") else { return nil }
@@ -283,6 +351,7 @@ extension Chapter {
         case .example: "an example that already has its output"
         case .output: "another output block"
         case .ignored: "an ignored block"
+        case .solution(let library, _, _): library ? "a solution library block" : "a solution that already has its output"
         case .prose(let language): language.isEmpty ? "a plain code block" : "a \(language) block"
         }
     }

@@ -5,15 +5,20 @@ public struct ChapterError: Error, Equatable, CustomStringConvertible, Sendable 
     /// 1-based line in the Markdown file (0 when the problem concerns the whole file).
     public var line: Int
     public var message: String
+    /// Errors fail the command; warnings are only reported.
+    public var severity: Severity = .error
 
-    public init(file: String, line: Int, _ message: String) {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public init(file: String, line: Int, _ message: String, severity: Severity = .error) {
         self.file = file
         self.line = line
         self.message = message
+        self.severity = severity
     }
 
     public var description: String {
-        line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)"
+        line > 0 ? "\(file):\(line): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
     }
 }
 

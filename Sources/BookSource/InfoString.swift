@@ -3,19 +3,23 @@
 /// Grammar (words separated by spaces; a value with spaces is written in double quotes):
 ///
 ///     info    := "swift" kind attr*  |  "output" attr*  |  other-language anything
-///     kind    := "library" | "example" | "ignore"
+///     kind    := "library" | "example" | "ignore" | "solution" ["library"]
 ///     attr    := "hidden" | "slow" | "why=" value
 ///
 /// - `swift library`: declarations compiled into the chapter's module (`hidden` keeps it out of the HTML).
 /// - `swift example`: statements run in order by the chapter's example runner (`hidden`, `slow`).
 /// - `output`: what the example just before it prints, checked on every run.
 /// - `swift ignore why="..."`: shown but deliberately not compiled; `why` is required.
+/// - `swift solution`: a solution to the exercise (list item of the Exercises section) it is in; run
+///   after the chapter's examples, in a scope of its own (`hidden`, `slow`). `swift solution library`:
+///   declarations for that exercise's solutions, in the same scope.
 /// - any other language (`text`, `sh`, none): prose, neither compiled nor checked.
 public enum SnippetKind: Equatable, Sendable {
     case library(hidden: Bool)
     case example(hidden: Bool, slow: Bool)
     case output
     case ignored(why: String)
+    case solution(library: Bool, hidden: Bool, slow: Bool)
     case prose(language: String)
 }
 
@@ -28,7 +32,7 @@ public func parseInfoString(_ info: String, file: String, line: Int) throws(Chap
     switch language {
     case "swift":
         guard words.count >= 2 else {
-            throw fail("a swift block needs a kind: write ```swift library, ```swift example or ```swift ignore why=\"...\"")
+            throw fail("a swift block needs a kind: write ```swift library, ```swift example, ```swift solution or ```swift ignore why=\"...\"")
         }
         let kind = words[1]
         let attributes = Array(words.dropFirst(2))
@@ -45,8 +49,14 @@ public func parseInfoString(_ info: String, file: String, line: Int) throws(Chap
                 throw fail("```swift ignore needs a reason: why=\"what is wrong with this code\"")
             }
             return .ignored(why: why)
+        case "solution":
+            let a = try Attributes(attributes, allowed: ["library", "hidden", "slow"], kind: kind, fail: fail)
+            if a.flags.contains("library") && a.flags.count > 1 {
+                throw fail("a ```swift solution library block takes no other attribute (it runs nothing)")
+            }
+            return .solution(library: a.flags.contains("library"), hidden: a.flags.contains("hidden"), slow: a.flags.contains("slow"))
         default:
-            throw fail("unknown snippet kind '\(kind)' (expected library, example or ignore)")
+            throw fail("unknown snippet kind '\(kind)' (expected library, example, solution or ignore)")
         }
     case "output":
         _ = try Attributes(Array(words.dropFirst()), allowed: [], kind: "output", fail: fail)

@@ -36,6 +36,9 @@ public final class MarkdownDocument {
         return found
     }
 
+    /// The document's top-level blocks, in order.
+    var topLevelNodes: [MarkdownNode] { MarkdownNode(pointer: root).children }
+
     /// Renders the (possibly edited) document. Raw HTML passes through: the weave inserts its own.
     public func renderHTML() -> String {
         guard let html = cmark_render_html(root, CMARK_OPT_UNSAFE | CMARK_OPT_SMART) else { return "" }
@@ -55,6 +58,35 @@ public struct MarkdownNode {
     public var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
     public var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    public var type: cmark_node_type { cmark_node_get_type(pointer) }
+
+    /// The node's children, in order.
+    public var children: [MarkdownNode] {
+        var found: [MarkdownNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let node = child {
+            found.append(MarkdownNode(pointer: node))
+            child = cmark_node_next(node)
+        }
+        return found
+    }
+
+    /// The parent node (nil for the document).
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode(pointer: $0) } }
+
+    /// Puts a raw HTML block right before this node.
+    public func insertBefore(html: String) {
+        let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+        cmark_node_set_literal(block, html)
+        cmark_node_insert_before(pointer, block)
+    }
+
+    /// Appends a raw HTML block as this node's last child.
+    public func appendChild(html: String) {
+        let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+        cmark_node_set_literal(block, html)
+        cmark_node_append_child(pointer, block)
+    }
 
     /// The plain text of an inline container such as a heading.
     public var plainText: String {

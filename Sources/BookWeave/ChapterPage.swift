@@ -12,6 +12,7 @@ import Foundation
 ///     MarkdownDocument the one libcmark parse
 ///     HeadingAnchors   ids on headings; the sections
 ///     ChapterFigures   the committed SVGs, as parts by example
+///     SolutionFolds    each exercise's solutions in a <details> (moved to the answers in print)
 ///     CodeBlocks       every code block to HTML, by kind
 ///     render; MathExtraction.restore puts the MathML back
 ///     ChapterLinks     links to NN-topic.md point at the pages
@@ -35,6 +36,7 @@ struct ChapterPage {
         sections = HeadingAnchors.apply(to: document, chapter: chapter, plainText: math.plain)
         let drawn = try ChapterFigures(chapter: chapter, root: root, parts: &parts)
         figures = drawn.figures
+        SolutionFolds.apply(to: document, chapter: chapter, parts: &parts)
         try CodeBlocks(chapter: chapter, symbols: symbols, figures: drawn.byExample).apply(to: document, parts: &parts)
         let html = ChapterLinks.toPages(math.restore(document.renderHTML()), chapterSlugs: Set(book.chapters.map(\.slug)))
         body = AddsBox.insert(symbols.added(by: chapter), chapter: chapter, into: html)
@@ -50,7 +52,15 @@ struct ChapterPage {
     /// The body for the print page: figures as images, ids prefixed with the chapter's slug, links
     /// to other chapters turned into links within the page, no code for the copy buttons.
     func printBody(chapterSlugs: [String]) -> String {
-        ChapterLinks.forPrint(parts.fill(body) { $0.print }, slug: chapter.slug, chapterSlugs: Set(chapterSlugs))
+        printParts(chapterSlugs: chapterSlugs).body
+    }
+
+    /// The print body (see `printBody`) with each solution replaced by a link to its answer, and the
+    /// answers (exercise number and HTML), ids prefixed like the body's.
+    func printParts(chapterSlugs: [String]) -> (body: String, answers: [(exercise: Int, html: String)]) {
+        let (body, answers) = SolutionFolds.split(parts.fill(self.body) { $0.print })
+        let forPrint = { (html: String) in ChapterLinks.forPrint(html, slug: chapter.slug, chapterSlugs: Set(chapterSlugs)) }
+        return (forPrint(body), answers.map { ($0.exercise, forPrint($0.html)) })
     }
 }
 

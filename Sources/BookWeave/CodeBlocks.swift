@@ -6,7 +6,8 @@ import CCmark
 /// Weave pass: replaces every code block of the parsed chapter with its HTML, by the snippet's
 /// kind: library and example code highlighted, with links to the book's symbols and anchors on
 /// what a library snippet defines (a part: in one colour on the print page); hidden code kept only
-/// for "copy runnable"; an output block under the figures its example drew; prose blocks as text.
+/// for "copy runnable"; a solution like an example, without "copy runnable" (`SolutionFolds` folds it);
+/// an output block under the figures its example drew; prose blocks as text.
 struct CodeBlocks {
     var chapter: Chapter
     var symbols: SymbolTable
@@ -48,6 +49,14 @@ struct CodeBlocks {
                 var html = parts.add(page: Self.codeBlock(SwiftHighlighter.html(snippet.code, links: links), label: label, cls: "example", seq: seq),
                                 print: Self.codeBlock(SwiftHighlighter.html(snippet.code, colored: false), label: label, cls: "example", seq: nil))
                 if example.output == nil && !pictures.isEmpty { html += "\n" + pictures }
+                node.replace(withHTML: html)
+            case .solution(let library, let hidden, let slow):
+                let pictures = (exampleByLine[snippet.fenceLine].flatMap { figures[$0.ordinal] } ?? []).joined(separator: "\n")
+                if hidden { node.replace(withHTML: pictures); continue }
+                let label = library ? "Solution · declarations" : slow ? "Solution · slow: recorded output" : "Solution"
+                var html = parts.add(page: Self.codeBlock(SwiftHighlighter.html(snippet.code, links: links), label: label, cls: "solution", seq: nil),
+                                     print: Self.codeBlock(SwiftHighlighter.html(snippet.code, colored: false), label: label, cls: "solution", seq: nil))
+                if exampleByLine[snippet.fenceLine]?.output == nil && !pictures.isEmpty { html += "\n" + pictures }
                 node.replace(withHTML: html)
             case .output:
                 let example = chapter.examples.first { $0.output?.fenceLine == snippet.fenceLine }

@@ -73,9 +73,18 @@ public struct Weave {
             return "<li>\(number)<a href=\"#\(entry.chapter.slug)\">\(escapeHTML(entry.chapter.title))</a></li>\n"
         }.joined() + "</ol>\n"
         let slugs = chapters.map(\.chapter.slug)
+        var answers = ""
         for chapter in chapters {
-            body += "<section class=\"print-chapter\" id=\"\(chapter.chapter.slug)\">\n"
-                + chapter.printBody(chapterSlugs: slugs) + "\n</section>\n"
+            let (chapterBody, chapterAnswers) = chapter.printParts(chapterSlugs: slugs)
+            body += "<section class=\"print-chapter\" id=\"\(chapter.chapter.slug)\">\n" + chapterBody + "\n</section>\n"
+            guard !chapterAnswers.isEmpty else { continue }
+            answers += "<h2 id=\"answers-\(chapter.chapter.slug)\">\(chapter.chapter.number) · \(escapeHTML(chapter.chapter.title))</h2>\n"
+                + chapterAnswers.map(\.html).joined()
+        }
+        if !answers.isEmpty {
+            body += "<section class=\"print-chapter answers\" id=\"answers\">\n<h1>Answers to the exercises</h1>\n"
+                + "<p>Every solution here was compiled and run when the book was made, and its output checked.</p>\n"
+                + answers + "</section>\n"
         }
         return Page(title: "The whole book", body: body, toc: toc, current: nil, previous: nil, next: nil, kind: "print").html
     }

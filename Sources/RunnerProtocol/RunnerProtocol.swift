@@ -80,11 +80,13 @@ public enum RunnerInvocation {
     public static let markersFlag = "--markers"
     /// The flag that makes the runner also run the examples marked slow.
     public static let slowFlag = "--slow"
+    /// The flag that makes the runner also run the exercises' solutions, after the examples.
+    public static let solutionsFlag = "--solutions"
     /// The environment variable naming the directory the runner writes figure files into.
     public static let figuresDirectoryVariable = "BOOK_FIGURES_DIR"
 
     /// The runner's arguments for checking one chapter (named by its slug).
-    public static func arguments(chapter slug: String, slow: Bool) -> [String] {
-        [slug, markersFlag] + (slow ? [slowFlag] : [])
+    public static func arguments(chapter slug: String, slow: Bool, solutions: Bool = false) -> [String] {
+        [slug, markersFlag] + (slow ? [slowFlag] : []) + (solutions ? [solutionsFlag] : [])
     }
 }

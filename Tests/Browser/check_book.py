@@ -417,6 +417,23 @@ def main():
         with timed("keyboard"):
             keyboard.check_all(driver, load, check, shot, chapters)
 
+        # Solutions: folded under each exercise; opening one shows its code and checked output.
+        load("01-perceptron.html")
+        folded = driver.find_elements(By.CSS_SELECTOR, "details.solution")
+        if check(len(folded) > 0, f"01-perceptron: solutions are folded ({len(folded)})"):
+            solution = folded[0]
+            check(not solution.find_element(By.CSS_SELECTOR, "figure.code.solution").is_displayed(),
+                  "a folded solution's code is hidden")
+            solution.find_element(By.TAG_NAME, "summary").click()
+            time.sleep(0.2)
+            code = solution.find_element(By.CSS_SELECTOR, "figure.code.solution")
+            output = solution.find_elements(By.CSS_SELECTOR, "pre.output")
+            check(code.is_displayed() and "Perceptron" in code.text and output and output[0].is_displayed(),
+                  "opening a solution shows its code and its output")
+        load("print.html")
+        answers = driver.execute_script("return document.querySelectorAll('#answers .answer').length")
+        check(answers > 0, f"print.html ends with the answers ({answers})")
+
         # A phone's width: the menu button opens the sidebar; search results stay on the screen.
         set_width(driver, PHONE)
         set_dark(driver, False)

@@ -271,5 +271,129 @@ print("before the update:", square.filter { unlucky.preActivation($0) > 0 }.coun
 unlucky.bias -= 2
 print("after b ← b − 2:  ", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(19, exercise: 1, line: 863, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 864)
+for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
+    let viaSigmoid = 2 * sigmoid(2 * z) - 1
+    print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))   2σ(2z) − 1 = \(fixed(viaSigmoid, 6, width: 9))")
+    precondition(abs(tanh(z) - viaSigmoid) < 1e-6, "tanh(z) = 2σ(2z) − 1")
+}
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(20, exercise: 2, line: 889, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 890)
+/// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never overflows.
+func softplus(_ z: Float) -> Float { max(z, 0) + log1p(exp(-abs(z))) }
+print("softplus(100) =", softplus(100), "  the naive log(1 + exp(100)) =", log(1 + exp(Float(100))))
+let h: Float = 0.01
+for z: Float in [-3, -1, 0, 1, 3] {
+    let chord = (softplus(z + h) - softplus(z - h)) / (2 * h)
+    print("z = \(fixed(z, 0, width: 2)):  central difference \(fixed(chord, 4))   σ(z) = \(fixed(sigmoid(z), 4))")
+    precondition(abs(chord - sigmoid(z)) < 1e-3, "softplus′ = σ")
+}
+show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", series: [
+    Series("ReLU", over: -4...4) { Double(max(0, Float($0))) },
+    Series("softplus", over: -4...4) { Double(softplus(Float($0))) },
+]))
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(21, exercise: 3, line: 943, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 944)
+let alpha: Float = 0.01
+func leaky(_ z: Float) -> Float { max(alpha * z, z) }
+func leakyDerivative(_ z: Float) -> Float { z > 0 ? 1 : alpha }
+
+// The mean product of f′ over ten layers, as in the chapter (same seed, so the same z's).
+var leakyGenerator = SplitMix64(seed: 3)
+var leakyMeans = [Double](repeating: 0, count: depth), reluMeans = leakyMeans
+for _ in 0..<paths {
+    var (leakyProduct, reluProduct) = (1.0, 1.0)
+    for layer in 0..<depth {
+        let z = leakyGenerator.uniform(in: -2...2)
+        leakyProduct *= Double(leakyDerivative(z))
+        reluProduct *= Double(Activation.relu.derivative(z))
+        leakyMeans[layer] += leakyProduct / Double(paths)
+        reluMeans[layer] += reluProduct / Double(paths)
+    }
+}
+for d in [1, 2, 5, 10] {
+    print("depth \(rightAligned("\(d)", 2)): ReLU mean \(scientific(reluMeans[d - 1]))   leaky ReLU mean \(scientific(leakyMeans[d - 1]))")
+}
+precondition(reluMeans == meanProducts[2], "the same z's as the chapter's experiment")
+
+// The dead unit of the chapter, with a leaky ReLU: the gradient summed over the 200 inputs.
+let (w, b): ([Float], Float) = ([-1, -0.5], -0.2)
+var total: [Float] = [0, 0, 0]
+for x in square {
+    let slope = leakyDerivative(dot(w, x) + b)
+    total = sum(total, [slope * x[0], slope * x[1], slope])
+}
+print("dead unit, leaky: Σ ∂a/∂w₁ = \(fixed(total[0], 3)), Σ ∂a/∂w₂ = \(fixed(total[1], 3)), Σ ∂a/∂b = \(fixed(total[2], 3))")
+precondition(total.allSatisfy { $0 > 0 }, "a leaky unit is never dead")
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(22, exercise: 4, line: 995, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 996)
+/// The smallest positive Float for which `vanishes` holds, assuming it holds from there on.
+func firstFloat(where vanishes: (Float) -> Bool) -> Float {
+    var (low, high) = (Float(1).bitPattern, Float(1000).bitPattern)  // vanishes(low) is false, vanishes(high) true
+    while high - low > 1 {
+        let middle = low + (high - low) / 2
+        if vanishes(Float(bitPattern: middle)) { high = middle } else { low = middle }
+    }
+    return Float(bitPattern: high)
+}
+let zFormula = firstFloat { Activation.sigmoid.derivative($0) == 0 }
+let zTrue = firstFloat { exp(-$0) / ((1 + exp(-$0)) * (1 + exp(-$0))) == 0 }
+print("σ(1 − σ) is 0 from z = \(zFormula) on; σ(z) there is", sigmoid(zFormula) == 1 ? "exactly 1" : "below 1")
+print("the largest gradient it throws away: e^−z/(1 + e^−z)² at z = \(zFormula) is",
+      scientific(Double(exp(-zFormula) / ((1 + exp(-zFormula)) * (1 + exp(-zFormula))))))
+print("e^−z/(1 + e^−z)² underflows to 0 from z = \(zTrue) on")
+precondition(zFormula > 16.6 && zFormula < 16.7 && zTrue > 103.9 && zTrue < 104)
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(23, exercise: 5, line: 1033, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1034)
+var weightGenerator = SplitMix64(seed: 8)
+print("   w | mean of Π |wₖ| σ′(zₖ) after 1, 5 and 10 layers")
+var depthTen: [Float: Double] = [:]
+for w: Float in [1, 4, 8, 10, 12] {
+    var means = [Double](repeating: 0, count: depth)
+    for _ in 0..<paths {
+        var product = 1.0
+        for layer in 0..<depth {
+            let z = weightGenerator.uniform(in: -2...2), weight = weightGenerator.uniform(in: -w...w)
+            product *= Double(abs(weight) * Activation.sigmoid.derivative(z))
+            means[layer] += product / Double(paths)
+        }
+    }
+    depthTen[w] = means[9]
+    print(fixed(w, 0, width: 4), "|", [0, 4, 9].map { scientific(means[$0]) }.joined(separator: "   "))
+}
+precondition(depthTen[10]! < 1 && depthTen[12]! > 1, "the mean stops shrinking between w = 10 and w = 12")
+
+// A real forward pass: a chain of sigmoid units with weights that large.
+var chainGenerator = SplitMix64(seed: 9)
+var slopes: [Float] = []
+for _ in 0..<1000 {
+    var a = chainGenerator.uniform(in: -1...1)
+    for _ in 0..<depth {
+        let z = chainGenerator.uniform(in: -12...12) * a + chainGenerator.uniform(in: -1...1)
+        slopes.append(Activation.sigmoid.derivative(z))
+        a = sigmoid(z)
+    }
+}
+let meanSlope = slopes.reduce(0, +) / Float(slopes.count)
+print("forward pass with w uniform in ±12: mean σ′ = \(fixed(meanSlope, 3)) (0.25 at most),",
+      "\(slopes.filter { $0 < 0.01 }.count) of \(slopes.count) below 0.01")
+#sourceLocation()
+}
+}
 runner.end()
 }

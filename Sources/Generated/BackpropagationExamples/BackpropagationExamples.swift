@@ -206,5 +206,124 @@ for (hidden, fit) in fits {
 }
 show(fitPlot)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(15, exercise: 1, line: 732, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 733)
+// L = |a − t| with a = tanh(z), z = wx + b: ∂L/∂z = sign(a − t)·(1 − a²).
+let aTanh = tanh(z)
+let dLdzByHand = (aTanh - t > 0 ? 1.0 : -1.0) * (1 - aTanh * aTanh)
+func absLoss(_ w: Double, _ b: Double) -> Double { abs(tanh(w * x + b) - t) }
+print(String(format: "by hand:            ∂L/∂w = %.4f  ∂L/∂b = %.4f", dLdzByHand * x, dLdzByHand))
+print(String(format: "finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f",
+             (absLoss(w + h, b) - absLoss(w - h, b)) / (2 * h), (absLoss(w, b + h) - absLoss(w, b - h)) / (2 * h)))
+precondition(abs(dLdzByHand * x - (absLoss(w + h, b) - absLoss(w - h, b)) / (2 * h)) < 1e-6)
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(16, exercise: 2, line: 756, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 757)
+final class LeakyReLU: Backpropagating {
+    var input: Tensor?
+    func forward(_ x: Tensor) -> Tensor {
+        input = x
+        return x.map { $0 > 0 ? $0 : 0.01 * $0 }
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        gradOutput.zipMap(input!) { g, z in z > 0 ? g : 0.01 * g }
+    }
+}
+var leakyRNG = SplitMix64(seed: 6)
+let leakyNet = Sequential([Linear(3, 4, rng: &leakyRNG), LeakyReLU(), Linear(4, 3, rng: &leakyRNG)])
+func leakyCheck(_ inputs: Tensor) -> GradientCheck {
+    leakyNet.zeroGrad()
+    _ = leakyNet.backward(crossEntropyGradient(leakyNet(inputs), labels: smallLabels))
+    return checkGradients(of: leakyNet.parameters) { crossEntropy(leakyNet(inputs), labels: smallLabels) }
+}
+print("inputs as in the chapter:   ", leakyCheck(smallInputs))
+// Move sample 0 so that unit 0's pre-activation is 0.004, closer to the kink than ε = 0.01.
+let first = leakyNet.layers[0] as! Linear
+var nearKink = smallInputs
+let z0 = first(smallInputs)[0, 0], w00 = first.weight.value[0, 0]
+nearKink[0, 0] += (0.004 - z0) / w00
+print("pre-activation of unit 0, sample 0:", String(format: "%.4f", first(nearKink)[0, 0]))
+print("one z within ε of the kink: ", leakyCheck(nearKink))
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(17, exercise: 3, line: 801, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 802)
+let inputParameter = Parameter("input", smallInputs)
+small.zeroGrad()
+inputParameter.zeroGrad()
+inputParameter.grad = small.backward(crossEntropyGradient(small(inputParameter.value), labels: smallLabels))
+print("∂L/∂x:", checkGradients(of: [inputParameter]) { crossEntropy(small(inputParameter.value), labels: smallLabels) })
+
+/// A linear layer whose backward pass returns g·Wᵀ instead of g·W (the shapes agree when W is square).
+final class TransposedBackward: Backpropagating {
+    let linear: Linear
+    init(_ linear: Linear) { self.linear = linear }
+    var parameters: [Parameter] { linear.parameters }
+    func forward(_ x: Tensor) -> Tensor { linear(x) }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        _ = linear.backward(gradOutput)  // the weight gradients are right
+        return matmul(gradOutput, linear.weight.value.transposed)
+    }
+}
+var brokenRNG = SplitMix64(seed: 7)
+let broken = Sequential([Linear(3, 4, rng: &brokenRNG), Tanh(), TransposedBackward(Linear(4, 4, rng: &brokenRNG)),
+                         Tanh(), Linear(4, 3, rng: &brokenRNG)])
+broken.zeroGrad()
+_ = broken.backward(crossEntropyGradient(broken(smallInputs), labels: smallLabels))
+let brokenLoss = { crossEntropy(broken(smallInputs), labels: smallLabels) }
+print("square layer with g·Wᵀ, its own weights:", checkGradients(of: broken.layers[2].parameters, loss: brokenLoss))
+print("the layer below it:                     ", checkGradients(of: broken.layers[0].parameters, loss: brokenLoss))
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(18, exercise: 4, line: 848, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 849)
+var forgetfulRNG = SplitMix64(seed: 3)
+let forgetful = Sequential([
+    Linear(weight: Tensor(uniform: [32, 1], in: -3...3, using: &forgetfulRNG),
+           bias: Tensor(uniform: [32], in: -3...3, using: &forgetfulRNG)),
+    Tanh(),
+    Linear(32, 1, rng: &forgetfulRNG),
+])
+forgetful.zeroGrad()  // once, at the start
+var forgetfulLosses: [Float] = []
+for _ in 0..<10_000 {
+    let (stepLoss, gradient) = meanSquaredError(forgetful(curveX), curveY)
+    _ = forgetful.backward(gradient)  // adds to every gradient of every earlier step
+    for p in forgetful.parameters { p.value = p.value - 0.05 * p.grad }
+    forgetfulLosses.append(stepLoss)
+}
+for step in [1, 10, 50, 100, 1000, 10_000] {
+    print("step \(step): loss \(forgetfulLosses[step - 1])   (with zeroGrad: \(fits[2].fit.losses[step - 1]))")
+}
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(19, exercise: 5, line: 888, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 889)
+var deepRNG = SplitMix64(seed: 3)
+let deep = makeMLP([1, 8, 8, 1], activation: { Tanh() }, rng: &deepRNG)
+var deepLosses: [Float] = []
+for _ in 0..<10_000 {
+    deep.zeroGrad()
+    let (stepLoss, gradient) = meanSquaredError(deep(curveX), curveY)
+    _ = deep.backward(gradient)
+    for p in deep.parameters { p.value = p.value - 0.05 * p.grad }
+    deepLosses.append(stepLoss)
+}
+print("network   parameters   loss at step 2000     5000     10000")
+for (name, count, losses) in [("1-32-1", fits[2].fit.model.parameterCount, fits[2].fit.losses),
+                              ("1-8-8-1", deep.parameterCount, deepLosses)] {
+    print(name.padding(toLength: 9, withPad: " ", startingAt: 0), String(format: "%10d   %18.4f   %.4f   %.4f",
+          count, losses[1999], losses[4999], losses[9999]))
+}
+#sourceLocation()
+}
+}
 runner.end()
 }

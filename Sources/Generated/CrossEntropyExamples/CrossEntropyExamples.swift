@@ -171,5 +171,100 @@ let seSteps = stepsUntilRight { z in
 print("cross-entropy:    \(ceSteps) steps")
 print("squared distance: \(seSteps) steps")
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(14, exercise: 1, line: 661, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 662)
+func smoothedTargets(_ labels: [Int], classes: Int, smoothing: Float) -> Tensor {
+    oneHot(labels, classes: classes).map { $0 == 1 ? 1 - smoothing : smoothing / Float(classes - 1) }
+}
+func smoothedCrossEntropy(_ logits: Tensor, labels: [Int], smoothing: Float) -> Float {
+    let q = smoothedTargets(labels, classes: logits.columns, smoothing: smoothing)
+    return -(q * logSoftmax(logits)).sum() / Float(logits.rows)
+}
+func smoothedCrossEntropyGradient(_ logits: Tensor, labels: [Int], smoothing: Float) -> Tensor {
+    (1 / Float(logits.rows)) * (softmax(logits) - smoothedTargets(labels, classes: logits.columns, smoothing: smoothing))
+}
+let smoothing: Float = 0.09  // 0.91 for the true class, 0.01 for each of the other nine
+let tenLogits = Tensor([[2.0, -1.0, 0.5, 0.0, 1.0, -0.3, 0.8, 0.1, -2.0, 0.4], [0.3, 0.3, -2.0, 1.5, 0, 0, 1, -1, 2, 0.5]])
+let tenLabels = [0, 2]
+let smoothedAnalytic = smoothedCrossEntropyGradient(tenLogits, labels: tenLabels, smoothing: smoothing)
+var smoothedNumeric = Tensor(zeros: tenLogits.shape)
+for k in 0..<tenLogits.count {
+    var plus = tenLogits, minus = tenLogits
+    plus.scalars[k] += step
+    minus.scalars[k] -= step
+    smoothedNumeric.scalars[k] = (smoothedCrossEntropy(plus, labels: tenLabels, smoothing: smoothing)
+        - smoothedCrossEntropy(minus, labels: tenLabels, smoothing: smoothing)) / (2 * step)
+}
+let smoothedWorst = zip(smoothedAnalytic.scalars, smoothedNumeric.scalars).map { abs($0 - $1) }.max()!
+print(String(format: "(p − q)/n against finite differences: largest difference %.1e", smoothedWorst))
+precondition(smoothedWorst < 1e-3)
+
+let q = smoothedTargets([0], classes: 10, smoothing: smoothing)
+let atQ = smoothedCrossEntropy(q.map { log($0) }, labels: [0], smoothing: smoothing)  // logits log q give p = q
+let entropy = -(0.91 * log(Float(0.91)) + 9 * 0.01 * log(Float(0.01)))
+print(String(format: "loss at p = q: %.4f   entropy of q: %.4f   at a confident p (true logit +20): %.4f",
+             atQ, entropy, smoothedCrossEntropy(Tensor([[20] + Array(repeating: 0, count: 9)]), labels: [0], smoothing: smoothing)))
+precondition(abs(atQ - entropy) < 1e-4)
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(15, exercise: 2, line: 710, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 711)
+for z: Float in [-3, -0.5, 0, 1, 4] {
+    let ce = crossEntropy(Tensor([[z, 0]]), labels: [0])
+    print(String(format: "z = %4.1f:  crossEntropy %.6f   −log σ(z) %.6f", z, ce, -log(sigmoid(z))))
+    precondition(abs(ce + log(sigmoid(z))) < 1e-5)
+}
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(16, exercise: 3, line: 734, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 735)
+var hundredths = 10_000  // d = 100.00, 100.01, …
+while log(softmax(Tensor([[0, Float(hundredths) / 100]]))[0, 0]).isFinite { hundredths += 1 }
+let gap = Float(hundredths) / 100
+print(String(format: "first gap (in steps of 0.01 from 100) with log(softmax) = −∞: d = %.2f", gap))
+print("−ln(smallest positive Float) =", -log(Float.leastNonzeroMagnitude), "  ln 2 · 150 =", log(Float(2)) * 150)
+print("logSoftmax at that gap:", logSoftmax(Tensor([[0, gap]]))[0, 0])
+precondition(gap > 103.9 && gap < 104.1)
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(17, exercise: 4, line: 761, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 762)
+// crossEntropy(p) with p = softmax(z) in [0, 1]: at best p is one-hot, giving −1 + ln(e + (c − 1)).
+for c in [2, 10] {
+    let best = oneHot([0], classes: c)
+    print("c = \(c): crossEntropy(one-hot) = \(String(format: "%.4f", crossEntropy(best, labels: [0])))",
+          " ln(c − 1 + e) − 1 = \(String(format: "%.4f", log(Float(c - 1) + exp(Float(1))) - 1))")
+}
+let doubleSteps = stepsUntilRight { z in
+    let p = softmax(z)
+    return softmaxBackward(p, crossEntropyGradient(p, labels: [0]))
+}
+print("steps until right: cross-entropy \(ceSteps), squared distance \(seSteps), crossEntropy(softmax(z)) \(doubleSteps)")
+precondition(doubleSteps > ceSteps)
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(18, exercise: 5, line: 793, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 794)
+let freshLogits = freshNet(randomImages)
+func meanAbs(_ t: Tensor) -> Float { t.scalars.map(abs).reduce(0, +) / Float(t.count) }
+let spread = (0..<freshLogits.rows).map { freshLogits.row($0).max()! - freshLogits.row($0).min()! }.reduce(0, +)
+print(String(format: "largest − smallest logit of a row, on average: %.3f", spread / Float(freshLogits.rows)))
+for (name, logits) in [("logits as they are", freshLogits), ("logits × 10", 10 * freshLogits)] {
+    print(name.padding(toLength: 20, withPad: " ", startingAt: 0),
+          String(format: "loss %.4f   mean |∂L/∂z| %.5f", crossEntropy(logits, labels: randomLabels),
+                 meanAbs(crossEntropyGradient(logits, labels: randomLabels))))
+}
+let brightLogits = freshNet(255 * randomImages)
+print(String(format: "inputs in 0...255:   loss %.4f   (ln 10 = %.4f); logits %.1f times as large on average",
+             crossEntropy(brightLogits, labels: randomLabels), log(Float(10)), meanAbs(brightLogits) / meanAbs(freshLogits)))
+#sourceLocation()
+}
+}
 runner.end()
 }

@@ -199,5 +199,30 @@ for _ in 0..<100_000 { secondMoment *= 0.999 }
 print("Adam's v after 100,000 × 0.999:", secondMoment, "subnormal:", secondMoment.isSubnormal)
 print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 5
+runner.beginSolution(8, exercise: 5, line: 1331, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1332)
+// Split by samples: each thread backpropagates its half of the batch through the whole network and
+// gets a gradient for every weight; the two must be added before the update.
+var splitRNG = SplitMix64(seed: 99)
+let net = makeMLP([784, 512, 512, 10], rng: &splitRNG)
+let inputs = Tensor(uniform: [20, 784], in: 0...1, using: &splitRNG)
+let labels = (0..<20).map { _ in Int(splitRNG.next() % 10) }
+func gradients(_ rows: [Int]) -> [Float] {
+    net.zeroGrad()
+    let logits = net(inputs.rows(rows))
+    _ = net.backward(crossEntropyGradient(logits, labels: rows.map { labels[$0] }))
+    return net.parameters.flatMap(\.grad.scalars)
+}
+let whole = gradients(Array(0..<20)), first = gradients(Array(0..<10)), second = gradients(Array(10..<20))
+// The loss is a mean: the whole batch's gradient is the mean of the two halves' gradients.
+let largest = zip(whole, zip(first, second)).map { abs($0 - ($1.0 + $1.1) / 2) }.max()!
+print("parameters:", whole.count, " largest |g(20) − (g(first 10) + g(last 10))/2|:", largest)
+print(String(format: "to combine per step: %d floats, %.1f MB read and written", whole.count, Double(2 * 4 * whole.count) / 1e6))
+precondition(largest < 1e-6)
+#sourceLocation()
+}
+}
 runner.end()
 }

@@ -390,5 +390,100 @@ var optimizerPlot = LinePlot(title: "The spirals, batch 10: loss after each epoc
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(22, exercise: 1, line: 1072, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1073)
+// f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
+let (a, b): (Float, Float) = (1, 50)
+func fAfter(_ eta: Float, steps: Int) -> Float {
+    var (x, y): (Float, Float) = (1, 1)
+    for _ in 0..<steps { (x, y) = (x - eta * 2 * a * x, y - eta * 2 * b * y) }
+    return a * x * x + b * y * y
+}
+let limit = 1 / b, best = 1 / (a + b)
+print(String(format: "stability limit 1/b = %.4f, best rate 1/(a + b) = %.4f, worst factor (b − a)/(b + a) = %.4f",
+             limit, best, (b - a) / (b + a)))
+for eta: Float in [0.0199, best, 0.0201] {
+    print(String(format: "η = %.4f: f after 200 steps = %.3e (from %.0f)", eta, fAfter(eta, steps: 200), a + b))
+}
+precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(23, exercise: 2, line: 1105, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1106)
+func converges(_ eta: Float) -> Bool {
+    let path = minimizeBowl(steps: 2000) { SGD([$0], learningRate: eta, momentum: 0.9) }
+    return bowl(path.last!) < bowl(start)
+}
+var (good, bad): (Float, Float) = (0.1, 0.3)
+for _ in 0..<20 {
+    let middle = (good + bad) / 2
+    if converges(middle) { good = middle } else { bad = middle }
+}
+print(String(format: "largest η that converges (2000 steps, bisection): %.5f   2(1 + μ)/λ_max = 2 · 1.9/20 = %.5f",
+             good, 2 * 1.9 / 20))
+precondition(abs(good - 0.19) < 0.002)
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(24, exercise: 3, line: 1132, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1133)
+// Five seeds each, as in the chapter: the reference is its B = 10 row.
+print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
+for eta: Float in [0.1, 0.2, 0.4] {
+    let losses = seeds.map { seed in lossCurve(batchSize: 20, epochs: 40, seed: seed) { SGD($0, learningRate: eta) }.curve.last! }
+    print(String(format: "B = 20, η = %.1f: loss after 40 epochs ", eta) + Spread(losses).formatted("%.2e"))
+}
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(25, exercise: 4, line: 1159, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1160)
+struct NesterovSGD: Optimizer {
+    let parameters: [Parameter]
+    var learningRate: Float, momentum: Float
+    var velocities: [Tensor]
+    init(_ parameters: [Parameter], learningRate: Float, momentum: Float) {
+        (self.parameters, self.learningRate, self.momentum) = (parameters, learningRate, momentum)
+        velocities = parameters.map { Tensor(zeros: $0.value.shape) }
+    }
+    mutating func step() {
+        for (k, p) in parameters.enumerated() {
+            velocities[k] = momentum * velocities[k] + p.grad
+            p.value = p.value - learningRate * (p.grad + momentum * velocities[k])
+        }
+    }
+}
+for (name, make) in [("momentum", { (p: Parameter) -> any Optimizer in SGD([p], learningRate: 0.02, momentum: 0.9) }),
+                     ("Nesterov", { (p: Parameter) -> any Optimizer in NesterovSGD([p], learningRate: 0.02, momentum: 0.9) })] {
+    let path = minimizeBowl(steps: 100, make)
+    print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
+          String(format: "f after 10 steps %.3e   30 steps %.3e   100 steps %.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
+}
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(26, exercise: 5, line: 1196, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1197)
+var replacementRNG = SplitMix64(seed: 3)
+print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
+var noiseAt300: Float = 0
+for b in [1, 20, 150, 300] {
+    var squares: Float = 0
+    for _ in 0..<40 {
+        let batch = (0..<b).map { _ in Int(replacementRNG.next() % UInt64(sampleCount)) }
+        let d = distance(flatGradient(probe, batch), fullGradient)
+        squares += d * d
+    }
+    let measured = (squares / 40).squareRoot() / gradientNorm
+    if b == 300 { noiseAt300 = measured }
+    print(String(format: "%4d   %33.3f   %22.3f", b, measured, (sigma2 / Float(b)).squareRoot() / gradientNorm))
+}
+precondition(noiseAt300 > 0.05, "with replacement, a batch of all 300 still has noise")
+#sourceLocation()
+}
+}
 runner.end()
 }

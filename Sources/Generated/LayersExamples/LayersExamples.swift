@@ -247,5 +247,80 @@ let sinPlot = LinePlot(
     })
 show(sinPlot)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(17, exercise: 1, line: 1000, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1001)
+let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
+var countRng = SplitMix64(seed: 11)
+let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
+print("on paper: \(byHand)   parameterCount: \(counted)")
+precondition(byHand == 235_146 && counted == byHand)
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(18, exercise: 2, line: 1017, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1018)
+let imageBatch = Tensor(zeros: [20, 28, 28])
+let flat = imageBatch.reshaped([20, 784])
+print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(19, exercise: 3, line: 1035, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1036)
+final class Identity: Layer {
+    func forward(_ x: Tensor) -> Tensor { x }
+}
+var identityRng = SplitMix64(seed: 12)
+let linearNet = makeMLP([3, 4, 2], activation: { Identity() }, rng: &identityRng)
+let (inner, outer) = (linearNet.layers[0] as! Linear, linearNet.layers[2] as! Linear)
+// One layer: W = W₂W₁, b = W₂b₁ + b₂.
+let single = Linear(weight: matmul(outer.weight.value, inner.weight.value),
+                    bias: matmul(outer.weight.value, inner.bias.value.reshaped([4, 1])).reshaped([2]) + outer.bias.value)
+let probe = Tensor(uniform: [8, 3], in: -2...2, using: &identityRng)
+let gap = (linearNet(probe) - single(probe)).scalars.map(abs).max()!
+print("single layer: weight \(single.weight.value.shape), bias \(single.bias.value.shape); largest difference on 8 inputs:", gap)
+precondition(gap < 1e-5, "without activations, two layers are one")
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(20, exercise: 5, line: 1068, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1069)
+func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float, points: Int = 20_000) -> Float {
+    let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }
+    let g = interpolatingNetwork(f, units: units, from: lo, to: hi)(Tensor(shape: [xs.count, 1], scalars: xs))
+    return zip(g.scalars, xs).map { abs($0 - f($1)) }.max()!
+}
+for units in [3, 4, 5, 6] {
+    print("|x| with \(units) units: largest error", String(format: "%.4f", largestError(abs, units: units, from: -1, to: 1)))
+}
+// The network joins f's values at evenly spaced knots by straight lines, so the search can use that
+// interpolation directly (cheap), and the network confirms the answer.
+let wiggly: (Float) -> Float = { sin(1 / $0) }
+func chordError(units: Int, points: Int = 20_000) -> Float {
+    let (lo, hi): (Float, Float) = (0.05, 1)
+    let knots = (0...units).map { lo + (hi - lo) * Float($0) / Float(units) }
+    return (0...points).map { k -> Float in
+        let x = lo + (hi - lo) * Float(k) / Float(points)
+        let piece = min(units - 1, Int(Float(units) * (x - lo) / (hi - lo)))
+        let t = (x - knots[piece]) / (knots[piece + 1] - knots[piece])
+        return abs(wiggly(knots[piece]) + t * (wiggly(knots[piece + 1]) - wiggly(knots[piece])) - wiggly(x))
+    }.max()!
+}
+var (tooFew, enough) = (1, 2)
+while chordError(units: enough) >= 0.05 { (tooFew, enough) = (enough, 2 * enough) }
+while enough - tooFew > 1 {
+    let middle = (tooFew + enough) / 2
+    if chordError(units: middle) < 0.05 { enough = middle } else { tooFew = middle }
+}
+let (networkEnough, networkTooFew) = (largestError(wiggly, units: enough, from: 0.05, to: 1),
+                                      largestError(wiggly, units: tooFew, from: 0.05, to: 1))
+print("sin(1/x) on [0.05, 1]: \(enough) units bring the largest error below 0.05 (\(tooFew) do not);",
+      String(format: "the networks' errors: %.4f and %.4f", networkEnough, networkTooFew))
+precondition(networkEnough < 0.05 && networkTooFew >= 0.05, "the network agrees with the interpolation")
+#sourceLocation()
+}
+}
 runner.end()
 }

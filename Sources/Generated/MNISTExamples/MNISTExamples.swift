@@ -159,5 +159,117 @@ runner.begin(15, line: 1093, hidden: false)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+if runner.beginSlow(16, line: 1188) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1189)
+let fm = FileManager.default
+let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
+/// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load` gives, with the
+/// copy's directory written as <copy>.
+func loadDamaged(_ what: String, _ damage: (String) throws -> Void) throws {
+    try? fm.removeItem(atPath: scratch)
+    try fm.copyItem(atPath: "data/mnist", toPath: scratch)
+    try damage(scratch)
+    do {
+        _ = try MNISTDataset.load(directory: scratch)
+        print("\(what): loads without an error")
+    } catch {
+        print("\(what):\n  \(error.description.replacingOccurrences(of: scratch, with: "<copy>"))")
+    }
+}
+let labels = "/t10k-labels-idx1-ubyte"
+try! loadDamaged("last 100 bytes of the test labels deleted") { dir in
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + labels + ".gz"))
+    try bytes.dropLast(100).write(to: URL(fileURLWithPath: dir + labels + ".gz"))
+}
+func gunzipLabels(_ dir: String) throws {
+    let raw = try gunzip(readFileBytes(path: dir + labels + ".gz"), path: dir + labels + ".gz")
+    try Data(raw).write(to: URL(fileURLWithPath: dir + labels))
+    try fm.removeItem(atPath: dir + labels + ".gz")
+}
+try! loadDamaged("test labels uncompressed, SHA256SUMS kept", gunzipLabels)
+try! loadDamaged("test labels uncompressed, SHA256SUMS deleted") { dir in
+    try gunzipLabels(dir)
+    try fm.removeItem(atPath: dir + "/SHA256SUMS")
+}
+try! loadDamaged("the two test files' names swapped") { dir in
+    let images = dir + "/t10k-images-idx3-ubyte.gz"
+    try fm.moveItem(atPath: images, toPath: dir + "/swap")
+    try fm.moveItem(atPath: dir + labels + ".gz", toPath: images)
+    try fm.moveItem(atPath: dir + "/swap", toPath: dir + labels + ".gz")
+}
+try? fm.removeItem(atPath: scratch)
+#sourceLocation()
+}
+}
+do {  // exercise 2
+runner.beginSolution(17, exercise: 2, line: 1249, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1250)
+func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
+    var (sum, sumOfSquares) = (0.0, 0.0)
+    for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
+    let mean = sum / Double(pixels.count)
+    return (mean, (sumOfSquares / Double(pixels.count) - mean * mean).squareRoot())
+}
+let all = meanAndStd(fullTrain.images.scalars), ours = meanAndStd(trainSet.images.scalars)
+print(String(format: "all 60,000 training images (%d values): mean %.4f, std %.4f", fullTrain.images.count, all.mean, all.std))
+print(String(format: "the 48,000 of trainSet (%d values):      mean %.4f, std %.4f", trainSet.images.count, ours.mean, ours.std))
+precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(18, exercise: 3, line: 1277, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1278)
+let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
+var right = 0
+var confusedAs = [Int](repeating: 0, count: 10)
+for i in 0..<test.count {
+    let x = test.images.scalars[(i * 784)..<((i + 1) * 784)]
+    let distances = means.map { m in zip(x, m).reduce(Float(0)) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } }
+    let guess = distances.indices.min { distances[$0] < distances[$1] }!
+    if guess == test.labels[i] { right += 1 } else { confusedAs[guess] += 1 }
+}
+print(String(format: "nearest mean image: %d of %d test images right (%.2f%%)", right, test.count, 100 * Double(right) / Double(test.count)))
+print("wrong answers by the digit guessed:", confusedAs)
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(19, exercise: 4, line: 1304, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1305)
+var byDigit = [[Int]](repeating: [], count: 10)
+for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
+var stratifiedRNG = SplitMix64(seed: splitSeed)
+var stratifiedValidation: [Int] = []
+for digit in 0..<10 {
+    var members = byDigit[digit]
+    stratifiedRNG.shuffle(&members)
+    stratifiedValidation += members.prefix(Int((0.2 * Double(members.count)).rounded(.down)))
+}
+let stratifiedCounts = fullTrain.subset(stratifiedValidation).labelCounts()
+print("digit   random split   stratified   exactly ⌊0.2·n⌋")
+for digit in 0..<10 {
+    print(String(format: "%5d   %12d   %10d   %15d", digit, validationSet.labelCounts()[digit], stratifiedCounts[digit],
+                 Int((0.2 * Double(trainCounts[digit])).rounded(.down))))
+}
+print("validation images: random \(validationSet.count), stratified \(stratifiedValidation.count)")
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(20, exercise: 5, line: 1347, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1348)
+var orderRNG = SplitMix64(seed: 20)
+let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
+let gathered = trainSet.subset(lazyEpoch.order)  // the whole shuffled epoch, [48000, 784]
+func slice(_ k: Int) -> Tensor {
+    let width = 20 * 784
+    return Tensor(shape: [20, 784], scalars: Array(gathered.images.scalars[(k * width)..<((k + 1) * width)]))
+}
+print("gathered epoch:", gathered.images.shape, String(format: "%.1f MB of Floats", Double(4 * gathered.images.count) / 1e6))
+print("first and last batch equal to MNISTBatches':",
+      slice(0) == lazyEpoch[0].images && slice(lazyEpoch.count - 1) == lazyEpoch[lazyEpoch.count - 1].images)
+#sourceLocation()
+}
+}
 runner.end()
 }

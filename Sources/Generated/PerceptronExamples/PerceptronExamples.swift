@@ -165,5 +165,105 @@ show(LinePlot(
     series: [Series("mistakes", x: sweptBiases, y: sweptMistakes)],
     yRange: 0...3))
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(12, exercise: 1, line: 792, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 793)
+var nandGenerator = SplitMix64(seed: 4)
+var learnedNAND = Perceptron(inputs: 2)
+print("NAND: mistakes per epoch", learnedNAND.train(on: TruthTable.nand.rows, maxEpochs: 100, using: &nandGenerator))
+print("  w = (\(fixed(learnedNAND.weights[0])), \(fixed(learnedNAND.weights[1]))), b = \(fixed(learnedNAND.bias))")
+precondition(learnedNAND.mistakes(on: TruthTable.nand.rows) == 0, "a perceptron learns NAND")
+
+let notRows = [LabeledPoint(x: [0], y: 1), LabeledPoint(x: [1], y: 0)]
+var learnedNOT = Perceptron(inputs: 1)
+print("NOT: mistakes per epoch", learnedNOT.train(on: notRows, maxEpochs: 100, using: &nandGenerator))
+print("  w = \(fixed(learnedNOT.weights[0])), b = \(fixed(learnedNOT.bias)),",
+      "fires when x ≤ \(fixed(-learnedNOT.bias / learnedNOT.weights[0]))")
+precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(13, exercise: 2, line: 824, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 825)
+var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
+var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
+let mistakesOne = rateOne.train(on: TruthTable.and.rows, rate: 1, maxEpochs: 100, using: &generatorA)
+let mistakesHalf = rateHalf.train(on: TruthTable.and.rows, rate: 0.5, maxEpochs: 100, using: &generatorB)
+print("η = 1:   mistakes \(mistakesOne), w = \(rateOne.weights), b = \(rateOne.bias)")
+print("η = 0.5: mistakes \(mistakesHalf), w = \(rateHalf.weights), b = \(rateHalf.bias)")
+precondition(mistakesOne == mistakesHalf && rateHalf.weights.map { 2 * $0 } == rateOne.weights
+             && 2 * rateHalf.bias == rateOne.bias, "from zero, η only scales the weights")
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(14, exercise: 3, line: 851, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 852)
+func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
+func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float { strictStep(unit.weightedSum(x)) }
+
+// The hand trace of AND again: the perceptron rule with the strict step.
+var strict = Perceptron(inputs: 2)
+var epoch = 0, mistakes = 1
+while mistakes > 0 && epoch < 20 {
+    epoch += 1
+    mistakes = 0
+    for row in TruthTable.and.rows {
+        let error = row.y - strictPredict(strict, row.x)
+        guard error != 0 else { continue }
+        mistakes += 1
+        for i in strict.weights.indices { strict.weights[i] += error * row.x[i] }
+        strict.bias += error
+        print("epoch \(epoch): x = (\(fixed(row.x[0], 0)), \(fixed(row.x[1], 0))) → w = (\(fixed(strict.weights[0], 0)), \(fixed(strict.weights[1], 0))), b = \(fixed(strict.bias, 0))")
+    }
+}
+print("epoch \(epoch): no mistakes, done")
+
+let net = TwoLayerPerceptron.xor
+let strictXOR = TruthTable.xor.rows.map { row in
+    strictPredict(net.output, net.hidden.map { strictPredict($0, row.x) })
+}
+print("hand-wired XOR with the strict step:", strictXOR.map { fixed($0, 0) }, "expected", TruthTable.xor.rows.map { fixed($0.y, 0) })
+precondition(strictXOR == TruthTable.xor.rows.map(\.y), "the XOR network never computes z = 0")
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(15, exercise: 4, line: 906, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 907)
+func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
+    (0..<8).map { bits in
+        let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
+        return LabeledPoint(x: x, y: rule(Int(x.reduce(0, +))) ? 1 : 0)
+    }
+}
+let majority = threeInputTable { $0 >= 2 }, parity = threeInputTable { $0 % 2 == 1 }
+var threeGenerator = SplitMix64(seed: 5)
+var majorityUnit = Perceptron(inputs: 3), parityUnit = Perceptron(inputs: 3)
+let majorityMistakes = majorityUnit.train(on: majority, maxEpochs: 100, using: &threeGenerator)
+let parityMistakes = parityUnit.train(on: parity, maxEpochs: 100, using: &threeGenerator)
+print("majority: \(majorityMistakes.count) epochs, last \(majorityMistakes.last!) mistakes,",
+      "w = \(majorityUnit.weights), b = \(majorityUnit.bias)")
+print("parity:   \(parityMistakes.count) epochs, last \(parityMistakes.last!) mistakes")
+precondition(majorityUnit.mistakes(on: majority) == 0 && parityUnit.mistakes(on: parity) > 0)
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(16, exercise: 5, line: 939, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 940)
+let otherXOR = TwoLayerPerceptron(
+    hidden: [
+        Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂
+        Perceptron(weights: [-1, 1], bias: -0.5),   // NOT x₁ AND x₂
+    ],
+    output: Perceptron(weights: [1, 1], bias: -0.5))  // OR of the two
+print("x₁ x₂ | h₁ h₂ | ŷ  XOR")
+for row in TruthTable.xor.rows {
+    let h = otherXOR.hiddenOutputs(row.x)
+    print("\(fixed(row.x[0], 0))  \(fixed(row.x[1], 0))  | \(fixed(h[0], 0))  \(fixed(h[1], 0))  | \(fixed(otherXOR.predict(row.x), 0))  \(fixed(row.y, 0))")
+}
+precondition(TruthTable.xor.rows.allSatisfy { otherXOR.predict($0.x) == $0.y })
+#sourceLocation()
+}
+}
 runner.end()
 }

@@ -402,5 +402,184 @@ let printedTraining = 0.767620, printedValidation = 0.085004
 print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining, printedTraining * 60_000 / 48_000))
 print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation, printedValidation * 60_000 / 12_000))
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(26, exercise: 1, line: 1077, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1078)
+/// `fit`, keeping a copy of every parameter from the epoch with the lowest validation loss and
+/// restoring it at the end.
+func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History, final: Float, finalAccuracy: Float) {
+    var optimizer = SGD(model.parameters, learningRate: 0.05, momentum: 0.9)
+    var order = SplitMix64(seed: 101)  // as `fit` with its default seed 1
+    var history = History(), best: [Tensor] = model.parameters.map(\.value)
+    for epoch in 1...epochs {
+        model.train()
+        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
+            optimizer.zeroGrad()
+            let logits = model(trainingSet.points.rows(batch))
+            let labels = batch.map { trainingSet.labels[$0] }
+            _ = model.backward(crossEntropyGradient(logits, labels: labels))
+            optimizer.step()
+        }
+        model.eval()
+        history.epochs.append(epoch)
+        history.training.append(crossEntropy(model(trainingSet.points), labels: trainingSet.labels))
+        history.validation.append(crossEntropy(model(validationSet.points), labels: validationSet.labels))
+        if history.validation.last! <= history.validation.min()! { best = model.parameters.map(\.value) }
+    }
+    let (final, finalAccuracy) = (history.validation.last!, accuracy(model, validationSet))
+    for (p, value) in zip(model.parameters, best) { p.value = value }
+    return (history, final, finalAccuracy)
+}
+print("                  final: val. loss  accuracy   restored (epoch): val. loss  accuracy")
+for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] {
+    let model = makeNet(dropout: dropoutRate)
+    let run = fitWithEarlyStopping(model)
+    model.eval()
+    let restored = crossEntropy(model(validationSet.points), labels: validationSet.labels)
+    print(name.padding(toLength: 17, withPad: " ", startingAt: 0)
+          + String(format: "%17.4f  %7.1f%%   %10.4f (%3d)  %7.1f%%", run.final, 100 * run.finalAccuracy,
+                   restored, run.history.best.epoch, 100 * accuracy(model, validationSet)))
+    precondition(restored == run.history.best.loss, "restoring gives the best epoch's loss")
+}
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(27, exercise: 2, line: 1131, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1132)
+let rates: [Float] = [0.1, 0.2, 0.3, 0.5]
+var dropoutRuns: [(p: Float, model: Sequential, history: History)] = []
+for p in rates {
+    let model = makeNet(dropout: p)
+    dropoutRuns.append((p, model, fit(model)))
+}
+print("   p   training loss   validation loss (after 150 epochs)")
+for run in dropoutRuns {
+    print(String(format: "%4.1f   %13.4f   %15.4f", run.p, run.history.training.last!, run.history.validation.last!))
+}
+let lowestValidation = dropoutRuns.min { $0.history.validation.last! < $1.history.validation.last! }!
+let lowestTraining = dropoutRuns.min { $0.history.training.last! < $1.history.training.last! }!
+print("lowest validation loss: p = \(lowestValidation.p); lowest training loss: p = \(lowestTraining.p)")
+var ratePlot = LinePlot(title: "Validation loss for four dropout rates", xLabel: "epoch", yLabel: "cross-entropy",
+                        series: dropoutRuns.map { Series("p = \($0.p)", x: $0.history.epochs.map(Double.init),
+                                                                 y: $0.history.validation.map(Double.init)) })
+ratePlot.height = 14
+show(ratePlot)
+func regions(_ title: String, _ model: Sequential) -> DecisionRegions {
+    model.eval()
+    let points = (0..<trainingSet.labels.count).map {
+        DecisionRegions.Point(x: Double(trainingSet.points[$0, 0]), y: Double(trainingSet.points[$0, 1]), label: trainingSet.labels[$0])
+    }
+    return DecisionRegions(title: title, points: points, textSize: (48, 16), svgColumns: 48) { grid in
+        argmaxRows(model(Tensor(shape: [grid.count, 2], scalars: grid.flatMap { [Float($0.x), Float($0.y)] })))
+    }
+}
+show(regions("No dropout: what the overfitted network predicts", plainNet))
+show(regions("Dropout p = \(lowestValidation.p): what it predicts", lowestValidation.model))
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(28, exercise: 3, line: 1253, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1254)
+/// Dropout as first published: zero with probability p in training, no rescaling; multiply by
+/// 1 − p in evaluation (unless `forgetScaling`), so that both have the same expected output.
+final class PlainDropout: Backpropagating, ModeDependent {
+    let p: Float
+    var isTraining = true, forgetScaling = false
+    var rng: SplitMix64
+    var mask: Tensor?
+    init(_ p: Float, seed: UInt64) { (self.p, rng) = (p, SplitMix64(seed: seed)) }
+    func forward(_ x: Tensor) -> Tensor {
+        guard isTraining else { mask = nil; return forgetScaling ? x : (1 - p) * x }
+        let m = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : 1 })
+        mask = m
+        return x * m
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor { mask.map { gradOutput * $0 } ?? (1 - p) * gradOutput }
+}
+let plainDropout = PlainDropout(0.2, seed: 9)
+let trainMean = plainDropout(ones).sum() / 10_000
+plainDropout.isTraining = false
+print(String(format: "mean training output %.4f, evaluation output %.4f (input 1, p = 0.2)", trainMean, plainDropout(ones)[0, 0]))
+
+var plainRNG = SplitMix64(seed: 42)
+let layers: [PlainDropout] = [PlainDropout(0.2, seed: 1), PlainDropout(0.2, seed: 2)]
+let unscaled = Sequential([Linear(2, 32, rng: &plainRNG), ReLU(), layers[0], Linear(32, 32, rng: &plainRNG), ReLU(), layers[1],
+                           Linear(32, 3, rng: &plainRNG)])
+_ = fit(unscaled)
+unscaled.eval()
+let scaledLoss = crossEntropy(unscaled(validationSet.points), labels: validationSet.labels)
+layers.forEach { $0.forgetScaling = true }
+let forgottenLoss = crossEntropy(unscaled(validationSet.points), labels: validationSet.labels)
+print(String(format: "validation loss with the evaluation scaling %.4f, without it %.4f", scaledLoss, forgottenLoss))
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(29, exercise: 4, line: 1302, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1303)
+struct AdamW: Optimizer {
+    var adam: Adam
+    var weightDecay: Float
+    var parameters: [Parameter] { adam.parameters }
+    init(_ parameters: [Parameter], learningRate: Float, weightDecay: Float) {
+        adam = Adam(parameters, learningRate: learningRate)
+        self.weightDecay = weightDecay
+    }
+    mutating func step() {
+        for p in parameters { p.value = (1 - adam.learningRate * weightDecay) * p.value }  // θ ← θ − ηλθ
+        adam.step()  // the Adam step, without λθ in the gradient
+    }
+}
+func fitWith(_ model: Sequential, _ makeOptimizer: ([Parameter]) -> any Optimizer) -> Float {
+    var optimizer = makeOptimizer(model.parameters)
+    var order = SplitMix64(seed: 101)
+    for _ in 0..<150 {
+        model.train()
+        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
+            optimizer.zeroGrad()
+            _ = model.backward(crossEntropyGradient(model(trainingSet.points.rows(batch)), labels: batch.map { trainingSet.labels[$0] }))
+            optimizer.step()
+        }
+    }
+    model.eval()
+    return crossEntropy(model(validationSet.points), labels: validationSet.labels)
+}
+let contenders: [(name: String, make: ([Parameter]) -> any Optimizer)] = [
+    ("Adam, weightDecay 0.01", { Adam($0, learningRate: 0.01, weightDecay: 0.01) }),
+    ("AdamW λ = 0.01", { AdamW($0, learningRate: 0.01, weightDecay: 0.01) }),
+    ("AdamW λ = 0.1", { AdamW($0, learningRate: 0.01, weightDecay: 0.1) }),
+    ("AdamW λ = 1", { AdamW($0, learningRate: 0.01, weightDecay: 1) }),
+]
+var sortedWeights: [Series] = []
+print("optimizer                val. loss   Σ|w|   largest |w|")
+for (name, make) in contenders {
+    let model = makeNet()
+    let loss = fitWith(model, make)
+    let w = weights(model).flatMap(\.value.scalars).map { Double(abs($0)) }.sorted(by: >)
+    sortedWeights.append(Series(name, y: w))
+    print(name.padding(toLength: 23, withPad: " ", startingAt: 0), String(format: "%9.4f   %5.1f   %11.3f", loss, w.reduce(0, +), w[0]))
+}
+var adamWPlot = LinePlot(title: "Weights sorted by size: Adam's L2 against AdamW's decay", xLabel: "rank",
+                         yLabel: "|w| (log scale)", series: sortedWeights)
+adamWPlot.logY = true
+adamWPlot.yRange = 1e-6...10
+adamWPlot.height = 14
+show(adamWPlot)
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(30, exercise: 5, line: 1394, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1395)
+let bnTrained = makeNet(batchNorm: true)
+let bnHistory = fit(bnTrained)
+bnTrained.eval()
+let evalLoss = crossEntropy(bnTrained(validationSet.points), labels: validationSet.labels)
+bnTrained.train()  // note: this forward pass also updates the running statistics
+let trainModeLoss = crossEntropy(bnTrained(validationSet.points), labels: validationSet.labels)
+print(String(format: "after 150 epochs: validation loss %.4f in evaluation mode, %.4f in training mode (recorded: %.4f)",
+             evalLoss, trainModeLoss, bnHistory.validation.last!))
+#sourceLocation()
+}
+}
 runner.end()
 }

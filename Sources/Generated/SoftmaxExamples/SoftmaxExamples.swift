@@ -163,5 +163,83 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
     precondition(abs(measured - 4 * q * (1 - q) * (1 - q)) < 2e-3, "slope at s = \(s)")
 }
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(16, exercise: 1, line: 557, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 558)
+for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
+    let p0 = softmax(Tensor([[a, b]]))[0, 0]
+    print("a = \(a), b = \(b):  softmax₀ = \(String(format: "%.6f", p0))   σ(a − b) = \(String(format: "%.6f", sigmoid(a - b)))")
+    precondition(abs(p0 - sigmoid(a - b)) < 1e-6)
+}
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(17, exercise: 2, line: 581, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 582)
+/// Going from `start` towards `end` (positive Floats), the last one for which `holds` is true
+/// (it must hold at start and fail at end): a bisection over the Floats in between.
+func lastFloat(from start: Float, to end: Float, where holds: (Float) -> Bool) -> Float {
+    var (good, bad) = (Int64(start.bitPattern), Int64(end.bitPattern))
+    while abs(bad - good) > 1 {
+        let middle = (good + bad) / 2
+        if holds(Float(bitPattern: UInt32(middle))) { good = middle } else { bad = middle }
+    }
+    return Float(bitPattern: UInt32(good))
+}
+print("Float:  ln(greatest finite) =", log(Float.greatestFiniteMagnitude),
+      "  largest z with exp(z) finite:", lastFloat(from: 1, to: 100) { exp($0).isFinite })
+print("Double: ln(greatest finite) =", log(Double.greatestFiniteMagnitude))
+// Small temperatures blow up 2/T; the first T (coming down from 1) where naiveSoftmax gives NaN:
+let lastGood = lastFloat(from: 1, to: 0.001) { t in !naiveSoftmax(scores.map { $0 / t }).contains { $0.isNaN } }
+print("naiveSoftmax([2, 1, 0.1, -1] / T) is fine down to T = \(lastGood) and NaN just below; 2/T there = \(2 / lastGood)")
+precondition(abs(lastGood - 2 / log(Float.greatestFiniteMagnitude)) < 1e-4)
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(18, exercise: 3, line: 615, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 616)
+for t: Float in [0.01, 1000] {
+    let pT = softmax(fourLogits, temperature: t)
+    print("T = \(t):", pT.row(0).map { String(format: "%.6f", $0) }, " argmax", argmaxRows(pT))
+}
+precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
+             && argmaxRows(softmax(fourLogits, temperature: 1000)) == [0])
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(19, exercise: 4, line: 639, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 640)
+let target = oneHot([3], classes: 10)
+let uniform = Tensor(repeating: 0.1, shape: [1, 10])
+var wrongButClose = Tensor(zeros: [1, 10])
+(wrongButClose[0, 3], wrongButClose[0, 5]) = (0.49, 0.51)
+var rightButUnsure = Tensor(repeating: 0.89 / 9, shape: [1, 10])
+rightButUnsure[0, 3] = 0.11
+for (name, p) in [("uniform", uniform), ("wrong: 0.49 on 3, 0.51 on 5", wrongButClose),
+                  ("right: 0.11 on 3, 0.0989 elsewhere", rightButUnsure)] {
+    print(name.padding(toLength: 36, withPad: " ", startingAt: 0),
+          "argmax \(argmaxRows(p)[0])   loss \(String(format: "%.4f", squaredDistance(p, target)))")
+}
+precondition(squaredDistance(wrongButClose, target) < squaredDistance(rightButUnsure, target))
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(20, exercise: 5, line: 672, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 673)
+func smoothedOneHot(_ labels: [Int], classes: Int, epsilon: Float) -> Tensor {
+    oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : epsilon / Float(classes - 1) }
+}
+let soft = smoothedOneHot([3], classes: 10, epsilon: 0.1)
+print("smoothed target:", soft.row(0).map { String(format: "%.4f", $0) })
+print("perfect one-hot against it:", String(format: "%.5f", squaredDistance(oneHot([3], classes: 10), soft)))
+let logitGap = log(Float(0.9) / (0.1 / 9))  // softmax reaches the smoothed target exactly
+let reaching = softmax(Tensor([logitRow([3: logitGap])]))
+print("logit gap ln(0.9 / (0.1/9)) = \(String(format: "%.4f", logitGap)): loss",
+      String(format: "%.7f", squaredDistance(reaching, soft)))
+precondition(squaredDistance(reaching, soft) < 1e-9)
+#sourceLocation()
+}
+}
 runner.end()
 }

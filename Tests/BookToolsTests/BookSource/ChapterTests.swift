@@ -73,7 +73,7 @@ func chapterErrors(_ source: String, path: String = "chapters/02-activations.md"
     @Test func badKindInsideAChapterNamesFileAndLine() {
         let errors = chapterErrors(chapterText("# A", "", "", "```swift exmaple", "print(1)", "```"))
         #expect(errors.map(\.description) == [
-            "chapters/02-activations.md:4: error: unknown snippet kind 'exmaple' (expected library, example or ignore)",
+            "chapters/02-activations.md:4: error: unknown snippet kind 'exmaple' (expected library, example, solution or ignore)",
         ])
     }
 
