@@ -31,6 +31,7 @@ public enum CodeWidth {
         switch snippet.kind {
         case .library(let hidden): !hidden
         case .example(let hidden, _): !hidden
+        case .solution(_, let hidden, _): !hidden
         case .ignored: true
         case .output, .prose: false
         }
