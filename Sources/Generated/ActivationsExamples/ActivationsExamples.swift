@@ -65,16 +65,16 @@ let outputsAveraged = zip(twoLayersWithReLU(x1), twoLayersWithReLU(x2)).map { ($
 print("network at the midpoint:      ", text(twoLayersWithReLU(midpoint)))
 print("midpoint of network's outputs:", text(outputsAveraged))
 #sourceLocation()
-runner.begin(4, line: 197, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 198)
+runner.begin(4, line: 198, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 199)
 show(LinePlot(
     title: "Four activation functions",
     xLabel: "z", yLabel: "f(z)",
     series: Activation.allCases.map { f in Series(f.name, over: -4...4) { Double(f(Float($0))) } },
     yRange: -1.5...4))
 #sourceLocation()
-runner.begin(5, line: 238, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 239)
+runner.begin(5, line: 239, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 240)
 print("     h     chord slope (f(z+h) − f(z))/h    formula 2z")
 for h in [0.1, 0.01, 0.001, 0.0001] {
     let z = 1.5
@@ -82,24 +82,24 @@ for h in [0.1, 0.01, 0.001, 0.0001] {
     print(String(format: "%6g   %31.6f   %10.6f", h, chord, 2 * z))
 }
 #sourceLocation()
-runner.begin(6, line: 273, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 274)
+runner.begin(6, line: 274, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 275)
 print("    z    formula −2z·e^(−z²)   centred chord, h = 0.001")
 for z in [-1.0, 0.5, 2.0] {
     let f = { (z: Double) in exp(-z * z) }, h = 0.001
     print(String(format: "%5.1f   %19.8f   %24.8f", z, -2 * z * exp(-z * z), (f(z + h) - f(z - h)) / (2 * h)))
 }
 #sourceLocation()
-runner.begin(7, line: 306, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 307)
+runner.begin(7, line: 307, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 308)
 show(LinePlot(
     title: "Their derivatives",
     xLabel: "z", yLabel: "f′(z)",
     series: Activation.allCases.map { f in Series(f.name + "′", over: -4...4) { Double(f.derivative(Float($0))) } },
     yRange: -0.25...1.25))
 #sourceLocation()
-runner.begin(8, line: 342, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 343)
+runner.begin(8, line: 343, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 344)
 let grid = (-1000...1000).map { Float($0) / 100 }
 print("activation   smallest f   largest f   largest f′   first reached at")
 for f in Activation.allCases {
@@ -126,8 +126,8 @@ for z: Float in [-2, -0.5, 0.5, 2] {
     print(line)
 }
 #sourceLocation()
-runner.begin(10, line: 412, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 413)
+runner.begin(10, line: 413, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 414)
 /// Chapter 1's XOR network with every step replaced by z ↦ σ(k z).
 func softXOR(_ x: [Float], outputBias: Float, sharpness k: Float) -> Float {
     let network = TwoLayerPerceptron.xor
@@ -153,8 +153,16 @@ show(LinePlot(
              Series("sigmoid network: squared error", x: biases, y: softError)],
     yRange: 0...3))
 #sourceLocation()
-runner.begin(11, line: 475, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 476)
+runner.begin(11, line: 471, hidden: true)
+#sourceLocation(file: "chapters/02-activations.md", line: 472)
+let valleyBottom = softError.indices.min { softError[$0] < softError[$1] }!
+precondition(biases[valleyBottom] > -2 && biases[valleyBottom] < -1
+             && (1...valleyBottom).allSatisfy { softError[$0] < softError[$0 - 1] }
+             && (valleyBottom + 1..<softError.count).allSatisfy { softError[$0] > softError[$0 - 1] },
+             "the sigmoid network's squared error should fall to one minimum with c in (−2, −1), then rise")
+#sourceLocation()
+runner.begin(12, line: 486, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 487)
 let largest = Float.greatestFiniteMagnitude
 print("largest Float:", scientific(Double(largest)), "= e^" + fixed(log(largest)))
 print("     z |" + ["1/(1+e⁻ᶻ)", "eᶻ/(1+eᶻ)", "e⁻ᶻ/(1+e⁻ᶻ)²"].map { rightAligned($0, 13) }.joined()
@@ -166,8 +174,8 @@ for z: Float in [-100, -50, -20, 0, 20, 50, 100] {
           + "  |" + library.map { rightAligned(scientific(Double($0)), 11) }.joined())
 }
 #sourceLocation()
-runner.begin(12, line: 533, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 534)
+runner.begin(13, line: 547, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 548)
 var pathGenerator = SplitMix64(seed: 2)
 let candidates: [Activation] = [.sigmoid, .tanh, .relu]
 var running: [Float] = [1, 1, 1]
@@ -182,8 +190,8 @@ for layer in 1...10 {
     print(line)
 }
 #sourceLocation()
-runner.begin(13, line: 570, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 571)
+runner.begin(14, line: 584, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 585)
 let paths = 10_000, depth = 10
 var meanProducts = [[Double]](repeating: [Double](repeating: 0, count: depth), count: candidates.count)
 var averageGenerator = SplitMix64(seed: 3)
@@ -206,16 +214,23 @@ for (i, f) in candidates.enumerated() {
 }
 show(averagePlot)
 #sourceLocation()
-runner.begin(14, line: 619, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 620)
-print("depth | σ best case   σ mean     tanh mean   ReLU mean")
+runner.begin(15, line: 633, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 634)
+// The z of different layers are independent, so the mean of the product is the product of the
+// means, and the mean of f′ over [−2, 2] is the slope of the chord from −2 to 2: (f(2) − f(−2)) / 4.
+let exactMeans = candidates.map { f in Double(f(2) - f(-2)) / 4 }
+print("depth | σ best case | σ mean: sampled  exact | tanh mean: sampled  exact | ReLU mean: sampled  exact")
 for d in [1, 2, 3, 5, 10] {
-    print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "",
-          meanProducts.map { scientific($0[d - 1]) }.joined(separator: "   "))
+    print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "   |",
+          candidates.indices.map { i in
+              "        " + scientific(meanProducts[i][d - 1]) + "  " + scientific(pow(exactMeans[i], Double(d)))
+          }.joined(separator: " |"))
 }
+print("ReLU paths open through all 10 layers:", Int((meanProducts[2][9] * Double(paths)).rounded()), "of \(paths)",
+      "(expected: \(fixed(Float(Double(paths) * pow(0.5, 10)), 1)))")
 #sourceLocation()
-runner.begin(15, line: 661, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 662)
+runner.begin(16, line: 691, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 692)
 var spreadGenerator = SplitMix64(seed: 4)
 print("  s  |  mean σ′   mean tanh′   mean ReLU′")
 for s: Float in [0.5, 1, 2, 4, 8] {
@@ -227,8 +242,8 @@ for s: Float in [0.5, 1, 2, 4, 8] {
     print(fixed(s, 1, width: 4), "|", totals.map { fixed(Float($0 / 100_000), 4, width: 8) }.joined(separator: "     "))
 }
 #sourceLocation()
-runner.begin(16, line: 737, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 738)
+runner.begin(17, line: 768, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 769)
 var layerGenerator = SplitMix64(seed: 5)
 func randomNeuron(_ f: Activation) -> Neuron {
     Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
@@ -243,8 +258,8 @@ for f in [Activation.relu, .sigmoid, .tanh] {
           "\(zeros) of \(outputs.count) outputs are exactly 0 (\(fixed(100 * Float(zeros) / Float(outputs.count), 1))%)")
 }
 #sourceLocation()
-runner.begin(17, line: 770, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 771)
+runner.begin(18, line: 802, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 803)
 var squareGenerator = SplitMix64(seed: 6)
 let square = (0..<200).map { _ in [squareGenerator.nextFloat(), squareGenerator.nextFloat()] }
 let units = [
@@ -264,8 +279,8 @@ for (name, unit) in units {
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(18, line: 805, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 806)
+runner.begin(19, line: 837, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 838)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
 print("before the update:", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
 unlucky.bias -= 2

@@ -29,8 +29,8 @@ print(t + t)
 print(t.addingToRows(bias))
 print("sum of rows:", t.sumOfRows(), " sum:", t.sum())
 #sourceLocation()
-runner.begin(4, line: 301, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 302)
+runner.begin(4, line: 303, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 304)
 let a = Tensor([[1, 2, 3], [4, 5, 6]])   // [2, 3]
 let b = Tensor([[1, 0], [0, 1], [1, 1]]) // [3, 2]
 let c = matmul(a, b)
@@ -39,16 +39,16 @@ print(c)
 print("c[1, 0] = 4·1 + 5·0 + 6·1 =", 4 * 1 + 5 * 0 + 6 * 1)
 print("b · a has shape", matmul(b, a).shape)
 #sourceLocation()
-runner.begin(5, line: 428, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 429)
+runner.begin(5, line: 430, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 431)
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])   // [4, 2]
 let orAndNand = Linear(weight: Tensor([[10, 10], [-10, -10]]),
                        bias: Tensor(shape: [2], scalars: [-5, 15]))
 print("weight", orAndNand.weight.value.shape, " bias", orAndNand.bias.value.shape)
 print(orAndNand(xorInputs))
 #sourceLocation()
-runner.begin(6, line: 464, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 465)
+runner.begin(6, line: 466, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 467)
 
 
 var rng = SplitMix64(seed: 1)
@@ -77,8 +77,8 @@ for n in [10, 100, 784] {
                  standardDeviation(z2), predicted2, 100 * saturated(z2)))
 }
 #sourceLocation()
-runner.begin(7, line: 525, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 526)
+runner.begin(7, line: 527, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 528)
 /// How much a layer's outputs `[batch, n]` still depend on the input: the standard deviation of each
 /// unit's value over the batch, averaged over the units.
 func spreadOverBatch(_ x: Tensor) -> Float {
@@ -122,16 +122,16 @@ for activation in ["tanh", "ReLU"] {
     }
 }
 #sourceLocation()
-runner.begin(8, line: 593, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 594)
+runner.begin(8, line: 596, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 597)
 precondition(deepSpread["ReLU, He"]![3] > 100 * deepSpread["ReLU, Xavier"]![3]
              && deepSpread["ReLU, Xavier"]![3] > 100 * deepSpread["ReLU, PyTorch"]![3]
              && deepSpread["tanh, Xavier"]![3] > 1000 * deepSpread["tanh, PyTorch"]![3]
              && deepSpread["ReLU, He"]![3] > deepSpread["ReLU, He"]![0] / 3,
              "He should keep ReLU's spread, Xavier tanh's, and PyTorch's default should lose both")
 #sourceLocation()
-runner.begin(9, line: 611, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 612)
+runner.begin(9, line: 614, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 615)
 let first = Linear(3, 4, rng: &rng), second = Linear(4, 2, rng: &rng)
 let merged = Linear(
     weight: matmul(second.weight.value, first.weight.value),                       // [2, 3]
@@ -141,8 +141,8 @@ let x5 = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
 let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
 print("two layers vs one merged layer, largest difference:", String(format: "%.1e", difference))
 #sourceLocation()
-runner.begin(10, line: 683, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 684)
+runner.begin(10, line: 686, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 687)
 let xorNet = Sequential([
     orAndNand, Sigmoid(),
     Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])), Sigmoid(),
@@ -153,8 +153,8 @@ for i in 0..<4 {
 }
 print("parameters:", xorNet.parameterCount)
 #sourceLocation()
-runner.begin(11, line: 727, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 728)
+runner.begin(11, line: 730, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 731)
 let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
 let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
 var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
@@ -171,8 +171,13 @@ for seed: UInt64 in 1...3 {
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(12, line: 782, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 783)
+runner.begin(12, line: 773, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 774)
+precondition(randomNets.series.allSatisfy { $0.y.allSatisfy { abs($0) < 1 } },
+             "the six random 1-16-1 networks should stay within ±1 on [−3, 3]")
+#sourceLocation()
+runner.begin(13, line: 790, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 791)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
@@ -189,8 +194,13 @@ for layer in mnistNet.layers {
 }
 print("scores of image 0:", h.rows([0]))
 #sourceLocation()
-runner.begin(13, line: 821, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 822)
+runner.begin(14, line: 819, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 820)
+precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { abs($0) < 0.11 },
+             "the largest of the 200 untrained scores should be between 0.11 and 0.12 in size (the prose says so)")
+#sourceLocation()
+runner.begin(15, line: 835, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 836)
 func rightAligned(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
 let total = mnistNet.parameterCount
 print(padded("layer", 18), rightAligned("weights", 20), rightAligned("biases", 8),
@@ -209,12 +219,12 @@ print(padded("total", 18), rightAligned("\(totalWeights)", 20),
 print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 1e6))
 print("multiply-adds per image in a forward pass:", totalWeights, " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(14, line: 851, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 852)
+runner.begin(16, line: 865, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 866)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(15, line: 894, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 895)
+runner.begin(17, line: 909, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 910)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float) -> Sequential {
     let knots = (0...units).map { lo + (hi - lo) * Float($0) / Float(units) }
@@ -236,8 +246,8 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(String(format: "%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(16, line: 932, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 933)
+runner.begin(18, line: 948, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 949)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",

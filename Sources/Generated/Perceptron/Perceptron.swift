@@ -187,7 +187,7 @@ extension Perceptron {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 639)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 653)
 /// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees the
 /// hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ = step(v·h + c),
 /// with v and c the output unit's weights and bias.

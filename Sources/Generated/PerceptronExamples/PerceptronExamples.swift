@@ -127,20 +127,30 @@ show(LinePlot(
 runner.begin(9, line: 602, hidden: false)
 #sourceLocation(file: "chapters/01-perceptron.md", line: 603)
 let grid = (-20...20).map { Float($0) / 10 }
+var strictlyPerfect: [String: Int] = [:]  // right on all four rows with no z exactly 0
 for table in [TruthTable.and, .or, .nand, .xor] {
-    var perfect = 0
+    var perfect = 0, strict = 0
     for w1 in grid {
         for w2 in grid {
-            for b in grid where Perceptron(weights: [w1, w2], bias: b).mistakes(on: table.rows) == 0 {
+            for b in grid {
+                let unit = Perceptron(weights: [w1, w2], bias: b)
+                guard unit.mistakes(on: table.rows) == 0 else { continue }
                 perfect += 1
+                if table.rows.allSatisfy({ unit.weightedSum($0.x) != 0 }) { strict += 1 }
             }
         }
     }
-    print("\(table.name): \(perfect) of \(grid.count * grid.count * grid.count) perceptrons are right on all four rows")
+    strictlyPerfect[table.name] = strict
+    print("\(table.name): \(perfect) of \(grid.count * grid.count * grid.count) perceptrons are right on all four rows,",
+          "\(strict) of them without a z of exactly 0")
 }
 #sourceLocation()
-runner.begin(10, line: 676, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 677)
+runner.begin(10, line: 634, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 635)
+precondition(strictlyPerfect["AND"] == strictlyPerfect["NAND"], "AND and NAND should agree once z = 0 is excluded")
+#sourceLocation()
+runner.begin(11, line: 690, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 691)
 let network = TwoLayerPerceptron.xor
 print("x₁ x₂ | h₁ = OR  h₂ = NAND | ŷ = AND(h₁, h₂) | XOR")
 for row in TruthTable.xor.rows {
@@ -149,8 +159,8 @@ for row in TruthTable.xor.rows {
     print("\(cells[0])  \(cells[1])  |    \(cells[2])        \(cells[3])     |        \(cells[4])        |  \(cells[5])")
 }
 #sourceLocation()
-runner.begin(11, line: 713, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 714)
+runner.begin(12, line: 727, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 728)
 var sweptNetwork = TwoLayerPerceptron.xor
 var sweptBiases: [Double] = [], sweptMistakes: [Double] = []
 for i in 0...400 {

@@ -16,7 +16,7 @@ public func oneHot(_ labels: [Int], classes: Int) -> Tensor {
     return t
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/04-softmax.md", line: 184)
+#sourceLocation(file: "chapters/04-softmax.md", line: 189)
 /// softmax(z)ᵢ = e^(zᵢ/T) / Σⱼ e^(zⱼ/T), for each row: `[n, c] → [n, c]`, rows sum to 1.
 ///
 /// Stable: the row's maximum is subtracted before exponentiating (softmax(z) = softmax(z − m)),
@@ -34,7 +34,7 @@ public func softmax(_ logits: Tensor, temperature: Float = 1) -> Tensor {
     return out
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/04-softmax.md", line: 326)
+#sourceLocation(file: "chapters/04-softmax.md", line: 336)
 /// The column of the largest element of each row: `[n, c] → [n]` (the predicted class).
 /// Among equal largest elements, the first (smallest column) wins, as in PyTorch's `argmax`.
 public func argmaxRows(_ t: Tensor) -> [Int] {
@@ -44,7 +44,7 @@ public func argmaxRows(_ t: Tensor) -> [Int] {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/04-softmax.md", line: 382)
+#sourceLocation(file: "chapters/04-softmax.md", line: 392)
 /// The mean over rows of the squared Euclidean distance ‖pᵢ − yᵢ‖², a first loss between
 /// predicted probabilities p and one-hot targets y (both `[n, c]`).
 public func squaredDistance(_ p: Tensor, _ y: Tensor) -> Float {

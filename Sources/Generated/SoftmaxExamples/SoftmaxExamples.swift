@@ -56,12 +56,22 @@ for z: [Float] in [[1000, 999], [-1000, -999]] {
           "  (e^z = \(formatted(e)))")
 }
 #sourceLocation()
-runner.begin(6, line: 202, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 203)
+runner.begin(6, line: 177, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 178)
+precondition(naiveSoftmax(scores.map { $0 + 100 }).contains { $0.isNaN }, "naive softmax of the logits + 100 should give NaN")
+precondition(naiveSoftmax(scores.map { $0 + 10 }).allSatisfy { $0.isFinite }, "naive softmax of the logits + 10 should be finite")
+#sourceLocation()
+runner.begin(7, line: 207, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 208)
 print(softmax(Tensor([[1000, 999], [-1000, -999], [1, 0]])))
 #sourceLocation()
-runner.begin(7, line: 230, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 231)
+runner.begin(8, line: 217, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 218)
+precondition(softmax(Tensor([[0, -100]]))[0, 1] > 0 && softmax(Tensor([[0, -105]]))[0, 1] == 0,
+             "e^z underflows to exactly 0 between 100 and 105 below the largest logit")
+#sourceLocation()
+runner.begin(9, line: 240, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 241)
 let fourLogits = Tensor([scores])
 print("    T    p₀      p₁      p₂      p₃")
 for temperature: Float in [0.5, 1, 2, 5] {
@@ -69,20 +79,20 @@ for temperature: Float in [0.5, 1, 2, 5] {
     print(String(format: "%5.1f", temperature), pT.map { String(format: "%.4f", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(8, line: 254, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 255)
+runner.begin(10, line: 264, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 265)
 let scan = stride(from: Float(1), through: 5, by: 0.001).map { t in (t: t, p: softmax(fourLogits, temperature: t)[0, 1]) }
 let peak = scan.max { $0.p < $1.p }!
 print(String(format: "p₁ is largest at T = %.2f: %.4f", peak.t, peak.p))
 #sourceLocation()
-runner.begin(9, line: 264, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 265)
+runner.begin(11, line: 274, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 275)
 precondition(peak.t > 2 && peak.t < 5 && peak.p > softmax(fourLogits, temperature: 2)[0, 1]
              && peak.p > softmax(fourLogits, temperature: 5)[0, 1],
              "class 1's probability should peak between the table's rows T = 2 and T = 5")
 #sourceLocation()
-runner.begin(10, line: 272, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 273)
+runner.begin(12, line: 282, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 283)
 let temperaturePlot = LinePlot(
     title: "softmax([2, 1, 0.1, -1] / T)",
     xLabel: "temperature T", yLabel: "probability",
@@ -94,8 +104,8 @@ let temperaturePlot = LinePlot(
     yRange: 0...1)
 show(temperaturePlot)
 #sourceLocation()
-runner.begin(11, line: 339, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 340)
+runner.begin(13, line: 349, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 350)
 var rng = SplitMix64(seed: 4)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
@@ -112,8 +122,8 @@ print("same as argmax of the logits:", predicted == argmaxRows(logits))
 let correct = zip(predicted, imageLabels).filter { $0 == $1 }.count
 print("accuracy: \(correct)/20")
 #sourceLocation()
-runner.begin(12, line: 399, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 400)
+runner.begin(14, line: 409, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 410)
 func prediction(_ description: String, logits row: [Float]) {
     let p = softmax(Tensor([row]))
     let loss = squaredDistance(p, oneHot([3], classes: 10))
@@ -129,8 +139,8 @@ prediction("confident and wrong (5: +5)", logits: logitRow([5: 5]))
 prediction("certain and wrong (5: +20)", logits: logitRow([5: 20]))
 print("untrained network on its batch:", String(format: "%.4f", squaredDistance(probabilities, oneHot(imageLabels, classes: 10))))
 #sourceLocation()
-runner.begin(13, line: 439, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 440)
+runner.begin(15, line: 449, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 450)
 func twoClassLoss(_ s: Float) -> Float {
     squaredDistance(softmax(Tensor([[0, s]])), oneHot([0], classes: 2))
 }
@@ -142,8 +152,8 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
                  s, q, twoClassLoss(s), measured, 4 * q * (1 - q) * (1 - q), 1 - q))
 }
 #sourceLocation()
-runner.begin(14, line: 473, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 474)
+runner.begin(16, line: 484, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 485)
 let lossPlot = LinePlot(
     title: "Loss for one sample against q, the probability of the true class",
     xLabel: "q", yLabel: "loss",
@@ -155,8 +165,12 @@ let lossPlot = LinePlot(
     yRange: 0...4)
 show(lossPlot)
 #sourceLocation()
-runner.begin(15, line: 520, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 521)
+runner.begin(17, line: 531, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 532)
+let slopeAt = { (s: Float) -> Float in let q = 1 / (1 + exp(s)); return 4 * q * (1 - q) * (1 - q) }
+precondition(slopeAt(log(2)) > slopeAt(0.6) && slopeAt(log(2)) > slopeAt(0.8) && abs(slopeAt(log(2)) - 16.0 / 27) < 1e-6,
+             "the squared distance's slope should peak at s = ln 2 with value 16/27")
+precondition(slopeAt(1) / slopeAt(8) > 400 && slopeAt(1) / slopeAt(8) < 460, "slope at s = 1 over slope at s = 8 ≈ 430")
 for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
     let q = softmax(Tensor([[0, s]]))[0, 0]
     let measured = (twoClassLoss(s + 0.01) - twoClassLoss(s - 0.01)) / 0.02
