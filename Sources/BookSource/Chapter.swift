@@ -2,6 +2,7 @@ import CCmark
 
 /// One fenced code block of a chapter.
 public struct Snippet: Equatable, Sendable {
+    /// What the block is, from its info string.
     public var kind: SnippetKind
     /// The code, without the fences (libcmark's literal: indentation of a fence in a list is removed).
     public var code: String
@@ -12,6 +13,7 @@ public struct Snippet: Equatable, Sendable {
     /// Columns of indentation before the fence (inside a list item, for example).
     public var indent: Int
 
+    /// Line of the block's first line of code (the one after the opening fence).
     public var firstCodeLine: Int { fenceLine + 1 }
 }
 
@@ -19,17 +21,21 @@ public struct Snippet: Equatable, Sendable {
 public struct Example: Equatable, Sendable {
     /// 1-based position among the chapter's examples and solutions; names it in markers and figure files.
     public var ordinal: Int
+    /// The example's (or solution's) code block.
     public var snippet: Snippet
+    /// The `output` block right after it, or nil when it prints nothing.
     public var output: Snippet?
     /// For a `swift solution` block, the number of the exercise it solves; nil for an example.
     public var exercise: Int? = nil
 
+    /// Whether the block is left out of the HTML (`hidden`).
     public var hidden: Bool {
         switch snippet.kind {
         case .example(let hidden, _), .solution(_, let hidden, _): hidden
         default: false
         }
     }
+    /// Whether only `make verify-slow` runs it (`slow`).
     public var slow: Bool {
         switch snippet.kind {
         case .example(_, let slow), .solution(_, _, let slow): slow
@@ -44,6 +50,7 @@ public struct Exercise: Equatable, Sendable {
     public var number: Int
     /// First and last line of the list item.
     public var line: Int
+    /// Last line of the list item.
     public var endLine: Int
 }
 
@@ -51,9 +58,11 @@ public struct Exercise: Equatable, Sendable {
 public struct Chapter: Sendable {
     /// Path as written in diagnostics and `#sourceLocation`, e.g. `chapters/01-perceptron.md`.
     public var path: String
+    /// The chapter's number, from its file name (0 is the preface, 90–99 appendices).
     public var number: Int
     /// File name without `.md`, e.g. `01-perceptron`.
     public var slug: String
+    /// The text of its first `#` heading.
     public var title: String
     /// The Swift module the chapter's code goes into (`Perceptron`), or nil when it has no Swift code.
     /// Validated where the chapter names it (see `ModuleName`): never an arbitrary string.
@@ -62,12 +71,15 @@ public struct Chapter: Sendable {
     public private(set) var moduleLine: Int
     /// The module's name as a string, for paths, imports and the manifest (only ever a valid `ModuleName`).
     public var moduleName: String? { module?.name }
+    /// Every fenced code block, in order.
     public var snippets: [Snippet]
+    /// The examples and solutions, in order, each with its output block.
     public var examples: [Example]
     /// The items of the chapter's `## Exercises` section (empty without one).
     public var exercises: [Exercise]
     /// `import X` lines of the chapter's Swift snippets, with their lines.
     public var imports: [(module: String, line: Int)]
+    /// The chapter's Markdown text, as read.
     public var source: String
 
     /// Chapters numbered 90 to 99 are appendices (A, B, ...), after the last chapter.
@@ -86,6 +98,7 @@ public struct Chapter: Sendable {
         return (isAppendix ? "Appendix \(label)" : label) + " · " + title
     }
 
+    /// The `swift library` blocks (hidden ones too), which make the chapter's module.
     public var librarySnippets: [Snippet] {
         snippets.filter { if case .library = $0.kind { true } else { false } }
     }
@@ -365,9 +378,12 @@ extension Chapter {
 /// name a chapter would shadow; not one of this package's own targets, nor `Book...` (the prefix the
 /// tools keep for themselves), nor a name whose `<name>Examples` module would be one of them.
 public struct ModuleName: Hashable, Sendable, CustomStringConvertible {
+    /// The validated name.
     public let name: String
+    /// The name itself.
     public var description: String { name }
 
+    /// Accepts `name` if it follows the rules above; otherwise throws an error saying which rule it breaks.
     public init(validating name: String) throws(ModuleNameError) {
         guard !name.isEmpty else { throw ModuleNameError(name: name, problem: "is empty") }
         guard name.utf8.count <= 64 else {
@@ -425,8 +441,11 @@ public struct ModuleName: Hashable, Sendable, CustomStringConvertible {
 
 /// Why a module name was refused.
 public struct ModuleNameError: Error, CustomStringConvertible, Sendable {
+    /// The refused name, as written.
     public var name: String
+    /// Which rule it breaks, as the end of a sentence ("is empty").
     public var problem: String
+    /// `module name '...' <problem>`, with control characters escaped.
     public var description: String {
         "module name '\(name.unicodeScalars.map { $0.isASCII && $0.value >= 32 ? String($0) : $0.escaped(asASCII: true) }.joined())' \(problem)"
     }

@@ -120,6 +120,7 @@ func splitInfoWords(_ info: String, file: String, line: Int) throws(ChapterError
 }
 
 extension StringProtocol {
+    /// The text without leading spaces and tabs and without trailing spaces, tabs and newlines.
     public func trimmingSpaces() -> String {
         String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).reversed())
     }

@@ -8,8 +8,10 @@ import Glibc
 /// libcmark is used for everything Markdown: finding the code blocks when tangling and rendering
 /// HTML when weaving. The tree may be edited (blocks replaced or removed) before rendering.
 public final class MarkdownDocument {
+    /// libcmark's document node; freed with the document.
     public let root: OpaquePointer
 
+    /// Parses `text` (CommonMark, UTF-8 validated by libcmark).
     public init(_ text: String) {
         var bytes = Array(text.utf8)
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
@@ -24,16 +26,7 @@ public final class MarkdownDocument {
 
     /// Every node of the given type, in document order.
     public func nodes(ofType type: cmark_node_type) -> [MarkdownNode] {
-        var found: [MarkdownNode] = []
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if cmark_node_get_type(node) == type { found.append(MarkdownNode(pointer: node)) }
-        }
-        return found
+        MarkdownNode(pointer: root).descendants.filter { $0.type == type }
     }
 
     /// The document's top-level blocks, in order.
@@ -49,15 +42,22 @@ public final class MarkdownDocument {
 
 /// A node of a `MarkdownDocument`'s tree; valid while the document lives.
 public struct MarkdownNode {
+    /// libcmark's node.
     public let pointer: OpaquePointer
 
+    /// 1-based line where the node starts.
     public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    /// 1-based line where the node ends (a fenced block's closing fence).
     public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     /// 1-based column where the node starts (a fence's indentation is `startColumn - 1`).
     public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    /// The node's text (a code block's code), or "".
     public var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    /// A fenced code block's info string, trimmed ("swift example hidden"), or "".
     public var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    /// A heading's level (1 for `#`), 0 for other nodes.
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    /// The kind of node (`CMARK_NODE_CODE_BLOCK`, ...).
     public var type: cmark_node_type { cmark_node_get_type(pointer) }
 
     /// The node's children, in order.
@@ -90,19 +90,21 @@ public struct MarkdownNode {
 
     /// The plain text of an inline container such as a heading.
     public var plainText: String {
-        var text = ""
+        descendants.filter { $0.type == CMARK_NODE_TEXT || $0.type == CMARK_NODE_CODE }.map(\.literal).joined()
+    }
+
+    /// This node and every node below it, in document order (each entered once, by libcmark's iterator).
+    public var descendants: [MarkdownNode] {
+        var found: [MarkdownNode] = []
         let iterator = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            }
+            found.append(MarkdownNode(pointer: node))
         }
-        return text
+        return found
     }
 
     /// Renders just this node (and its children) as HTML.

@@ -6,26 +6,8 @@ import Classifier
 /// values, `--resume` with contradicting options, and a checkpoint directory that cannot take files,
 /// each refused with a message naming the option before anything is trained or written.
 @Suite(.serialized) struct TrainCommandLineTests {
-    static let train: String = {
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("train").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("train").path
-    }()
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
     func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.train)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Self.root)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Program.run("train", arguments)
     }
 
     @Test(arguments: [
