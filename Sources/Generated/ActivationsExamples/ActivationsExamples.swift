@@ -288,8 +288,8 @@ print("after b ← b − 2:  ", square.filter { unlucky.preActivation($0) > 0 }.
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(19, exercise: 1, line: 863, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 864)
+runner.beginSolution(20, exercise: 1, line: 895, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 896)
 for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
     let viaSigmoid = 2 * sigmoid(2 * z) - 1
     print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))   2σ(2z) − 1 = \(fixed(viaSigmoid, 6, width: 9))")
@@ -298,8 +298,8 @@ for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(20, exercise: 2, line: 889, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 890)
+runner.beginSolution(21, exercise: 2, line: 921, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 922)
 /// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never overflows.
 func softplus(_ z: Float) -> Float { max(z, 0) + log1p(exp(-abs(z))) }
 print("softplus(100) =", softplus(100), "  the naive log(1 + exp(100)) =", log(1 + exp(Float(100))))
@@ -316,8 +316,8 @@ show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", ser
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(21, exercise: 3, line: 943, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 944)
+runner.beginSolution(22, exercise: 3, line: 975, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 976)
 let alpha: Float = 0.01
 func leaky(_ z: Float) -> Float { max(alpha * z, z) }
 func leakyDerivative(_ z: Float) -> Float { z > 0 ? 1 : alpha }
@@ -352,8 +352,8 @@ precondition(total.allSatisfy { $0 > 0 }, "a leaky unit is never dead")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(22, exercise: 4, line: 995, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 996)
+runner.beginSolution(23, exercise: 4, line: 1027, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1028)
 /// The smallest positive Float for which `vanishes` holds, assuming it holds from there on.
 func firstFloat(where vanishes: (Float) -> Bool) -> Float {
     var (low, high) = (Float(1).bitPattern, Float(1000).bitPattern)  // vanishes(low) is false, vanishes(high) true
@@ -373,8 +373,8 @@ precondition(zFormula > 16.6 && zFormula < 16.7 && zTrue > 103.9 && zTrue < 104)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(23, exercise: 5, line: 1033, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1034)
+runner.beginSolution(24, exercise: 5, line: 1065, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1066)
 var weightGenerator = SplitMix64(seed: 8)
 print("   w | mean of Π |wₖ| σ′(zₖ) after 1, 5 and 10 layers")
 var depthTen: [Float: Double] = [:]

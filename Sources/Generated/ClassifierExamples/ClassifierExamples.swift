@@ -159,8 +159,8 @@ show(validationCurves)
 }
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(8, line: 950) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 951)
+if runner.beginSlow(8, line: 1168) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1169)
 // The quick run again with other seeds: other initial weights, batch order and dropout masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []

@@ -201,8 +201,8 @@ print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 5
-runner.beginSolution(8, exercise: 5, line: 1331, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1332)
+runner.beginSolution(11, exercise: 5, line: 1479, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1480)
 // Split by samples: each thread backpropagates its half of the batch through the whole network and
 // gets a gradient for every weight; the two must be added before the update.
 var splitRNG = SplitMix64(seed: 99)

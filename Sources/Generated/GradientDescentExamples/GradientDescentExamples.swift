@@ -392,8 +392,8 @@ show(optimizerPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(22, exercise: 1, line: 1072, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1073)
+runner.beginSolution(24, exercise: 1, line: 1116, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1117)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -411,8 +411,8 @@ precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(23, exercise: 2, line: 1105, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1106)
+runner.beginSolution(25, exercise: 2, line: 1149, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1150)
 func converges(_ eta: Float) -> Bool {
     let path = minimizeBowl(steps: 2000) { SGD([$0], learningRate: eta, momentum: 0.9) }
     return bowl(path.last!) < bowl(start)
@@ -428,8 +428,8 @@ precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(24, exercise: 3, line: 1132, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1133)
+runner.beginSolution(26, exercise: 3, line: 1176, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1177)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
@@ -439,8 +439,8 @@ for eta: Float in [0.1, 0.2, 0.4] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(25, exercise: 4, line: 1159, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1160)
+runner.beginSolution(27, exercise: 4, line: 1203, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1204)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
@@ -465,8 +465,8 @@ for (name, make) in [("momentum", { (p: Parameter) -> any Optimizer in SGD([p], 
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(26, exercise: 5, line: 1196, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1197)
+runner.beginSolution(28, exercise: 5, line: 1240, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1241)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0

@@ -259,8 +259,8 @@ show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(17, exercise: 1, line: 1000, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1001)
+runner.beginSolution(19, exercise: 1, line: 1016, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1017)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
 let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
@@ -269,16 +269,16 @@ precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(18, exercise: 2, line: 1017, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1018)
+runner.beginSolution(20, exercise: 2, line: 1033, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1034)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(19, exercise: 3, line: 1035, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1036)
+runner.beginSolution(21, exercise: 3, line: 1051, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1052)
 final class Identity: Layer {
     func forward(_ x: Tensor) -> Tensor { x }
 }
@@ -295,8 +295,8 @@ precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(20, exercise: 5, line: 1068, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1069)
+runner.beginSolution(22, exercise: 5, line: 1084, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1085)
 func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float, points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }
     let g = interpolatingNetwork(f, units: units, from: lo, to: hi)(Tensor(shape: [xs.count, 1], scalars: xs))

@@ -161,8 +161,8 @@ show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(16, line: 1188) {
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1189)
+if runner.beginSlow(16, line: 1194) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1195)
 let fm = FileManager.default
 let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
 /// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load` gives, with the
@@ -204,8 +204,8 @@ try? fm.removeItem(atPath: scratch)
 }
 }
 do {  // exercise 2
-runner.beginSolution(17, exercise: 2, line: 1249, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1250)
+runner.beginSolution(17, exercise: 2, line: 1255, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1256)
 func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
     var (sum, sumOfSquares) = (0.0, 0.0)
     for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
@@ -219,8 +219,8 @@ precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(18, exercise: 3, line: 1277, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1278)
+runner.beginSolution(18, exercise: 3, line: 1283, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1284)
 let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
 var right = 0
 var confusedAs = [Int](repeating: 0, count: 10)
@@ -235,8 +235,8 @@ print("wrong answers by the digit guessed:", confusedAs)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(19, exercise: 4, line: 1304, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1305)
+runner.beginSolution(19, exercise: 4, line: 1310, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1311)
 var byDigit = [[Int]](repeating: [], count: 10)
 for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
 var stratifiedRNG = SplitMix64(seed: splitSeed)
@@ -256,8 +256,8 @@ print("validation images: random \(validationSet.count), stratified \(stratified
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(20, exercise: 5, line: 1347, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1348)
+runner.beginSolution(20, exercise: 5, line: 1353, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1354)
 var orderRNG = SplitMix64(seed: 20)
 let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
 let gathered = trainSet.subset(lazyEpoch.order)  // the whole shuffled epoch, [48000, 784]

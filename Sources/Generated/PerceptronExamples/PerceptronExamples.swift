@@ -177,8 +177,8 @@ show(LinePlot(
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(12, exercise: 1, line: 792, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 793)
+runner.beginSolution(13, exercise: 1, line: 806, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 807)
 var nandGenerator = SplitMix64(seed: 4)
 var learnedNAND = Perceptron(inputs: 2)
 print("NAND: mistakes per epoch", learnedNAND.train(on: TruthTable.nand.rows, maxEpochs: 100, using: &nandGenerator))
@@ -194,8 +194,8 @@ precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(13, exercise: 2, line: 824, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 825)
+runner.beginSolution(14, exercise: 2, line: 838, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 839)
 var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
 var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
 let mistakesOne = rateOne.train(on: TruthTable.and.rows, rate: 1, maxEpochs: 100, using: &generatorA)
@@ -207,8 +207,8 @@ precondition(mistakesOne == mistakesHalf && rateHalf.weights.map { 2 * $0 } == r
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(14, exercise: 3, line: 851, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 852)
+runner.beginSolution(15, exercise: 3, line: 865, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 866)
 func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
 func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float { strictStep(unit.weightedSum(x)) }
 
@@ -238,8 +238,8 @@ precondition(strictXOR == TruthTable.xor.rows.map(\.y), "the XOR network never c
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(15, exercise: 4, line: 906, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 907)
+runner.beginSolution(16, exercise: 4, line: 920, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 921)
 func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
     (0..<8).map { bits in
         let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
@@ -258,8 +258,8 @@ precondition(majorityUnit.mistakes(on: majority) == 0 && parityUnit.mistakes(on:
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(16, exercise: 5, line: 939, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 940)
+runner.beginSolution(17, exercise: 5, line: 953, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 954)
 let otherXOR = TwoLayerPerceptron(
     hidden: [
         Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂

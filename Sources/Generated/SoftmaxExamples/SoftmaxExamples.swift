@@ -179,8 +179,8 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(16, exercise: 1, line: 557, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 558)
+runner.beginSolution(18, exercise: 1, line: 572, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 573)
 for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
     let p0 = softmax(Tensor([[a, b]]))[0, 0]
     print("a = \(a), b = \(b):  softmax₀ = \(String(format: "%.6f", p0))   σ(a − b) = \(String(format: "%.6f", sigmoid(a - b)))")
@@ -189,8 +189,8 @@ for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(17, exercise: 2, line: 581, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 582)
+runner.beginSolution(19, exercise: 2, line: 596, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 597)
 /// Going from `start` towards `end` (positive Floats), the last one for which `holds` is true
 /// (it must hold at start and fail at end): a bisection over the Floats in between.
 func lastFloat(from start: Float, to end: Float, where holds: (Float) -> Bool) -> Float {
@@ -211,8 +211,8 @@ precondition(abs(lastGood - 2 / log(Float.greatestFiniteMagnitude)) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(18, exercise: 3, line: 615, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 616)
+runner.beginSolution(20, exercise: 3, line: 630, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 631)
 for t: Float in [0.01, 1000] {
     let pT = softmax(fourLogits, temperature: t)
     print("T = \(t):", pT.row(0).map { String(format: "%.6f", $0) }, " argmax", argmaxRows(pT))
@@ -222,8 +222,8 @@ precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(19, exercise: 4, line: 639, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 640)
+runner.beginSolution(21, exercise: 4, line: 654, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 655)
 let target = oneHot([3], classes: 10)
 let uniform = Tensor(repeating: 0.1, shape: [1, 10])
 var wrongButClose = Tensor(zeros: [1, 10])
@@ -239,8 +239,8 @@ precondition(squaredDistance(wrongButClose, target) < squaredDistance(rightButUn
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(20, exercise: 5, line: 672, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 673)
+runner.beginSolution(22, exercise: 5, line: 687, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 688)
 func smoothedOneHot(_ labels: [Int], classes: Int, epsilon: Float) -> Tensor {
     oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : epsilon / Float(classes - 1) }
 }
