@@ -75,8 +75,24 @@ for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
     print(String(format: "ε = %.0e: largest relative error %.2e", epsilon, result.maxRelativeError))
 }
 #sourceLocation()
-runner.begin(5, line: 391, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 392)
+runner.begin(5, line: 388, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 389)
+let correctErrors = (1...8).map { (seed: UInt64) -> Float in
+    var rng = SplitMix64(seed: seed)
+    let net = Sequential([Linear(3, 4, rng: &rng), Tanh(), Linear(4, 3, rng: &rng)])
+    let inputs = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
+    net.zeroGrad()
+    _ = net.backward(crossEntropyGradient(net(inputs), labels: smallLabels))
+    return checkGradients(of: net.parameters, loss: { crossEntropy(net(inputs), labels: smallLabels) }).maxRelativeError
+}
+print("largest relative error, 8 draws:", correctErrors.map { String(format: "%.1e", $0) }.joined(separator: " "))
+#sourceLocation()
+runner.begin(6, line: 404, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 405)
+precondition(correctErrors.allSatisfy { $0 < 2e-3 }, "a correct backward pass should stay of order 10⁻³ or below")
+#sourceLocation()
+runner.begin(7, line: 413, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 414)
 let spoiled = small.parameters[0]
 let largest = spoiled.grad.scalars.indices.max { abs(spoiled.grad.scalars[$0]) < abs(spoiled.grad.scalars[$1]) }!
 let trueGradient = spoiled.grad.scalars[largest]
@@ -89,13 +105,13 @@ for factor: Float in [1, 1.01, 1.02, 1.05, 1.1, 2, -1] {
 }
 spoiled.grad.scalars[largest] = trueGradient
 #sourceLocation()
-runner.begin(6, line: 416, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 417)
+runner.begin(8, line: 438, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 439)
 precondition(spoiledErrors[0] < 1e-3 && spoiledErrors[3] > 1e-2 && spoiledErrors[4] > 4e-2,
              "a correct gradient should pass a 10⁻² threshold and a 5% error should fail it")
 #sourceLocation()
-runner.begin(7, line: 429, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 430)
+runner.begin(9, line: 453, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 454)
 /// tanh with a wrong derivative: 1 − y instead of 1 − y².
 final class BuggyTanh: Backpropagating {
     var output: Tensor?
@@ -117,8 +133,8 @@ print("whole network:   ", checkGradients(of: buggy.parameters, loss: buggyLoss)
 print("Linear₂ (above): ", checkGradients(of: buggy.layers[2].parameters, loss: buggyLoss))
 print("Linear₁ (below): ", checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
 #sourceLocation()
-runner.begin(8, line: 489, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 490)
+runner.begin(10, line: 513, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 514)
 var xorRNG = SplitMix64(seed: 11)
 let xorNet = Sequential([Linear(2, 8, rng: &xorRNG), Tanh(), Linear(8, 2, rng: &xorRNG)])
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -134,13 +150,13 @@ for i in 0..<4 {
     print("\(x1) xor \(x2) → \(xorPredictions[i])   " + String(format: "(p = %.4f for 1; want %d)", xorProbabilities[i, 1], xorLabels[i]))
 }
 #sourceLocation()
-runner.begin(9, line: 522, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 523)
+runner.begin(11, line: 546, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 547)
 precondition(argmaxRows(xorNet(xorInputs)) == xorLabels, "the MLP should have learned XOR")
 precondition(crossEntropy(xorNet(xorInputs), labels: xorLabels) < 0.01, "the XOR loss should be small")
 #sourceLocation()
-runner.begin(10, line: 532, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 533)
+runner.begin(12, line: 556, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 557)
 var linearRNG = SplitMix64(seed: 11)
 let linearNet = Sequential([Linear(2, 2, rng: &linearRNG)])
 var linearLoss: Float = 0
@@ -152,14 +168,14 @@ print("predictions:", argmaxRows(linearNet(xorInputs)), "want", xorLabels)
 let linearLogits = linearNet(xorInputs)
 print("logit₁ − logit₀:", (0..<4).map { String(format: "%.1e", linearLogits[$0, 1] - linearLogits[$0, 0]) }.joined(separator: ", "))
 #sourceLocation()
-runner.begin(11, line: 551, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 552)
+runner.begin(13, line: 575, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 576)
 precondition(linearLoss > 0.69, "a linear model cannot do better than ln 2 on XOR")
 precondition((0..<4).allSatisfy { abs(linearLogits[$0, 1] - linearLogits[$0, 0]) < 1e-5 },
              "the linear model's two logits should be equal up to rounding")
 #sourceLocation()
-runner.begin(12, line: 593, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 594)
+runner.begin(14, line: 617, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 618)
 let curveX = Tensor(shape: [41, 1], scalars: (0...40).map { Float($0) * 0.15 - 3 })
 let curveY = curveX.map { sin(2 * $0) }
 
@@ -189,14 +205,14 @@ for (hidden, fit) in fits {
                  fit.losses[0], fit.losses[1999], fit.losses[4999], fit.losses[9999]))
 }
 #sourceLocation()
-runner.begin(13, line: 631, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 632)
+runner.begin(15, line: 655, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 656)
 precondition(fits[2].fit.losses.last! < 0.002, "32 hidden units should fit sin(2x) closely")
 precondition(fits[0].fit.losses.last! > fits[1].fit.losses.last! && fits[1].fit.losses.last! > fits[2].fit.losses.last!,
              "more hidden units should fit better")
 #sourceLocation()
-runner.begin(14, line: 637, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 638)
+runner.begin(16, line: 661, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 662)
 var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x", yLabel: "y",
                        series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }], xRange: -3...3, yRange: -1.5...1.5)
 for (hidden, fit) in fits {

@@ -46,8 +46,8 @@ for i in 0..<3 {
 }
 print(String(format: "crossEntropy (mean): %.4f", crossEntropy(batchLogits, labels: batchLabels)))
 #sourceLocation()
-runner.begin(4, line: 240, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 241)
+runner.begin(4, line: 241, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 242)
 print(String(format: "uniform logits:         %.4f", crossEntropy(Tensor(zeros: [4, 10]), labels: [3, 1, 4, 1])))
 print(String(format: "ln 10:                  %.4f", log(Float(10))))
 var ceRNG = SplitMix64(seed: 5)
@@ -57,12 +57,12 @@ let randomLabels = (0..<32).map { _ in Int(ceRNG.next(below: 10)) }
 let freshLoss = crossEntropy(freshNet(randomImages), labels: randomLabels)
 print(String(format: "fresh 784-512-512-10:   %.4f", freshLoss))
 #sourceLocation()
-runner.begin(5, line: 257, hidden: true)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 258)
+runner.begin(5, line: 258, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 259)
 precondition(abs(freshLoss - log(Float(10))) < 0.004, "a fresh network's loss should be within 0.004 of ln 10")
 #sourceLocation()
-runner.begin(6, line: 276, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 277)
+runner.begin(6, line: 277, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 278)
 print("p[true]   crossEntropy(z)   crossEntropy(softmax(z))")
 for pTrue: Float in [0.1, 0.5, 0.9, 0.99, 0.9999] {
     // Ten logits whose softmax gives pTrue to class 0 and shares the rest equally.
@@ -73,8 +73,8 @@ for pTrue: Float in [0.1, 0.5, 0.9, 0.99, 0.9999] {
 }
 print(String(format: "floor: ln(9 + e) − 1 = %.4f", log(9 + exp(Float(1))) - 1))
 #sourceLocation()
-runner.begin(7, line: 357, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 358)
+runner.begin(7, line: 358, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 359)
 let checkLogits = Tensor([[2.0, -1.0, 0.5, 0.0], [0.3, 0.3, -2.0, 1.5]])
 let checkLabels = [0, 2]
 let analytic = crossEntropyGradient(checkLogits, labels: checkLabels)
@@ -93,8 +93,8 @@ print(numeric)
 let worst = zip(analytic.scalars, numeric.scalars).map { abs($0 - $1) }.max()!
 print(String(format: "largest difference: %.1e", worst))
 #sourceLocation()
-runner.begin(8, line: 436, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 437)
+runner.begin(8, line: 437, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 438)
 let sure = Tensor([[0, 120, 0]])   // the model is certain of class 1; the label is 0
 let sureP = softmax(sure)
 var dLossdP = Tensor(zeros: [1, 3])
@@ -103,8 +103,8 @@ let longWay = softmaxBackward(sureP, dLossdP)
 print("long way:", longWay.scalars.map { $0.isNaN ? "NaN" : String(format: "%.4f", $0) })
 print("fused:   ", crossEntropyGradient(sure, labels: [0]))
 #sourceLocation()
-runner.begin(9, line: 470, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 471)
+runner.begin(9, line: 471, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 472)
 func logitsGiving(_ pTrue: Float) -> Tensor {
     // Class 0 gets pTrue, the other nine share the rest.
     Tensor([[log(pTrue)] + Array(repeating: log((1 - pTrue) / 9), count: 9)])
@@ -126,8 +126,8 @@ for pTrue: Float in [0.001, 0.01, 0.1, 0.3, 0.5, 0.9, 0.99] {
                  pTrue, ce.loss, ce.gradient, se.loss, se.gradient))
 }
 #sourceLocation()
-runner.begin(10, line: 504, hidden: true)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 505)
+runner.begin(10, line: 505, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 506)
 // The table agrees with the closed forms in the prose.
 for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     let ce = crossEntropyAt(pTrue), se = squaredDistanceAt(pTrue)
@@ -136,24 +136,24 @@ for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     precondition(abs(se.gradient + 20 / 9 * pTrue * (1 - pTrue) * (1 - pTrue)) < 1e-4)
 }
 #sourceLocation()
-runner.begin(11, line: 518, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 519)
+runner.begin(11, line: 519, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 520)
 show(LinePlot(title: "Two losses for the same prediction (10 classes)",
               xLabel: "probability of the true class", yLabel: "loss",
               series: [Series("cross-entropy", over: 0.001...0.999) { Double(crossEntropyAt(Float($0)).loss) },
                        Series("squared distance", over: 0.001...0.999) { Double(squaredDistanceAt(Float($0)).loss) }],
               xRange: 0...1, yRange: 0...4))
 #sourceLocation()
-runner.begin(12, line: 554, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 555)
+runner.begin(12, line: 555, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 556)
 show(LinePlot(title: "How hard each loss pushes the true logit up",
               xLabel: "probability of the true class", yLabel: "|∂L/∂z_true|",
               series: [Series("cross-entropy", over: 0.001...0.999) { Double(abs(crossEntropyAt(Float($0)).gradient)) },
                        Series("squared distance", over: 0.001...0.999) { Double(abs(squaredDistanceAt(Float($0)).gradient)) }],
               xRange: 0...1, yRange: 0...1))
 #sourceLocation()
-runner.begin(13, line: 599, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 600)
+runner.begin(13, line: 600, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 601)
 func stepsUntilRight(_ gradient: (Tensor) -> Tensor) -> Int {
     var z = Tensor([[-8] + Array(repeating: 0, count: 9)])
     var steps = 0

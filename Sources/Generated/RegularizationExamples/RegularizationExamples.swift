@@ -170,10 +170,16 @@ show(dropoutPlot)
 runner.begin(10, line: 415, hidden: false)
 #sourceLocation(file: "chapters/08-regularization.md", line: 416)
 let seeds: [UInt64] = [1, 2, 3, 4, 5]
-/// What one training run ends with: training and validation loss, validation accuracy (in %).
-typealias Outcome = (training: Float, validation: Float, accuracy: Float)
+/// What one training run ends with: training and validation loss, validation accuracy (in %), and
+/// the mean probability the network gives its answer on the validation points it gets wrong.
+typealias Outcome = (training: Float, validation: Float, accuracy: Float, wrongConfidence: Float)
 func outcome(_ model: Sequential, _ history: History) -> Outcome {
-    (history.training.last!, history.validation.last!, 100 * accuracy(model, validationSet))
+    let acc = 100 * accuracy(model, validationSet)  // leaves the model in evaluation mode
+    let logits = model(validationSet.points)
+    let p = softmax(logits)
+    let wrong = zip(argmaxRows(logits).enumerated(), validationSet.labels).filter { $0.0.element != $0.1 }
+    let confidence = wrong.reduce(Float(0)) { $0 + p[$1.0.offset, $1.0.element] } / Float(max(wrong.count, 1))
+    return (history.training.last!, history.validation.last!, acc, confidence)
 }
 /// One outcome per seed: `first` is the seed-1 run already trained, `run` trains the others.
 func overSeeds(first: Outcome, _ run: (UInt64) -> Outcome) -> [Outcome] {
@@ -209,8 +215,17 @@ let dropoutOutcomes = overSeeds(first: outcome(dropoutNet, withDropout)) { seed 
 }
 compare([("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)])
 #sourceLocation()
-runner.begin(11, line: 473, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 474)
+runner.begin(11, line: 478, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 479)
+for (name, outcomes) in [("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)] {
+    print(name.padding(toLength: 16, withPad: " ", startingAt: 0),
+          "mean confidence in its wrong answers:", Spread(outcomes.map(\.wrongConfidence)).formatted("%.3f"))
+}
+let lessSure = zip(dropoutOutcomes, plainOutcomes).filter { $0.wrongConfidence < $1.wrongConfidence }.count
+print("lower with dropout in \(lessSure) of 5 seeds")
+#sourceLocation()
+runner.begin(12, line: 497, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 498)
 let dropoutGain = zip(dropoutOutcomes, plainOutcomes).map { $0.validation - $1.validation }
 let dropoutPoints = Spread(zip(dropoutOutcomes, plainOutcomes).map { $0.accuracy - $1.accuracy })
 precondition(dropoutGain.allSatisfy { $0 < 0 }, "dropout should lower the validation loss in every seed")
@@ -218,9 +233,12 @@ precondition(zip(dropoutOutcomes, plainOutcomes).allSatisfy { $0.training > 10 *
              "dropout should keep the training loss far above the plain network's in every seed")
 precondition(abs(dropoutPoints.mean) < dropoutPoints.standardDeviation,
              "dropout's change of validation accuracy should be within the seed-to-seed noise")
+precondition(lessSure == 5, "dropout should be less confident in its wrong answers in every seed")
+precondition(plainOutcomes.allSatisfy { $0.training < 0.005 && $0.validation > 0.35 },
+             "without dropout the training loss should end near 0.003 and the validation loss above 0.35 in every seed")
 #sourceLocation()
-runner.begin(12, line: 596, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 597)
+runner.begin(13, line: 623, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 624)
 var checkRNG = SplitMix64(seed: 17)
 let bnNet = Sequential([Linear(3, 5, rng: &checkRNG), BatchNorm(5), Tanh(), Linear(5, 3, rng: &checkRNG)])
 let checkInput = Parameter("x", Tensor(uniform: [6, 3], in: -2...2, using: &checkRNG))
@@ -229,17 +247,25 @@ bnNet.zeroGrad()
 let checkLogits = bnNet(checkInput.value)
 checkInput.grad = bnNet.backward(crossEntropyGradient(checkLogits, labels: checkLabels))
 let checkLoss = { crossEntropy(bnNet(checkInput.value), labels: checkLabels) }
+let firstBias = bnNet.layers[0].parameters[1]
 print("parameters:", checkGradients(of: bnNet.parameters, loss: checkLoss))
+print("  Linear₁'s bias alone: ", checkGradients(of: [firstBias], loss: checkLoss),
+      String(format: "(largest |∂L/∂b| %.1e)", firstBias.grad.scalars.map(abs).max()!))
+print("  all the others:       ", checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss))
 print("input:     ", checkGradients(of: [checkInput], loss: checkLoss))
 #sourceLocation()
-runner.begin(13, line: 614, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 615)
+runner.begin(14, line: 647, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 648)
 precondition(checkGradients(of: bnNet.parameters, loss: checkLoss).maxRelativeError < 2e-2
              && checkGradients(of: [checkInput], loss: checkLoss).maxRelativeError < 2e-2,
              "batch norm's gradients should agree with finite differences")
+precondition(firstBias.grad.scalars.allSatisfy { abs($0) < 1e-6 }
+             && checkGradients(of: [firstBias], loss: checkLoss).maxRelativeError
+                >= checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss).maxRelativeError,
+             "the bias before batch norm should have a zero gradient and the largest relative error")
 #sourceLocation()
-runner.begin(14, line: 628, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 629)
+runner.begin(15, line: 668, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 669)
 let bn = BatchNorm(3)
 var bnRNG = SplitMix64(seed: 8)
 for _ in 0..<30 { _ = bn(Tensor(uniform: [16, 3], in: 2...6, using: &bnRNG)) }
@@ -257,24 +283,24 @@ print("eval,  sample 0 in batch A:", bnModel(batchA).rows([0]))
 print("eval,  sample 0 in batch B:", bnModel(batchB).rows([0]))
 print("eval,  sample 0 alone:     ", bnModel(batchA.rows([0])))
 #sourceLocation()
-runner.begin(15, line: 664, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 665)
+runner.begin(16, line: 704, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 705)
 let batchNormOutcomes = seeds.map { seed in
     let m = makeNet(batchNorm: true, seed: seed)
     return outcome(m, fit(m, seed: seed, recordEvery: 150))
 }
 compare([("no batch norm", plainOutcomes), ("batch norm", batchNormOutcomes)])
 #sourceLocation()
-runner.begin(16, line: 687, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 688)
+runner.begin(17, line: 727, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 728)
 let batchNormGain = Spread(zip(batchNormOutcomes, plainOutcomes).map { $0.validation - $1.validation })
 precondition(abs(batchNormGain.mean) < batchNormGain.standardDeviation,
              "batch norm's change of validation loss should be within the seed-to-seed noise")
 precondition(zip(batchNormOutcomes, plainOutcomes).allSatisfy { $0.training > $1.training },
              "batch norm should end with a higher training loss than the plain network in every seed")
 #sourceLocation()
-runner.begin(17, line: 713, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 714)
+runner.begin(18, line: 753, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 754)
 var decayFactors: [Float] = []  // the factor at step 200, per μ
 for mu: Float in [0, 0.9] {
     let w = Parameter("w", Tensor(shape: [1], scalars: [1]))
@@ -290,13 +316,13 @@ for mu: Float in [0, 0.9] {
     print("μ = \(mu)   factor w_t / w_(t−1) at step", factors.joined(separator: "   "))
 }
 #sourceLocation()
-runner.begin(18, line: 740, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 741)
+runner.begin(19, line: 780, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 781)
 precondition(abs(decayFactors[0] - 0.9995) < 1e-6 && abs(decayFactors[1] - (1 - 0.05 * 0.01 / 0.1)) < 5e-4,
              "weight decay should be 1 − ηλ per step without momentum and near 1 − ηλ/(1 − μ) with μ = 0.9")
 #sourceLocation()
-runner.begin(19, line: 764, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 765)
+runner.begin(20, line: 804, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 805)
 let penalized = makeNet(), decayed = makeNet()
 var optimizerA = SGD(penalized.parameters, learningRate: 0.05)
 var optimizerB = SGD(decayed.parameters, learningRate: 0.05, weightDecay: 0.01)
@@ -315,8 +341,8 @@ let largestDifference = zip(penalized.parameters, decayed.parameters)
     .flatMap { zip($0.value.scalars, $1.value.scalars).map { abs($0 - $1) } }.max()!
 print("largest difference between the two networks' parameters after 6 steps:", largestDifference)
 #sourceLocation()
-runner.begin(20, line: 849, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 850)
+runner.begin(21, line: 890, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 891)
 /// The weight matrices of a model (not the biases).
 func weights(_ model: Sequential) -> [Parameter] { model.parameters.filter { $0.name == "weight" } }
 let lambdaL2: Float = 0.01, lambdaL1: Float = 0.001
@@ -339,8 +365,8 @@ for (name, model, history) in variants {
 print(String(format: "weights per network: %d   soft threshold per step: %.4f",
              weights(plainNet).reduce(0) { $0 + $1.value.count }, threshold))
 #sourceLocation()
-runner.begin(21, line: 884, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 885)
+runner.begin(22, line: 925, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 926)
 let l2Outcomes = overSeeds(first: outcome(variants[1].model, variants[1].history)) { seed in
     let m = makeNet(seed: seed)
     return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: { addL2Penalty(weights($0), lambda: lambdaL2) }))
@@ -356,8 +382,8 @@ let softOutcomes = overSeeds(first: outcome(variants[3].model, variants[3].histo
 compare([("none", plainOutcomes), ("L2 λ = 0.01", l2Outcomes), ("L1 λ = 0.001", l1Outcomes),
          ("L1, soft threshold", softOutcomes)])
 #sourceLocation()
-runner.begin(22, line: 913, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 914)
+runner.begin(23, line: 954, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 955)
 var weightPlot = LinePlot(title: "The 1,184 weights sorted by size (zeros are off the log scale)",
                           xLabel: "rank", yLabel: "|w| (log scale)",
                           series: variants.map { v in
@@ -367,8 +393,8 @@ weightPlot.logY = true
 weightPlot.yRange = 1e-6...10
 show(weightPlot)
 #sourceLocation()
-runner.begin(23, line: 971, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 972)
+runner.begin(24, line: 1012, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1013)
 let sortedWeights = variants.map { weights($0.model).flatMap(\.value.scalars).map(abs).sorted(by: >) }
 precondition(zip(sortedWeights[1], sortedWeights[0]).allSatisfy { $0 < $1 },
              "L2's sorted weights should lie below the unpenalized ones at every rank")
@@ -387,8 +413,8 @@ for regularized in [l2Outcomes, l1Outcomes, softOutcomes, batchNormOutcomes] {
                  "no regularizer should change the validation accuracy by more than the seed-to-seed noise")
 }
 #sourceLocation()
-runner.begin(24, line: 1003, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1004)
+runner.begin(25, line: 1044, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1045)
 dropoutNet.train()
 let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
@@ -396,8 +422,8 @@ dropoutNet.eval()
 let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 print(String(format: "train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB, clean))
 #sourceLocation()
-runner.begin(25, line: 1027, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1028)
+runner.begin(26, line: 1068, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1069)
 let printedTraining = 0.767620, printedValidation = 0.085004
 print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining, printedTraining * 60_000 / 48_000))
 print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation, printedValidation * 60_000 / 12_000))
