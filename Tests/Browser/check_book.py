@@ -83,6 +83,16 @@ def timed(name):
         spent[name] = spent.get(name, 0) + time.time() - start
 
 
+def wait_for_stored_theme(driver, theme, seconds=3):
+    """Waits until the toggle's choice is in localStorage (the click handler runs asynchronously in
+    the browser), so that loading the next page tests the remembering, not a race with the click."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if driver.execute_script("return localStorage.getItem('book-theme')") == theme:
+            return
+        time.sleep(0.05)
+
+
 def check(ok, what):
     global passed
     if ok:
@@ -380,10 +390,12 @@ def main():
         load("01-perceptron.html")
         driver.find_element(By.ID, "theme-toggle").click()
         check(background_luminance(driver) < 0.3, "the toggle switches a light page to dark")
+        wait_for_stored_theme(driver, "dark")
         load("02-activations.html")
         check(driver.execute_script("return document.documentElement.getAttribute('data-theme')") == "dark"
               and background_luminance(driver) < 0.3, "the choice is remembered on the next page")
         driver.find_element(By.ID, "theme-toggle").click()
+        wait_for_stored_theme(driver, "light")
         load("02-activations.html")
         check(background_luminance(driver) > 0.7, "toggling back is remembered too")
         driver.execute_script("localStorage.removeItem('book-theme')")

@@ -224,8 +224,8 @@ show(fitPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(15, exercise: 1, line: 732, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 733)
+runner.beginSolution(17, exercise: 1, line: 758, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 759)
 // L = |a − t| with a = tanh(z), z = wx + b: ∂L/∂z = sign(a − t)·(1 − a²).
 let aTanh = tanh(z)
 let dLdzByHand = (aTanh - t > 0 ? 1.0 : -1.0) * (1 - aTanh * aTanh)
@@ -237,8 +237,8 @@ precondition(abs(dLdzByHand * x - (absLoss(w + h, b) - absLoss(w - h, b)) / (2 *
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(16, exercise: 2, line: 756, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 757)
+runner.beginSolution(18, exercise: 2, line: 782, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 783)
 final class LeakyReLU: Backpropagating {
     var input: Tensor?
     func forward(_ x: Tensor) -> Tensor {
@@ -267,8 +267,8 @@ print("one z within ε of the kink: ", leakyCheck(nearKink))
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(17, exercise: 3, line: 801, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 802)
+runner.beginSolution(19, exercise: 3, line: 827, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 828)
 let inputParameter = Parameter("input", smallInputs)
 small.zeroGrad()
 inputParameter.zeroGrad()
@@ -297,8 +297,8 @@ print("the layer below it:                     ", checkGradients(of: broken.laye
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(18, exercise: 4, line: 848, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 849)
+runner.beginSolution(20, exercise: 4, line: 874, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 875)
 var forgetfulRNG = SplitMix64(seed: 3)
 let forgetful = Sequential([
     Linear(weight: Tensor(uniform: [32, 1], in: -3...3, using: &forgetfulRNG),
@@ -320,8 +320,8 @@ for step in [1, 10, 50, 100, 1000, 10_000] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(19, exercise: 5, line: 888, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 889)
+runner.beginSolution(21, exercise: 5, line: 914, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 915)
 var deepRNG = SplitMix64(seed: 3)
 let deep = makeMLP([1, 8, 8, 1], activation: { Tanh() }, rng: &deepRNG)
 var deepLosses: [Float] = []

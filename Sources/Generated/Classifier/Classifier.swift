@@ -599,7 +599,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 739)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 740)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

@@ -45,7 +45,8 @@ precondition(quickRecord.validationAccuracy > 0.85, "one epoch on 12,000 images 
 #sourceLocation()
 runner.begin(4, line: 686, hidden: false)
 #sourceLocation(file: "chapters/11-mnist-classifier.md", line: 687)
-let demoDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("book-checkpoint-demo").path
+let demoDirectory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("book-checkpoint-demo-\(ProcessInfo.processInfo.processIdentifier)").path
 try? FileManager.default.createDirectory(atPath: demoDirectory, withIntermediateDirectories: true)
 let demoPath = demoDirectory + "/quick.ckpt"
 let saved = quickTrainer.checkpoint()
@@ -62,8 +63,8 @@ for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.
     }
 }
 #sourceLocation()
-runner.begin(5, line: 715, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 716)
+runner.begin(5, line: 716, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 717)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -76,8 +77,8 @@ let resumed = try! Trainer(resuming: demoDirectory + "/resume-demo.ckpt.resume",
 _ = try! resumed.trainEpoch()
 print("identical after resuming:", resumed.engine.state == straight.engine.state && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(6, line: 807) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 808)
+if runner.beginSlow(6, line: 808) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 809)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -98,8 +99,8 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 1042) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1043)
+if runner.beginSlow(7, line: 1043) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1044)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -157,10 +158,16 @@ for ((name, _), run) in zip(recipes, runs) {
 show(validationCurves)
 #sourceLocation()
 }
+runner.begin(8, line: 1163, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1164)
+// The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
+// the name, so two runs at once never read each other's files); nothing of it is kept.
+try? FileManager.default.removeItem(atPath: demoDirectory)
+#sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(8, line: 1168) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1169)
+if runner.beginSlow(9, line: 1175) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1176)
 // The quick run again with other seeds: other initial weights, batch order and dropout masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []

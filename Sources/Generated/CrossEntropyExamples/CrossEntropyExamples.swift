@@ -173,8 +173,8 @@ print("squared distance: \(seSteps) steps")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(14, exercise: 1, line: 661, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 662)
+runner.beginSolution(14, exercise: 1, line: 662, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 663)
 func smoothedTargets(_ labels: [Int], classes: Int, smoothing: Float) -> Tensor {
     oneHot(labels, classes: classes).map { $0 == 1 ? 1 - smoothing : smoothing / Float(classes - 1) }
 }
@@ -210,8 +210,8 @@ precondition(abs(atQ - entropy) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(15, exercise: 2, line: 710, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 711)
+runner.beginSolution(15, exercise: 2, line: 711, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 712)
 for z: Float in [-3, -0.5, 0, 1, 4] {
     let ce = crossEntropy(Tensor([[z, 0]]), labels: [0])
     print(String(format: "z = %4.1f:  crossEntropy %.6f   −log σ(z) %.6f", z, ce, -log(sigmoid(z))))
@@ -220,8 +220,8 @@ for z: Float in [-3, -0.5, 0, 1, 4] {
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(16, exercise: 3, line: 734, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 735)
+runner.beginSolution(16, exercise: 3, line: 735, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 736)
 var hundredths = 10_000  // d = 100.00, 100.01, …
 while log(softmax(Tensor([[0, Float(hundredths) / 100]]))[0, 0]).isFinite { hundredths += 1 }
 let gap = Float(hundredths) / 100
@@ -232,8 +232,8 @@ precondition(gap > 103.9 && gap < 104.1)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(17, exercise: 4, line: 761, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 762)
+runner.beginSolution(17, exercise: 4, line: 762, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 763)
 // crossEntropy(p) with p = softmax(z) in [0, 1]: at best p is one-hot, giving −1 + ln(e + (c − 1)).
 for c in [2, 10] {
     let best = oneHot([0], classes: c)
@@ -249,8 +249,8 @@ precondition(doubleSteps > ceSteps)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(18, exercise: 5, line: 793, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 794)
+runner.beginSolution(18, exercise: 5, line: 794, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 795)
 let freshLogits = freshNet(randomImages)
 func meanAbs(_ t: Tensor) -> Float { t.scalars.map(abs).reduce(0, +) / Float(t.count) }
 let spread = (0..<freshLogits.rows).map { freshLogits.row($0).max()! - freshLogits.row($0).min()! }.reduce(0, +)

@@ -90,8 +90,28 @@ normReference.eval()
 let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
 print("largest difference of the evaluation-mode logits:", evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
 #sourceLocation()
-runner.begin(5, line: 1193, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1194)
+runner.begin(5, line: 1151, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1152)
+var adamRNG = SplitMix64(seed: 6)
+var adamCopyRNG = adamRNG
+let adamReference = smallNormalizedNetwork(&adamRNG)
+let adamEngine = FastMLP(smallNormalizedNetwork(&adamCopyRNG), update: .adam(learningRate: 0.01), threads: 2)
+var adamOptimizer = Adam(adamReference.parameters, learningRate: 0.01)
+trainSideBySide(adamReference, &adamOptimizer, adamEngine)
+/// A difference as a range of powers of ten: its last digits are rounding noise and vary between machines.
+func magnitude(_ x: Float) -> String {
+    x < 1e-5 ? "below 1e-5" : x < 1e-3 ? "between 1e-5 and 1e-3" : x < 1e-1 ? "between 1e-3 and 1e-1" : "above 1e-1"
+}
+// Chapter 8 orders the parameters W₁ b₁ γ β W₂ b₂; the engine exports W₁ b₁ W₂ b₂ first.
+let biasDrift = zip(adamReference.parameters[1].value.scalars, adamEngine.exportParameters()[1].scalars)
+    .map { abs($0 - $1) }.max()!
+adamReference.eval()
+let adamEvaluationGap = zip(adamReference(batchX).scalars, adamEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
+print("largest difference of the biases before the batch norm:", magnitude(biasDrift))
+print("largest difference of the evaluation-mode logits:", magnitude(adamEvaluationGap))
+#sourceLocation()
+runner.begin(6, line: 1229, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1230)
 
 /// The parts of bench/snapshot.json that this chapter prints (the file also holds every single run).
 struct BenchSpread: Decodable { let median, min, max: Double }
@@ -146,16 +166,16 @@ for m in paired.measures where m.torch == nil {
     print(column(m.name, 40) + spread(m.book, m.key.hasPrefix("share") ? "%.2f" : "%.1f"))
 }
 #sourceLocation()
-runner.begin(6, line: 1270, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1271)
+runner.begin(7, line: 1306, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1307)
 let ratioAt = Dictionary(uniqueKeysWithValues: paired.measures.compactMap { m in m.ratio.map { (m.key, $0) } })
 // Speed-ups, engine over PyTorch: the inverse of an epoch's time ratio; inference's ratio is one already.
 let speedUp20 = 1 / ratioAt["epoch.b20"]!.median
 precondition(speedUp20 > 1 / ratioAt["epoch.b128"]!.median && speedUp20 > ratioAt["inference"]!.median,
              "the text says the engine compares best with PyTorch at batch 20")
 #sourceLocation()
-runner.begin(7, line: 1304, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1305)
+runner.begin(8, line: 1340, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1341)
 print("512×512 · 512×512                   GFLOP/s")
 for kernel in paired.kernels {
     print(column(kernel.name, 34) + String(format: "%8.1f", kernel.gflops))
@@ -167,8 +187,8 @@ speedPlot.add(Series("this chapter", y: paired.kernels.map(\.gflops)))
 speedPlot.series[0].x = (0..<paired.kernels.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(8, line: 1349, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1350)
+runner.begin(9, line: 1385, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1386)
 let stepRate = Dictionary(uniqueKeysWithValues: paired.kernels.map { ($0.key, $0.gflops) })
 precondition(stepRate["naive"]! < stepRate["transposed"]! && stepRate["transposed"]! < stepRate["ikj"]!,
              "step 2 says B transposed is faster than the triple loop but slower than step 1")
@@ -176,8 +196,8 @@ precondition(stepRate["blocked"]! <= stepRate["ikj"]!, "step 3 says blocking alo
 precondition(stepRate["ikj"]! < stepRate["simd1"]! && stepRate["simd1"]! < stepRate["simd2"]!,
              "each step from the SIMD kernel on is faster than the one before")
 #sourceLocation()
-runner.begin(9, line: 1364, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1365)
+runner.begin(10, line: 1400, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1401)
 let job = snapshot.job
 print("the whole job, \(job.epochs) epoch\(job.epochs == 1 ? "" : "s") and the test, \(job.pairs) pair\(job.pairs == 1 ? "" : "s") of runs"
       + " (median, min–max), load \(loads(job.loadBefore)) before, \(loads(job.loadAfter)) after")
@@ -189,8 +209,8 @@ for batch in job.batches {
     }
 }
 #sourceLocation()
-runner.begin(10, line: 1423, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1424)
+runner.begin(11, line: 1459, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1460)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
@@ -201,8 +221,8 @@ print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 5
-runner.beginSolution(11, exercise: 5, line: 1479, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1480)
+runner.beginSolution(12, exercise: 5, line: 1538, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1539)
 // Split by samples: each thread backpropagates its half of the batch through the whole network and
 // gets a gradient for every weight; the two must be added before the update.
 var splitRNG = SplitMix64(seed: 99)

@@ -430,8 +430,8 @@ print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValida
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(26, exercise: 1, line: 1077, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1078)
+runner.beginSolution(27, exercise: 1, line: 1119, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1120)
 /// `fit`, keeping a copy of every parameter from the epoch with the lowest validation loss and
 /// restoring it at the end.
 func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History, final: Float, finalAccuracy: Float) {
@@ -471,8 +471,8 @@ for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] 
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(27, exercise: 2, line: 1131, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1132)
+runner.beginSolution(28, exercise: 2, line: 1173, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1174)
 let rates: [Float] = [0.1, 0.2, 0.3, 0.5]
 var dropoutRuns: [(p: Float, model: Sequential, history: History)] = []
 for p in rates {
@@ -505,8 +505,8 @@ show(regions("Dropout p = \(lowestValidation.p): what it predicts", lowestValida
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(28, exercise: 3, line: 1253, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1254)
+runner.beginSolution(29, exercise: 3, line: 1295, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1296)
 /// Dropout as first published: zero with probability p in training, no rescaling; multiply by
 /// 1 − p in evaluation (unless `forgetScaling`), so that both have the same expected output.
 final class PlainDropout: Backpropagating, ModeDependent {
@@ -541,8 +541,8 @@ print(String(format: "validation loss with the evaluation scaling %.4f, without 
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(29, exercise: 4, line: 1302, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1303)
+runner.beginSolution(30, exercise: 4, line: 1344, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1345)
 struct AdamW: Optimizer {
     var adam: Adam
     var weightDecay: Float
@@ -594,8 +594,8 @@ show(adamWPlot)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(30, exercise: 5, line: 1394, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1395)
+runner.beginSolution(31, exercise: 5, line: 1436, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1437)
 let bnTrained = makeNet(batchNorm: true)
 let bnHistory = fit(bnTrained)
 bnTrained.eval()
