@@ -443,9 +443,9 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 853)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 858)
 /// The numbers 0..<count in a random order (Fisher–Yates): position i, from the last down to 1,
-/// swaps with a uniform j ∈ 0...i. Every order is equally likely (up to the generator).
+/// swaps with j = next() % (i + 1) ∈ 0...i, uniform up to a bias below (i + 1)/2⁶⁴.
 func shuffledIndices(_ count: Int, using rng: inout SplitMix64) -> [Int] {
     var order = Array(0..<count)
     for i in stride(from: count - 1, to: 0, by: -1) {
@@ -474,7 +474,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 927)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 932)
 /// The mini-batches of one epoch: batch k holds the samples order[k·size ..< min((k+1)·size, n)],
 /// so every sample appears exactly once and only the last batch may be smaller. A collection:
 /// `for (images, labels) in batches`, `batches.count`, `batches[k]`; each batch is gathered when

@@ -113,8 +113,8 @@ let meanDigits = (0..<10).map { d in
 show(ImageGrid(title: "The mean training image of each digit", images: meanDigits,
                captions: (0..<10).map { "mean \($0)" }, columns: 5))
 #sourceLocation()
-runner.begin(10, line: 884, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 885)
+runner.begin(10, line: 889, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 890)
 let splitSeed: UInt64 = 2024
 let parts = splitIndices(count: fullTrain.count, validationFraction: 0.2, seed: splitSeed)
 let (trainSet, validationSet) = fullTrain.split(validationFraction: 0.2, seed: splitSeed)
@@ -122,15 +122,15 @@ print("training: \(trainSet.count) images, validation: \(validationSet.count) im
 print("first validation indices: \(parts.validation.prefix(8).map(String.init).joined(separator: " "))")
 print("validation digits: " + validationSet.labelCounts().enumerated().map { "\($0):\($1)" }.joined(separator: " "))
 #sourceLocation()
-runner.begin(11, line: 899, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 900)
+runner.begin(11, line: 904, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 905)
 precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlaps")
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
 precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed), "split not reproducible")
 precondition(validationSet.labels[0] == fullTrain.labels[parts.validation[0]], "subset out of order")
 #sourceLocation()
-runner.begin(12, line: 966, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 967)
+runner.begin(12, line: 971, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 972)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
@@ -143,26 +143,26 @@ for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64), (10_
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 992, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 993)
+runner.begin(13, line: 997, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 998)
 precondition(Set(epoch.order) == Set(0..<48_000), "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 1000, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1001)
+runner.begin(14, line: 1005, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1006)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
                images: (0..<20).map { GrayImage(width: 28, height: 28, pixels: batchImages.row($0)) },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1093, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1094)
+runner.begin(15, line: 1098, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1099)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(16, line: 1194) {
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1195)
+if runner.beginSlow(16, line: 1199) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1200)
 let fm = FileManager.default
 let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
 /// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load` gives, with the
@@ -204,8 +204,8 @@ try? fm.removeItem(atPath: scratch)
 }
 }
 do {  // exercise 2
-runner.beginSolution(17, exercise: 2, line: 1255, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1256)
+runner.beginSolution(17, exercise: 2, line: 1260, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1261)
 func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
     var (sum, sumOfSquares) = (0.0, 0.0)
     for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
@@ -219,8 +219,8 @@ precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(18, exercise: 3, line: 1283, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1284)
+runner.beginSolution(18, exercise: 3, line: 1288, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1289)
 let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
 var right = 0
 var confusedAs = [Int](repeating: 0, count: 10)
@@ -235,8 +235,8 @@ print("wrong answers by the digit guessed:", confusedAs)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(19, exercise: 4, line: 1310, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1311)
+runner.beginSolution(19, exercise: 4, line: 1315, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1316)
 var byDigit = [[Int]](repeating: [], count: 10)
 for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
 var stratifiedRNG = SplitMix64(seed: splitSeed)
@@ -256,8 +256,8 @@ print("validation images: random \(validationSet.count), stratified \(stratified
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(20, exercise: 5, line: 1353, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1354)
+runner.beginSolution(20, exercise: 5, line: 1358, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1359)
 var orderRNG = SplitMix64(seed: 20)
 let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
 let gathered = trainSet.subset(lazyEpoch.order)  // the whole shuffled epoch, [48000, 784]
