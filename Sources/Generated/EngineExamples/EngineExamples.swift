@@ -90,8 +90,28 @@ normReference.eval()
 let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
 print("largest difference of the evaluation-mode logits:", evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
 #sourceLocation()
-runner.begin(5, line: 1161, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1162)
+runner.begin(5, line: 1151, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1152)
+var adamRNG = SplitMix64(seed: 6)
+var adamCopyRNG = adamRNG
+let adamReference = smallNormalizedNetwork(&adamRNG)
+let adamEngine = FastMLP(smallNormalizedNetwork(&adamCopyRNG), update: .adam(learningRate: 0.01), threads: 2)
+var adamOptimizer = Adam(adamReference.parameters, learningRate: 0.01)
+trainSideBySide(adamReference, &adamOptimizer, adamEngine)
+/// A difference as a range of powers of ten: its last digits are rounding noise and vary between machines.
+func magnitude(_ x: Float) -> String {
+    x < 1e-5 ? "below 1e-5" : x < 1e-3 ? "between 1e-5 and 1e-3" : x < 1e-1 ? "between 1e-3 and 1e-1" : "above 1e-1"
+}
+// Chapter 8 orders the parameters W₁ b₁ γ β W₂ b₂; the engine exports W₁ b₁ W₂ b₂ first.
+let biasDrift = zip(adamReference.parameters[1].value.scalars, adamEngine.exportParameters()[1].scalars)
+    .map { abs($0 - $1) }.max()!
+adamReference.eval()
+let adamEvaluationGap = zip(adamReference(batchX).scalars, adamEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
+print("largest difference of the biases before the batch norm:", magnitude(biasDrift))
+print("largest difference of the evaluation-mode logits:", magnitude(adamEvaluationGap))
+#sourceLocation()
+runner.begin(6, line: 1189, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1190)
 
 let benchData = FileManager.default.contents(atPath: "bench/results.json")!
 let bench = try! JSONDecoder().decode([String: Double].self, from: benchData)
@@ -113,8 +133,8 @@ for batch in [20, 128] {
 let ourRate = bench["inference.images_per_s"]!, theirRate = bench["torch.inference.images_per_s"]!
 print(String(format: "inference (images per second)     %7.0f   %7.0f   %5.2f×", ourRate, theirRate, ourRate / theirRate))
 #sourceLocation()
-runner.begin(6, line: 1199, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1200)
+runner.begin(7, line: 1227, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1228)
 var speedPlot = LinePlot(title: "Matrix product, 512×512·512×512, step by step",
                          xLabel: "step (0 = triple loop, 5 = SIMD kernel on two cores)", yLabel: "GFLOP/s (log)")
 speedPlot.logY = true
@@ -122,8 +142,8 @@ speedPlot.add(Series("this chapter", y: steps.map { bench["matmul512." + $0.0]! 
 speedPlot.series[0].x = (0..<steps.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(7, line: 1275, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1276)
+runner.begin(8, line: 1303, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1304)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)

@@ -113,8 +113,8 @@ let meanDigits = (0..<10).map { d in
 show(ImageGrid(title: "The mean training image of each digit", images: meanDigits,
                captions: (0..<10).map { "mean \($0)" }, columns: 5))
 #sourceLocation()
-runner.begin(10, line: 878, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 879)
+runner.begin(10, line: 882, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 883)
 let splitSeed: UInt64 = 2024
 let parts = splitIndices(count: fullTrain.count, validationFraction: 0.2, seed: splitSeed)
 let (trainSet, validationSet) = fullTrain.split(validationFraction: 0.2, seed: splitSeed)
@@ -122,15 +122,17 @@ print("training: \(trainSet.count) images, validation: \(validationSet.count) im
 print("first validation indices: \(parts.validation.prefix(8).map(String.init).joined(separator: " "))")
 print("validation digits: " + validationSet.labelCounts().enumerated().map { "\($0):\($1)" }.joined(separator: " "))
 #sourceLocation()
-runner.begin(11, line: 893, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 894)
+runner.begin(11, line: 897, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 898)
 precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlaps")
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
 precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed), "split not reproducible")
 precondition(validationSet.labels[0] == fullTrain.labels[parts.validation[0]], "subset out of order")
+precondition(zip(validationSet.labelCounts(), fullTrain.labelCounts()).allSatisfy { (0.195...0.205).contains(Double($0) / Double($1)) },
+             "the prose says every digit's validation share lies between 19.5% and 20.5%")
 #sourceLocation()
-runner.begin(12, line: 960, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 961)
+runner.begin(12, line: 967, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 968)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
@@ -143,21 +145,27 @@ for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64), (10_
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 986, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 987)
+runner.begin(13, line: 993, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 994)
 precondition(Set(epoch.order) == Set(0..<48_000), "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 994, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 995)
+runner.begin(14, line: 1001, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1002)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
                images: (0..<20).map { GrayImage(width: 28, height: 28, pixels: batchImages.row($0)) },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1087, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1088)
+runner.begin(15, line: 1094, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1095)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
+#sourceLocation()
+runner.begin(16, line: 1131, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1132)
+let inkBytes = batchImages.row(1).map { Int(($0 * 255).rounded()) }.filter { $0 > 0 }
+let commonestInk = Dictionary(grouping: inkBytes, by: { $0 }).max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!.key
+precondition(commonestInk == 252, "the prose says this digit's stroke is mostly 252, not \(commonestInk)")
 #sourceLocation()
 runner.end()
 }
