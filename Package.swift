@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 // The executable book. Hand-written targets first; the chapter targets between the
 // BEGIN/END markers are written by `book tangle` from chapters/*.md: do not edit them by hand.
 import Foundation
@@ -6,6 +6,12 @@ import PackageDescription
 
 /// Chapter code is numeric: it is compiled with optimization even in debug builds, where it
 /// would otherwise run a hundred times slower (a 200×200 matrix product: 2.4 s at -Onone).
+///
+/// These are `unsafeFlags`. SwiftPM refuses a versioned dependency (`from: "1.0.0"`) whose products
+/// use them when its manifest's tools version is below 6.2; from `swift-tools-version: 6.2` on it
+/// accepts them (SwiftPM dropped that check in Swift 6.2), as it always did for the root package and
+/// for dependencies by path. So this manifest says 6.2, and a package that depends on the book gets
+/// its chapters exactly as fast as this repository's own builds do. (Tests/Consumer checks that.)
 /// `-assert-config Debug` keeps the messages of failed preconditions, which -O alone drops, so a
 /// shape mistake in a chapter still says what went wrong and where.
 let optimized: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "Debug"])]
@@ -63,19 +69,30 @@ let tangled = chapters.filter {
 
 /// `make bench`: times the engine of chapter 9 (once its chapter is tangled).
 let bench: [Target] = tangled.contains { $0.name == "Engine" }
-    ? [.executableTarget(name: "BookBench", dependencies: ["Engine"], swiftSettings: optimized)]
+    ? [.executableTarget(name: "BookBench",
+                         dependencies: ["Engine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                         swiftSettings: optimized)]
     : []
+
+/// The command-line parser of `book` and `train`: strict options, `--help`, errors that name the option.
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// `make train`: the MNIST trainer of chapter 11 on the command line.
 let trainer: [Target] = tangled.contains { $0.name == "Classifier" }
-    ? [.executableTarget(name: "train", dependencies: ["Classifier"], swiftSettings: optimized)]
+    ? [.executableTarget(name: "train", dependencies: ["Classifier", argumentParser], swiftSettings: optimized)]
     : []
 
 let package = Package(
     name: "NeuralNetworksBook",
+    // The chapters' modules are libraries another package can use (README: "Use the library in
+    // your own package"), with Plot, which their figures use.
     products: [
         .executable(name: "book", targets: ["book"]),
         .executable(name: "BookExamples", targets: ["BookExamples"]),
+        .library(name: "Plot", targets: ["Plot"]),
+    ] + tangled.map { .library(name: $0.name, targets: [$0.name]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(
@@ -86,15 +103,25 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "BookTools", dependencies: ["CCmark"]),
-        .executableTarget(name: "book", dependencies: ["BookTools"]),
+        // The book's tools, one job per module (docs/ARCHITECTURE.md): the source model, the build,
+        // the weave, and what they share; `book` drives them.
+        .target(name: "BookSupport"),
+        .target(name: "RunnerProtocol"),
+        .target(name: "SwiftLexer"),
+        .target(name: "BookSource", dependencies: ["CCmark"]),
+        .target(name: "BookBuild", dependencies: ["BookSource", "BookSupport", "RunnerProtocol"]),
+        .target(name: "BookWeave", dependencies: ["BookSource", "BookBuild", "BookSupport", "RunnerProtocol", "SwiftLexer", "CCmark"]),
+        .executableTarget(name: "book", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", argumentParser]),
         .target(name: "Plot"),
-        .target(name: "BookRuntime", dependencies: ["Plot"]),
+        .target(name: "BookRuntime", dependencies: [
+            "Plot", "RunnerProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(
             name: "BookExamples",
             dependencies: ["BookRuntime"] + tangled.map { .target(name: "\($0.name)Examples") },
             path: "Sources/Generated/BookExamples"),
-        .testTarget(name: "BookToolsTests", dependencies: ["BookTools"]),
+        .testTarget(name: "BookToolsTests", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", "RunnerProtocol", "SwiftLexer"]),
+        .testTarget(name: "RunnerProtocolTests", dependencies: ["RunnerProtocol"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(
             name: "ChapterTests",

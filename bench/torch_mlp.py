@@ -1,20 +1,28 @@
-"""PyTorch side of `make bench`: the tutorial's MLP timed the way BookBench times the book's engine.
+"""PyTorch's side of `make bench`: one measurement of the tutorial's MLP, in a fresh process.
 
-Run by `make bench` (or `python3 bench/torch_mlp.py --threads 2 > torch.json`). Needs PyTorch's CPU
-build: `pip install torch==2.13.0+cpu`. Prints one JSON object of seconds per epoch and images/s.
+`BookBench run` starts this script once per pair and measure, in turn with the book's engine
+(`BookBench round`), and computes the ratios. Needs PyTorch's CPU build: `pip install torch==2.13.0+cpu`.
 
-Same work as BookBench, on synthetic data of MNIST's shape preloaded as one float tensor:
-784-512-ReLU-Dropout(0.2)-512-ReLU-Dropout(0.2)-10, cross-entropy, SGD lr 0.01; one epoch is
-48,000 samples forward and backward (model.train()) plus 12,000 forward under torch.no_grad()
-(model.eval(), in chunks of 1,000 like the book's engine); inference is 10,000 images in batches of 1,000. Times are medians of --epochs runs.
+    python3 bench/torch_mlp.py info                                prints PyTorch's version and threads
+    python3 bench/torch_mlp.py epoch --batch 20 [--threads 2]      one epoch, after a warm-up
+    python3 bench/torch_mlp.py inference [--threads 2]             50,000 images, after a warm-up
+
+Each prints one JSON object. The work is the same as BookBench's, on synthetic data of MNIST's shape
+preloaded as one float tensor (the speed of a product does not depend on the values):
+784-512-ReLU-Dropout(0.2)-512-ReLU-Dropout(0.2)-10, cross-entropy, SGD lr 0.01. An epoch is 48,000
+samples forward and backward (model.train()) plus 12,000 forward under torch.no_grad() (model.eval(),
+in chunks of 1,000 like the book's engine); the warm-up before it trains on the first tenth of the
+batches. Inference is 10,000 images in batches of 1,000, five times over, after one untimed pass.
 """
 import argparse
 import json
-import statistics
+import sys
 import time
 
 import torch
 from torch import nn
+
+TRAIN, VALID, TEST = 48_000, 12_000, 10_000
 
 
 def network() -> nn.Module:
@@ -25,62 +33,73 @@ def network() -> nn.Module:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--epochs", type=int, default=3)
-    args = parser.parse_args()
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(0)
-
-    train_n, valid_n = 48_000, 12_000
-    images = torch.rand(train_n + valid_n, 784)
-    labels = torch.randint(0, 10, (train_n + valid_n,))
-    train_x, train_y = images[:train_n], labels[:train_n]
-    valid_x, valid_y = images[train_n:], labels[train_n:]
+def epoch_seconds(batch: int) -> float:
+    images = torch.rand(TRAIN + VALID, 784)
+    labels = torch.randint(0, 10, (TRAIN + VALID,))
+    train_x, train_y = images[:TRAIN], labels[:TRAIN]
+    valid_x, valid_y = images[TRAIN:], labels[TRAIN:]
+    model = network()
     loss_fn = nn.CrossEntropyLoss()
-    result = {"threads": args.threads}
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    batches = [(train_x[i:i + batch], train_y[i:i + batch]) for i in range(0, TRAIN, batch)]
 
-    for batch in (20, 128):
-        model = network()
-        optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
-        batches = [(train_x[i:i + batch], train_y[i:i + batch]) for i in range(0, train_n, batch)]
+    def train(steps) -> None:
+        model.train()
+        for x, y in steps:
+            optimizer.zero_grad()
+            loss = loss_fn(model(x), y)
+            loss.backward()
+            optimizer.step()
 
-        def epoch() -> None:
-            model.train()
-            for x, y in batches:
-                optimizer.zero_grad()
-                loss = loss_fn(model(x), y)
-                loss.backward()
-                optimizer.step()
-            model.eval()
-            with torch.no_grad():   # validation in chunks of 1,000, as the book's engine does it
-                for i in range(0, valid_n, 1000):
-                    loss_fn(model(valid_x[i:i + 1000]), valid_y[i:i + 1000])
+    train(batches[:len(batches) // 10])          # warm-up
+    start = time.perf_counter()
+    train(batches)
+    model.eval()
+    with torch.no_grad():
+        for i in range(0, VALID, 1000):
+            loss_fn(model(valid_x[i:i + 1000]), valid_y[i:i + 1000])
+    return time.perf_counter() - start
 
-        times = []
-        for _ in range(args.epochs):
-            start = time.perf_counter()
-            epoch()
-            times.append(time.perf_counter() - start)
-        result[f"epoch.b{batch}"] = statistics.median(times)
 
+def images_per_second() -> float:
+    test_x = torch.rand(TEST, 784)
     model = network().eval()
-    test_x = images[:10_000]
 
     def infer() -> None:
         with torch.no_grad():
-            for i in range(0, 10_000, 1000):
+            for i in range(0, TEST, 1000):
                 model(test_x[i:i + 1000])
 
-    infer()
-    times = []
+    infer()                                      # warm-up
+    start = time.perf_counter()
     for _ in range(5):
-        start = time.perf_counter()
         infer()
-        times.append(time.perf_counter() - start)
-    result["inference.images_per_s"] = 10_000 / statistics.median(times)
-    print(json.dumps(result))
+    return 5 * TEST / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("what", choices=["info", "epoch", "inference"])
+    parser.add_argument("--batch", type=int, choices=[20, 128], help="batch size of the epoch")
+    parser.add_argument("--threads", type=int, default=2, help="PyTorch's intra-op threads (1 to 64)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    if not 1 <= args.threads <= 64:
+        parser.error(f"--threads must be in 1...64, not {args.threads}")
+    if args.what == "epoch" and args.batch is None:
+        parser.error("epoch needs --batch (20 or 128)")
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+
+    result = {"version": torch.__version__, "threads": torch.get_num_threads()}
+    if args.what == "info":
+        result["capability"] = torch.backends.cpu.get_cpu_capability()
+    elif args.what == "epoch":
+        result["seconds"] = epoch_seconds(args.batch)
+    else:
+        result["imagesPerSecond"] = images_per_second()
+    json.dump(result, sys.stdout)
+    print()
 
 
 if __name__ == "__main__":

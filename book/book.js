@@ -1,4 +1,4 @@
-// book.js, written by `book weave` (Sources/BookTools/Script.swift).
+// book.js, copied into book/ by `book weave` from theme/book.js.
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -197,6 +197,15 @@
         if (first) { event.preventDefault(); if (event.key === 'Enter') first.click(); else first.focus(); }
       }
     });
+    // In the results, ↓ and ↑ move from one to the next; ↑ from the first goes back to the box.
+    searchBox.parentNode.addEventListener('keydown', function (event) {
+      if (!results || !results.contains(document.activeElement)) return;
+      var links = Array.prototype.slice.call(results.querySelectorAll('a'));
+      var at = links.indexOf(document.activeElement);
+      if (event.key === 'ArrowDown' && at + 1 < links.length) { event.preventDefault(); links[at + 1].focus(); }
+      if (event.key === 'ArrowUp') { event.preventDefault(); (at > 0 ? links[at - 1] : searchBox).focus(); }
+      if (event.key === 'Escape') { results.hidden = true; searchBox.focus(); }
+    });
     document.addEventListener('keydown', function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
       if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey) { event.preventDefault(); searchBox.focus(); }
@@ -232,6 +241,29 @@
       if (event.target.tagName === 'A') navToggle.checked = false;
     });
   }
+
+  // --- ← and →: the previous and next chapter, unless the reader is typing or scrolling a block. ---
+  document.addEventListener('keydown', function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    var target = document.activeElement;
+    if (target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable)) return;
+    for (var e = target; e && e !== document.body; e = e.parentElement) {
+      if (e.scrollWidth > e.clientWidth && /auto|scroll/.test(getComputedStyle(e).overflowX)) return;
+    }
+    var link = document.querySelector('.chapter-nav a[rel="' + (event.key === 'ArrowLeft' ? 'prev' : 'next') + '"]');
+    if (link) { event.preventDefault(); window.location.href = link.href; }
+  });
+
+  // --- Headings link to themselves: a # after each section's title, shown on hover (CSS). ---
+  Array.prototype.forEach.call(document.querySelectorAll('main h2[id], main h3[id]'), function (heading) {
+    var anchor = document.createElement('a');
+    anchor.className = 'anchor';
+    anchor.href = '#' + heading.id;
+    anchor.textContent = '#';
+    anchor.setAttribute('aria-label', 'Link to this section');
+    heading.appendChild(anchor);
+  });
 
   // --- The print page's button. ---
   var printButton = document.getElementById('print-button');

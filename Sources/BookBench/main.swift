@@ -1,156 +1,185 @@
-// `make bench`: how fast the engine of chapter 9 is, against PyTorch on the same machine.
+// `make bench`, `make bench-train`, `make bench-record`: how fast the engine of chapter 9 is, against
+// PyTorch on the same machine, measured in turn. `BookBench help SUBCOMMAND` lists each one's options.
 //
-//     BookBench [--torch FILE] [--out FILE] [--epochs N]
+//   BookBench run       the paired benchmark: book and PyTorch in turn, A B A B …, in fresh processes
+//   BookBench job       the whole job: `train` against bench/torch_tutorial.py, wall time and peak memory
+//   BookBench record    copy the last `run` and `job` results into the recorded snapshot (bench/snapshot.json)
+//   BookBench kernels   chapter 9's matrix products, step by step, in GFLOP/s
+//   BookBench round     one measurement of the engine in this process (what `run` starts)
+//   BookBench profile   a number of training steps and nothing else, for a profiler
 //
-// Times, on synthetic data of MNIST's shape (so the benchmark needs no data files):
-//   - the matrix products of chapter 9, from the plain triple loop to the threaded SIMD kernel;
-//   - GEMM GFLOP/s for 20×784·784×512, 128×784·784×512 and 512³;
-//   - one epoch of the tutorial's recipe (784-512-512-10, dropout 0.2, SGD lr 0.01; 48,000 samples
-//     forward and backward plus 12,000 forward) at batch sizes 20 and 128;
-//   - inference on 10,000 images in batches of 1,000.
-// With `--torch FILE` (written by bench/torch_mlp.py) it adds PyTorch's figures and the ratios.
-// Each time is the median of a few runs. With `--out FILE` it saves everything as JSON for chapter 9.
-import Dispatch
+// Nothing here asserts a time: speed is measured and reported, never tested.
+import ArgumentParser
 import Foundation
-import Engine
-import Layers
-import Perceptron
-import Regularization
 
-func seconds(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+/// The sizes every measurement uses: MNIST's 60,000 training images split 48,000 / 12,000, 10,000 test images.
+enum Workload {
+    static let sizes = [784, 512, 512, 10]
+    static let train = 48_000, valid = 12_000, test = 10_000
 }
 
-func median(_ runs: Int, _ body: () -> Void) -> Double {
-    let times = (0..<runs).map { _ in seconds(body) }.sorted()
-    return times[times.count / 2]
+/// A batch size of the tutorial's epoch: 20 (the tutorial's) or 128.
+enum BatchSize: Int, ExpressibleByArgument, CaseIterable, Codable {
+    case b20 = 20, b128 = 128
+    init?(argument: String) { self.init(rawValue: Int(argument) ?? -1) }
+    static var allValueStrings: [String] { allCases.map { String($0.rawValue) } }
 }
 
-func option(_ name: String) -> String? {
-    let arguments = CommandLine.arguments
-    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
-    return arguments[i + 1]
-}
-let epochRuns = Int(option("--epochs") ?? "3") ?? 3
-
-// `--profile-steps N`: only N training steps at batch 20 (for a profiler such as callgrind), then exit.
-if let steps = option("--profile-steps").flatMap(Int.init) {
-    var r = SplitMix64(seed: 1)
-    let model = Sequential([Linear(784, 512, rng: &r), ReLU(), Dropout(0.2, seed: 2), Linear(512, 512, rng: &r), ReLU(),
-                            Dropout(0.2, seed: 3), Linear(512, 10, rng: &r)])
-    let engine = FastMLP(model, update: .sgd(learningRate: 0.01), threads: Int(option("--threads") ?? "1") ?? 1)
-    let x = Tensor(uniform: [20, 784], in: 0...1, using: &r)
-    let y = (0..<20).map { $0 % 10 }
-    for _ in 0..<steps { engine.trainStep(x, labels: y) }
-    exit(0)
-}
-let threads = ProcessInfo.processInfo.activeProcessorCount
-var results: [String: Double] = ["threads": Double(threads)]
-var rng = SplitMix64(seed: 2024)
-
-// MARK: Matrix products
-
-func gflops(_ m: Int, _ k: Int, _ n: Int, _ body: () -> Void) -> Double {
-    let once = seconds(body)
-    let repeats = max(1, min(200, Int(0.3 / max(once, 1e-6))))
-    return Double(2 * m * k * n) / median(3, { for _ in 0..<repeats { body() } }) * Double(repeats) / 1e9
+/// What one fresh process measures.
+enum RoundKind: String, ExpressibleByArgument, CaseIterable, Codable {
+    case epoch, inference
 }
 
-print("Matrix products, GFLOP/s (\(threads) threads available)")
-let a512 = Tensor(uniform: [512, 512], in: -1...1, using: &rng)
-let b512 = Tensor(uniform: [512, 512], in: -1...1, using: &rng)
-let steps: [(key: String, name: String, run: () -> Void)] = [
-    ("naive", "triple loop (chapter 3)", { _ = matmul(a512, b512) }),
-    ("ikj", "loop order i-p-j", { _ = matmulIKJ(a512, b512) }),
-    ("transposed", "B transposed, dot products", { _ = matmulTransposed(a512, b512) }),
-    ("blocked", "cache blocking, 64×64 tiles", { _ = matmulBlocked(a512, b512) }),
-    ("simd1", "packed SIMD kernel, 1 thread", { _ = fastMatmul(a512, b512, threads: 1) }),
-    ("simd2", "packed SIMD kernel, \(threads) threads", { _ = fastMatmul(a512, b512, threads: threads) }),
-]
-for step in steps {
-    let g = gflops(512, 512, 512, step.run)
-    results["matmul512." + step.key] = g
-    print("  512³  " + step.name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%7.1f", g))
-}
-for (m, k, n) in [(20, 784, 512), (128, 784, 512)] {
-    let a = Tensor(uniform: [m, k], in: -1...1, using: &rng), b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
-    for t in Set([1, threads]).sorted() {
-        let g = gflops(m, k, n) { _ = fastMatmul(a, b, threads: t) }
-        results["gemm.\(m)x\(k)x\(n).t\(t)"] = g
-        print("  \(m)×\(k)·\(k)×\(n), \(t) thread\(t == 1 ? " " : "s")".padding(toLength: 41, withPad: " ", startingAt: 0) + String(format: "%7.1f", g))
+/// `--threads N`: 1 to 64, by default every core of the machine.
+struct ThreadsOption: ParsableArguments {
+    @Option(help: "Threads for the engine and PyTorch (1...64; default: the machine's cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1...64, not \(threads)") }
     }
 }
 
-// MARK: Training and inference
-
-let sizes = [784, 512, 512, 10]
-let trainCount = 48_000, validCount = 12_000, testCount = 10_000
-let pixels = Tensor(uniform: [trainCount + validCount, 784], in: 0...1, using: &rng)
-let labels = (0..<(trainCount + validCount)).map { _ in Int(rng.next() % 10) }
-let train = pixels.rows(Array(0..<trainCount)), trainLabels = Array(labels[0..<trainCount])
-let valid = pixels.rows(Array(trainCount..<(trainCount + validCount))), validLabels = Array(labels[trainCount...])
-let flops = epochFLOPs(sizes: sizes, trainingSamples: trainCount, validationSamples: validCount)
-
-func network() -> FastMLP {
-    var init_ = SplitMix64(seed: 1)
-    let l1 = Linear(784, 512, rng: &init_), l2 = Linear(512, 512, rng: &init_), l3 = Linear(512, 10, rng: &init_)
-    let model = Sequential([l1, ReLU(), Dropout(0.2, seed: 2), l2, ReLU(), Dropout(0.2, seed: 3), l3])
-    return FastMLP(model, update: .sgd(learningRate: 0.01), threads: threads)
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "BookBench",
+        abstract: "How fast the engine of chapter 9 is, against PyTorch on the same machine.",
+        subcommands: [Run.self, Job.self, Record.self, Kernels.self, Round.self, Profile.self],
+        defaultSubcommand: Run.self)
 }
 
-print("\nOne epoch of the tutorial's recipe (\(String(format: "%.1f", flops / 1e9)) GFLOP), median of \(epochRuns)")
-for batch in [20, 128] {
-    let net = network()
-    // The batches are gathered in advance: the benchmark times the network, not the copying.
-    let batches = stride(from: 0, to: trainCount, by: batch).map { start -> (Tensor, [Int]) in
-        let rows = Array(start..<min(start + batch, trainCount))
-        return (train.rows(rows), rows.map { trainLabels[$0] })
+extension Bench {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Book and PyTorch in turn, in fresh processes: per-pair ratios, their median and range.")
+
+        @Option(help: "Pairs of runs per measure (1...50; medians need at least 5).")
+        var pairs = 5
+        @OptionGroup var threads: ThreadsOption
+        @Option(help: "The Python that has PyTorch (pip install torch==2.13.0+cpu).")
+        var python = "python3"
+        @Flag(help: "Time the book's engine only, even if PyTorch is installed.")
+        var noTorch = false
+        @Option(help: "Directory for the results (written atomically).")
+        var out = ".build/bench"
+        @Option(help: "The recorded snapshot to compare with.")
+        var snapshot = "bench/snapshot.json"
+
+        func validate() throws {
+            guard (1...50).contains(pairs) else { throw ValidationError("--pairs must be in 1...50, not \(pairs)") }
+        }
+
+        func run() throws {
+            try PairedBenchmark(pairs: pairs, threads: threads.threads, python: python, useTorch: !noTorch,
+                                out: out, snapshotPath: snapshot).run()
+        }
     }
-    let time = median(epochRuns) {
-        for (x, y) in batches { net.trainStep(x, labels: y) }
-        _ = net.evaluate(valid, labels: validLabels)
+
+    struct Job: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The whole job: `train` against bench/torch_tutorial.py, in turn: wall time and peak memory.")
+
+        @Option(help: "Pairs of runs per batch size (1...20).")
+        var pairs = 3
+        @Option(help: "Epochs of each run, followed by the test (1...50).")
+        var epochs = 3
+        @Option(help: "The Python that has PyTorch.")
+        var python = "python3"
+        @Option(help: "The MNIST files both sides read.")
+        var data = "data/mnist"
+        @Option(help: "The book's trainer (make bench-train builds it).")
+        var train = ".build/release/train"
+        @Option(help: "Directory for the results and the runs' logs.")
+        var out = ".build/bench"
+
+        func validate() throws {
+            guard (1...20).contains(pairs) else { throw ValidationError("--pairs must be in 1...20, not \(pairs)") }
+            guard (1...50).contains(epochs) else { throw ValidationError("--epochs must be in 1...50, not \(epochs)") }
+        }
+
+        func run() throws {
+            try WholeJob(pairs: pairs, epochs: epochs, python: python, data: data, trainer: train, out: out).run()
+        }
     }
-    results["epoch.b\(batch)"] = time
-    print("  batch \(batch): \(String(format: "%.2f", time)) s per epoch, \(String(format: "%.1f", flops / time / 1e9)) GFLOP/s")
-}
-let testImages = pixels.rows(Array(0..<testCount))
-let net = network()
-let inference = median(5) { _ = net.logits(testImages, chunk: 1000) }
-results["inference.images_per_s"] = Double(testCount) / inference
-print("  inference: \(String(format: "%.0f", Double(testCount) / inference)) images/s (10,000 images in batches of 1,000)")
 
-// MARK: Against PyTorch
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rewrite the recorded snapshot from the last `run` and `job` results (make bench-record).")
 
-var torch: [String: Double] = [:]
-if let path = option("--torch"), let data = FileManager.default.contents(atPath: path),
-   let decoded = try? JSONDecoder().decode([String: Double].self, from: data) {
-    torch = decoded
-}
-print("\n| measure | this book | PyTorch \(torch["version_note"].map { _ in "" } ?? "") | book / PyTorch |")
-print("| --- | ---: | ---: | ---: |")
-func row(_ name: String, _ ours: Double?, _ theirs: Double?, _ format: String) {
-    let ratio = (ours != nil && theirs != nil) ? String(format: "%.2f×", ours! / theirs!) : "–"
-    print("| \(name) | \(ours.map { String(format: format, $0) } ?? "–") | \(theirs.map { String(format: format, $0) } ?? "not run") | \(ratio) |")
-}
-row("batch 20, s per epoch", results["epoch.b20"], torch["epoch.b20"], "%.2f")
-row("batch 128, s per epoch", results["epoch.b128"], torch["epoch.b128"], "%.2f")
-row("batch 20, GFLOP/s", results["epoch.b20"].map { flops / $0 / 1e9 }, torch["epoch.b20"].map { flops / $0 / 1e9 }, "%.1f")
-row("batch 128, GFLOP/s", results["epoch.b128"].map { flops / $0 / 1e9 }, torch["epoch.b128"].map { flops / $0 / 1e9 }, "%.1f")
-row("inference, images/s", results["inference.images_per_s"], torch["inference.images_per_s"], "%.0f")
-if torch.isEmpty {
-    print("\nPyTorch was not run: `pip install torch==2.13.0+cpu`, then `make bench` again.")
-} else {
-    print("\nTargets: batch 20 ≤ 0.30×, batch 128 ≤ 0.50×, inference images/s ≥ 2× PyTorch's.")
-}
-for (key, value) in torch { results["torch." + key] = value }
-results["epoch.gflop"] = flops / 1e9
+        @Option(help: "Directory of the results of `run` and `job`.")
+        var out = ".build/bench"
+        @Option(help: "The snapshot to write.")
+        var snapshot = "bench/snapshot.json"
 
-if let out = option("--out") {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let rounded = results.mapValues { ($0 * 1000).rounded() / 1000 }
-    try encoder.encode(rounded).write(to: URL(fileURLWithPath: out))
-    print("saved \(out)")
+        func run() throws {
+            let paired = try readJSON(PairedResults.self, from: out + "/paired.json")
+            let job = try readJSON(JobResults.self, from: out + "/job.json")
+            guard paired.machine.torch != nil, paired.measures.contains(where: { $0.torchRuns != nil }) else {
+                throw ValidationError("\(out)/paired.json was measured without PyTorch: a snapshot needs both sides")
+            }
+            guard paired.pairs >= 5 else {
+                throw ValidationError("\(out)/paired.json has \(paired.pairs) pairs: a snapshot needs at least 5")
+            }
+            try writeJSON(Snapshot(paired: paired, job: job), to: snapshot)
+            print("recorded \(snapshot): \(paired.date), \(paired.machine.summary)")
+            print("chapters 7 and 9 print it: make bless CHAPTER=\"07 09\", then review git diff")
+        }
+    }
+
+    struct Kernels: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Chapter 9's matrix products, step by step, in GFLOP/s.")
+        @OptionGroup var threads: ThreadsOption
+
+        func run() throws {
+            for step in kernelSteps(threads: threads.threads) {
+                say(step.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.1f", step.gflops))
+            }
+        }
+    }
+
+    struct Round: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One measurement of the engine in this process, after a warm-up; prints one JSON object.")
+
+        @Argument(help: "What to measure.")
+        var kind: RoundKind
+        @Option(help: "Batch size of the epoch.")
+        var batch: BatchSize?
+        @OptionGroup var threads: ThreadsOption
+
+        func validate() throws {
+            if kind == .epoch && batch == nil { throw ValidationError("epoch needs --batch (20 or 128)") }
+        }
+
+        func run() throws {
+            let result = switch kind {
+            case .epoch: engineEpoch(batch: batch!.rawValue, threads: threads.threads)
+            case .inference: engineInference(threads: threads.threads)
+            }
+            print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+        }
+    }
+
+    struct Profile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Only training steps of the tutorial's network at batch 20, then exit (for perf or callgrind).")
+
+        @Option(help: "Training steps (1...1000000).")
+        var steps = 2000
+        @Option(help: "Threads (1...64).")
+        var threads = 1
+
+        func validate() throws {
+            guard (1...1_000_000).contains(steps) else { throw ValidationError("--steps must be in 1...1000000, not \(steps)") }
+            guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1...64, not \(threads)") }
+        }
+
+        func run() throws { profileSteps(steps, threads: threads) }
+    }
 }
+
+/// Prints a line at once, also when the output goes to a file or a pipe (print buffers it there), so
+/// that a long benchmark shows each pair as it ends.
+func say(_ line: String = "") { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+Bench.main()

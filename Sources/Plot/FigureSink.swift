@@ -9,7 +9,7 @@ public final class FigureSink: @unchecked Sendable {  // every stored property i
 
     private let lock = NSLock()
     private var _directory: String?
-    private var prefix = "figure"
+    private var naming: @Sendable (Int) -> String = { "figure-\($0).svg" }
     private var count = 0
 
     /// A sink with no directory (figures are only printed).
@@ -21,12 +21,17 @@ public final class FigureSink: @unchecked Sendable {  // every stored property i
         set { lock.withLock { _directory = newValue } }
     }
 
-    /// Prefix for the next files, e.g. "ex03"; resetting the prefix restarts the counter at 1.
+    /// Prefix for the next files, e.g. "ex03" for `ex03-1.svg`, `ex03-2.svg`, …; restarts the counter at 1.
     public func begin(prefix: String) {
-        lock.withLock { (self.prefix, count) = (prefix, 0) }
+        begin { "\(prefix)-\($0).svg" }
     }
 
-    /// Writes `<directory>/<prefix>-<n>.svg` (n = 1, 2, ... within the prefix) and returns the file name,
+    /// Names the next files: `naming(1)`, `naming(2)`, …; restarts the counter at 1.
+    public func begin(naming: @escaping @Sendable (Int) -> String) {
+        lock.withLock { (self.naming, count) = (naming, 0) }
+    }
+
+    /// Writes `<directory>/<naming(n)>` (n = 1, 2, ... since `begin`) and returns the file name,
     /// or nil when directory is nil. Creates the directory if missing and writes atomically (a temporary
     /// file renamed into place), so a reader never sees half a file. A failed write is reported on
     /// standard error and gives nil.
@@ -35,7 +40,7 @@ public final class FigureSink: @unchecked Sendable {  // every stored property i
         let target: (directory: String, name: String)? = lock.withLock {
             guard let directory = _directory else { return nil }
             count += 1
-            return (directory, "\(prefix)-\(count).svg")
+            return (directory, naming(count))
         }
         guard let target else { return nil }
         do {

@@ -32,7 +32,8 @@ public struct PixelValues: Figure {
     }
 
     /// A 24-pixel cell per pixel, shaded by its value, with the number written in it
-    /// (black on light cells, white on dark ones, light grey for 0).
+    /// (black on light cells, white on dark ones, grey for 0). The switch from black to white is
+    /// where both have 4.5:1 contrast with the cell: ink 0.54, cell grey #757575.
     public func svg() -> String {
         let cell = 24.0
         let width = max(16 + Double(image.width) * cell, 16 + 8 * Double(title.count))
@@ -52,14 +53,14 @@ public struct PixelValues: Figure {
                     svg.element("rect", [("x", cx), ("y", cy), ("width", cell), ("height", cell),
                                          ("fill", "#" + String(repeating: hex, count: 3))])
                 }
-                let cls = number(x, y) == 0 ? "zero" : ink > 0.5 ? "dark" : "light"
+                let cls = number(x, y) == 0 ? "zero" : ink > 0.54 ? "dark" : "light"
                 svg.text(String(number(x, y)), x: cx + cell / 2, y: cy + cell / 2 + 3, anchor: "middle", cls: cls)
             }
         }
         let css = [
             ".paper{fill:#fff;stroke:currentColor;stroke-opacity:.3}",
-            "text.light,text.dark,text.zero{font-size:9px}",
-            "text.light{fill:#000}", "text.dark{fill:#fff}", "text.zero{fill:#bbb}",
+            "text.light,text.dark,text.zero{font-size:11px}",
+            "text.light{fill:#000}", "text.dark{fill:#fff}", "text.zero{fill:#767676}",
         ]
         let description = "Pixel values of a \(image.width)×\(image.height) grayscale image, "
             + "one number per pixel from 0 (paper) to \(scale) (ink), cells shaded to match."

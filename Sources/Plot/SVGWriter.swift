@@ -87,13 +87,17 @@ func escapeXML(_ text: String) -> String {
     return text.reduce(into: "") { out, c in out += entities[c] ?? String(c) }
 }
 
-/// Colours that read on white and on dark backgrounds; marks of image grids.
+/// Colours that read on the book's light and dark backgrounds; marks of image grids.
 enum Palette {
-    /// One colour and dash pattern per series (distinct in greyscale too), cycled.
+    /// One colour and dash pattern per series (distinct in greyscale too), cycled. Each has at least
+    /// 3:1 contrast (WCAG's for graphics) on the light page (#fdfdfb) and on the dark one (#15171a).
     static let series: [(color: String, dash: String?)] = [
         ("#1f77b4", nil), ("#e6550d", "8 4"), ("#2ca02c", "2 3"),
-        ("#9467bd", "10 3 2 3"), ("#d6a000", "14 5"), ("#e377c2", "4 2 1 2"),
+        ("#9467bd", "10 3 2 3"), ("#b8860b", "14 5"), ("#d35fb7", "4 2 1 2"),
     ]
-    static let correct = "#2ca02c"
-    static let wrong = "#d62728"
+    /// Right and wrong marks, also used for text: 4.5:1 on the light page. The page's stylesheet
+    /// gives lighter ones for its dark theme through these custom properties (a standalone SVG file,
+    /// read without the page, uses the light ones).
+    static let correct = "var(--plot-correct, #1a7f37)"
+    static let wrong = "var(--plot-wrong, #cf222e)"
 }

@@ -1,87 +1,202 @@
 // `make train`, or `swift run -c release train [options]`: trains the MNIST network of chapter 11 with
-// a progress bar, keeps the best model, and tests it.
+// a progress bar, keeps the best model, and tests it. `train --help` lists the options, their ranges
+// and defaults; a value outside its range, an unknown option or a missing value is an error (exit 64)
+// before anything is loaded or written.
 //
-//   --epochs N          (50)        --batch-size N      (20)
-//   --lr X              (0.01)      --optimizer NAME    (sgd | momentum | adam)
-//   --dropout P         (0.2)       --seed N            (0)
-//   --data DIR          (data/mnist; any directory with the four IDX files, .gz or not)
-//   --checkpoint PATH   (mnist.ckpt; the best model; PATH.resume holds the state after each epoch)
-//   --resume            continue the run saved in PATH.resume (its options win)
-//   --limit N           train on the first N training images only
-//   --lr-decay F        (1) multiply the learning rate by F after every epoch
-//   --keep-best WHAT    (loss) save the model with the best validation loss, or accuracy
-//   --batch-norm        batch normalization after each hidden layer's product
-//   --threads N         (all cores)
-//
-// Stopping with Ctrl-C is safe: every file is written atomically, and --resume continues from the
-// last finished epoch, ending exactly where an uninterrupted run ends.
+// Stopping with Ctrl-C (or even SIGKILL) is safe: every file is written to PATH.partial and renamed,
+// the next run removes a PATH.partial left behind, and --resume continues from the last finished
+// epoch, ending exactly where an uninterrupted run ends.
+import ArgumentParser
 import Classifier
 import Foundation
 import MNIST
 
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train chapter 11's 784-512-512-10 MNIST network, keep the best model, and test it.",
+        discussion: """
+            With --resume, the run saved in <checkpoint>.resume continues with its own options. Only \
+            --epochs (to train longer), --threads, --data and --checkpoint may be given with it; any \
+            other training option that differs from the saved run is an error naming it.
+            """)
+
+    static let defaults = TrainingOptions()
+
+    @Option(parsing: .unconditional, help: "Epochs to train (≥ 1; with --resume, the new total). (default: \(defaults.epochs))")
+    var epochs: Int?
+    @Option(parsing: .unconditional, help: "Samples per mini-batch (1 ≤ n ≤ training samples). (default: \(defaults.batchSize))")
+    var batchSize: Int?
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (finite, > 0). (default: \(defaults.learningRate))")
+    var learningRate: Float?
+    @Option(help: "Update rule: sgd, momentum (μ = 0.9) or adam. (default: \(defaults.optimizer.rawValue))")
+    var optimizer: TrainingOptions.Optimizer?
+    @Option(parsing: .unconditional, help: "Dropout probability after each hidden layer (0 ≤ p < 1). (default: \(defaults.dropout))")
+    var dropout: Float?
+    @Option(parsing: .unconditional, help: "Seeds the initial weights, the batch order and the dropout masks; not the 48,000/12,000 split (--split-seed). (default: \(defaults.seed))")
+    var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Seeds the split of the 60,000 training images into 48,000 for training and 12,000 for validation. (default: \(defaults.splitSeed))")
+    var splitSeed: UInt64?
+    @Option(name: .customLong("limit"), parsing: .unconditional, help: "Train on the first n training samples only (batch size ≤ n ≤ 48,000). (default: all)")
+    var trainingLimit: Int?
+    @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: "Multiply the learning rate by f after every epoch (0 < f ≤ 1). (default: \(defaults.learningRateDecay))")
+    var learningRateDecay: Float?
+    @Option(help: "Keep the model with the best validation loss or accuracy. (default: \(defaults.keepBest.rawValue))")
+    var keepBest: TrainingOptions.Criterion?
+    @Flag(help: "Batch normalization after each hidden layer's product (batches of at least 2 samples).")
+    var batchNorm = false
+
+    @Option(help: ArgumentHelp("A directory with the four MNIST IDX files, .gz or not.", valueName: "dir"))
+    var data = "data/mnist"
+    @Option(help: ArgumentHelp("Where the best model goes; <path>.resume holds the state after each epoch. Its directory must exist and be writable.", valueName: "path"))
+    var checkpoint = "mnist.ckpt"
+    @Flag(help: "Continue the run saved in <checkpoint>.resume.")
+    var resume = false
+    @Option(parsing: .unconditional, help: "Threads for the matrix products (1 ≤ n ≤ 256). (default: all cores)")
+    var threads: Int?
+
+    /// Option names as the command line spells them, by `TrainingOptions` property.
+    static let flags = ["epochs": "--epochs", "batchSize": "--batch-size", "learningRate": "--lr",
+                        "optimizer": "--optimizer", "dropout": "--dropout", "splitSeed": "--split-seed", "trainingLimit": "--limit",
+                        "learningRateDecay": "--lr-decay", "keepBest": "--keep-best", "batchNorm": "--batch-norm"]
+
+    /// The options given on the command line over `base`.
+    func options(over base: TrainingOptions) -> TrainingOptions {
+        var o = base
+        o.epochs = epochs ?? o.epochs
+        o.batchSize = batchSize ?? o.batchSize
+        o.learningRate = learningRate ?? o.learningRate
+        o.optimizer = optimizer ?? o.optimizer
+        o.dropout = dropout ?? o.dropout
+        o.seed = seed ?? o.seed
+        o.splitSeed = splitSeed ?? o.splitSeed
+        o.trainingLimit = trainingLimit ?? o.trainingLimit
+        o.learningRateDecay = learningRateDecay ?? o.learningRateDecay
+        o.keepBest = keepBest ?? o.keepBest
+        o.batchNorm = batchNorm || o.batchNorm
+        return o
+    }
+
+    // Numbers are parsed `.unconditional`ly, so that `--limit -5` is "-5 is out of range", not a missing value.
+
+    /// Ranges that need no data, checked while parsing (the training size is known once MNIST is loaded).
+    func validate() throws {
+        if let threads, !Trainer.threadRange.contains(threads) {
+            throw ValidationError("--threads must be in \(Trainer.threadRange.lowerBound)...\(Trainer.threadRange.upperBound), not \(threads)")
+        }
+        if !resume, let problem = options(over: Self.defaults).problems(trainingSize: nil).first {
+            throw ValidationError(Self.message(problem))
+        }
+        if resume, let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, not \(epochs)") }
+    }
+
+    /// "--lr-decay must be in (0, 1], not nan".
+    static func message(_ problem: OptionProblem) -> String {
+        var p = problem
+        p.option = flags[problem.option] ?? problem.option
+        return p.description
+    }
+
+    func run() throws {
+        // Before the data and the network: the checkpoint's directory must take files.
+        let stale = try orFail { try Checkpoint.prepare(path: checkpoint) }
+        stale.forEach { say("removed \($0), left by a run that was stopped while saving") }
+
+        let threads = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, Trainer.threadRange.upperBound)
+        let trainer: Trainer
+        if resume {
+            // The saved run first: a contradiction is reported before minutes of loading and training.
+            let path = checkpoint + ".resume"
+            let saved = try orFail { try Checkpoint.read(from: path) }
+            let conflicts = conflicting(with: saved.options)
+            guard conflicts.isEmpty else {
+                throw Failure("--resume continues \(path) with its own options; these contradict it: "
+                              + conflicts.joined(separator: ", ") + " (leave them out, or start a new run without --resume)")
+            }
+            let total = epochs ?? saved.options.epochs
+            guard total > saved.epoch else {
+                throw Failure("\(path) has already trained \(saved.epoch) epochs of \(saved.options.epochs); "
+                              + "pass --epochs N with N > \(saved.epoch) to train further")
+            }
+            let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: saved.options.splitSeed) }
+            trainer = try orFail { try Trainer(resuming: path, data: split, epochs: total, threads: threads) }
+            trainer.checkpointPath = checkpoint
+            try train(trainer, test: split.test, threads: threads)
+        } else {
+            let options = options(over: Self.defaults)
+            let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: options.splitSeed) }
+            if let problem = options.problems(trainingSize: split.trainIndices.count).first {
+                throw ValidationError(Self.message(problem))
+            }
+            trainer = try orFail { try Trainer(options: options, data: split, threads: threads) }
+            trainer.checkpointPath = checkpoint
+            try train(trainer, test: split.test, threads: threads)
+        }
+    }
+
+    /// The training options given on the command line that differ from the saved run's, as
+    /// "--lr 0.5 (saved: 0.01)". `--epochs` may change; nothing else may.
+    func conflicting(with saved: TrainingOptions) -> [String] {
+        let given = options(over: saved)
+        var conflicts: [String] = []
+        func compare<T: Equatable>(_ flag: String, _ mine: T?, _ theirs: T) {
+            if let mine, mine != theirs { conflicts.append("\(flag) \(mine) (saved: \(theirs))") }
+        }
+        compare("--batch-size", batchSize, saved.batchSize)
+        compare("--lr", learningRate, saved.learningRate)
+        compare("--optimizer", optimizer?.rawValue, saved.optimizer.rawValue)
+        compare("--dropout", dropout, saved.dropout)
+        compare("--seed", seed, saved.seed)
+        compare("--split-seed", splitSeed, saved.splitSeed)
+        if let trainingLimit, trainingLimit != saved.trainingLimit {
+            conflicts.append("--limit \(trainingLimit) (saved: \(saved.trainingLimit.map(String.init) ?? "all"))")
+        }
+        compare("--lr-decay", learningRateDecay, saved.learningRateDecay)
+        compare("--keep-best", keepBest?.rawValue, saved.keepBest.rawValue)
+        if given.batchNorm != saved.batchNorm { conflicts.append("--batch-norm (saved: without batch normalization)") }
+        return conflicts
+    }
+
+    func train(_ trainer: Trainer, test: MNISTDataset, threads: Int) throws {
+        let o = trainer.options
+        say("training 784-512-512-10 on \(trainer.trainIndices.count) images: \(o.optimizer.rawValue), learning rate \(o.learningRate)"
+            + (o.learningRateDecay == 1 ? ", " : " × \(o.learningRateDecay) per epoch, ")
+            + "batch \(o.batchSize), dropout \(o.dropout)" + (o.batchNorm ? ", batch norm" : "") + ", seed \(o.seed)" + (o.splitSeed == 0 ? "" : ", split seed \(o.splitSeed)") + ", keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
+        if resume { say("resuming after epoch \(trainer.epochsDone) from \(checkpoint).resume") }
+
+        let progress = ProgressBar(batchSize: o.batchSize)
+        let start = now()
+        while trainer.epochsDone < o.epochs {
+            progress.epochStart = now()
+            let record = try orFail { try trainer.trainEpoch(progress: progress.draw) }
+            progress.clear()
+            say(record.logLine + String(format: "   (%.1f s)", now() - progress.epochStart))
+        }
+        say(String(format: "trained %d epochs in %.1f s", o.epochs, now() - start))
+
+        let best = try orFail { try Checkpoint.read(from: checkpoint) }
+        try orFail { try best.restore(into: trainer.engine, file: checkpoint) }
+        say("\nbest model by validation \(o.keepBest.rawValue): epoch \(best.epoch), saved in \(checkpoint)\n")
+        say(testReport(trainer.engine, on: test).table)
+    }
+}
+
+extension TrainingOptions.Criterion: ExpressibleByArgument {}
+extension TrainingOptions.Optimizer: ExpressibleByArgument {}
+
+/// A failure after parsing: printed as `train: message`, exit status 1.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs `body`, turning the chapters' typed errors (they name their file) into a `Failure`.
+func orFail<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as ValidationError { throw error } catch { throw Failure("\(error)") }
+}
+
 /// Prints a line at once (unbuffered), so a log file shows each epoch as it ends.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("train: \(message)\n".utf8))
-    exit(1)
-}
-
-var arguments = Array(CommandLine.arguments.dropFirst())
-@MainActor func value(_ name: String) -> String? {
-    guard let i = arguments.firstIndex(of: name) else { return nil }
-    guard i + 1 < arguments.count else { fail("\(name) needs a value") }
-    let v = arguments[i + 1]
-    arguments.removeSubrange(i...(i + 1))
-    return v
-}
-@MainActor func number<T: LosslessStringConvertible>(_ name: String, _ type: T.Type) -> T? {
-    guard let text = value(name) else { return nil }
-    guard let n = T(text) else { fail("\(name) \(text) is not a number") }
-    return n
-}
-
-var options = TrainingOptions()
-options.epochs = number("--epochs", Int.self) ?? options.epochs
-options.batchSize = number("--batch-size", Int.self) ?? options.batchSize
-options.learningRate = number("--lr", Float.self) ?? options.learningRate
-if let name = value("--optimizer") {
-    guard let o = TrainingOptions.Optimizer(rawValue: name) else { fail("--optimizer is sgd, momentum or adam, not \(name)") }
-    options.optimizer = o
-}
-options.dropout = number("--dropout", Float.self) ?? options.dropout
-options.seed = number("--seed", UInt64.self) ?? options.seed
-options.trainingLimit = number("--limit", Int.self)
-options.learningRateDecay = number("--lr-decay", Float.self) ?? options.learningRateDecay
-if let criterion = value("--keep-best") {
-    guard let c = TrainingOptions.Criterion(rawValue: criterion) else { fail("--keep-best is loss or accuracy, not \(criterion)") }
-    options.keepBest = c
-}
-let directory = value("--data") ?? "data/mnist"
-let checkpointPath = value("--checkpoint") ?? "mnist.ckpt"
-let threads = number("--threads", Int.self) ?? ProcessInfo.processInfo.activeProcessorCount
-let resume = arguments.contains("--resume")
-options.batchNorm = arguments.contains("--batch-norm")
-arguments.removeAll { $0 == "--resume" || $0 == "--batch-norm" }
-if !arguments.isEmpty { fail("unknown arguments: \(arguments.joined(separator: " ")) (see Sources/train/main.swift)") }
-guard options.epochs > 0, options.batchSize > 0, options.learningRate > 0, (0..<1).contains(options.dropout) else {
-    fail("epochs, batch size and learning rate must be positive and dropout in [0, 1)")
-}
-
-let data: MNISTSplit
-do { data = try MNISTSplit.load(directory: directory, splitSeed: options.splitSeed) } catch { fail("\(error)") }
-
-let trainer: Trainer
-do {
-    trainer = resume ? try Trainer(resuming: checkpointPath + ".resume", data: data, threads: threads)
-                     : try Trainer(options: options, data: data, threads: threads)
-} catch { fail("\(error)") }
-trainer.checkpointPath = checkpointPath
-let o = trainer.options
-say("training 784-512-512-10 on \(trainer.trainIndices.count) images: \(o.optimizer), learning rate \(o.learningRate)"
-      + (o.learningRateDecay == 1 ? ", " : " × \(o.learningRateDecay) per epoch, ")
-      + "batch \(o.batchSize), dropout \(o.dropout)" + (o.batchNorm ? ", batch norm" : "") + ", seed \(o.seed), keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
-if resume { say("resuming after epoch \(trainer.epochsDone) from \(checkpointPath).resume") }
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
@@ -112,21 +227,14 @@ final class ProgressBar {
     func clear() { if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }
 
-let progress = ProgressBar(batchSize: o.batchSize)
-let start = now()
-while trainer.epochsDone < o.epochs {
-    progress.epochStart = now()
-    do {
-        let record = try trainer.trainEpoch(progress: progress.draw)
-        progress.clear()
-        say(record.logLine + String(format: "   (%.1f s)", now() - progress.epochStart))
-    } catch { fail("\(error)") }
-}
-say(String(format: "trained %d epochs in %.1f s", o.epochs, now() - start))
-
 do {
-    let best = try Checkpoint.read(from: checkpointPath)
-    try best.restore(into: trainer.engine)
-    say("\nbest model by validation \(o.keepBest.rawValue): epoch \(best.epoch), saved in \(checkpointPath)\n")
-} catch { fail("\(error)") }
-say(testReport(trainer.engine, on: data.test).table)
+    var command = try Train.parseAsRoot()
+    do {
+        try command.run()
+    } catch let failure as Failure {
+        FileHandle.standardError.write(Data("train: \(failure.description)\n".utf8))
+        exit(1)
+    }
+} catch {
+    Train.exit(withError: error)
+}

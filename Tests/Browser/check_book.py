@@ -10,19 +10,32 @@ Checks, each counted in the closing "N passed, M failed" line:
   - every figure.plot shows something: an inline <svg> with a non-zero size and drawn data (polyline, rect, circle
     content, or an <img> that loaded; every <math> has a size;
   - search from the box finds "softmax", ranks ties in book order, and says so when nothing matches;
+  - chapters' sections are numbered (7.1, 7.2, ...), the "this chapter adds" box is folded, and
+    index.html shows a figure the book draws and a link to start with chapter 1;
   - the theme follows the system setting, and the toggle's choice is remembered across pages;
   - the copy buttons are there, "copy runnable" gives exactly what `book runnable` prints, and
     clicking a copy button raises no error;
-  - at a phone's width the sidebar collapses behind its button and nothing scrolls sideways;
-  - every page validates with tidy (HTML Tidy 5.6) without errors; the warnings ignored are listed
-    in TIDY_IGNORED below, with the reason.
+  - axe-core (accessibility.py) finds no violation of any impact on any page, in light and dark
+    (in dark only the rules that depend on colour: the rest see the same page);
+  - every colour pair on every page, in both themes, has the contrast WCAG asks for (contrast.py);
+  - the keyboard (keyboard.py): a skip link comes first, every tab stop is visible with a focus
+    ring, ←/→ open the previous and next chapter (not while typing in the search box), ↓/↑ walk
+    the search results, every section heading has an anchor link that shows on hover;
+  - at 1280 px no code or output block is wider than its column (layout.py), unless its longest
+    line is over the book's width budget (WIDTH_BUDGET characters: the chapter must print narrower;
+    listed as a warning, an error with --strict-width);
+  - at a phone's width (390 px) the sidebar collapses behind its button, nothing scrolls sideways
+    (code scrolls inside its block), no display formula is cut off, plot text is drawn at 11 px or
+    more, the search box's placeholder fits and the search results stay on the screen;
+  - every page passes the Nu HTML Checker (nu_checker.py, one run over all pages) without errors.
 
-Screenshots of every page, light and dark (and a few at a phone's width), go to --screenshots
+Screenshots of every page, light and dark at 1280 px, light at 390 px (and a few dark), go to --screenshots
 ($BOOK_SCREENSHOTS, default /tmp/book-screenshots), outside the repository.
 
 Uses the system chromedriver (/usr/bin/chromedriver) and Chromium: no Selenium Manager downloads.
 """
 import argparse
+import contextlib
 import glob
 import os
 import re
@@ -38,18 +51,46 @@ from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
-# Tidy 5.6 predates some of what the pages use; these warnings are not errors in HTML5:
-TIDY_IGNORED = [
-    # The figures' SVG has <title id=...> and a <style> element; tidy reads them as HTML's <title>
-    # and <style> (it does not know SVG's own elements), which is valid inside <svg>.
-    r'<title> proprietary attribute "id"',
-    r"found <style> tag in <body>",
-    # aria-current (ARIA 1.1, 2017) marks the current page in the sidebar; tidy 5.6 does not know it.
-    r'<a> proprietary attribute "aria-current"',
-]
+import accessibility  # noqa: E402
+import contrast  # noqa: E402
+import keyboard  # noqa: E402
+import layout  # noqa: E402
+from nu_checker import NuChecker  # noqa: E402
+
+# The widest line, in characters, a code or output block may have: the page's code column holds it
+# at desktop widths without scrolling. Longer lines are the chapter's to fix (print narrower).
+WIDTH_BUDGET = 90
+# axe-core rules whose result depends on colours: the only ones run again in dark mode.
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# The smallest plot text a reader should get on a phone, in CSS pixels.
+SMALLEST_PLOT_TEXT = 11
+# Screenshots: every page light and dark at 1280 px, light at 390 px, and these dark at 390 px.
+PHONE_DARK_SHOTS = ["index.html", "04-softmax.html", "07-gradient-descent.html", "10-mnist-data.html"]
+DESKTOP = (1280, 900)
+PHONE = (390, 844)
 
 passed = 0
 failures = []
+spent = {}  # what took the time: name -> seconds
+
+
+@contextlib.contextmanager
+def timed(name):
+    start = time.time()
+    try:
+        yield
+    finally:
+        spent[name] = spent.get(name, 0) + time.time() - start
+
+
+def wait_for_stored_theme(driver, theme, seconds=3):
+    """Waits until the toggle's choice is in localStorage (the click handler runs asynchronously in
+    the browser), so that loading the next page tests the remembering, not a race with the click."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if driver.execute_script("return localStorage.getItem('book-theme')") == theme:
+            return
+        time.sleep(0.05)
 
 
 def check(ok, what):
@@ -99,8 +140,37 @@ const plots = Array.from(document.querySelectorAll('figure.plot')).map(f => {
 const images = Array.from(document.images).map(i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0}));
 const maths = Array.from(document.querySelectorAll('math')).map(m => {
   const r = m.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
-return {ids, refs, plots, images, maths};
+const numbers = Array.from(document.querySelectorAll('main h2[id]')).map(h => {
+  const n = h.querySelector('.secnum'); return n ? n.textContent : null; });
+const adds = Array.from(document.querySelectorAll('main .adds')).map(a => ({details: a.tagName === 'DETAILS', open: a.open}));
+const start = Array.from(document.querySelectorAll('main a.start-link')).map(a => a.getAttribute('href'));
+return {ids, refs, plots, images, maths, numbers, adds, start};
 """
+
+
+def summary(axe_found, contrast_found, lowest, widths):
+    """The numbers a reader of the log wants: what axe found, the lowest contrast, how wide the code is."""
+    print("axe-core: " + ("no violations" if not axe_found else ", ".join(
+        f"{rule} ({found[0][2]}) on {len(found)} page views" for rule, found in sorted(axe_found.items()))))
+    print("contrast: lowest " + ", ".join(f"{kind} {ratio}:1 ({mode})" for (mode, kind), ratio in sorted(lowest.items()))
+          + f"; {len(contrast_found)} failing pairs" + "".join(
+              f"\n    {mode}: {contrast.describe(e['pair'])} on {len(e['pages'])} pages"
+              for (mode, *_), e in sorted(contrast_found.items(), key=lambda kv: kv[1]['pair']['ratio'])))
+    for width, blocks in widths.items():
+        chapters = [b for b in blocks if b["page"] not in ("print.html", "index.html")]
+        wide = [b for b in chapters if b["scrolls"]]
+        longest = max(chapters, key=lambda b: b["longest"], default=None)
+        over = [b for b in chapters if b["longest"] > WIDTH_BUDGET]
+        print(f"code and output blocks at {width} width, chapter pages: {len(wide)} of {len(chapters)} scroll sideways "
+              f"({sum(b['kind'] == 'code' for b in wide)} code, {sum(b['kind'] == 'output' for b in wide)} output); "
+              f"{len(over)} have lines over {WIDTH_BUDGET} characters"
+              + (f"; longest line {longest['longest']} characters ({longest['page']}, {longest['kind']})" if longest else ""))
+
+
+def set_width(driver, size):
+    width, height = size
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
 
 
 def main():
@@ -110,6 +180,10 @@ def main():
     parser.add_argument("--screenshots", default=os.environ.get("BOOK_SCREENSHOTS", "/tmp/book-screenshots"))
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--chromedriver", default=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    parser.add_argument("--strict-width", action="store_true", default=bool(os.environ.get("BOOK_STRICT_WIDTH")),
+                        help=f"fail on a block with a line over {WIDTH_BUDGET} characters too ($BOOK_STRICT_WIDTH)")
+    parser.add_argument("--axe-dark", choices=["colour", "all"], default="colour",
+                        help="which axe-core rules run again in dark mode (default: those that depend on colour)")
     args = parser.parse_args()
 
     book = os.path.abspath(args.book)
@@ -121,14 +195,21 @@ def main():
     pages = sorted(os.path.basename(p) for p in glob.glob(os.path.join(book, "*.html")))
     chapters = [p for p in pages if re.match(r"\d\d-", p)]
 
+    started = time.time()
+    # The Nu HTML Checker reads the files while the browser works.
+    nu = NuChecker([os.path.join(book, p) for p in pages])
+
     options = webdriver.ChromeOptions()
     options.binary_location = args.chromium
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,900", "--hide-scrollbars"]:
+                     f"--window-size={DESKTOP[0]},{DESKTOP[1]}", "--hide-scrollbars"]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=args.chromedriver), options=options)
     driver.set_page_load_timeout(60)
+    axe_path = accessibility.script_path()
+    axe = accessibility.Axe(driver, axe_path) if axe_path else None
+    check(axe is not None, "axe-core is installed (pip install axe-selenium-python)")
 
     def url(page):
         return "file://" + os.path.join(book, page)
@@ -137,22 +218,101 @@ def main():
         driver.get(url(page))
         driver.execute_script("return document.readyState")
 
+    def shot(name):
+        with timed("screenshots"):
+            driver.execute_script("window.scrollTo(0, 0)")
+            driver.save_screenshot(os.path.join(shots, name + ".png"))
+
+    # What the summary at the end reports.
+    axe_found = {}          # rule -> [(page, mode, impact, nodes)]
+    contrast_found = {}     # (kind, what, fg, bg) -> {pair, pages}
+    lowest = {}             # (mode, kind) -> lowest ratio seen
+    widths = {"desktop": [], "phone": []}   # every pre, measured
+
     try:
-        started = time.time()
         facts = {}
-        for dark in (False, True):
-            set_dark(driver, dark)
-            mode = "dark" if dark else "light"
-            for page in pages:
+        for page in pages:
+            set_width(driver, DESKTOP)
+            set_dark(driver, False)
+            with timed("loading"):
                 load(page)
                 time.sleep(0.05)
-                check(not severe_logs(driver), f"{page} ({mode}): no console errors")
+            facts[page] = driver.execute_script(PAGE_FACTS)
+            for dark in (False, True):
+                mode = "dark" if dark else "light"
+                set_dark(driver, dark)
                 luminance = background_luminance(driver)
                 check(luminance < 0.3 if dark else luminance > 0.7,
                       f"{page} ({mode}): the background follows the system setting (luminance {luminance:.2f})")
-                driver.save_screenshot(os.path.join(shots, f"{page[:-5]}-{mode}.png"))
-                if not dark:
-                    facts[page] = driver.execute_script(PAGE_FACTS)
+                shot(f"{page[:-5]}-{mode}")
+
+                with timed("contrast"):
+                    found = contrast.pairs(driver)
+                for p in found:
+                    key = (mode, p["kind"])
+                    lowest[key] = min(lowest.get(key, 99), p["ratio"])
+                bad = contrast.failing(found)
+                for p in bad:
+                    entry = contrast_found.setdefault((mode, p["kind"], p["what"], p["fg"], p["bg"]), {"pair": p, "pages": []})
+                    entry["pages"].append(page)
+                check(not bad, f"{page} ({mode}): every colour pair has enough contrast ({len(found)} pairs)"
+                      + "".join("\n    " + contrast.describe(p) for p in bad[:12]))
+
+                if axe:
+                    rules = AXE_COLOUR_RULES if dark and args.axe_dark == "colour" else None
+                    with timed("axe " + mode):
+                        violations = axe.violations(rules)
+                    for v in violations:
+                        axe_found.setdefault(v["id"], []).append((page, mode, v["impact"], len(v["nodes"])))
+                    check(not violations, f"{page} ({mode}): axe-core finds no violations" + "".join(
+                        f"\n    {v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['help']}; e.g. {v['nodes'][0][:200] if v['nodes'] else ''}"
+                        for v in violations))
+
+            # Desktop: code and output fit their column, unless a line is over the width budget.
+            set_dark(driver, False)
+            with timed("layout"):
+                blocks = layout.blocks(driver)
+            widths["desktop"] += [dict(b, page=page) for b in blocks]
+            too_wide = [b for b in blocks if b["scrolls"] or b["beyondColumn"]]
+            layout_fault = [b for b in too_wide if b["longest"] <= WIDTH_BUDGET or args.strict_width]
+            check(not layout_fault, f"{page} (1280 px): no code or output block wider than its column"
+                  + "".join(f"\n    {b['kind']}, {b['longest']} characters, {b['content']} px in {b['box']} px: {b['line']}"
+                            for b in layout_fault[:10]))
+            over_budget = [b for b in too_wide if b["longest"] > WIDTH_BUDGET]
+            if over_budget and not args.strict_width:
+                print(f"warning: {page}: {len(over_budget)} blocks have lines over {WIDTH_BUDGET} characters "
+                      f"(longest {max(b['longest'] for b in over_budget)}): the chapter should print narrower")
+            facts_desktop = layout.page(driver)
+            fits = facts_desktop["placeholder"]
+            check(fits is None or fits["text"] <= fits["room"],
+                  f"{page} (1280 px): the search placeholder fits its box ({fits})")
+
+            # A phone: the sidebar collapses, nothing but code scrolls sideways, formulas and plots read.
+            set_width(driver, PHONE)
+            if page in PHONE_DARK_SHOTS:
+                set_dark(driver, True)
+                shot(f"{page[:-5]}-phone-dark")
+            set_dark(driver, False)
+            shot(f"{page[:-5]}-phone-light")
+            hidden = driver.execute_script("return getComputedStyle(document.querySelector('.sidebar')).display") == "none"
+            check(hidden, f"{page} (phone): the sidebar is collapsed")
+            with timed("layout"):
+                phone = layout.page(driver)
+            check(phone["sideways"] <= 1, f"{page} (phone): no sideways scrolling ({phone['sideways']} px)")
+            blocks = layout.blocks(driver)
+            widths["phone"] += [dict(b, page=page) for b in blocks]
+            loose = [b for b in blocks if b["beyondScreen"] or (b["scrolls"] and not b["scrollable"])]
+            check(not loose, f"{page} (phone): every code block scrolls inside its own box ({len(loose)} do not)")
+            check(phone["cutFormulas"] == 0, f"{page} (phone): no display formula is cut off ({phone['cutFormulas']} are)")
+            small = phone["smallestPlotText"]
+            check(small is None or small["px"] >= SMALLEST_PLOT_TEXT,
+                  f"{page} (phone): plot text is at least {SMALLEST_PLOT_TEXT} px (smallest: {small})")
+            fits = phone["placeholder"]
+            check(fits is None or fits["text"] <= fits["room"], f"{page} (phone): the search placeholder fits its box ({fits})")
+            check(not severe_logs(driver), f"{page}: no console errors")
+
+        set_width(driver, DESKTOP)
+        set_dark(driver, False)
 
         # Links, images, scripts and stylesheets: the file exists, the fragment is an id there.
         for page, f in facts.items():
@@ -176,6 +336,17 @@ def main():
             check(not bad_plots, f"{page}: {len(f['plots'])} plots drawn, with title and description {bad_plots[:3]}")
             check(all(i["ok"] for i in f["images"]), f"{page}: every image loads")
             check(all(f["maths"]), f"{page}: every formula ({len(f['maths'])}) is laid out")
+            if page in chapters and not page.startswith("00-"):
+                number = int(page[:2])  # 90 to 99 are appendices A, B, ...
+                label = chr(ord("A") + number - 90) if number >= 90 else str(number)
+                expected = [f"{label}.{k + 1}" for k in range(len(f["numbers"]))]
+                check(f["numbers"] == expected, f"{page}: sections are numbered {expected[:3]}... ({f['numbers'][:3]}...)")
+            check(all(a["details"] and not a["open"] for a in f["adds"]),
+                  f"{page}: the \"this chapter adds\" box is folded ({f['adds']})")
+        first_chapter = next((p for p in chapters if not p.startswith("00-")), None)
+        check(facts.get("index.html", {}).get("start") == [first_chapter],
+              f"index.html: an obvious link starts the reader at {first_chapter} ({facts.get('index.html', {}).get('start')})")
+        check(any(p["kind"] == "svg" for p in facts.get("index.html", {}).get("plots", [])), "index.html shows a figure the book draws")
         check(sum(len(f["plots"]) for p, f in facts.items() if p in chapters) > 0, "the chapters have plots")
         check(sum(len(f["maths"]) for f in facts.values()) > 0, "the chapters have formulas")
 
@@ -219,10 +390,12 @@ def main():
         load("01-perceptron.html")
         driver.find_element(By.ID, "theme-toggle").click()
         check(background_luminance(driver) < 0.3, "the toggle switches a light page to dark")
+        wait_for_stored_theme(driver, "dark")
         load("02-activations.html")
         check(driver.execute_script("return document.documentElement.getAttribute('data-theme')") == "dark"
               and background_luminance(driver) < 0.3, "the choice is remembered on the next page")
         driver.find_element(By.ID, "theme-toggle").click()
+        wait_for_stored_theme(driver, "light")
         load("02-activations.html")
         check(background_luminance(driver) > 0.7, "toggling back is remembered too")
         driver.execute_script("localStorage.removeItem('book-theme')")
@@ -252,45 +425,71 @@ def main():
         time.sleep(0.3)
         check(not severe_logs(driver), "clicking copy raises no console errors")
 
-        # A phone's width: the sidebar collapses behind its button; nothing scrolls sideways.
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
-        for page in ["index.html", "04-softmax.html", "08-regularization.html", "10-mnist-data.html", "print.html"]:
-            if page not in pages:
-                continue
-            load(page)
-            hidden = driver.execute_script("return getComputedStyle(document.querySelector('.sidebar')).display") == "none"
-            overflow = driver.execute_script(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            check(hidden, f"{page} (phone): the sidebar is collapsed")
-            check(overflow <= 1, f"{page} (phone): no sideways scrolling ({overflow}px)")
-            driver.save_screenshot(os.path.join(shots, f"{page[:-5]}-phone.png"))
+        # The keyboard: skip link, tab stops, focus rings, ←/→, search results, heading anchors.
+        with timed("keyboard"):
+            keyboard.check_all(driver, load, check, shot, chapters)
+
+        # Solutions: folded under each exercise; opening one shows its code and checked output.
+        load("01-perceptron.html")
+        folded = driver.find_elements(By.CSS_SELECTOR, "details.solution")
+        if check(len(folded) > 0, f"01-perceptron: solutions are folded ({len(folded)})"):
+            solution = folded[0]
+            check(not solution.find_element(By.CSS_SELECTOR, "figure.code.solution").is_displayed(),
+                  "a folded solution's code is hidden")
+            solution.find_element(By.TAG_NAME, "summary").click()
+            time.sleep(0.2)
+            code = solution.find_element(By.CSS_SELECTOR, "figure.code.solution")
+            output = solution.find_elements(By.CSS_SELECTOR, "pre.output")
+            check(code.is_displayed() and "Perceptron" in code.text and output and output[0].is_displayed(),
+                  "opening a solution shows its code and its output")
+        load("print.html")
+        answers = driver.execute_script("return document.querySelectorAll('#answers .answer').length")
+        check(answers > 0, f"print.html ends with the answers ({answers})")
+
+        # A phone's width: the menu button opens the sidebar; search results stay on the screen.
+        set_width(driver, PHONE)
+        set_dark(driver, False)
         load("04-softmax.html")
         driver.find_element(By.CSS_SELECTOR, "label.menu-button").click()
         time.sleep(0.1)
         shown = driver.execute_script("return getComputedStyle(document.querySelector('.sidebar')).display") != "none"
         check(shown, "(phone) the menu button opens the sidebar")
-        driver.save_screenshot(os.path.join(shots, "04-softmax-phone-menu.png"))
-        set_dark(driver, True)
-        load("06-backpropagation.html")
-        driver.save_screenshot(os.path.join(shots, "06-backpropagation-phone-dark.png"))
+        shot("04-softmax-phone-menu")
+        load("04-softmax.html")
+        box = driver.find_element(By.ID, "search-box")
+        box.click()
+        box.send_keys("softmax")
+        deadline = time.time() + 10
+        panel = None
+        while time.time() < deadline and not (panel and driver.find_elements(By.CSS_SELECTOR, "#search-results li")):
+            panel = layout.search_panel(driver)
+            time.sleep(0.1)
+        check(panel is not None and panel["left"] >= 0 and panel["right"] <= panel["width"],
+              f"(phone) the search results lie inside the screen ({panel})")
+        shot("search-softmax-phone")
         check(not severe_logs(driver), "(phone) no console errors")
-        print(f"browser: {len(pages)} pages in {time.time() - started:.1f} s; screenshots in {shots}")
+        print(f"browser: {len(pages)} pages in {time.time() - started:.1f} s ("
+              + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in sorted(spent.items())) + f"); screenshots in {shots}")
     finally:
         driver.quit()
 
-    # HTML validation with tidy.
-    tidy = shutil.which("tidy")
-    if check(tidy is not None, "tidy is installed (apt-get install tidy)"):
+    # The Nu HTML Checker, started at the beginning.
+    if check(nu.missing is None, f"the Nu HTML Checker can run ({nu.missing})"):
+        with timed("waiting for the Nu HTML Checker"):
+            messages = nu.messages()
+        errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
+        warnings = [m for m in messages if m.get("type") == "info" and m.get("subType") == "warning"]
         for page in pages:
-            run = subprocess.run([tidy, "-q", "-e", "--fix-style-tags", "no", os.path.join(book, page)],
-                                 capture_output=True, text=True)
-            lines = [l for l in run.stderr.splitlines() if l.strip()]
-            errors = [l for l in lines if "Error:" in l]
-            unexpected = [l for l in lines if "Error:" not in l and not any(re.search(p, l) for p in TIDY_IGNORED)]
-            check(not errors, f"{page}: tidy finds no errors" + "".join("\n    " + e for e in errors[:10]))
-            check(not unexpected, f"{page}: tidy finds no warnings beyond the ignored ones"
-                  + "".join("\n    " + e for e in unexpected[:10]))
+            mine = [m for m in errors if os.path.basename(m.get("url", "")) == page]
+            check(not mine, f"{page}: the Nu HTML Checker finds no errors ({len(mine)})"
+                  + "".join("\n    " + NuChecker.describe(m) for m in mine[:5]))
+        stray = [m for m in errors if os.path.basename(m.get("url", "")) not in pages]
+        check(not stray, "the Nu HTML Checker ran without trouble" + "".join("\n    " + NuChecker.describe(m) for m in stray[:5]))
+        print(f"Nu HTML Checker: {len(errors)} errors, {len(warnings)} warnings"
+              + "".join("\n    warning: " + NuChecker.describe(m) for m in warnings[:5]))
+
+    summary(axe_found, contrast_found, lowest, widths)
+    print(f"time: {time.time() - started:.1f} s in all")
 
     sizes = sorted(((os.path.getsize(os.path.join(book, p)), p) for p in pages), reverse=True)
     print("largest pages: " + ", ".join(f"{p} {s // 1024} KB" for s, p in sizes[:4]))

@@ -35,7 +35,7 @@ func smallOptions(_ limit: Int = 400) -> TrainingOptions {
 
     @Test func roundTripsAndRejectsEveryKindOfDamage() throws {
         let checkpoint = try sample()
-        let bytes = checkpoint.encoded()
+        let bytes = try checkpoint.encoded()
         #expect(try Checkpoint.decode(bytes, path: "x.ckpt") == checkpoint)
 
         var flipped = bytes

@@ -12,6 +12,23 @@ import GradientDescent
         #expect(batches.flatMap { $0 }.sorted() == Array(0..<103))
     }
 
+    @Test func miniBatchesUseChapterOnesShuffle() {
+        var a = SplitMix64(seed: 4), b = SplitMix64(seed: 4)
+        var order = Array(0..<23)
+        b.shuffle(&order)
+        #expect(miniBatches(count: 23, batchSize: 5, rng: &a).flatMap { $0 } == order)
+        #expect(a.state == b.state)
+    }
+
+    @Test func spreadSummarizesMeasurements() {
+        let spread = Spread([1, 2, 3, 4, 5])
+        #expect(spread.mean == 3)
+        #expect(abs(spread.standardDeviation - Float(2.5).squareRoot()) < 1e-6)  // sample sd: Σ(x − 3)² / 4 = 2.5
+        #expect(spread.min == 1 && spread.max == 5)
+        #expect(spread.formatted("%.2f") == "3.00 ± 1.58 (1.00 to 5.00)")
+        #expect(Spread([-1, 1]).formatted("%+.1f") == "+0.0 ± 1.4 (-1.0 to +1.0)")
+    }
+
     @Test func sgdMinimizesAQuadratic() {
         // L = ½‖θ − (3, −1)‖², ∂L/∂θ = θ − (3, −1).
         let theta = Parameter("θ", Tensor(shape: [2], scalars: [0, 0]))

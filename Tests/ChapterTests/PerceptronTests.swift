@@ -51,6 +51,23 @@ struct PerceptronTests {
         #expect(a != Array(0..<50))
     }
 
+    @Test("next(below:) stays below n, redraws when it must, and is uniform for small n")
+    func nextBelow() {
+        var generator = SplitMix64(seed: 5)
+        var counts = [0, 0, 0]
+        for _ in 0..<30_000 { counts[Int(generator.next(below: 3))] += 1 }
+        #expect(counts.allSatisfy { abs($0 - 10_000) < 400 })  // 4 standard deviations
+        // For n = 2⁶³ + 1 about half of the draws are rejected; every result must still be below n.
+        let huge: UInt64 = (1 << 63) + 1
+        for _ in 0..<1000 { #expect(generator.next(below: huge) < huge) }
+        #expect(generator.next(below: 1) == 0)
+        // Without a redraw it is the high half of next() · n, as before the rejection step existed.
+        var a = SplitMix64(seed: 9), b = SplitMix64(seed: 9)
+        for n: UInt64 in [2, 10, 300, 60_000] {
+            #expect(a.next(below: n) == b.next().multipliedFullWidth(by: n).high)
+        }
+    }
+
     @Test("step(0) = 1, step(z < 0) = 0")
     func stepConvention() {
         #expect(step(0) == 1)

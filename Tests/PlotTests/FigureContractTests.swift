@@ -9,6 +9,8 @@ let allKinds: [any Figure] = [
     ImageGrid(title: "Plain", images: [ring, bar]), ImageGrid(title: "No images", images: []),
     ImageGrid(title: "Captions only below some", images: [ring, bar, ring], captions: ["", "b", ""], columns: 2),
     PixelValues(title: "Bar", image: bar),
+    leftOrRight(), perceptronDiagram(), skipGraph, tutorialNetwork, LayerDiagram(title: "One unit", sizes: [1]),
+    DecisionRegions(title: "No points", points: []) { _, _ in 0 },
 ]
 
 @Suite struct FigureContract {

@@ -65,24 +65,41 @@ let outputsAveraged = zip(twoLayersWithReLU(x1), twoLayersWithReLU(x2)).map { ($
 print("network at the midpoint:      ", text(twoLayersWithReLU(midpoint)))
 print("midpoint of network's outputs:", text(outputsAveraged))
 #sourceLocation()
-runner.begin(4, line: 197, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 198)
+runner.begin(4, line: 198, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 199)
 show(LinePlot(
     title: "Four activation functions",
     xLabel: "z", yLabel: "f(z)",
     series: Activation.allCases.map { f in Series(f.name, over: -4...4) { Double(f(Float($0))) } },
     yRange: -1.5...4))
 #sourceLocation()
-runner.begin(5, line: 248, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 249)
+runner.begin(5, line: 239, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 240)
+print("     h     chord slope (f(z+h) − f(z))/h    formula 2z")
+for h in [0.1, 0.01, 0.001, 0.0001] {
+    let z = 1.5
+    let chord = ((z + h) * (z + h) - z * z) / h
+    print(String(format: "%6g   %31.6f   %10.6f", h, chord, 2 * z))
+}
+#sourceLocation()
+runner.begin(6, line: 274, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 275)
+print("    z    formula −2z·e^(−z²)   centred chord, h = 0.001")
+for z in [-1.0, 0.5, 2.0] {
+    let f = { (z: Double) in exp(-z * z) }, h = 0.001
+    print(String(format: "%5.1f   %19.8f   %24.8f", z, -2 * z * exp(-z * z), (f(z + h) - f(z - h)) / (2 * h)))
+}
+#sourceLocation()
+runner.begin(7, line: 307, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 308)
 show(LinePlot(
     title: "Their derivatives",
     xLabel: "z", yLabel: "f′(z)",
     series: Activation.allCases.map { f in Series(f.name + "′", over: -4...4) { Double(f.derivative(Float($0))) } },
     yRange: -0.25...1.25))
 #sourceLocation()
-runner.begin(6, line: 284, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 285)
+runner.begin(8, line: 343, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 344)
 let grid = (-1000...1000).map { Float($0) / 100 }
 print("activation   smallest f   largest f   largest f′   first reached at")
 for f in Activation.allCases {
@@ -94,8 +111,8 @@ for f in Activation.allCases {
           fixed(slope, 4, width: 12), slope == 0 ? "   (f′ = 0 everywhere)" : "   z = " + fixed(best))
 }
 #sourceLocation()
-runner.begin(7, line: 316, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 317)
+runner.begin(9, line: 374, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 375)
 let h: Float = 0.01
 let checked: [Activation] = [.sigmoid, .tanh, .relu]
 print("      |" + checked.map { rightAligned($0.name, 12) + rightAligned("", 8) + " |" }.joined())
@@ -109,8 +126,8 @@ for z: Float in [-2, -0.5, 0.5, 2] {
     print(line)
 }
 #sourceLocation()
-runner.begin(8, line: 354, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 355)
+runner.begin(10, line: 413, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 414)
 /// Chapter 1's XOR network with every step replaced by z ↦ σ(k z).
 func softXOR(_ x: [Float], outputBias: Float, sharpness k: Float) -> Float {
     let network = TwoLayerPerceptron.xor
@@ -136,8 +153,16 @@ show(LinePlot(
              Series("sigmoid network: squared error", x: biases, y: softError)],
     yRange: 0...3))
 #sourceLocation()
-runner.begin(9, line: 417, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 418)
+runner.begin(11, line: 471, hidden: true)
+#sourceLocation(file: "chapters/02-activations.md", line: 472)
+let valleyBottom = softError.indices.min { softError[$0] < softError[$1] }!
+precondition(biases[valleyBottom] > -2 && biases[valleyBottom] < -1
+             && (1...valleyBottom).allSatisfy { softError[$0] < softError[$0 - 1] }
+             && (valleyBottom + 1..<softError.count).allSatisfy { softError[$0] > softError[$0 - 1] },
+             "the sigmoid network's squared error should fall to one minimum with c in (−2, −1), then rise")
+#sourceLocation()
+runner.begin(12, line: 486, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 487)
 let largest = Float.greatestFiniteMagnitude
 print("largest Float:", scientific(Double(largest)), "= e^" + fixed(log(largest)))
 print("     z |" + ["1/(1+e⁻ᶻ)", "eᶻ/(1+eᶻ)", "e⁻ᶻ/(1+e⁻ᶻ)²"].map { rightAligned($0, 13) }.joined()
@@ -149,8 +174,8 @@ for z: Float in [-100, -50, -20, 0, 20, 50, 100] {
           + "  |" + library.map { rightAligned(scientific(Double($0)), 11) }.joined())
 }
 #sourceLocation()
-runner.begin(10, line: 475, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 476)
+runner.begin(13, line: 547, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 548)
 var pathGenerator = SplitMix64(seed: 2)
 let candidates: [Activation] = [.sigmoid, .tanh, .relu]
 var running: [Float] = [1, 1, 1]
@@ -165,8 +190,8 @@ for layer in 1...10 {
     print(line)
 }
 #sourceLocation()
-runner.begin(11, line: 512, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 513)
+runner.begin(14, line: 584, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 585)
 let paths = 10_000, depth = 10
 var meanProducts = [[Double]](repeating: [Double](repeating: 0, count: depth), count: candidates.count)
 var averageGenerator = SplitMix64(seed: 3)
@@ -189,16 +214,23 @@ for (i, f) in candidates.enumerated() {
 }
 show(averagePlot)
 #sourceLocation()
-runner.begin(12, line: 561, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 562)
-print("depth | σ best case   σ mean     tanh mean   ReLU mean")
+runner.begin(15, line: 633, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 634)
+// The z of different layers are independent, so the mean of the product is the product of the
+// means, and the mean of f′ over [−2, 2] is the slope of the chord from −2 to 2: (f(2) − f(−2)) / 4.
+let exactMeans = candidates.map { f in Double(f(2) - f(-2)) / 4 }
+print("depth | σ best case | σ mean: sampled  exact | tanh mean: sampled  exact | ReLU mean: sampled  exact")
 for d in [1, 2, 3, 5, 10] {
-    print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "",
-          meanProducts.map { scientific($0[d - 1]) }.joined(separator: "   "))
+    print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "   |",
+          candidates.indices.map { i in
+              "        " + scientific(meanProducts[i][d - 1]) + "  " + scientific(pow(exactMeans[i], Double(d)))
+          }.joined(separator: " |"))
 }
+print("ReLU paths open through all 10 layers:", Int((meanProducts[2][9] * Double(paths)).rounded()), "of \(paths)",
+      "(expected: \(fixed(Float(Double(paths) * pow(0.5, 10)), 1)))")
 #sourceLocation()
-runner.begin(13, line: 596, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 597)
+runner.begin(16, line: 691, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 692)
 var spreadGenerator = SplitMix64(seed: 4)
 print("  s  |  mean σ′   mean tanh′   mean ReLU′")
 for s: Float in [0.5, 1, 2, 4, 8] {
@@ -210,8 +242,8 @@ for s: Float in [0.5, 1, 2, 4, 8] {
     print(fixed(s, 1, width: 4), "|", totals.map { fixed(Float($0 / 100_000), 4, width: 8) }.joined(separator: "     "))
 }
 #sourceLocation()
-runner.begin(14, line: 672, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 673)
+runner.begin(17, line: 768, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 769)
 var layerGenerator = SplitMix64(seed: 5)
 func randomNeuron(_ f: Activation) -> Neuron {
     Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
@@ -226,8 +258,8 @@ for f in [Activation.relu, .sigmoid, .tanh] {
           "\(zeros) of \(outputs.count) outputs are exactly 0 (\(fixed(100 * Float(zeros) / Float(outputs.count), 1))%)")
 }
 #sourceLocation()
-runner.begin(15, line: 704, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 705)
+runner.begin(18, line: 802, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 803)
 var squareGenerator = SplitMix64(seed: 6)
 let square = (0..<200).map { _ in [squareGenerator.nextFloat(), squareGenerator.nextFloat()] }
 let units = [
@@ -247,12 +279,136 @@ for (name, unit) in units {
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(16, line: 739, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 740)
+runner.begin(19, line: 837, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 838)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
 print("before the update:", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
 unlucky.bias -= 2
 print("after b ← b − 2:  ", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(20, exercise: 1, line: 895, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 896)
+for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
+    let viaSigmoid = 2 * sigmoid(2 * z) - 1
+    print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))   2σ(2z) − 1 = \(fixed(viaSigmoid, 6, width: 9))")
+    precondition(abs(tanh(z) - viaSigmoid) < 1e-6, "tanh(z) = 2σ(2z) − 1")
+}
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(21, exercise: 2, line: 921, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 922)
+/// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never overflows.
+func softplus(_ z: Float) -> Float { max(z, 0) + log1p(exp(-abs(z))) }
+print("softplus(100) =", softplus(100), "  the naive log(1 + exp(100)) =", log(1 + exp(Float(100))))
+let h: Float = 0.01
+for z: Float in [-3, -1, 0, 1, 3] {
+    let chord = (softplus(z + h) - softplus(z - h)) / (2 * h)
+    print("z = \(fixed(z, 0, width: 2)):  central difference \(fixed(chord, 4))   σ(z) = \(fixed(sigmoid(z), 4))")
+    precondition(abs(chord - sigmoid(z)) < 1e-3, "softplus′ = σ")
+}
+show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", series: [
+    Series("ReLU", over: -4...4) { Double(max(0, Float($0))) },
+    Series("softplus", over: -4...4) { Double(softplus(Float($0))) },
+]))
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(22, exercise: 3, line: 975, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 976)
+let alpha: Float = 0.01
+func leaky(_ z: Float) -> Float { max(alpha * z, z) }
+func leakyDerivative(_ z: Float) -> Float { z > 0 ? 1 : alpha }
+
+// The mean product of f′ over ten layers, as in the chapter (same seed, so the same z's).
+var leakyGenerator = SplitMix64(seed: 3)
+var leakyMeans = [Double](repeating: 0, count: depth), reluMeans = leakyMeans
+for _ in 0..<paths {
+    var (leakyProduct, reluProduct) = (1.0, 1.0)
+    for layer in 0..<depth {
+        let z = leakyGenerator.uniform(in: -2...2)
+        leakyProduct *= Double(leakyDerivative(z))
+        reluProduct *= Double(Activation.relu.derivative(z))
+        leakyMeans[layer] += leakyProduct / Double(paths)
+        reluMeans[layer] += reluProduct / Double(paths)
+    }
+}
+for d in [1, 2, 5, 10] {
+    print("depth \(rightAligned("\(d)", 2)): ReLU mean \(scientific(reluMeans[d - 1]))   leaky ReLU mean \(scientific(leakyMeans[d - 1]))")
+}
+precondition(reluMeans == meanProducts[2], "the same z's as the chapter's experiment")
+
+// The dead unit of the chapter, with a leaky ReLU: the gradient summed over the 200 inputs.
+let (w, b): ([Float], Float) = ([-1, -0.5], -0.2)
+var total: [Float] = [0, 0, 0]
+for x in square {
+    let slope = leakyDerivative(dot(w, x) + b)
+    total = sum(total, [slope * x[0], slope * x[1], slope])
+}
+print("dead unit, leaky: Σ ∂a/∂w₁ = \(fixed(total[0], 3)), Σ ∂a/∂w₂ = \(fixed(total[1], 3)), Σ ∂a/∂b = \(fixed(total[2], 3))")
+precondition(total.allSatisfy { $0 > 0 }, "a leaky unit is never dead")
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(23, exercise: 4, line: 1027, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1028)
+/// The smallest positive Float for which `vanishes` holds, assuming it holds from there on.
+func firstFloat(where vanishes: (Float) -> Bool) -> Float {
+    var (low, high) = (Float(1).bitPattern, Float(1000).bitPattern)  // vanishes(low) is false, vanishes(high) true
+    while high - low > 1 {
+        let middle = low + (high - low) / 2
+        if vanishes(Float(bitPattern: middle)) { high = middle } else { low = middle }
+    }
+    return Float(bitPattern: high)
+}
+let zFormula = firstFloat { Activation.sigmoid.derivative($0) == 0 }
+let zTrue = firstFloat { exp(-$0) / ((1 + exp(-$0)) * (1 + exp(-$0))) == 0 }
+print("σ(1 − σ) is 0 from z = \(zFormula) on; σ(z) there is", sigmoid(zFormula) == 1 ? "exactly 1" : "below 1")
+print("the largest gradient it throws away: e^−z/(1 + e^−z)² at z = \(zFormula) is",
+      scientific(Double(exp(-zFormula) / ((1 + exp(-zFormula)) * (1 + exp(-zFormula))))))
+print("e^−z/(1 + e^−z)² underflows to 0 from z = \(zTrue) on")
+precondition(zFormula > 16.6 && zFormula < 16.7 && zTrue > 103.9 && zTrue < 104)
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(24, exercise: 5, line: 1065, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1066)
+var weightGenerator = SplitMix64(seed: 8)
+print("   w | mean of Π |wₖ| σ′(zₖ) after 1, 5 and 10 layers")
+var depthTen: [Float: Double] = [:]
+for w: Float in [1, 4, 8, 10, 12] {
+    var means = [Double](repeating: 0, count: depth)
+    for _ in 0..<paths {
+        var product = 1.0
+        for layer in 0..<depth {
+            let z = weightGenerator.uniform(in: -2...2), weight = weightGenerator.uniform(in: -w...w)
+            product *= Double(abs(weight) * Activation.sigmoid.derivative(z))
+            means[layer] += product / Double(paths)
+        }
+    }
+    depthTen[w] = means[9]
+    print(fixed(w, 0, width: 4), "|", [0, 4, 9].map { scientific(means[$0]) }.joined(separator: "   "))
+}
+precondition(depthTen[10]! < 1 && depthTen[12]! > 1, "the mean stops shrinking between w = 10 and w = 12")
+
+// A real forward pass: a chain of sigmoid units with weights that large.
+var chainGenerator = SplitMix64(seed: 9)
+var slopes: [Float] = []
+for _ in 0..<1000 {
+    var a = chainGenerator.uniform(in: -1...1)
+    for _ in 0..<depth {
+        let z = chainGenerator.uniform(in: -12...12) * a + chainGenerator.uniform(in: -1...1)
+        slopes.append(Activation.sigmoid.derivative(z))
+        a = sigmoid(z)
+    }
+}
+let meanSlope = slopes.reduce(0, +) / Float(slopes.count)
+print("forward pass with w uniform in ±12: mean σ′ = \(fixed(meanSlope, 3)) (0.25 at most),",
+      "\(slopes.filter { $0 < 0.01 }.count) of \(slopes.count) below 0.01")
+#sourceLocation()
+}
+}
 runner.end()
 }

@@ -111,7 +111,7 @@ public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2, lo
     return result
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 436)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 496)
 /// One step of gradient descent on a classification batch: forward, cross-entropy, backward,
 /// then θ ← θ − η ∂L/∂θ for every parameter. Returns the loss before the step.
 @discardableResult
@@ -124,7 +124,7 @@ public func trainStep(_ model: Sequential, _ x: Tensor, labels: [Int], learningR
     return loss
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 535)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 602)
 /// Mean squared error, as PyTorch's `MSELoss`: L = (1/N) Σ (pᵢ − tᵢ)² over all N elements,
 /// with its gradient ∂L/∂p = 2(p − t)/N (same shape as p), ready for `backward`.
 public func meanSquaredError(_ prediction: Tensor, _ target: Tensor) -> (loss: Float, gradient: Tensor) {

@@ -75,8 +75,43 @@ for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
     print(String(format: "ε = %.0e: largest relative error %.2e", epsilon, result.maxRelativeError))
 }
 #sourceLocation()
-runner.begin(5, line: 393, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 394)
+runner.begin(5, line: 388, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 389)
+let correctErrors = (1...8).map { (seed: UInt64) -> Float in
+    var rng = SplitMix64(seed: seed)
+    let net = Sequential([Linear(3, 4, rng: &rng), Tanh(), Linear(4, 3, rng: &rng)])
+    let inputs = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
+    net.zeroGrad()
+    _ = net.backward(crossEntropyGradient(net(inputs), labels: smallLabels))
+    return checkGradients(of: net.parameters, loss: { crossEntropy(net(inputs), labels: smallLabels) }).maxRelativeError
+}
+print("largest relative error, 8 draws:", correctErrors.map { String(format: "%.1e", $0) }.joined(separator: " "))
+#sourceLocation()
+runner.begin(6, line: 404, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 405)
+precondition(correctErrors.allSatisfy { $0 < 2e-3 }, "a correct backward pass should stay of order 10⁻³ or below")
+#sourceLocation()
+runner.begin(7, line: 413, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 414)
+let spoiled = small.parameters[0]
+let largest = spoiled.grad.scalars.indices.max { abs(spoiled.grad.scalars[$0]) < abs(spoiled.grad.scalars[$1]) }!
+let trueGradient = spoiled.grad.scalars[largest]
+print("one gradient multiplied by   largest relative error")
+var spoiledErrors: [Float] = []
+for factor: Float in [1, 1.01, 1.02, 1.05, 1.1, 2, -1] {
+    spoiled.grad.scalars[largest] = trueGradient * factor
+    spoiledErrors.append(checkGradients(of: small.parameters, loss: smallLoss).maxRelativeError)
+    print(String(format: "%26.2f   %.2e", factor, spoiledErrors.last!))
+}
+spoiled.grad.scalars[largest] = trueGradient
+#sourceLocation()
+runner.begin(8, line: 438, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 439)
+precondition(spoiledErrors[0] < 1e-3 && spoiledErrors[3] > 1e-2 && spoiledErrors[4] > 4e-2,
+             "a correct gradient should pass a 10⁻² threshold and a 5% error should fail it")
+#sourceLocation()
+runner.begin(9, line: 453, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 454)
 /// tanh with a wrong derivative: 1 − y instead of 1 − y².
 final class BuggyTanh: Backpropagating {
     var output: Tensor?
@@ -98,8 +133,8 @@ print("whole network:   ", checkGradients(of: buggy.parameters, loss: buggyLoss)
 print("Linear₂ (above): ", checkGradients(of: buggy.layers[2].parameters, loss: buggyLoss))
 print("Linear₁ (below): ", checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
 #sourceLocation()
-runner.begin(6, line: 453, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 454)
+runner.begin(10, line: 513, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 514)
 var xorRNG = SplitMix64(seed: 11)
 let xorNet = Sequential([Linear(2, 8, rng: &xorRNG), Tanh(), Linear(8, 2, rng: &xorRNG)])
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -115,13 +150,13 @@ for i in 0..<4 {
     print("\(x1) xor \(x2) → \(xorPredictions[i])   " + String(format: "(p = %.4f for 1; want %d)", xorProbabilities[i, 1], xorLabels[i]))
 }
 #sourceLocation()
-runner.begin(7, line: 486, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 487)
+runner.begin(11, line: 546, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 547)
 precondition(argmaxRows(xorNet(xorInputs)) == xorLabels, "the MLP should have learned XOR")
 precondition(crossEntropy(xorNet(xorInputs), labels: xorLabels) < 0.01, "the XOR loss should be small")
 #sourceLocation()
-runner.begin(8, line: 496, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 497)
+runner.begin(12, line: 556, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 557)
 var linearRNG = SplitMix64(seed: 11)
 let linearNet = Sequential([Linear(2, 2, rng: &linearRNG)])
 var linearLoss: Float = 0
@@ -130,13 +165,17 @@ let linearP = softmax(linearNet(xorInputs))
 print(String(format: "linear model after 2000 steps: loss %.4f, p(1) = %.4f, %.4f, %.4f, %.4f",
              linearLoss, linearP[0, 1], linearP[1, 1], linearP[2, 1], linearP[3, 1]))
 print("predictions:", argmaxRows(linearNet(xorInputs)), "want", xorLabels)
+let linearLogits = linearNet(xorInputs)
+print("logit₁ − logit₀:", (0..<4).map { String(format: "%.1e", linearLogits[$0, 1] - linearLogits[$0, 0]) }.joined(separator: ", "))
 #sourceLocation()
-runner.begin(9, line: 512, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 513)
+runner.begin(13, line: 575, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 576)
 precondition(linearLoss > 0.69, "a linear model cannot do better than ln 2 on XOR")
+precondition((0..<4).allSatisfy { abs(linearLogits[$0, 1] - linearLogits[$0, 0]) < 1e-5 },
+             "the linear model's two logits should be equal up to rounding")
 #sourceLocation()
-runner.begin(10, line: 550, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 551)
+runner.begin(14, line: 617, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 618)
 let curveX = Tensor(shape: [41, 1], scalars: (0...40).map { Float($0) * 0.15 - 3 })
 let curveY = curveX.map { sin(2 * $0) }
 
@@ -166,14 +205,14 @@ for (hidden, fit) in fits {
                  fit.losses[0], fit.losses[1999], fit.losses[4999], fit.losses[9999]))
 }
 #sourceLocation()
-runner.begin(11, line: 588, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 589)
+runner.begin(15, line: 655, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 656)
 precondition(fits[2].fit.losses.last! < 0.002, "32 hidden units should fit sin(2x) closely")
 precondition(fits[0].fit.losses.last! > fits[1].fit.losses.last! && fits[1].fit.losses.last! > fits[2].fit.losses.last!,
              "more hidden units should fit better")
 #sourceLocation()
-runner.begin(12, line: 594, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 595)
+runner.begin(16, line: 661, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 662)
 var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x", yLabel: "y",
                        series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }], xRange: -3...3, yRange: -1.5...1.5)
 for (hidden, fit) in fits {
@@ -183,5 +222,124 @@ for (hidden, fit) in fits {
 }
 show(fitPlot)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(17, exercise: 1, line: 758, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 759)
+// L = |a − t| with a = tanh(z), z = wx + b: ∂L/∂z = sign(a − t)·(1 − a²).
+let aTanh = tanh(z)
+let dLdzByHand = (aTanh - t > 0 ? 1.0 : -1.0) * (1 - aTanh * aTanh)
+func absLoss(_ w: Double, _ b: Double) -> Double { abs(tanh(w * x + b) - t) }
+print(String(format: "by hand:            ∂L/∂w = %.4f  ∂L/∂b = %.4f", dLdzByHand * x, dLdzByHand))
+print(String(format: "finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f",
+             (absLoss(w + h, b) - absLoss(w - h, b)) / (2 * h), (absLoss(w, b + h) - absLoss(w, b - h)) / (2 * h)))
+precondition(abs(dLdzByHand * x - (absLoss(w + h, b) - absLoss(w - h, b)) / (2 * h)) < 1e-6)
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(18, exercise: 2, line: 782, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 783)
+final class LeakyReLU: Backpropagating {
+    var input: Tensor?
+    func forward(_ x: Tensor) -> Tensor {
+        input = x
+        return x.map { $0 > 0 ? $0 : 0.01 * $0 }
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        gradOutput.zipMap(input!) { g, z in z > 0 ? g : 0.01 * g }
+    }
+}
+var leakyRNG = SplitMix64(seed: 6)
+let leakyNet = Sequential([Linear(3, 4, rng: &leakyRNG), LeakyReLU(), Linear(4, 3, rng: &leakyRNG)])
+func leakyCheck(_ inputs: Tensor) -> GradientCheck {
+    leakyNet.zeroGrad()
+    _ = leakyNet.backward(crossEntropyGradient(leakyNet(inputs), labels: smallLabels))
+    return checkGradients(of: leakyNet.parameters) { crossEntropy(leakyNet(inputs), labels: smallLabels) }
+}
+print("inputs as in the chapter:   ", leakyCheck(smallInputs))
+// Move sample 0 so that unit 0's pre-activation is 0.004, closer to the kink than ε = 0.01.
+let first = leakyNet.layers[0] as! Linear
+var nearKink = smallInputs
+let z0 = first(smallInputs)[0, 0], w00 = first.weight.value[0, 0]
+nearKink[0, 0] += (0.004 - z0) / w00
+print("pre-activation of unit 0, sample 0:", String(format: "%.4f", first(nearKink)[0, 0]))
+print("one z within ε of the kink: ", leakyCheck(nearKink))
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(19, exercise: 3, line: 827, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 828)
+let inputParameter = Parameter("input", smallInputs)
+small.zeroGrad()
+inputParameter.zeroGrad()
+inputParameter.grad = small.backward(crossEntropyGradient(small(inputParameter.value), labels: smallLabels))
+print("∂L/∂x:", checkGradients(of: [inputParameter]) { crossEntropy(small(inputParameter.value), labels: smallLabels) })
+
+/// A linear layer whose backward pass returns g·Wᵀ instead of g·W (the shapes agree when W is square).
+final class TransposedBackward: Backpropagating {
+    let linear: Linear
+    init(_ linear: Linear) { self.linear = linear }
+    var parameters: [Parameter] { linear.parameters }
+    func forward(_ x: Tensor) -> Tensor { linear(x) }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        _ = linear.backward(gradOutput)  // the weight gradients are right
+        return matmul(gradOutput, linear.weight.value.transposed)
+    }
+}
+var brokenRNG = SplitMix64(seed: 7)
+let broken = Sequential([Linear(3, 4, rng: &brokenRNG), Tanh(), TransposedBackward(Linear(4, 4, rng: &brokenRNG)),
+                         Tanh(), Linear(4, 3, rng: &brokenRNG)])
+broken.zeroGrad()
+_ = broken.backward(crossEntropyGradient(broken(smallInputs), labels: smallLabels))
+let brokenLoss = { crossEntropy(broken(smallInputs), labels: smallLabels) }
+print("square layer with g·Wᵀ, its own weights:", checkGradients(of: broken.layers[2].parameters, loss: brokenLoss))
+print("the layer below it:                     ", checkGradients(of: broken.layers[0].parameters, loss: brokenLoss))
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(20, exercise: 4, line: 874, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 875)
+var forgetfulRNG = SplitMix64(seed: 3)
+let forgetful = Sequential([
+    Linear(weight: Tensor(uniform: [32, 1], in: -3...3, using: &forgetfulRNG),
+           bias: Tensor(uniform: [32], in: -3...3, using: &forgetfulRNG)),
+    Tanh(),
+    Linear(32, 1, rng: &forgetfulRNG),
+])
+forgetful.zeroGrad()  // once, at the start
+var forgetfulLosses: [Float] = []
+for _ in 0..<10_000 {
+    let (stepLoss, gradient) = meanSquaredError(forgetful(curveX), curveY)
+    _ = forgetful.backward(gradient)  // adds to every gradient of every earlier step
+    for p in forgetful.parameters { p.value = p.value - 0.05 * p.grad }
+    forgetfulLosses.append(stepLoss)
+}
+for step in [1, 10, 50, 100, 1000, 10_000] {
+    print("step \(step): loss \(forgetfulLosses[step - 1])   (with zeroGrad: \(fits[2].fit.losses[step - 1]))")
+}
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(21, exercise: 5, line: 914, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 915)
+var deepRNG = SplitMix64(seed: 3)
+let deep = makeMLP([1, 8, 8, 1], activation: { Tanh() }, rng: &deepRNG)
+var deepLosses: [Float] = []
+for _ in 0..<10_000 {
+    deep.zeroGrad()
+    let (stepLoss, gradient) = meanSquaredError(deep(curveX), curveY)
+    _ = deep.backward(gradient)
+    for p in deep.parameters { p.value = p.value - 0.05 * p.grad }
+    deepLosses.append(stepLoss)
+}
+print("network   parameters   loss at step 2000     5000     10000")
+for (name, count, losses) in [("1-32-1", fits[2].fit.model.parameterCount, fits[2].fit.losses),
+                              ("1-8-8-1", deep.parameterCount, deepLosses)] {
+    print(name.padding(toLength: 9, withPad: " ", startingAt: 0), String(format: "%10d   %18.4f   %.4f   %.4f",
+          count, losses[1999], losses[4999], losses[9999]))
+}
+#sourceLocation()
+}
+}
 runner.end()
 }

@@ -151,7 +151,12 @@ public final class Trainer {
     public var checkpointPath: String?
     var shuffle: SplitMix64
 
+    /// Refuses options outside their ranges (`TrainingOptions.validate`) and a thread count outside 1...256.
     public init(options: TrainingOptions, data: MNISTSplit, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(TrainingError) {
+        try options.validate(trainingSize: data.trainIndices.count)
+        guard Self.threadRange.contains(threads) else {
+            throw .badOption("threads must be in \(Self.threadRange.lowerBound)...\(Self.threadRange.upperBound), not \(threads)")
+        }
         guard data.splitSeed == options.splitSeed else {
             throw .badOption("the run asks for the split with seed \(options.splitSeed), but the data was split with "
                              + "seed \(data.splitSeed): load it with MNISTSplit.load(splitSeed: \(options.splitSeed))")
@@ -165,12 +170,22 @@ public final class Trainer {
         shuffle = SplitMix64(seed: options.seed ^ 0x5EED)
     }
 
-    /// Continues the run saved in `path` (a `.resume` file) with the same options.
-    public convenience init(resuming path: String, data: MNISTSplit,
+    /// The thread counts the trainer accepts.
+    public static let threadRange = 1...256
+
+    /// Continues the run saved in `path` (a `.resume` file) with the same options; `epochs`, if given,
+    /// replaces the saved run's number of epochs (the only option a resumed run may change).
+    public convenience init(resuming path: String, data: MNISTSplit, epochs: Int? = nil,
                             threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(TrainingError) {
         let saved = try Checkpoint.read(from: path)
-        try self.init(options: saved.options, data: data, threads: threads)
-        try saved.restore(into: engine)
+        var options = saved.options
+        options.epochs = epochs ?? options.epochs
+        do throws(TrainingError) {
+            try self.init(options: options, data: data, threads: threads)
+        } catch {
+            throw .checkpoint("\(path): \(error)")
+        }
+        try saved.restore(into: engine, file: path)
         history = saved.history
         shuffle = SplitMix64(seed: saved.shuffleGenerator)
     }
@@ -216,8 +231,55 @@ public final class Trainer {
         return record
     }
 }
+
+/// An option outside its range: the option (`TrainingOptions`' property name), the range, the value.
+public struct OptionProblem: Error, Equatable, CustomStringConvertible, Sendable {
+    public var option: String
+    public var range: String
+    public var value: String
+    public var description: String { "\(option) must be \(range), not \(value)" }
+}
+
+extension TrainingOptions {
+    /// Every option outside its range, in declaration order. `trainingSize` is the number of
+    /// training samples before `trainingLimit` (nil when unknown: the checks that need it are skipped).
+    ///
+    ///     epochs ≥ 1              0 < learningRate < ∞       0 ≤ dropout < 1
+    ///     0 < learningRateDecay ≤ 1
+    ///     1 ≤ batchSize ≤ n       batchSize ≤ trainingLimit ≤ trainingSize   (n: the samples trained on)
+    ///     with batchNorm: no batch of a single sample (batchSize ≥ 2, n mod batchSize ≠ 1)
+    public func problems(trainingSize: Int?) -> [OptionProblem] {
+        var found: [OptionProblem] = []
+        func check(_ ok: Bool, _ option: String, _ range: String, _ value: Any) {
+            if !ok { found.append(OptionProblem(option: option, range: range, value: "\(value)")) }
+        }
+        check(epochs >= 1, "epochs", "at least 1", epochs)
+        let size = trainingSize ?? Int.max
+        let limitOK = trainingLimit.map { $0 >= max(batchSize, 1) && $0 <= size } ?? true
+        if let limit = trainingLimit {
+            check(limitOK, "trainingLimit", "in \(max(batchSize, 1))...\(trainingSize.map(String.init) ?? "") "
+                  + "(at least one batch, at most the training samples)", limit)
+        }
+        let samples = limitOK ? min(trainingLimit ?? size, size) : size
+        check(batchSize >= 1 && batchSize <= samples, "batchSize",
+              samples == Int.max ? "at least 1" : "in 1...\(samples) (the training samples)", batchSize)
+        check(learningRate > 0 && learningRate.isFinite, "learningRate", "finite and greater than 0", learningRate)
+        check(dropout >= 0 && dropout < 1, "dropout", "in [0, 1)", dropout)
+        check(learningRateDecay > 0 && learningRateDecay <= 1, "learningRateDecay", "in (0, 1]", learningRateDecay)
+        if batchNorm && batchSize >= 1 && limitOK && samples != Int.max {
+            check(batchSize >= 2 && samples % batchSize != 1, "batchSize",
+                  "at least 2, and not leave a last batch of one sample (\(samples) samples), with batch normalization", batchSize)
+        }
+        return found
+    }
+
+    /// Throws `.badOption` for the first option outside its range.
+    public func validate(trainingSize: Int?) throws(TrainingError) {
+        if let problem = problems(trainingSize: trainingSize).first { throw .badOption(problem.description) }
+    }
+}
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 271)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 333)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
@@ -226,7 +288,7 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 311)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 373)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
@@ -291,8 +353,9 @@ public struct Checkpoint: Sendable, Equatable {
         var optimizerStateCounts: [Int]
     }
 
-    /// The file's bytes.
-    public func encoded() -> [UInt8] {
+    /// The file's bytes. Throws only for a value JSON cannot hold, which `TrainingOptions.validate`
+    /// keeps out of the options (losses in the history may be infinite: they are written as text).
+    public func encoded() throws(TrainingError) -> [UInt8] {
         let header = Header(options: options, sizes: sizes, epoch: epoch, history: history,
                             step: engine.step,
                             dropoutGenerators: engine.dropoutGenerators.map { String($0, radix: 16) },
@@ -301,7 +364,11 @@ public struct Checkpoint: Sendable, Equatable {
                             optimizerStateCounts: engine.optimizerState.map(\.count))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let json = Array(try! encoder.encode(header))
+        encoder.nonConformingFloatEncodingStrategy = Self.nonFiniteFloats
+        let json: [UInt8]
+        do { json = Array(try encoder.encode(header)) } catch {
+            throw .checkpoint("cannot encode the checkpoint's header: \(error)")
+        }
         var bytes = Self.magic
         bytes += littleEndianBytes(Self.version) + littleEndianBytes(UInt32(json.count)) + json
         for values in engine.parameters.map(\.scalars) + engine.optimizerState {
@@ -310,7 +377,14 @@ public struct Checkpoint: Sendable, Equatable {
         return bytes + sha256(bytes)
     }
 
-    /// Parses a checkpoint file's bytes; `path` names the file in errors.
+    /// Infinite or NaN losses in the history are written as these strings (JSON has no such numbers).
+    static let nonFiniteFloats = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
+        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+
+    /// Parses a checkpoint file's bytes; `path` names the file in errors. Every field of the header
+    /// is checked before it is used (a file with a correct checksum may still have been forged or
+    /// written by a buggy program): the options' ranges, the layer sizes, every tensor's shape and
+    /// the number of floats they need, the history and the generators' states.
     public static func decode(_ bytes: [UInt8], path: String) throws(TrainingError) -> Checkpoint {
         func fail(_ what: String) -> TrainingError { .checkpoint("\(path): \(what)") }
         guard bytes.count >= magic.count + 8 + 32 else { throw fail("too short to be a checkpoint (\(bytes.count) bytes)") }
@@ -322,13 +396,46 @@ public struct Checkpoint: Sendable, Equatable {
             throw fail("checksum mismatch: the file is damaged or truncated")
         }
         let headerLength = Int(readUInt32(bytes, at: 12))
-        guard 16 + headerLength <= body.count else { throw fail("header runs past the end of the file") }
-        guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[16..<(16 + headerLength)])) else {
-            throw fail("unreadable header")
+        guard headerLength <= body.count - 16 else { throw fail("header runs past the end of the file") }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let header: Header
+        do { header = try decoder.decode(Header.self, from: Data(bytes[16..<(16 + headerLength)])) } catch {
+            throw fail("unreadable header (\(describe(error)))")
         }
-        let counts = header.parameterShapes.map { $0.reduce(1, *) } + header.optimizerStateCounts
-        guard 16 + headerLength + 4 * counts.reduce(0, +) == body.count else {
-            throw fail("the header lists \(counts.reduce(0, +)) floats but the file holds \((body.count - 16 - headerLength) / 4)")
+        do throws(TrainingError) {
+            try header.options.validate(trainingSize: nil)
+        } catch {
+            throw fail("the header's options are invalid: \(error)")
+        }
+        guard header.sizes.count >= 2, header.sizes.allSatisfy({ (1...(1 << 20)).contains($0) }) else {
+            throw fail("invalid layer sizes \(header.sizes) (at least two layers of 1 to 2²⁰ units)")
+        }
+        guard header.epoch >= 0, header.epoch == header.history.count,
+              header.history.enumerated().allSatisfy({ $0.element.epoch == $0.offset + 1 }) else {
+            throw fail("the history does not list epochs 1...\(header.epoch) in order")
+        }
+        guard header.step >= 0 else { throw fail("negative step count \(header.step)") }
+
+        // Every tensor's size, without overflow, and all of them together must be the floats the file holds.
+        var counts: [Int] = []
+        for (k, shape) in header.parameterShapes.enumerated() {
+            guard !shape.isEmpty, shape.allSatisfy({ $0 >= 1 }) else { throw fail("tensor \(k + 1) has the invalid shape \(shape)") }
+            counts.append(try product(shape, or: fail("tensor \(k + 1)'s shape \(shape) is too large")))
+        }
+        guard header.optimizerStateCounts.allSatisfy({ $0 >= 1 }) else {
+            throw fail("invalid optimizer state sizes \(header.optimizerStateCounts)")
+        }
+        counts += header.optimizerStateCounts
+        var floats = 0
+        for count in counts {
+            let (sum, overflow) = floats.addingReportingOverflow(count)
+            if overflow { throw fail("the header lists more floats than any file can hold") }
+            floats = sum
+        }
+        let payload = body.count - 16 - headerLength
+        guard payload % 4 == 0, floats == payload / 4 else {
+            throw fail("the header lists \(floats) floats but the file holds \(payload / 4)")
         }
         var offset = 16 + headerLength
         var arrays: [[Float]] = []
@@ -336,8 +443,8 @@ public struct Checkpoint: Sendable, Equatable {
             arrays.append((0..<count).map { Float(bitPattern: readUInt32(bytes, at: offset + 4 * $0)) })
             offset += 4 * count
         }
+        let generators = header.dropoutGenerators.compactMap { UInt64($0, radix: 16) }
         guard let shuffle = UInt64(header.shuffleGenerator, radix: 16),
-              let generators = Optional(header.dropoutGenerators.compactMap { UInt64($0, radix: 16) }),
               generators.count == header.dropoutGenerators.count else { throw fail("unreadable generator state") }
         let parameters = zip(header.parameterShapes, arrays).map { Tensor(shape: $0, scalars: $1) }
         let engine = EngineState(parameters: parameters, optimizerState: Array(arrays.dropFirst(parameters.count)),
@@ -346,32 +453,143 @@ public struct Checkpoint: Sendable, Equatable {
                           engine: engine, shuffleGenerator: shuffle)
     }
 
-    /// Writes the checkpoint atomically: to a temporary file next to `path`, then renamed over it.
+    /// The suffix of the temporary file a checkpoint is written to before it is renamed over `path`.
+    /// A run stopped during a save (even by SIGKILL) leaves at most `path.partial`; `prepare` removes it.
+    public static let temporarySuffix = ".partial"
+
+    /// Writes the checkpoint atomically: to `path.partial` next to `path`, flushed to disk, then renamed
+    /// over it. An error names the file and the system's reason ("No space left on device").
     public func write(to path: String) throws(TrainingError) {
-        let temporary = path + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(encoded())),
-              rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .checkpoint("\(path): cannot write the checkpoint")
-        }
+        try writeFileAtomically(try encoded(), to: path)
     }
 
+    /// Reads and decodes the checkpoint at `path`; an error names the file and what is wrong.
     public static func read(from path: String) throws(TrainingError) -> Checkpoint {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .checkpoint("\(path): no such file") }
-        return try decode(Array(data), path: path)
+        try decode(readCheckpointFile(path), path: path)
     }
 
-    /// Puts the checkpoint's network into `engine`, after checking they have the same shape.
-    public func restore(into engine: FastMLP) throws(TrainingError) {
+    /// Before a run that saves to `path` (and `path.resume`): checks that the directory exists and can
+    /// be written, by creating and removing the temporary file, and removes temporary files a stopped
+    /// run left behind. Returns the paths of the stale files it removed.
+    @discardableResult
+    public static func prepare(path: String) throws(TrainingError) -> [String] {
+        var removed: [String] = []
+        for target in [path, path + ".resume"] {
+            let temporary = target + temporarySuffix
+            if unlink(temporary) == 0 { removed.append(temporary) }
+        }
+        let probe = path + temporarySuffix
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .checkpoint("\(path): cannot write a checkpoint there: \(systemError())") }
+        close(fd)
+        unlink(probe)
+        return removed
+    }
+
+    /// Puts the checkpoint's network into `engine`, after checking that they have the same shape:
+    /// layer sizes, batch normalization, dropout generators and the optimizer's state. `file` (the
+    /// checkpoint's path) names the file in errors.
+    public func restore(into engine: FastMLP, file: String? = nil) throws(TrainingError) {
+        let prefix = file.map { "\($0): " } ?? ""
         guard sizes == engine.sizes else {
-            throw .checkpoint("the checkpoint holds a \(sizes.map(String.init).joined(separator: "-")) network, "
+            throw .checkpoint(prefix + "the checkpoint holds a \(sizes.map(String.init).joined(separator: "-")) network, "
                               + "not \(engine.sizes.map(String.init).joined(separator: "-"))")
         }
         guard self.engine.parameters.map(\.shape) == engine.parameterShapes else {
-            throw .checkpoint("the checkpoint's tensors do not fit the network "
+            throw .checkpoint(prefix + "the checkpoint's tensors do not fit the network "
                               + "(\(self.options.batchNorm ? "it has" : "it has no") batch normalization)")
         }
+        let current = engine.state
+        guard self.engine.dropoutGenerators.count == current.dropoutGenerators.count else {
+            throw .checkpoint(prefix + "the checkpoint has \(self.engine.dropoutGenerators.count) dropout generators "
+                              + "for the network's \(current.dropoutGenerators.count) dropout layers")
+        }
+        // The engine keeps two buffers per trainable tensor (momentum uses the first, Adam both):
+        // for each layer W, W, b, b; for each batch norm γ, γ, β, β (chapter 9).
+        let shapes = engine.parameterShapes
+        let layers = engine.sizes.count - 1
+        let trainable = Array(shapes.prefix(2 * layers)) + stride(from: 2 * layers, to: shapes.count, by: 4).flatMap {
+            Array(shapes[$0..<min($0 + 2, shapes.count)])
+        }
+        let expected = trainable.flatMap { shape in Array(repeating: shape.reduce(1, *), count: 2) }
+        let found = self.engine.optimizerState.map(\.count)
+        guard found.isEmpty || found == expected else {
+            throw .checkpoint(prefix + "the checkpoint's optimizer state (\(found.count) buffers) does not fit the network "
+                              + "(\(expected.count) buffers)")
+        }
         engine.state = self.engine
+    }
+}
+
+/// The product of `shape`, or `error` if it overflows.
+func product(_ shape: [Int], or error: TrainingError) throws(TrainingError) -> Int {
+    var result = 1
+    for d in shape {
+        let (next, overflow) = result.multipliedReportingOverflow(by: d)
+        if overflow { throw error }
+        result = next
+    }
+    return result
+}
+
+/// A decoding error in one line: where in the JSON, and what.
+func describe(_ error: any Error) -> String {
+    guard let error = error as? DecodingError else { return "\(error)" }
+    func at(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return (path.isEmpty ? "" : path + ": ") + context.debugDescription
+    }
+    switch error {
+    case .keyNotFound(let key, let context): return at(context) + " (missing \(key.stringValue))"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): return at(context)
+    @unknown default: return "\(error)"
+    }
+}
+
+/// The system's words for `errno`: "No space left on device".
+func systemError() -> String { String(cString: strerror(errno)) }
+
+/// Writes `bytes` to `path + ".partial"` with POSIX calls (so that each failure has its errno), flushes
+/// them to disk and renames the file over `path`; on failure, removes the temporary file. `write` is
+/// the system call, replaceable in tests to simulate a full disk.
+func writeFileAtomically(_ bytes: [UInt8], to path: String,
+                         write: (Int32, UnsafeRawPointer?, Int) -> Int = { Foundation.write($0, $1, $2) }) throws(TrainingError) {
+    let temporary = path + Checkpoint.temporarySuffix
+    func fail(_ what: String) -> TrainingError { .checkpoint("\(path): cannot write the checkpoint: \(what)") }
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw fail(systemError()) }
+    var failure: String?
+    bytes.withUnsafeBytes { buffer in
+        var done = 0
+        while done < buffer.count {
+            let n = write(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { failure = n < 0 ? systemError() : "the disk accepted no more bytes"; return }
+            done += n
+        }
+    }
+    if failure == nil && fsync(fd) != 0 { failure = systemError() }
+    if close(fd) != 0 && failure == nil { failure = systemError() }
+    if failure == nil && rename(temporary, path) != 0 { failure = systemError() }
+    if let failure {
+        unlink(temporary)
+        throw fail(failure)
+    }
+}
+
+/// The bytes of the file at `path`; an error names the file and the system's reason.
+func readCheckpointFile(_ path: String) throws(TrainingError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw .checkpoint("\(path): cannot read the checkpoint: \(systemError())") }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        guard n >= 0 else { throw .checkpoint("\(path): cannot read the checkpoint: \(systemError())") }
+        if n == 0 { return bytes }
+        bytes += chunk[0..<n]
     }
 }
 
@@ -381,7 +599,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 521)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 740)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

@@ -28,8 +28,8 @@ let firstBatch = mnist.trainingFile.subset(Array(mnist.trainIndices.prefix(20)))
 print(String(format: "loss of the untrained network on a batch: %.4f (ln 10 = %.4f)",
              crossEntropy(untrained(firstBatch.images), labels: firstBatch.labels), log(10.0)))
 #sourceLocation()
-runner.begin(2, line: 284, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 285)
+runner.begin(2, line: 346, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 347)
 var quick = TrainingOptions()
 quick.epochs = 1
 quick.trainingLimit = 12_000
@@ -38,20 +38,21 @@ let quickTrainer = try! Trainer(options: quick, data: mnist)
 let quickRecord = try! quickTrainer.trainEpoch()
 print(quickRecord.logLine)
 #sourceLocation()
-runner.begin(3, line: 298, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 299)
+runner.begin(3, line: 360, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 361)
 precondition(quickRecord.trainingLoss < 1.0 && quickRecord.validationLoss < 0.5, "one epoch should cut the loss well below ln 10")
 precondition(quickRecord.validationAccuracy > 0.85, "one epoch on 12,000 images should beat chance (10%) by far")
 #sourceLocation()
-runner.begin(4, line: 468, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 469)
-let demoDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("book-checkpoint-demo").path
+runner.begin(4, line: 686, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 687)
+let demoDirectory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("book-checkpoint-demo-\(ProcessInfo.processInfo.processIdentifier)").path
 try? FileManager.default.createDirectory(atPath: demoDirectory, withIntermediateDirectories: true)
 let demoPath = demoDirectory + "/quick.ckpt"
 let saved = quickTrainer.checkpoint()
 try! saved.write(to: demoPath)
 print("round trip equal:", try! Checkpoint.read(from: demoPath) == saved)
-var damaged = saved.encoded()
+var damaged = try! saved.encoded()
 damaged[damaged.count / 2] ^= 1
 for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.prefix(5_000))),
                       ("not a checkpoint", Array(String(repeating: "not a checkpoint ", count: 10).utf8))] {
@@ -62,8 +63,8 @@ for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.
     }
 }
 #sourceLocation()
-runner.begin(5, line: 497, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 498)
+runner.begin(5, line: 716, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 717)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -76,8 +77,8 @@ let resumed = try! Trainer(resuming: demoDirectory + "/resume-demo.ckpt.resume",
 _ = try! resumed.trainEpoch()
 print("identical after resuming:", resumed.engine.state == straight.engine.state && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(6, line: 589) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 590)
+if runner.beginSlow(6, line: 808) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 809)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -98,8 +99,8 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 824) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 825)
+if runner.beginSlow(7, line: 1043) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1044)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -220,6 +221,31 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
 }
 show(validationCurves)
 #sourceLocation()
+}
+runner.begin(8, line: 1163, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1164)
+// The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
+// the name, so two runs at once never read each other's files); nothing of it is kept.
+try? FileManager.default.removeItem(atPath: demoDirectory)
+#sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+if runner.beginSlow(9, line: 1175) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1176)
+// The quick run again with other seeds: other initial weights, batch order and dropout masks.
+print("seed   " + "validation accuracy after the quick epoch")
+var accuracies: [Float] = []
+for seed: UInt64 in [0, 1, 2] {
+    var options = quick
+    options.seed = seed
+    let record = try! Trainer(options: options, data: mnist).trainEpoch()
+    accuracies.append(record.validationAccuracy)
+    print(String(format: "%4d   %.2f%%", seed, 100 * record.validationAccuracy))
+}
+precondition(accuracies[0] == quickRecord.validationAccuracy, "seed 0 is the chapter's quick run")
+#sourceLocation()
+}
+}
 }
 runner.end()
 }

@@ -45,7 +45,7 @@ public func crossEntropy(_ logits: Tensor, labels: [Int]) -> Float {
     negativeLogLikelihood(logSoftmax(logits), labels: labels)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 333)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 339)
 /// ∂L/∂z of `crossEntropy`: (softmax(z) − onehot(y)) / n, `[n, c]`.
 ///
 /// Each row sums to 0 and every entry lies in [−1/n, 1/n]. This is what PyTorch's `loss.backward()`
@@ -54,7 +54,7 @@ public func crossEntropyGradient(_ logits: Tensor, labels: [Int]) -> Tensor {
     (1 / Float(logits.rows)) * (softmax(logits) - oneHot(labels, classes: logits.columns))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 402)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 413)
 /// The backward pass of softmax: given p = softmax(z) and g = ∂L/∂p (both `[n, c]`), returns
 /// ∂L/∂z with ∂L/∂zₖ = pₖ(gₖ − Σᵢ gᵢpᵢ) in each row (the softmax Jacobian pᵢ(δᵢₖ − pₖ) applied to g).
 public func softmaxBackward(_ probabilities: Tensor, _ gradOutput: Tensor) -> Tensor {

@@ -110,40 +110,107 @@ let adamEvaluationGap = zip(adamReference(batchX).scalars, adamEngine.logits(bat
 print("largest difference of the biases before the batch norm:", magnitude(biasDrift))
 print("largest difference of the evaluation-mode logits:", magnitude(adamEvaluationGap))
 #sourceLocation()
-runner.begin(6, line: 1189, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1190)
+runner.begin(6, line: 1229, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1230)
 
-let benchData = FileManager.default.contents(atPath: "bench/results.json")!
-let bench = try! JSONDecoder().decode([String: Double].self, from: benchData)
-let steps: [(String, String)] = [
-    ("naive", "triple loop (chapter 3)"), ("ikj", "step 1: loop order"),
-    ("transposed", "step 2: B transposed"), ("blocked", "step 3: blocking"),
-    ("simd1", "step 4: SIMD kernel, 1 thread"), ("simd2", "+ both cores"),
-]
-print("512×512 · 512×512                   GFLOP/s")
-for (key, name) in steps {
-    print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%8.1f", bench["matmul512." + key]!))
+/// The parts of bench/snapshot.json that this chapter prints (the file also holds every single run).
+struct BenchSpread: Decodable { let median, min, max: Double }
+struct BenchMeasure: Decodable { let key, name: String; let book: BenchSpread; let torch, ratio: BenchSpread? }
+struct BenchKernel: Decodable { let key, name: String; let gflops: Double }
+struct BenchMachine: Decodable { let cpu, cpuVectors, torch: String; let cores, torchThreads: Int }
+struct PairedRuns: Decodable {
+    let date: String, machine: BenchMachine, pairs: Int
+    let loadBefore, loadAfter: [Double], measures: [BenchMeasure], kernels: [BenchKernel]
+}
+struct JobBatch: Decodable { let batch: Int; let wallSeconds, peakMegabytes: BenchMeasure }
+struct JobRuns: Decodable { let epochs, pairs: Int; let loadBefore, loadAfter: [Double]; let batches: [JobBatch] }
+struct BenchSnapshot: Decodable { let paired: PairedRuns; let job: JobRuns }
+
+let snapshot: BenchSnapshot
+do {
+    snapshot = try JSONDecoder().decode(BenchSnapshot.self, from: Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json")))
+} catch { fatalError("bench/snapshot.json: \(error) (make bench-record writes it)") }
+
+/// "median (min–max)" in a printf style.
+func spread(_ s: BenchSpread, _ style: String, _ unit: String = "") -> String {
+    String(format: style, s.median) + unit + " (" + String(format: style, s.min) + "–" + String(format: style, s.max) + ")"
+}
+func loads(_ l: [Double]) -> String { l.map { String(format: "%.1f", $0) }.joined(separator: " ") }
+func column(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+
+let paired = snapshot.paired, machine = paired.machine
+print("recorded \(paired.date): \(machine.cpu), \(machine.cores) cores, \(machine.cpuVectors), PyTorch \(machine.torch) on \(machine.torchThreads) threads")
+print("load average \(loads(paired.loadBefore)) before, \(loads(paired.loadAfter)) after; medians of \(paired.pairs) pairs (min–max)")
+let busiest = (paired.loadBefore + paired.loadAfter).max() ?? 0
+print(busiest > Double(machine.cores)
+      ? "a busy machine: more programs than cores wanted to run, so every time below is slower than on a quiet one"
+      : "a quiet machine: the load stayed within its \(machine.cores) cores")
+print("")
+print(column("", 20) + column("engine", 24) + column("PyTorch", 24) + "engine/PyTorch")
+for m in paired.measures {
+    guard let torch = m.torch, let ratio = m.ratio else { continue }
+    let style = m.key == "inference" ? "%.0f" : "%.2f"
+    print(column(m.name, 20) + column(spread(m.book, style), 24) + column(spread(torch, style), 24) + spread(ratio, "%.2f", "×"))
 }
 print("")
-print("one epoch of the tutorial's recipe   engine   PyTorch   ratio")
-for batch in [20, 128] {
-    let ours = bench["epoch.b\(batch)"]!, theirs = bench["torch.epoch.b\(batch)"]!
-    print(String(format: "batch %-3d (seconds)               %7.2f   %7.2f   %5.2f×", batch, ours, theirs, ours / theirs))
+for m in paired.measures {
+    guard let ratio = m.ratio else { continue }
+    // An epoch's ratio below 1, or an inference ratio above 1, means the engine was the faster side.
+    let engineAhead = m.key == "inference" ? ratio.min > 1 : ratio.max < 1
+    let torchAhead = m.key == "inference" ? ratio.max < 1 : ratio.min > 1
+    print(m.name.prefix { $0 != "," } + ": " + (engineAhead ? "the engine was faster in every pair"
+                           : torchAhead ? "PyTorch was faster in every pair" : "the pairs disagree on which side is faster"))
 }
-let ourRate = bench["inference.images_per_s"]!, theirRate = bench["torch.inference.images_per_s"]!
-print(String(format: "inference (images per second)     %7.0f   %7.0f   %5.2f×", ourRate, theirRate, ourRate / theirRate))
+print("")
+for m in paired.measures where m.torch == nil {
+    print(column(m.name, 40) + spread(m.book, m.key.hasPrefix("share") ? "%.2f" : "%.1f"))
+}
 #sourceLocation()
-runner.begin(7, line: 1227, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1228)
+runner.begin(7, line: 1306, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1307)
+let ratioAt = Dictionary(uniqueKeysWithValues: paired.measures.compactMap { m in m.ratio.map { (m.key, $0) } })
+// Speed-ups, engine over PyTorch: the inverse of an epoch's time ratio; inference's ratio is one already.
+let speedUp20 = 1 / ratioAt["epoch.b20"]!.median
+precondition(speedUp20 > 1 / ratioAt["epoch.b128"]!.median && speedUp20 > ratioAt["inference"]!.median,
+             "the text says the engine compares best with PyTorch at batch 20")
+#sourceLocation()
+runner.begin(8, line: 1340, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1341)
+print("512×512 · 512×512                   GFLOP/s")
+for kernel in paired.kernels {
+    print(column(kernel.name, 34) + String(format: "%8.1f", kernel.gflops))
+}
 var speedPlot = LinePlot(title: "Matrix product, 512×512·512×512, step by step",
                          xLabel: "step (0 = triple loop, 5 = SIMD kernel on two cores)", yLabel: "GFLOP/s (log)")
 speedPlot.logY = true
-speedPlot.add(Series("this chapter", y: steps.map { bench["matmul512." + $0.0]! }))
-speedPlot.series[0].x = (0..<steps.count).map(Double.init)
+speedPlot.add(Series("this chapter", y: paired.kernels.map(\.gflops)))
+speedPlot.series[0].x = (0..<paired.kernels.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(8, line: 1303, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1304)
+runner.begin(9, line: 1385, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1386)
+let stepRate = Dictionary(uniqueKeysWithValues: paired.kernels.map { ($0.key, $0.gflops) })
+precondition(stepRate["naive"]! < stepRate["transposed"]! && stepRate["transposed"]! < stepRate["ikj"]!,
+             "step 2 says B transposed is faster than the triple loop but slower than step 1")
+precondition(stepRate["blocked"]! <= stepRate["ikj"]!, "step 3 says blocking alone is no faster than step 1")
+precondition(stepRate["ikj"]! < stepRate["simd1"]! && stepRate["simd1"]! < stepRate["simd2"]!,
+             "each step from the SIMD kernel on is faster than the one before")
+#sourceLocation()
+runner.begin(10, line: 1400, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1401)
+let job = snapshot.job
+print("the whole job, \(job.epochs) epoch\(job.epochs == 1 ? "" : "s") and the test, \(job.pairs) pair\(job.pairs == 1 ? "" : "s") of runs"
+      + " (median, min–max), load \(loads(job.loadBefore)) before, \(loads(job.loadAfter)) after")
+print(column("", 28) + column("book", 24) + column("PyTorch", 24) + "book/PyTorch")
+for batch in job.batches {
+    for (m, style) in [(batch.wallSeconds, "%.0f"), (batch.peakMegabytes, "%.0f")] {
+        guard let torch = m.torch, let ratio = m.ratio else { continue }
+        print(column(m.name, 28) + column(spread(m.book, style), 24) + column(spread(torch, style), 24) + spread(ratio, "%.2f", "×"))
+    }
+}
+#sourceLocation()
+runner.begin(11, line: 1459, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1460)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
@@ -152,5 +219,30 @@ for _ in 0..<100_000 { secondMoment *= 0.999 }
 print("Adam's v after 100,000 × 0.999:", secondMoment, "subnormal:", secondMoment.isSubnormal)
 print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 5
+runner.beginSolution(12, exercise: 5, line: 1538, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1539)
+// Split by samples: each thread backpropagates its half of the batch through the whole network and
+// gets a gradient for every weight; the two must be added before the update.
+var splitRNG = SplitMix64(seed: 99)
+let net = makeMLP([784, 512, 512, 10], rng: &splitRNG)
+let inputs = Tensor(uniform: [20, 784], in: 0...1, using: &splitRNG)
+let labels = (0..<20).map { _ in Int(splitRNG.next() % 10) }
+func gradients(_ rows: [Int]) -> [Float] {
+    net.zeroGrad()
+    let logits = net(inputs.rows(rows))
+    _ = net.backward(crossEntropyGradient(logits, labels: rows.map { labels[$0] }))
+    return net.parameters.flatMap(\.grad.scalars)
+}
+let whole = gradients(Array(0..<20)), first = gradients(Array(0..<10)), second = gradients(Array(10..<20))
+// The loss is a mean: the whole batch's gradient is the mean of the two halves' gradients.
+let largest = zip(whole, zip(first, second)).map { abs($0 - ($1.0 + $1.1) / 2) }.max()!
+print("parameters:", whole.count, " largest |g(20) − (g(first 10) + g(last 10))/2|:", largest)
+print(String(format: "to combine per step: %d floats, %.1f MB read and written", whole.count, Double(2 * 4 * whole.count) / 1e6))
+precondition(largest < 1e-6)
+#sourceLocation()
+}
+}
 runner.end()
 }

@@ -3,7 +3,7 @@ import Foundation
 import Perceptron
 import Layers
 import Backpropagation
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 236)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 240)
 // SplitMix64 from chapter 1; Tensor, Parameter, Sequential and makeMLP from chapter 3;
 // backward passes from chapter 6, which brings crossEntropy (chapter 5) along.
 
@@ -57,7 +57,7 @@ public struct SGD: Optimizer {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 325)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 329)
 /// `classes` interleaved spiral arms in the plane, `pointsPerClass` points on each: a point of arm k at
 /// radius r ∈ [0.1, 1) (uniform) has angle 2πk/classes + 1.5πr + noise·(u₁ + u₂ − 1), with u₁, u₂ uniform
 /// in [0, 1), so the angular noise is triangular ("Gaussian-ish") and at most ±noise.
@@ -78,20 +78,46 @@ public func makeSpirals(pointsPerClass: Int, classes: Int = 3, noise: Float = 0.
     return (Tensor(shape: [labels.count, 2], scalars: scalars), labels)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 426)
-/// The sample indices 0..<count, shuffled (Fisher–Yates with the book's generator) and cut into
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 430)
+/// The sample indices 0..<count, shuffled (chapter 1's `SplitMix64.shuffle`) and cut into
 /// mini-batches of `batchSize`: ⌈count / batchSize⌉ batches, the last one smaller when batchSize does
 /// not divide count. Every index appears exactly once.
 public func miniBatches(count: Int, batchSize: Int, rng: inout SplitMix64) -> [[Int]] {
+    precondition(batchSize > 0, "miniBatches needs batchSize ≥ 1, got \(batchSize)")
     var order = Array(0..<count)
-    for i in stride(from: count - 1, to: 0, by: -1) {
-        let j = Int(rng.next() % UInt64(i + 1))
-        order.swapAt(i, j)
-    }
+    rng.shuffle(&order)
     return stride(from: 0, to: count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, count)]) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 715)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 593)
+/// A few measurements of the same quantity, one per seed, summarized: mean, sample standard deviation
+/// s = √(Σ(x − mean)² / (n − 1)), smallest and largest. A difference between two settings means
+/// something only when it is large against s, or has the same sign for every seed.
+public struct Spread {
+    public let values: [Float]
+
+    public init(_ values: [Float]) {
+        precondition(values.count >= 2, "a spread needs at least two measurements, got \(values.count)")
+        self.values = values
+    }
+
+    public var mean: Float { values.reduce(0, +) / Float(values.count) }
+    public var standardDeviation: Float {
+        let m = mean
+        return (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Float(values.count - 1)).squareRoot()
+    }
+    public var min: Float { values.min()! }
+    public var max: Float { values.max()! }
+
+    /// "mean ± sd (min to max)", each number printed with `format` (a `String(format:)` pattern).
+    public func formatted(_ format: String = "%.4f") -> String {
+        let f = { (x: Float) in String(format: format, x) }
+        let unsigned = String(format: format.replacingOccurrences(of: "%+", with: "%"), standardDeviation)
+        return "\(f(mean)) ± \(unsigned) (\(f(min)) to \(f(max)))"
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 857)
 /// Adam, as PyTorch's `torch.optim.Adam` (Kingma and Ba, 2015): with g = ∂L/∂θ (+ λθ with weight decay λ)
 /// at step t = 1, 2, …, element-wise: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²,
 /// m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − η m̂/(√v̂ + ε). m and v start at zero.

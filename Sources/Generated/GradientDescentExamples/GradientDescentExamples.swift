@@ -62,8 +62,8 @@ pathPlot.width = 72
 pathPlot.height = 22
 show(pathPlot)
 #sourceLocation()
-runner.begin(3, line: 159, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 160)
+runner.begin(3, line: 163, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 164)
 let rates: [Float] = [0.01, 0.05, 0.09, 0.1, 0.105]
 print(" η        1 − 2η    1 − 20η   f after 10 steps   f after 60 steps")
 for eta in rates {
@@ -72,8 +72,8 @@ for eta in rates {
                  bowl(path[10]), bowl(path[60])))
 }
 #sourceLocation()
-runner.begin(4, line: 181, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 182)
+runner.begin(4, line: 185, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 186)
 var ratePlot = LinePlot(title: "Loss of gradient descent on the bowl for five learning rates",
                         xLabel: "step", yLabel: "f(x, y)  (log scale)",
                         series: rates.map { eta in
@@ -83,8 +83,8 @@ var ratePlot = LinePlot(title: "Loss of gradient descent on the bowl for five le
 ratePlot.logY = true
 show(ratePlot)
 #sourceLocation()
-runner.begin(5, line: 293, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 294)
+runner.begin(5, line: 297, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 298)
 /// Runs `steps` updates of an optimizer on the bowl from `start`, θ = (x, y) held in one parameter.
 func minimizeBowl(steps: Int, _ makeOptimizer: (Parameter) -> any Optimizer) -> [(x: Float, y: Float)] {
     let theta = Parameter("θ", Tensor(shape: [2], scalars: [start.x, start.y]))
@@ -103,8 +103,8 @@ let bySGD = minimizeBowl(steps: 30) { SGD([$0], learningRate: 0.09) }
 let byHand = descend(from: start, learningRate: 0.09, steps: 30)
 print("SGD and the hand-written loop agree:", zip(bySGD, byHand).allSatisfy { $0.x == $1.x && $0.y == $1.y })
 #sourceLocation()
-runner.begin(6, line: 349, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 350)
+runner.begin(6, line: 353, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 354)
 var dataRNG = SplitMix64(seed: 7)
 let spirals = makeSpirals(pointsPerClass: 100, rng: &dataRNG)
 let sampleCount = spirals.labels.count
@@ -123,8 +123,8 @@ dataPlot.width = 64
 dataPlot.height = 24
 show(dataPlot)
 #sourceLocation()
-runner.begin(7, line: 443, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 444)
+runner.begin(7, line: 445, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 446)
 /// All gradients of `model` for the samples `indices` as one flat vector (after a fresh backward pass).
 func flatGradient(_ model: Sequential, _ indices: [Int]) -> [Float] {
     model.zeroGrad()
@@ -147,26 +147,36 @@ let sigma2 = (0..<sampleCount).map { i -> Float in
     return d * d
 }.reduce(0, +) / Float(sampleCount)
 var batchRNG = SplitMix64(seed: 3)
+var noiseRows: [(measured: Float, predicted: Float)] = []
 print("   B   steps/epoch   ‖g_B − ∇L‖/‖∇L‖ measured   predicted")
 for b in [1, 5, 20, 60, 150, 300] {
+    // 300 draws per batch size; the whole set is the same batch every time, so for B = 300 one will do.
+    let wanted = b == sampleCount ? 1 : 300
     var squares: Float = 0, draws = 0
-    while draws < 300 {
-        for batch in miniBatches(count: sampleCount, batchSize: b, rng: &batchRNG) where batch.count == b && draws < 300 {
+    while draws < wanted {
+        for batch in miniBatches(count: sampleCount, batchSize: b, rng: &batchRNG) where batch.count == b && draws < wanted {
             let d = distance(flatGradient(probe, batch), fullGradient)
             squares += d * d
             draws += 1
         }
     }
     let predicted = (sigma2 / Float(b) * Float(sampleCount - b) / Float(sampleCount - 1)).squareRoot() / gradientNorm
-    print(String(format: "%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b,
-                 (squares / Float(draws)).squareRoot() / gradientNorm, predicted))
+    let measured = (squares / Float(draws)).squareRoot() / gradientNorm
+    noiseRows.append((measured, predicted))
+    print(String(format: "%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b, measured, predicted))
 }
 #sourceLocation()
-runner.begin(8, line: 503, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 504)
+runner.begin(8, line: 499, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 500)
+precondition(noiseRows.allSatisfy { $0.predicted == 0 ? $0.measured < 1e-3 : abs($0.measured / $0.predicted - 1) < 0.05 },
+             "the measured mini-batch noise should agree with the formula within 5%")
+#sourceLocation()
+runner.begin(9, line: 514, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 515)
 /// One epoch of mini-batch training on the spirals; returns the mean loss over the epoch's samples.
+/// `afterStep` runs after every optimizer step.
 func trainEpoch(_ model: Sequential, _ optimizer: inout some Optimizer, batchSize: Int,
-                rng: inout SplitMix64) -> Float {
+                rng: inout SplitMix64, afterStep: () -> Void = {}) -> Float {
     var total: Float = 0
     for batch in miniBatches(count: sampleCount, batchSize: batchSize, rng: &rng) {
         optimizer.zeroGrad()
@@ -175,6 +185,7 @@ func trainEpoch(_ model: Sequential, _ optimizer: inout some Optimizer, batchSiz
         total += crossEntropy(logits, labels: batchLabels) * Float(batch.count)
         _ = model.backward(crossEntropyGradient(logits, labels: batchLabels))
         optimizer.step()
+        afterStep()
     }
     return total / Float(sampleCount)
 }
@@ -194,67 +205,137 @@ for epoch in 1...60 {
     }
 }
 #sourceLocation()
-runner.begin(9, line: 553, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 554)
+runner.begin(10, line: 566, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 567)
 print("batch size   steps per epoch   steps in 50 epochs")
 for b in [1, 20, 128, 48_000] {
     let steps = (48_000 + b - 1) / b
     print(String(format: "%10d   %15d   %18d", b, steps, 50 * steps))
 }
 #sourceLocation()
-runner.begin(10, line: 577, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 578)
-/// Trains a fresh 2-32-32-3 network (the same initial weights every time) on the spirals and returns
-/// the loss on all points after each epoch.
-func lossCurve(batchSize: Int, epochs: Int,
-               _ makeOptimizer: ([Parameter]) -> any Optimizer = { SGD($0, learningRate: 0.1) }) -> [Float] {
-    var rng = SplitMix64(seed: 42)
+runner.begin(11, line: 621, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 622)
+/// Trains a fresh 2-32-32-3 network on the spirals with batches of `batchSize`: initial weights from
+/// SplitMix64(seed: seed), batch order from SplitMix64(seed: 100 + seed). Returns the loss on all
+/// points after each of the first `epochs` epochs, and after step `steps` (training on past `epochs`
+/// epochs if that step comes later).
+func lossCurve(batchSize: Int, epochs: Int, steps: Int = 0, seed: UInt64 = 1,
+               _ makeOptimizer: ([Parameter]) -> any Optimizer = { SGD($0, learningRate: 0.1) })
+    -> (curve: [Float], afterSteps: Float) {
+    var rng = SplitMix64(seed: seed)
     let model = makeMLP([2, 32, 32, 3], rng: &rng)
     var optimizer = makeOptimizer(model.parameters)
-    var order = SplitMix64(seed: 5)
-    return (0..<epochs).map { _ in
-        _ = trainEpoch(model, &optimizer, batchSize: batchSize, rng: &order)
-        return crossEntropy(model(spirals.points), labels: spirals.labels)
+    var order = SplitMix64(seed: 100 + seed)
+    let fullLoss = { crossEntropy(model(spirals.points), labels: spirals.labels) }
+    var curve: [Float] = [], afterSteps = Float.nan, step = 0
+    while curve.count < epochs || step < steps {
+        _ = trainEpoch(model, &optimizer, batchSize: batchSize, rng: &order) {
+            step += 1
+            if step == steps { afterSteps = fullLoss() }
+        }
+        if curve.count < epochs { curve.append(fullLoss()) }
     }
+    return (curve, afterSteps)
 }
-let batchSizes = [1, 10, 50, 300]
-let curves = batchSizes.map { lossCurve(batchSize: $0, epochs: 40) }
-print("   B   steps/epoch   loss after 40 epochs   loss after 300 steps")
-for (b, curve) in zip(batchSizes, curves) {
-    let afterSteps = lossCurve(batchSize: b, epochs: 300 / ((sampleCount + b - 1) / b)).last!
-    print(String(format: "%4d   %11d   %20.4f   %20.4f", b, (sampleCount + b - 1) / b, curve.last!, afterSteps))
+let batchSizes = [1, 10, 50, 300], seeds: [UInt64] = [1, 2, 3, 4, 5], equalSteps = 120
+// runs[i][k]: batch size batchSizes[i], seed seeds[k].
+let runs = batchSizes.map { b in seeds.map { lossCurve(batchSize: b, epochs: 40, steps: equalSteps, seed: $0) } }
+let afterEpochs = runs.map { Spread($0.map { $0.curve.last! }) }
+let afterSteps = runs.map { Spread($0.map(\.afterSteps)) }
+print("   B   steps/epoch   " + "loss after 40 epochs".padding(toLength: 45, withPad: " ", startingAt: 0)
+      + "loss after \(equalSteps) steps")
+print(String(repeating: " ", count: 21) + "mean ± sd (min to max), 5 seeds".padding(toLength: 45, withPad: " ", startingAt: 0)
+      + "mean ± sd (min to max), 5 seeds")
+for (i, b) in batchSizes.enumerated() {
+    print(String(format: "%4d   %11d   ", b, (sampleCount + b - 1) / b)
+          + afterEpochs[i].formatted("%.2e") + "   " + afterSteps[i].formatted("%.3f"))
 }
 #sourceLocation()
-runner.begin(11, line: 608, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 609)
-precondition(curves[0].last! < curves[1].last! && curves[1].last! < curves[2].last! && curves[2].last! < curves[3].last!,
-             "at equal epochs, smaller batches should end lower")
+runner.begin(12, line: 672, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 673)
+/// Seed by seed, the loss with batch size batchSizes[j] minus the loss with batchSizes[i].
+func pairedDifference(_ i: Int, _ j: Int, _ loss: (Int, Int) -> Float) -> Spread {
+    Spread(seeds.indices.map { loss(j, $0) - loss(i, $0) })
+}
+let epochLoss = { (i: Int, k: Int) in runs[i][k].curve.last! }, stepLoss = { (i: Int, k: Int) in runs[i][k].afterSteps }
+print("change of the loss, seed by seed   after 40 epochs              after \(equalSteps) steps")
+for i in 0..<3 {
+    let (e, t) = (pairedDifference(i, i + 1, epochLoss), pairedDifference(i, i + 1, stepLoss))
+    print("B = \(batchSizes[i]) → B = \(batchSizes[i + 1])".padding(toLength: 19, withPad: " ", startingAt: 0)
+          + String(format: "%+15.4f ± %.4f, up in %d of 5   %+10.4f ± %.4f, down in %d of 5",
+                   e.mean, e.standardDeviation, e.values.filter { $0 > 0 }.count,
+                   t.mean, t.standardDeviation, t.values.filter { $0 < 0 }.count))
+}
 #sourceLocation()
-runner.begin(12, line: 613, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 614)
-var batchPlot = LinePlot(title: "SGD (η = 0.1) on the spirals: loss after each epoch", xLabel: "epoch",
+runner.begin(13, line: 695, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 696)
+for k in seeds.indices {
+    precondition((0..<3).allSatisfy { epochLoss($0, k) < epochLoss($0 + 1, k) },
+                 "at equal epochs, smaller batches should end lower, in every seed")
+    precondition((0..<3).allSatisfy { stepLoss($0, k) > stepLoss($0 + 1, k) },
+                 "at equal steps, larger batches should end lower, in every seed")
+}
+precondition(abs(pairedDifference(2, 3, stepLoss).mean) < afterSteps[3].standardDeviation / 5
+             && abs(pairedDifference(2, 3, stepLoss).mean) < abs(pairedDifference(0, 1, stepLoss).mean) / 10,
+             "at equal steps, B = 300 should gain little over B = 50")
+#sourceLocation()
+runner.begin(14, line: 707, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 708)
+var batchPlot = LinePlot(title: "SGD (η = 0.1) on the spirals, seed 1: loss after each epoch", xLabel: "epoch",
                          yLabel: "cross-entropy on all 300 points (log scale)",
-                         series: zip(batchSizes, curves).map { Series("B = \($0)", y: $1.map(Double.init)) })
+                         series: zip(batchSizes, runs).map { Series("B = \($0)", y: $1[0].curve.map(Double.init)) })
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(13, line: 683, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 684)
+runner.begin(15, line: 760, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 761)
+
+/// The part of chapter 9's recorded benchmark (bench/snapshot.json) this paragraph quotes.
+struct RecordedSpread: Decodable { let median, min, max: Double }
+struct RecordedMeasure: Decodable { let key: String; let torch: RecordedSpread? }
+struct RecordedMachine: Decodable { let cpu, torch: String; let cores, torchThreads: Int }
+struct RecordedRuns: Decodable { let date: String; let machine: RecordedMachine; let pairs: Int; let loadBefore: [Double]; let measures: [RecordedMeasure] }
+struct RecordedSnapshot: Decodable { let paired: RecordedRuns }
+let recorded: RecordedRuns
+do {
+    recorded = try JSONDecoder().decode(RecordedSnapshot.self,
+                                        from: Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json"))).paired
+} catch { fatalError("bench/snapshot.json: \(error)") }
+func torchEpoch(_ key: String) -> RecordedSpread {
+    guard let spread = recorded.measures.first(where: { $0.key == key })?.torch else {
+        fatalError("bench/snapshot.json: no PyTorch time for \(key)")
+    }
+    return spread
+}
+let (epoch20, epoch128) = (torchEpoch("epoch.b20"), torchEpoch("epoch.b128"))
+let m = recorded.machine
+print("PyTorch \(m.torch) on \(m.torchThreads) threads, \(m.cpu) (\(m.cores) cores), recorded \(recorded.date),"
+      + String(format: " load average %.1f", recorded.loadBefore.first ?? .nan))
+for (batch, t) in [(20, epoch20), (128, epoch128)] {
+    print(String(format: "one epoch at batch %3d: %.2f s (median of %d runs; %.2f–%.2f s)", batch, t.median, recorded.pairs, t.min, t.max))
+}
+#sourceLocation()
+runner.begin(16, line: 794, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 795)
+precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
+#sourceLocation()
+runner.begin(17, line: 825, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 826)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print((name as NSString).padding(toLength: 18, withPad: " ", startingAt: 0),
           String(format: "η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g", bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(14, line: 764, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 765)
+runner.begin(18, line: 906, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 907)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(String(format: "step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(15, line: 783, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 784)
+runner.begin(19, line: 925, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 926)
 let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
     ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
@@ -269,8 +350,8 @@ for (name, make) in contenders {
           String(format: "%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(16, line: 815, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 816)
+runner.begin(20, line: 959, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 960)
 var racePlot = LinePlot(title: "40 steps on the bowl: SGD, SGD with momentum, Adam",
                         xLabel: "x", yLabel: "y",
                         series: [Series("level sets", x: levelX, y: levelY),
@@ -283,31 +364,142 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(17, line: 868, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 869)
-let optimizerCurves: [(name: String, curve: [Float])] = [
-    ("SGD η = 0.1", lossCurve(batchSize: 10, epochs: 40) { SGD($0, learningRate: 0.1) }),
-    ("SGD η = 0.1, μ = 0.9", lossCurve(batchSize: 10, epochs: 40) { SGD($0, learningRate: 0.1, momentum: 0.9) }),
-    ("Adam η = 0.01", lossCurve(batchSize: 10, epochs: 40) { Adam($0, learningRate: 0.01) }),
+runner.begin(21, line: 1013, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1014)
+// curves[j][k]: optimizer j, seed seeds[k]; the loss on all 300 points after each of 40 epochs.
+let optimizerNames = ["SGD η = 0.1", "SGD η = 0.1, μ = 0.9", "Adam η = 0.01"]
+let curves: [[[Float]]] = [
+    runs[1].map(\.curve),  // batch 10: already trained above
+    seeds.map { seed in lossCurve(batchSize: 10, epochs: 40, seed: seed) { SGD($0, learningRate: 0.1, momentum: 0.9) }.curve },
+    seeds.map { seed in lossCurve(batchSize: 10, epochs: 40, seed: seed) { Adam($0, learningRate: 0.01) }.curve },
 ]
-for (name, curve) in optimizerCurves {
+print("seed 1                ", [5, 10, 20, 40].map { String(format: "epoch %2d", $0) }.joined(separator: "   "))
+for (name, curve) in zip(optimizerNames, curves.map { $0[0] }) {
     print((name as NSString).padding(toLength: 22, withPad: " ", startingAt: 0),
-          [5, 10, 20, 40].map { String(format: "epoch %2d: %.4f", $0, curve[$0 - 1]) }.joined(separator: "   "))
+          [5, 10, 20, 40].map { String(format: "  %.4f", curve[$0 - 1]) }.joined(separator: "   "))
+}
+print("after 40 epochs".padding(toLength: 23, withPad: " ", startingAt: 0)
+      + "seeds 1 to 5".padding(toLength: 37, withPad: " ", startingAt: 0)
+      + "mean ± sd (min to max)".padding(toLength: 37, withPad: " ", startingAt: 0) + "below plain SGD")
+for (j, name) in optimizerNames.enumerated() {
+    let finals = curves[j].map { $0.last! }
+    let below = zip(finals, curves[0]).filter { $0 < $1.last! }.count
+    print((name as NSString).padding(toLength: 22, withPad: " ", startingAt: 0),
+          finals.map { String(format: "%.4f", $0) }.joined(separator: " "), "  " + Spread(finals).formatted("%.4f"),
+          j == 0 ? "" : "  in \(below) of 5")
 }
 #sourceLocation()
-runner.begin(18, line: 886, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 887)
-precondition(optimizerCurves[1].curve.last! < optimizerCurves[0].curve.last! / 10
-             && optimizerCurves[2].curve.last! < optimizerCurves[0].curve.last! / 10,
-             "momentum and Adam should beat plain SGD clearly on the spirals")
+runner.begin(22, line: 1049, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1050)
+let finalLoss = { (j: Int, k: Int) in curves[j][k].last! }
+precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20 },
+             "Adam should end more than 20 times below plain SGD on the spirals in every seed")
+precondition(seeds.indices.filter { finalLoss(1, $0) < finalLoss(0, $0) / 20 }.count == 4
+             && seeds.indices.contains { finalLoss(1, $0) > finalLoss(0, $0) },
+             "momentum should end far below plain SGD in 4 seeds of 5 and above it in one")
 #sourceLocation()
-runner.begin(19, line: 892, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 893)
-var optimizerPlot = LinePlot(title: "The spirals, batch 10: loss after each epoch", xLabel: "epoch",
+runner.begin(23, line: 1058, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1059)
+var optimizerPlot = LinePlot(title: "The spirals, batch 10, seed 1: loss after each epoch", xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
-                             series: optimizerCurves.map { Series($0.name, y: $0.curve.map(Double.init)) })
+                             series: zip(optimizerNames, curves).map { Series($0, y: $1[0].map(Double.init)) })
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(24, exercise: 1, line: 1143, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1144)
+// f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
+let (a, b): (Float, Float) = (1, 50)
+func fAfter(_ eta: Float, steps: Int) -> Float {
+    var (x, y): (Float, Float) = (1, 1)
+    for _ in 0..<steps { (x, y) = (x - eta * 2 * a * x, y - eta * 2 * b * y) }
+    return a * x * x + b * y * y
+}
+let limit = 1 / b, best = 1 / (a + b)
+print(String(format: "stability limit 1/b = %.4f, best rate 1/(a + b) = %.4f, worst factor (b − a)/(b + a) = %.4f",
+             limit, best, (b - a) / (b + a)))
+for eta: Float in [0.0199, best, 0.0201] {
+    print(String(format: "η = %.4f: f after 200 steps = %.3e (from %.0f)", eta, fAfter(eta, steps: 200), a + b))
+}
+precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(25, exercise: 2, line: 1176, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1177)
+func converges(_ eta: Float) -> Bool {
+    let path = minimizeBowl(steps: 2000) { SGD([$0], learningRate: eta, momentum: 0.9) }
+    return bowl(path.last!) < bowl(start)
+}
+var (good, bad): (Float, Float) = (0.1, 0.3)
+for _ in 0..<20 {
+    let middle = (good + bad) / 2
+    if converges(middle) { good = middle } else { bad = middle }
+}
+print(String(format: "largest η that converges (2000 steps, bisection): %.5f   2(1 + μ)/λ_max = 2 · 1.9/20 = %.5f",
+             good, 2 * 1.9 / 20))
+precondition(abs(good - 0.19) < 0.002)
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(26, exercise: 3, line: 1203, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1204)
+// Five seeds each, as in the chapter: the reference is its B = 10 row.
+print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
+for eta: Float in [0.1, 0.2, 0.4] {
+    let losses = seeds.map { seed in lossCurve(batchSize: 20, epochs: 40, seed: seed) { SGD($0, learningRate: eta) }.curve.last! }
+    print(String(format: "B = 20, η = %.1f: loss after 40 epochs ", eta) + Spread(losses).formatted("%.2e"))
+}
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(27, exercise: 4, line: 1230, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1231)
+struct NesterovSGD: Optimizer {
+    let parameters: [Parameter]
+    var learningRate: Float, momentum: Float
+    var velocities: [Tensor]
+    init(_ parameters: [Parameter], learningRate: Float, momentum: Float) {
+        (self.parameters, self.learningRate, self.momentum) = (parameters, learningRate, momentum)
+        velocities = parameters.map { Tensor(zeros: $0.value.shape) }
+    }
+    mutating func step() {
+        for (k, p) in parameters.enumerated() {
+            velocities[k] = momentum * velocities[k] + p.grad
+            p.value = p.value - learningRate * (p.grad + momentum * velocities[k])
+        }
+    }
+}
+for (name, make) in [("momentum", { (p: Parameter) -> any Optimizer in SGD([p], learningRate: 0.02, momentum: 0.9) }),
+                     ("Nesterov", { (p: Parameter) -> any Optimizer in NesterovSGD([p], learningRate: 0.02, momentum: 0.9) })] {
+    let path = minimizeBowl(steps: 100, make)
+    print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
+          String(format: "f after 10 steps %.3e   30 steps %.3e   100 steps %.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
+}
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(28, exercise: 5, line: 1267, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1268)
+var replacementRNG = SplitMix64(seed: 3)
+print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
+var noiseAt300: Float = 0
+for b in [1, 20, 150, 300] {
+    var squares: Float = 0
+    for _ in 0..<40 {
+        let batch = (0..<b).map { _ in Int(replacementRNG.next() % UInt64(sampleCount)) }
+        let d = distance(flatGradient(probe, batch), fullGradient)
+        squares += d * d
+    }
+    let measured = (squares / 40).squareRoot() / gradientNorm
+    if b == 300 { noiseAt300 = measured }
+    print(String(format: "%4d   %33.3f   %22.3f", b, measured, (sigma2 / Float(b)).squareRoot() / gradientNorm))
+}
+precondition(noiseAt300 > 0.05, "with replacement, a batch of all 300 still has noise")
+#sourceLocation()
+}
+}
 runner.end()
 }

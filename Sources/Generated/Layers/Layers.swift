@@ -131,7 +131,7 @@ extension Tensor {
     public func sum() -> Float { Float(scalars.reduce(0.0) { $0 + Double($1) }) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 240)
+#sourceLocation(file: "chapters/03-layers.md", line: 242)
 /// Stops the program with `message` when `condition` is false, like `precondition`, but the
 /// message is printed in optimized builds too (`precondition` drops it under `-O`).
 /// The library uses it for shape checks, e.g. "cannot multiply [2, 3] by [2, 3]".
@@ -141,7 +141,7 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
     if !condition { fatalError(message(), file: (file), line: line) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 280)
+#sourceLocation(file: "chapters/03-layers.md", line: 282)
 /// C = A · B, written as plainly as possible: `[n, k] · [k, m] → [n, m]`,
 /// C[i, j] = Σₚ A[i, p] · B[p, j]. Chapter 9 makes it fast.
 public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
@@ -157,7 +157,7 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     return c
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 330)
+#sourceLocation(file: "chapters/03-layers.md", line: 332)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (filled in chapter 6).
 /// A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -175,7 +175,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 353)
+#sourceLocation(file: "chapters/03-layers.md", line: 355)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -193,7 +193,7 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 386)
+#sourceLocation(file: "chapters/03-layers.md", line: 388)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear` uses;
@@ -230,7 +230,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 546)
+#sourceLocation(file: "chapters/03-layers.md", line: 635)
 /// An element-wise activation as a layer: `[batch, n] → [batch, n]`. Remembers its output.
 public class ActivationLayer: Layer {
     public let name: String
@@ -257,7 +257,7 @@ public final class Sigmoid: ActivationLayer { public init() { super.init("Sigmoi
 /// tanh(z), element-wise.
 public final class Tanh: ActivationLayer { public init() { super.init("Tanh") { Foundation.tanh($0) } } }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 580)
+#sourceLocation(file: "chapters/03-layers.md", line: 669)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Sequential: Layer {
     public var layers: [any Layer]
@@ -271,7 +271,7 @@ public final class Sequential: Layer {
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 623)
+#sourceLocation(file: "chapters/03-layers.md", line: 712)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between them
 /// (none after the last). `sizes = [784, 512, 512, 10]` builds the book's MNIST network.
 public func makeMLP(_ sizes: [Int], activation: () -> any Layer = { ReLU() }, rng: inout SplitMix64) -> Sequential {

@@ -29,8 +29,8 @@ print(t + t)
 print(t.addingToRows(bias))
 print("sum of rows:", t.sumOfRows(), " sum:", t.sum())
 #sourceLocation()
-runner.begin(4, line: 301, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 302)
+runner.begin(4, line: 303, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 304)
 let a = Tensor([[1, 2, 3], [4, 5, 6]])   // [2, 3]
 let b = Tensor([[1, 0], [0, 1], [1, 1]]) // [3, 2]
 let c = matmul(a, b)
@@ -39,16 +39,16 @@ print(c)
 print("c[1, 0] = 4·1 + 5·0 + 6·1 =", 4 * 1 + 5 * 0 + 6 * 1)
 print("b · a has shape", matmul(b, a).shape)
 #sourceLocation()
-runner.begin(5, line: 428, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 429)
+runner.begin(5, line: 430, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 431)
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])   // [4, 2]
 let orAndNand = Linear(weight: Tensor([[10, 10], [-10, -10]]),
                        bias: Tensor(shape: [2], scalars: [-5, 15]))
 print("weight", orAndNand.weight.value.shape, " bias", orAndNand.bias.value.shape)
 print(orAndNand(xorInputs))
 #sourceLocation()
-runner.begin(6, line: 464, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 465)
+runner.begin(6, line: 466, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 467)
 
 
 var rng = SplitMix64(seed: 1)
@@ -77,8 +77,61 @@ for n in [10, 100, 784] {
                  standardDeviation(z2), predicted2, 100 * saturated(z2)))
 }
 #sourceLocation()
-runner.begin(7, line: 525, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 526)
+runner.begin(7, line: 527, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 528)
+/// How much a layer's outputs `[batch, n]` still depend on the input: the standard deviation of each
+/// unit's value over the batch, averaged over the units.
+func spreadOverBatch(_ x: Tensor) -> Float {
+    var total: Float = 0
+    for j in 0..<x.columns {
+        let column = (0..<x.rows).map { x[$0, j] }
+        let mean = column.reduce(0, +) / Float(x.rows)
+        total += (column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(x.rows)).squareRoot()
+    }
+    return total / Float(x.columns)
+}
+/// A `Linear(n, n)` initialized as PyTorch does (weights and biases in ±1/√n), as Xavier (weights in
+/// ±√(6/2n)) or as He (weights in ±√(6/n)); the last two with zero biases.
+func squareLayer(_ n: Int, _ scheme: String, rng: inout SplitMix64) -> Linear {
+    if scheme == "PyTorch" { return Linear(n, n, rng: &rng) }
+    let bound = (6 / Float(scheme == "Xavier" ? 2 * n : n)).squareRoot()
+    return Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng), bias: Tensor(zeros: [n]))
+}
+let checkpoints = [1, 5, 10, 20]
+var deepSpread: [String: [Float]] = [:]  // "tanh, He" → the mean spread after each checkpoint layer
+print("activation, initialization   spread after layer 1, 5, 10, 20: mean ± sd over 5 seeds")
+for activation in ["tanh", "ReLU"] {
+    for scheme in ["PyTorch", "Xavier", "He"] {
+        var spreads = [[Float]](repeating: [], count: checkpoints.count)
+        for seed in 1...5 {
+            var deepRNG = SplitMix64(seed: UInt64(seed))
+            var x = Tensor(uniform: [32, 64], in: 0...1, using: &deepRNG)
+            for layer in 1...20 {
+                x = squareLayer(64, scheme, rng: &deepRNG)(x)
+                x = activation == "tanh" ? x.map { Foundation.tanh($0) } : x.map { max(0, $0) }
+                if let c = checkpoints.firstIndex(of: layer) { spreads[c].append(spreadOverBatch(x)) }
+            }
+        }
+        let summaries = spreads.map { values -> (mean: Float, sd: Float) in
+            let mean = values.reduce(0, +) / 5
+            return (mean, (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4).squareRoot())
+        }
+        deepSpread["\(activation), \(scheme)"] = summaries.map(\.mean)
+        print("\(activation), \(scheme)".padding(toLength: 27, withPad: " ", startingAt: 0),
+              summaries.map { String(format: "%8.2g ± %-7.1g", $0.mean, $0.sd) }.joined())
+    }
+}
+#sourceLocation()
+runner.begin(8, line: 596, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 597)
+precondition(deepSpread["ReLU, He"]![3] > 100 * deepSpread["ReLU, Xavier"]![3]
+             && deepSpread["ReLU, Xavier"]![3] > 100 * deepSpread["ReLU, PyTorch"]![3]
+             && deepSpread["tanh, Xavier"]![3] > 1000 * deepSpread["tanh, PyTorch"]![3]
+             && deepSpread["ReLU, He"]![3] > deepSpread["ReLU, He"]![0] / 3,
+             "He should keep ReLU's spread, Xavier tanh's, and PyTorch's default should lose both")
+#sourceLocation()
+runner.begin(9, line: 614, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 615)
 let first = Linear(3, 4, rng: &rng), second = Linear(4, 2, rng: &rng)
 let merged = Linear(
     weight: matmul(second.weight.value, first.weight.value),                       // [2, 3]
@@ -88,8 +141,8 @@ let x5 = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
 let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
 print("two layers vs one merged layer, largest difference:", String(format: "%.1e", difference))
 #sourceLocation()
-runner.begin(8, line: 597, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 598)
+runner.begin(10, line: 686, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 687)
 let xorNet = Sequential([
     orAndNand, Sigmoid(),
     Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])), Sigmoid(),
@@ -100,8 +153,8 @@ for i in 0..<4 {
 }
 print("parameters:", xorNet.parameterCount)
 #sourceLocation()
-runner.begin(9, line: 641, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 642)
+runner.begin(11, line: 730, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 731)
 let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
 let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
 var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
@@ -118,8 +171,13 @@ for seed: UInt64 in 1...3 {
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(10, line: 696, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 697)
+runner.begin(12, line: 773, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 774)
+precondition(randomNets.series.allSatisfy { $0.y.allSatisfy { abs($0) < 1 } },
+             "the six random 1-16-1 networks should stay within ±1 on [−3, 3]")
+#sourceLocation()
+runner.begin(13, line: 790, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 791)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
@@ -136,8 +194,13 @@ for layer in mnistNet.layers {
 }
 print("scores of image 0:", h.rows([0]))
 #sourceLocation()
-runner.begin(11, line: 735, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 736)
+runner.begin(14, line: 819, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 820)
+precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { abs($0) < 0.11 },
+             "the largest of the 200 untrained scores should be between 0.11 and 0.12 in size (the prose says so)")
+#sourceLocation()
+runner.begin(15, line: 835, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 836)
 func rightAligned(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
 let total = mnistNet.parameterCount
 print(padded("layer", 18), rightAligned("weights", 20), rightAligned("biases", 8),
@@ -156,12 +219,12 @@ print(padded("total", 18), rightAligned("\(totalWeights)", 20),
 print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 1e6))
 print("multiply-adds per image in a forward pass:", totalWeights, " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(12, line: 765, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 766)
+runner.begin(16, line: 865, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 866)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(13, line: 805, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 806)
+runner.begin(17, line: 909, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 910)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float) -> Sequential {
     let knots = (0...units).map { lo + (hi - lo) * Float($0) / Float(units) }
@@ -183,8 +246,8 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(String(format: "%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(14, line: 843, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 844)
+runner.begin(18, line: 948, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 949)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
@@ -194,5 +257,80 @@ let sinPlot = LinePlot(
     })
 show(sinPlot)
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(19, exercise: 1, line: 1016, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1017)
+let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
+var countRng = SplitMix64(seed: 11)
+let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
+print("on paper: \(byHand)   parameterCount: \(counted)")
+precondition(byHand == 235_146 && counted == byHand)
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(20, exercise: 2, line: 1033, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1034)
+let imageBatch = Tensor(zeros: [20, 28, 28])
+let flat = imageBatch.reshaped([20, 784])
+print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(21, exercise: 3, line: 1051, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1052)
+final class Identity: Layer {
+    func forward(_ x: Tensor) -> Tensor { x }
+}
+var identityRng = SplitMix64(seed: 12)
+let linearNet = makeMLP([3, 4, 2], activation: { Identity() }, rng: &identityRng)
+let (inner, outer) = (linearNet.layers[0] as! Linear, linearNet.layers[2] as! Linear)
+// One layer: W = W₂W₁, b = W₂b₁ + b₂.
+let single = Linear(weight: matmul(outer.weight.value, inner.weight.value),
+                    bias: matmul(outer.weight.value, inner.bias.value.reshaped([4, 1])).reshaped([2]) + outer.bias.value)
+let probe = Tensor(uniform: [8, 3], in: -2...2, using: &identityRng)
+let gap = (linearNet(probe) - single(probe)).scalars.map(abs).max()!
+print("single layer: weight \(single.weight.value.shape), bias \(single.bias.value.shape); largest difference on 8 inputs:", gap)
+precondition(gap < 1e-5, "without activations, two layers are one")
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(22, exercise: 5, line: 1084, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1085)
+func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float, points: Int = 20_000) -> Float {
+    let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }
+    let g = interpolatingNetwork(f, units: units, from: lo, to: hi)(Tensor(shape: [xs.count, 1], scalars: xs))
+    return zip(g.scalars, xs).map { abs($0 - f($1)) }.max()!
+}
+for units in [3, 4, 5, 6] {
+    print("|x| with \(units) units: largest error", String(format: "%.4f", largestError(abs, units: units, from: -1, to: 1)))
+}
+// The network joins f's values at evenly spaced knots by straight lines, so the search can use that
+// interpolation directly (cheap), and the network confirms the answer.
+let wiggly: (Float) -> Float = { sin(1 / $0) }
+func chordError(units: Int, points: Int = 20_000) -> Float {
+    let (lo, hi): (Float, Float) = (0.05, 1)
+    let knots = (0...units).map { lo + (hi - lo) * Float($0) / Float(units) }
+    return (0...points).map { k -> Float in
+        let x = lo + (hi - lo) * Float(k) / Float(points)
+        let piece = min(units - 1, Int(Float(units) * (x - lo) / (hi - lo)))
+        let t = (x - knots[piece]) / (knots[piece + 1] - knots[piece])
+        return abs(wiggly(knots[piece]) + t * (wiggly(knots[piece + 1]) - wiggly(knots[piece])) - wiggly(x))
+    }.max()!
+}
+var (tooFew, enough) = (1, 2)
+while chordError(units: enough) >= 0.05 { (tooFew, enough) = (enough, 2 * enough) }
+while enough - tooFew > 1 {
+    let middle = (tooFew + enough) / 2
+    if chordError(units: middle) < 0.05 { enough = middle } else { tooFew = middle }
+}
+let (networkEnough, networkTooFew) = (largestError(wiggly, units: enough, from: 0.05, to: 1),
+                                      largestError(wiggly, units: tooFew, from: 0.05, to: 1))
+print("sin(1/x) on [0.05, 1]: \(enough) units bring the largest error below 0.05 (\(tooFew) do not);",
+      String(format: "the networks' errors: %.4f and %.4f", networkEnough, networkTooFew))
+precondition(networkEnough < 0.05 && networkTooFew >= 0.05, "the network agrees with the interpolation")
+#sourceLocation()
+}
+}
 runner.end()
 }

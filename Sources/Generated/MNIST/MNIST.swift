@@ -114,6 +114,16 @@ public func hexString(_ bytes: some Sequence<UInt8>, separator: String = "") -> 
 }
 #sourceLocation()
 #sourceLocation(file: "chapters/10-mnist-data.md", line: 197)
+/// How many bytes to reserve for the output of `gunzip`. The gzip trailer ends with the uncompressed
+/// size modulo 2³²: a good guess, but only a guess (a damaged or forged trailer may claim 4 GB), so
+/// never more than deflate can produce, 1032 output bytes per input byte.
+func gunzipCapacity(_ compressed: [UInt8]) -> Int {
+    let n = compressed.count
+    guard n >= 18 else { return 0 }
+    let claimed = (n - 4..<n).reversed().reduce(0) { $0 << 8 | Int(compressed[$1]) }
+    return min(claimed, 1032 * n)
+}
+
 /// Decompresses gzip data with zlib. Several gzip members one after another (what `cat a.gz b.gz`
 /// makes) are decompressed one after another, as `gunzip` does. Faults (a truncated stream, a bad
 /// CRC, bytes that are not deflate data) throw `.corruptGzip(path:reason:)`; `path` is only
@@ -127,12 +137,8 @@ public func gunzip(_ compressed: [UInt8], path: String) throws(MNISTError) -> [U
     guard initStatus == Z_OK else {
         throw .corruptGzip(path: path, reason: "zlib's inflateInit2 failed with code \(initStatus)")
     }
-    // The gzip trailer ends with the uncompressed size modulo 2³²: a good guess for the capacity.
     var output: [UInt8] = []
-    if compressed.count >= 18 {
-        let n = compressed.count
-        output.reserveCapacity((n - 4..<n).reversed().reduce(0) { $0 << 8 | Int(compressed[$1]) })
-    }
+    output.reserveCapacity(gunzipCapacity(compressed))
     var chunk = [UInt8](repeating: 0, count: 1 << 18)  // zlib writes here; we append it to output
 
     /// nil when the whole input decompressed cleanly, else what went wrong.
@@ -171,7 +177,7 @@ public func gunzip(_ compressed: [UInt8], path: String) throws(MNISTError) -> [U
     return output
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 296)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 302)
 /// One IDX file: an n-dimensional array of unsigned bytes.
 public struct IDXFile: Sendable {
     /// 0x00000801: a 1-D array of unsigned bytes (MNIST's labels).
@@ -235,7 +241,7 @@ public func readIDX(path: String, expectedMagic: UInt32) throws(MNISTError) -> I
                         expectedMagic: expectedMagic, wasGzip: compressed)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 432)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 438)
 /// SHA-256's round constants: the first 32 bits of the fractional parts of the cube roots of the
 /// first 64 primes.
 let sha256RoundConstants: [UInt32] = [
@@ -301,7 +307,7 @@ public func sha256(_ message: [UInt8]) -> [UInt8] {
     return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 502)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 508)
 /// The lines of a `sha256sum`-style list ("<64 hex digits>  <name>", or " *<name>"), as
 /// name → lowercase hex digest. Lines that do not have that form are skipped.
 public func readChecksumList(path: String) throws(MNISTError) -> [String: String] {
@@ -317,7 +323,7 @@ public func readChecksumList(path: String) throws(MNISTError) -> [String: String
     return sums
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 549)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 555)
 /// MNIST-style images with their labels: the training set, the test set, or a part of one.
 public struct MNISTDataset: Sendable {
     /// Pixels per image side.
@@ -372,7 +378,7 @@ public struct MNISTDataset: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 610)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 616)
 extension MNISTDataset {
     /// The standard file names (each may also carry a `.gz`), in the order `load` reads them.
     public static let fileNames = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte",
@@ -437,11 +443,14 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 854)
-/// The numbers 0..<count in a random order, shuffled by chapter 1's `SplitMix64.shuffle`.
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 858)
+/// The numbers 0..<count in a random order (Fisher–Yates): position i, from the last down to 1,
+/// swaps with j = next() % (i + 1) ∈ 0...i, uniform up to a bias below (i + 1)/2⁶⁴.
 func shuffledIndices(_ count: Int, using rng: inout SplitMix64) -> [Int] {
     var order = Array(0..<count)
-    rng.shuffle(&order)
+    for i in stride(from: count - 1, to: 0, by: -1) {
+        order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+    }
     return order
 }
 
@@ -465,7 +474,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 928)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 932)
 /// The mini-batches of one epoch: batch k holds the samples order[k·size ..< min((k+1)·size, n)],
 /// so every sample appears exactly once and only the last batch may be smaller. A collection:
 /// `for (images, labels) in batches`, `batches.count`, `batches[k]`; each batch is gathered when

@@ -120,19 +120,31 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         range.lowerBound + (range.upperBound - range.lowerBound) * nextFloat()
     }
 
-    /// Shuffles `items` in place (Fisher–Yates): every order is equally likely, up to a bias below
-    /// n/2⁶⁴ for n items. The book's own algorithm, so a seed gives the same order everywhere.
+    /// An integer uniform in 0..<n, exactly (Lemire's multiply-and-reject): the high half of the
+    /// 128-bit product next() · n, drawn again while the low half is below (2⁶⁴ − n) mod n.
+    public mutating func next(below n: UInt64) -> UInt64 {
+        precondition(n > 0, "next(below:) needs n ≥ 1")
+        let threshold = (0 &- n) % n  // (2⁶⁴ − n) mod n = 2⁶⁴ mod n
+        while true {
+            let product = next().multipliedFullWidth(by: n)
+            if product.low >= threshold { return product.high }
+        }
+    }
+
+    /// Shuffles `items` in place (Fisher–Yates): each swap partner is exactly uniform, so with truly
+    /// random bits every order would be equally likely (a 64-bit seed reaches at most 2⁶⁴ of the n!
+    /// orders). The book's one shuffle: every chapter that shuffles calls it.
     public mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for i in stride(from: items.count - 1, to: 0, by: -1) {
-            // j uniform in 0...i: the high half of next() × (i + 1).
-            let j = Int(next().multipliedFullWidth(by: UInt64(i + 1)).high)
+            // j uniform in 0...i.
+            let j = Int(next(below: UInt64(i + 1)))
             items.swapAt(i, j)
         }
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 280)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 301)
 extension Perceptron {
     /// One step of the perceptron learning rule on one example:
     /// w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), with ŷ the current prediction and η = `rate`.
@@ -175,7 +187,7 @@ extension Perceptron {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 618)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 653)
 /// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees the
 /// hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ = step(v·h + c),
 /// with v and c the output unit's weights and bias.

@@ -23,8 +23,8 @@ for x in [[0, 0], [0, 1], [1, 0], [1, 1]] as [[Float]] {
     print("\(fixed(x[0], 0))   \(fixed(x[1], 0))  | \(fixed(z, width: 5)) | \(fixed(handAND.predict(x), 0))")
 }
 #sourceLocation()
-runner.begin(2, line: 224, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 225)
+runner.begin(2, line: 245, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 246)
 var demoGenerator = SplitMix64(seed: 42)
 for _ in 1...3 {
     let bits = demoGenerator.next()
@@ -32,8 +32,8 @@ for _ in 1...3 {
 }
 print("uniform(in: -1...1):", fixed(demoGenerator.uniform(in: -1...1), 6))
 #sourceLocation()
-runner.begin(3, line: 243, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 244)
+runner.begin(3, line: 264, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 265)
 var pinnedGenerator = SplitMix64(seed: 42)
 precondition(pinnedGenerator.next() == 0xbdd732262feb6e95)
 precondition(pinnedGenerator.next() == 0x28efe333b266f103)
@@ -41,8 +41,8 @@ precondition(pinnedGenerator.next() == 0x47526757130f9f52)
 var floatGenerator = SplitMix64(seed: 42)
 precondition(floatGenerator.nextFloat() == Float(0xbdd732) * 0x1p-24)
 #sourceLocation()
-runner.begin(4, line: 330, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 331)
+runner.begin(4, line: 351, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 352)
 var traced = Perceptron(inputs: 2)
 var tracedEpoch = 0, tracedMistakes = 1
 while tracedMistakes > 0 {
@@ -58,8 +58,8 @@ while tracedMistakes > 0 {
 }
 print("epoch \(tracedEpoch): no mistakes, done")
 #sourceLocation()
-runner.begin(5, line: 381, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 382)
+runner.begin(5, line: 402, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 403)
 /// Prints a truth table with the perceptron's prediction next to each label.
 func printPredictions(_ unit: Perceptron, on table: TruthTable) {
     print("  x₁ x₂ | y  ŷ")
@@ -83,8 +83,8 @@ print("OR: mistakes per epoch \(orMistakes)")
 print("  w = (\(fixed(learnedOR.weights[0])), \(fixed(learnedOR.weights[1]))), b = \(fixed(learnedOR.bias))")
 printPredictions(learnedOR, on: TruthTable.or)
 #sourceLocation()
-runner.begin(6, line: 441, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 442)
+runner.begin(6, line: 462, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 463)
 var xorGenerator = SplitMix64(seed: 3)
 var triedXOR = Perceptron(inputs: 2)
 let xorMistakes = triedXOR.train(on: TruthTable.xor.rows, maxEpochs: 20, using: &xorGenerator)
@@ -92,8 +92,8 @@ print("XOR: mistakes per epoch \(xorMistakes)")
 print("  w = (\(fixed(triedXOR.weights[0])), \(fixed(triedXOR.weights[1]))), b = \(fixed(triedXOR.bias))")
 printPredictions(triedXOR, on: TruthTable.xor)
 #sourceLocation()
-runner.begin(7, line: 463, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 464)
+runner.begin(7, line: 484, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 485)
 show(LinePlot(
     title: "Perceptron training: mistakes per epoch",
     xLabel: "epoch", yLabel: "mistakes",
@@ -104,8 +104,8 @@ show(LinePlot(
     ],
     xRange: 1...20, yRange: 0...4))
 #sourceLocation()
-runner.begin(8, line: 516, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 517)
+runner.begin(8, line: 537, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 538)
 /// The decision boundary w₁x₁ + w₂x₂ + b = 0 solved for x₂ (w₂ must not be 0).
 func boundary(_ name: String, _ unit: Perceptron) -> Series {
     Series(name, over: -0.5...1.5) { x1 in
@@ -124,23 +124,33 @@ show(LinePlot(
     ],
     xRange: -0.5...1.5, yRange: -0.5...1.5))
 #sourceLocation()
-runner.begin(9, line: 581, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 582)
+runner.begin(9, line: 602, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 603)
 let grid = (-20...20).map { Float($0) / 10 }
+var strictlyPerfect: [String: Int] = [:]  // right on all four rows with no z exactly 0
 for table in [TruthTable.and, .or, .nand, .xor] {
-    var perfect = 0
+    var perfect = 0, strict = 0
     for w1 in grid {
         for w2 in grid {
-            for b in grid where Perceptron(weights: [w1, w2], bias: b).mistakes(on: table.rows) == 0 {
+            for b in grid {
+                let unit = Perceptron(weights: [w1, w2], bias: b)
+                guard unit.mistakes(on: table.rows) == 0 else { continue }
                 perfect += 1
+                if table.rows.allSatisfy({ unit.weightedSum($0.x) != 0 }) { strict += 1 }
             }
         }
     }
-    print("\(table.name): \(perfect) of \(grid.count * grid.count * grid.count) perceptrons are right on all four rows")
+    strictlyPerfect[table.name] = strict
+    print("\(table.name): \(perfect) of \(grid.count * grid.count * grid.count) perceptrons are right on all four rows,",
+          "\(strict) of them without a z of exactly 0")
 }
 #sourceLocation()
-runner.begin(10, line: 655, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 656)
+runner.begin(10, line: 634, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 635)
+precondition(strictlyPerfect["AND"] == strictlyPerfect["NAND"], "AND and NAND should agree once z = 0 is excluded")
+#sourceLocation()
+runner.begin(11, line: 690, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 691)
 let network = TwoLayerPerceptron.xor
 print("x₁ x₂ | h₁ = OR  h₂ = NAND | ŷ = AND(h₁, h₂) | XOR")
 for row in TruthTable.xor.rows {
@@ -149,8 +159,8 @@ for row in TruthTable.xor.rows {
     print("\(cells[0])  \(cells[1])  |    \(cells[2])        \(cells[3])     |        \(cells[4])        |  \(cells[5])")
 }
 #sourceLocation()
-runner.begin(11, line: 692, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 693)
+runner.begin(12, line: 727, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 728)
 var sweptNetwork = TwoLayerPerceptron.xor
 var sweptBiases: [Double] = [], sweptMistakes: [Double] = []
 for i in 0...400 {
@@ -165,5 +175,105 @@ show(LinePlot(
     series: [Series("mistakes", x: sweptBiases, y: sweptMistakes)],
     yRange: 0...3))
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(13, exercise: 1, line: 806, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 807)
+var nandGenerator = SplitMix64(seed: 4)
+var learnedNAND = Perceptron(inputs: 2)
+print("NAND: mistakes per epoch", learnedNAND.train(on: TruthTable.nand.rows, maxEpochs: 100, using: &nandGenerator))
+print("  w = (\(fixed(learnedNAND.weights[0])), \(fixed(learnedNAND.weights[1]))), b = \(fixed(learnedNAND.bias))")
+precondition(learnedNAND.mistakes(on: TruthTable.nand.rows) == 0, "a perceptron learns NAND")
+
+let notRows = [LabeledPoint(x: [0], y: 1), LabeledPoint(x: [1], y: 0)]
+var learnedNOT = Perceptron(inputs: 1)
+print("NOT: mistakes per epoch", learnedNOT.train(on: notRows, maxEpochs: 100, using: &nandGenerator))
+print("  w = \(fixed(learnedNOT.weights[0])), b = \(fixed(learnedNOT.bias)),",
+      "fires when x ≤ \(fixed(-learnedNOT.bias / learnedNOT.weights[0]))")
+precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(14, exercise: 2, line: 838, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 839)
+var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
+var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
+let mistakesOne = rateOne.train(on: TruthTable.and.rows, rate: 1, maxEpochs: 100, using: &generatorA)
+let mistakesHalf = rateHalf.train(on: TruthTable.and.rows, rate: 0.5, maxEpochs: 100, using: &generatorB)
+print("η = 1:   mistakes \(mistakesOne), w = \(rateOne.weights), b = \(rateOne.bias)")
+print("η = 0.5: mistakes \(mistakesHalf), w = \(rateHalf.weights), b = \(rateHalf.bias)")
+precondition(mistakesOne == mistakesHalf && rateHalf.weights.map { 2 * $0 } == rateOne.weights
+             && 2 * rateHalf.bias == rateOne.bias, "from zero, η only scales the weights")
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(15, exercise: 3, line: 865, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 866)
+func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
+func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float { strictStep(unit.weightedSum(x)) }
+
+// The hand trace of AND again: the perceptron rule with the strict step.
+var strict = Perceptron(inputs: 2)
+var epoch = 0, mistakes = 1
+while mistakes > 0 && epoch < 20 {
+    epoch += 1
+    mistakes = 0
+    for row in TruthTable.and.rows {
+        let error = row.y - strictPredict(strict, row.x)
+        guard error != 0 else { continue }
+        mistakes += 1
+        for i in strict.weights.indices { strict.weights[i] += error * row.x[i] }
+        strict.bias += error
+        print("epoch \(epoch): x = (\(fixed(row.x[0], 0)), \(fixed(row.x[1], 0))) → w = (\(fixed(strict.weights[0], 0)), \(fixed(strict.weights[1], 0))), b = \(fixed(strict.bias, 0))")
+    }
+}
+print("epoch \(epoch): no mistakes, done")
+
+let net = TwoLayerPerceptron.xor
+let strictXOR = TruthTable.xor.rows.map { row in
+    strictPredict(net.output, net.hidden.map { strictPredict($0, row.x) })
+}
+print("hand-wired XOR with the strict step:", strictXOR.map { fixed($0, 0) }, "expected", TruthTable.xor.rows.map { fixed($0.y, 0) })
+precondition(strictXOR == TruthTable.xor.rows.map(\.y), "the XOR network never computes z = 0")
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(16, exercise: 4, line: 920, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 921)
+func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
+    (0..<8).map { bits in
+        let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
+        return LabeledPoint(x: x, y: rule(Int(x.reduce(0, +))) ? 1 : 0)
+    }
+}
+let majority = threeInputTable { $0 >= 2 }, parity = threeInputTable { $0 % 2 == 1 }
+var threeGenerator = SplitMix64(seed: 5)
+var majorityUnit = Perceptron(inputs: 3), parityUnit = Perceptron(inputs: 3)
+let majorityMistakes = majorityUnit.train(on: majority, maxEpochs: 100, using: &threeGenerator)
+let parityMistakes = parityUnit.train(on: parity, maxEpochs: 100, using: &threeGenerator)
+print("majority: \(majorityMistakes.count) epochs, last \(majorityMistakes.last!) mistakes,",
+      "w = \(majorityUnit.weights), b = \(majorityUnit.bias)")
+print("parity:   \(parityMistakes.count) epochs, last \(parityMistakes.last!) mistakes")
+precondition(majorityUnit.mistakes(on: majority) == 0 && parityUnit.mistakes(on: parity) > 0)
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(17, exercise: 5, line: 953, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 954)
+let otherXOR = TwoLayerPerceptron(
+    hidden: [
+        Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂
+        Perceptron(weights: [-1, 1], bias: -0.5),   // NOT x₁ AND x₂
+    ],
+    output: Perceptron(weights: [1, 1], bias: -0.5))  // OR of the two
+print("x₁ x₂ | h₁ h₂ | ŷ  XOR")
+for row in TruthTable.xor.rows {
+    let h = otherXOR.hiddenOutputs(row.x)
+    print("\(fixed(row.x[0], 0))  \(fixed(row.x[1], 0))  | \(fixed(h[0], 0))  \(fixed(h[1], 0))  | \(fixed(otherXOR.predict(row.x), 0))  \(fixed(row.y, 0))")
+}
+precondition(TruthTable.xor.rows.allSatisfy { otherXOR.predict($0.x) == $0.y })
+#sourceLocation()
+}
+}
 runner.end()
 }

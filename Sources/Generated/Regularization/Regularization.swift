@@ -4,7 +4,7 @@ import Perceptron
 import Layers
 import Backpropagation
 import GradientDescent
-#sourceLocation(file: "chapters/08-regularization.md", line: 202)
+#sourceLocation(file: "chapters/08-regularization.md", line: 225)
 // Layers and Backpropagation for the layers, GradientDescent for the examples' optimizers.
 
 
@@ -33,7 +33,7 @@ extension Sequential {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 250)
+#sourceLocation(file: "chapters/08-regularization.md", line: 273)
 /// Inverted dropout: in training each element is zeroed with probability p and the survivors are
 /// scaled by 1/(1 − p), so the expected output equals the input; in evaluation it is the identity.
 /// `[batch, n] → [batch, n]`. The mask comes from the layer's own generator, seeded at creation.
@@ -66,7 +66,7 @@ public final class Dropout: Backpropagating, ModeDependent {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 420)
+#sourceLocation(file: "chapters/08-regularization.md", line: 543)
 /// Batch normalization over a batch of feature vectors (PyTorch's `BatchNorm1d`): `[batch, n] → [batch, n]`.
 ///
 /// Training: x̂ = (x − μ_B) / √(σ²_B + ε) with the batch's mean and (biased) variance per column, y = γ ⊙ x̂ + β;
@@ -139,9 +139,10 @@ public final class BatchNorm: Backpropagating, ModeDependent {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 579)
+#sourceLocation(file: "chapters/08-regularization.md", line: 786)
 /// The L2 penalty (λ/2) Σ θ² over the given parameters; adds its gradient λθ to their `grad`.
-/// Gradient descent on it shrinks each weight by a factor (1 − ηλ) per step: "weight decay".
+/// Plain gradient descent on it shrinks each weight by a factor (1 − ηλ) per step: "weight decay"
+/// (with momentum μ the decay is spread over later steps, settling near 1 − ηλ/(1 − μ) per step).
 /// Call it after the backward pass and before the optimizer's step. Returns the penalty's value.
 @discardableResult
 public func addL2Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
@@ -153,7 +154,7 @@ public func addL2Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     return lambda / 2 * penalty
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 635)
+#sourceLocation(file: "chapters/08-regularization.md", line: 844)
 /// The L1 penalty λ Σ |θ|; adds its (sub)gradient λ·sign(θ) to their `grad` (0 at θ = 0).
 /// It pushes weights by a constant amount toward zero, so many end near zero: sparse weights.
 /// With plain (sub)gradient steps they hover around zero instead of landing on it; see `softThreshold`.
@@ -167,7 +168,7 @@ public func addL1Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     return lambda * penalty
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 658)
+#sourceLocation(file: "chapters/08-regularization.md", line: 867)
 /// Soft thresholding, the proximal step of an L1 penalty: θ ← sign(θ)·max(|θ| − amount, 0) for every
 /// element. Called after an optimizer step with amount = ηλ instead of adding λ·sign(θ) to the gradient,
 /// it moves weights toward zero like the L1 penalty but sets them exactly to zero instead of past it.

@@ -13,13 +13,13 @@ import Foundation
 
 /// Runs the examples of chapters/08-regularization.md in order.
 public func runRegularizationExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 22, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 23)
+runner.begin(1, line: 25, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 26)
 
 var trainingRNG = SplitMix64(seed: 21)
 let trainingSet = makeSpirals(pointsPerClass: 20, noise: 1.0, rng: &trainingRNG)
 var validationRNG = SplitMix64(seed: 22)
-let validationSet = makeSpirals(pointsPerClass: 100, noise: 1.0, rng: &validationRNG)
+let validationSet = makeSpirals(pointsPerClass: 1000, noise: 1.0, rng: &validationRNG)
 
 /// The rows of a `[n, 2]` tensor for which `keep` holds, as unconnected points (NaN breaks the line).
 func scatterSeries(_ name: String, _ points: Tensor, where keep: (Int) -> Bool) -> Series {
@@ -38,37 +38,45 @@ trainingPlot.width = 64
 trainingPlot.height = 20
 show(trainingPlot)
 #sourceLocation()
-runner.begin(2, line: 82, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 83)
-/// Loss on the training and validation sets after each epoch.
+runner.begin(2, line: 85, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 86)
+/// Loss on the training and validation sets after some epochs.
 struct History {
+    /// The epochs (from 1) after which the losses were recorded.
+    var epochs: [Int] = []
     var training: [Float] = []
     var validation: [Float] = []
-    /// The epoch (from 1) with the lowest validation loss.
-    var bestEpoch: Int { validation.indices.min { validation[$0] < validation[$1] }! + 1 }
+    /// The lowest recorded validation loss and its epoch.
+    var best: (epoch: Int, loss: Float) {
+        let i = validation.indices.min { validation[$0] < validation[$1] }!
+        return (epochs[i], validation[i])
+    }
 }
-/// A 2-32-32-3 ReLU network, the same initial weights every time, optionally with dropout after
-/// each hidden ReLU (as the tutorial's network has) or batch normalization before it.
-func makeNet(dropout: Float = 0, batchNorm: Bool = false) -> Sequential {
-    var rng = SplitMix64(seed: 42)
+/// A 2-32-32-3 ReLU network, optionally with dropout after each hidden ReLU (as the tutorial's network
+/// has) or batch normalization before it. `seed` picks the initial weights (SplitMix64(seed: seed))
+/// and the dropout masks (seeds 200 + seed and 300 + seed); the same seed gives the same network.
+func makeNet(dropout: Float = 0, batchNorm: Bool = false, seed: UInt64 = 1) -> Sequential {
+    var rng = SplitMix64(seed: seed)
     var layers: [any Layer] = []
     for (k, (inputs, outputs)) in [(2, 32), (32, 32), (32, 3)].enumerated() {
         layers.append(Linear(inputs, outputs, rng: &rng))
         guard k < 2 else { break }
         if batchNorm { layers.append(BatchNorm(outputs)) }
         layers.append(ReLU())
-        if dropout > 0 { layers.append(Dropout(dropout, seed: UInt64(k + 1))) }
+        if dropout > 0 { layers.append(Dropout(dropout, seed: UInt64(200 + 100 * k) + seed)) }
     }
     return Sequential(layers)
 }
-/// Trains with SGD (η = 0.05, μ = 0.9, batches of 10) on the training set. `regularize` runs after each
-/// backward pass (to add a penalty's gradient), `afterStep` after each optimizer step.
-func fit(_ model: Sequential, epochs: Int = 150,
+/// Trains with SGD (η = 0.05, μ = 0.9, batches of 10, in an order drawn from SplitMix64(seed: 100 + seed))
+/// on the training set. `regularize` runs after each backward pass (to add a penalty's gradient),
+/// `afterStep` after each optimizer step. The losses are recorded after every `recordEvery`-th epoch
+/// and after the last.
+func fit(_ model: Sequential, epochs: Int = 150, seed: UInt64 = 1, recordEvery: Int = 5,
          regularize: (Sequential) -> Void = { _ in }, afterStep: (Sequential) -> Void = { _ in }) -> History {
     var optimizer = SGD(model.parameters, learningRate: 0.05, momentum: 0.9)
-    var order = SplitMix64(seed: 5)
+    var order = SplitMix64(seed: 100 + seed)
     var history = History()
-    for _ in 0..<epochs {
+    for epoch in 1...epochs {
         model.train()
         for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
             optimizer.zeroGrad()
@@ -79,7 +87,9 @@ func fit(_ model: Sequential, epochs: Int = 150,
             optimizer.step()
             afterStep(model)
         }
+        guard epoch % recordEvery == 0 || epoch == epochs else { continue }
         model.eval()
+        history.epochs.append(epoch)
         history.training.append(crossEntropy(model(trainingSet.points), labels: trainingSet.labels))
         history.validation.append(crossEntropy(model(validationSet.points), labels: validationSet.labels))
     }
@@ -94,20 +104,27 @@ func accuracy(_ model: Sequential, _ data: (points: Tensor, labels: [Int])) -> F
 let plainNet = makeNet()
 print("parameters:", plainNet.parameterCount)
 let plain = fit(plainNet)
-print(String(format: "lowest validation loss %.4f at epoch %d", plain.validation[plain.bestEpoch - 1], plain.bestEpoch))
+print(String(format: "lowest validation loss %.4f at epoch %d", plain.best.loss, plain.best.epoch))
 print(String(format: "after 150 epochs: training loss %.4f, validation loss %.4f", plain.training.last!, plain.validation.last!))
-print(String(format: "accuracy: training %.1f%%, validation %.1f%%",
+print(String(format: "accuracy: training %.1f%%, validation %.2f%%",
              100 * accuracy(plainNet, trainingSet), 100 * accuracy(plainNet, validationSet)))
 #sourceLocation()
-runner.begin(3, line: 150, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 151)
+runner.begin(3, line: 163, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 164)
+let epochAxis = plain.epochs.map(Double.init)
 var overfitPlot = LinePlot(title: "A 2-32-32-3 network on 60 noisy points", xLabel: "epoch", yLabel: "cross-entropy",
-                           series: [Series("training", y: plain.training.map(Double.init)),
-                                    Series("validation", y: plain.validation.map(Double.init))])
+                           series: [Series("training", x: epochAxis, y: plain.training.map(Double.init)),
+                                    Series("validation", x: epochAxis, y: plain.validation.map(Double.init))])
 show(overfitPlot)
 #sourceLocation()
-runner.begin(4, line: 285, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 286)
+runner.begin(4, line: 207, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 208)
+precondition(plain.training.last! < 0.01 && plain.validation.last! > 50 * plain.training.last!
+             && plain.validation.last! > plain.best.loss && accuracy(plainNet, trainingSet) == 1,
+             "the plain network should fit the training set and end above its best validation loss")
+#sourceLocation()
+runner.begin(5, line: 308, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 309)
 let dropout = Dropout(0.2, seed: 9)
 let ones = Tensor(repeating: 1, shape: [100, 100])
 let dropped = dropout(ones)
@@ -115,8 +132,8 @@ let zeros = dropped.scalars.filter { $0 == 0 }.count
 print("values that occur:", Set(dropped.scalars).sorted().map { String(format: "%.2f", $0) })
 print(String(format: "zeroed: %.2f%%   mean of the output: %.4f", 100 * Float(zeros) / 10_000, dropped.sum() / 10_000))
 #sourceLocation()
-runner.begin(5, line: 303, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 304)
+runner.begin(6, line: 326, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 327)
 var smallRNG = SplitMix64(seed: 3)
 let small = Sequential([Linear(4, 8, rng: &smallRNG), ReLU(), Dropout(0.5, seed: 4), Linear(8, 2, rng: &smallRNG)])
 let input = Tensor([[0.5, -1, 2, 0.25]])
@@ -125,33 +142,103 @@ print("train mode:", small(input), small(input))
 small.eval()
 print("eval mode: ", small(input), small(input))
 #sourceLocation()
-runner.begin(6, line: 325, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 326)
+runner.begin(7, line: 348, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 349)
 let dropoutNet = makeNet(dropout: 0.2)
 let withDropout = fit(dropoutNet)
 print("                 lowest validation loss (epoch)   after 150 epochs: training   validation   val. accuracy")
 for (name, model, h) in [("no dropout", plainNet, plain), ("dropout p = 0.2", dropoutNet, withDropout)] {
     print((name as NSString).padding(toLength: 17, withPad: " ", startingAt: 0)
-          + String(format: "%20.4f (%3d)   %26.4f   %10.4f   %12.1f%%", h.validation[h.bestEpoch - 1], h.bestEpoch,
+          + String(format: "%20.4f (%3d)   %26.4f   %10.4f   %12.1f%%", h.best.loss, h.best.epoch,
                    h.training.last!, h.validation.last!, 100 * accuracy(model, validationSet)))
 }
 #sourceLocation()
-runner.begin(7, line: 342, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 343)
+runner.begin(8, line: 365, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 366)
 precondition(withDropout.validation.last! < plain.validation.last! && withDropout.training.last! > plain.training.last!,
              "dropout should end with a higher training loss and a lower validation loss")
 #sourceLocation()
-runner.begin(8, line: 347, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 348)
+runner.begin(9, line: 370, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 371)
 var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: "epoch", yLabel: "cross-entropy",
-                           series: [Series("training", y: plain.training.map(Double.init)),
-                                    Series("validation", y: plain.validation.map(Double.init)),
-                                    Series("training, dropout 0.2", y: withDropout.training.map(Double.init)),
-                                    Series("validation, dropout 0.2", y: withDropout.validation.map(Double.init))])
+                           series: [Series("training", x: epochAxis, y: plain.training.map(Double.init)),
+                                    Series("validation", x: epochAxis, y: plain.validation.map(Double.init)),
+                                    Series("training, dropout 0.2", x: epochAxis, y: withDropout.training.map(Double.init)),
+                                    Series("validation, dropout 0.2", x: epochAxis, y: withDropout.validation.map(Double.init))])
 show(dropoutPlot)
 #sourceLocation()
-runner.begin(9, line: 500, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 501)
+runner.begin(10, line: 415, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 416)
+let seeds: [UInt64] = [1, 2, 3, 4, 5]
+/// What one training run ends with: training and validation loss, validation accuracy (in %), and
+/// the mean probability the network gives its answer on the validation points it gets wrong.
+typealias Outcome = (training: Float, validation: Float, accuracy: Float, wrongConfidence: Float)
+func outcome(_ model: Sequential, _ history: History) -> Outcome {
+    let acc = 100 * accuracy(model, validationSet)  // leaves the model in evaluation mode
+    let logits = model(validationSet.points)
+    let p = softmax(logits)
+    let wrong = zip(argmaxRows(logits).enumerated(), validationSet.labels).filter { $0.0.element != $0.1 }
+    let confidence = wrong.reduce(Float(0)) { $0 + p[$1.0.offset, $1.0.element] } / Float(max(wrong.count, 1))
+    return (history.training.last!, history.validation.last!, acc, confidence)
+}
+/// One outcome per seed: `first` is the seed-1 run already trained, `run` trains the others.
+func overSeeds(first: Outcome, _ run: (UInt64) -> Outcome) -> [Outcome] {
+    [first] + seeds.dropFirst().map(run)
+}
+/// Prints, for each setting, the spread of its outcomes over the seeds, then seed by seed its
+/// difference from the first setting (same seed, so the same initial weights and batch order).
+func compare(_ settings: [(name: String, outcomes: [Outcome])]) {
+    let pad = { (s: String) in s.padding(toLength: 20, withPad: " ", startingAt: 0) }
+    print(pad("5 seeds"), "validation loss                 validation accuracy (%)         training loss")
+    for (name, outcomes) in settings {
+        print(pad(name), Spread(outcomes.map(\.validation)).formatted("%.3f"),
+              "  " + Spread(outcomes.map(\.accuracy)).formatted("%.2f"),
+              "  " + Spread(outcomes.map(\.training)).formatted("%.3f"))
+    }
+    let reference = settings[0]
+    print("seed by seed, minus \(reference.name):")
+    for (name, outcomes) in settings.dropFirst() {
+        let loss = Spread(zip(outcomes, reference.outcomes).map { $0.validation - $1.validation })
+        let points = Spread(zip(outcomes, reference.outcomes).map { $0.accuracy - $1.accuracy })
+        print(pad(name) + String(format: "val. loss %+.3f ± %.3f (lower in %d/5)   accuracy %+.2f ± %.2f points (higher in %d/5)",
+                                 loss.mean, loss.standardDeviation, loss.values.filter { $0 < 0 }.count,
+                                 points.mean, points.standardDeviation, points.values.filter { $0 > 0 }.count))
+    }
+}
+let plainOutcomes = overSeeds(first: outcome(plainNet, plain)) { seed in
+    let m = makeNet(seed: seed)
+    return outcome(m, fit(m, seed: seed, recordEvery: 150))
+}
+let dropoutOutcomes = overSeeds(first: outcome(dropoutNet, withDropout)) { seed in
+    let m = makeNet(dropout: 0.2, seed: seed)
+    return outcome(m, fit(m, seed: seed, recordEvery: 150))
+}
+compare([("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)])
+#sourceLocation()
+runner.begin(11, line: 478, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 479)
+for (name, outcomes) in [("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)] {
+    print(name.padding(toLength: 16, withPad: " ", startingAt: 0),
+          "mean confidence in its wrong answers:", Spread(outcomes.map(\.wrongConfidence)).formatted("%.3f"))
+}
+let lessSure = zip(dropoutOutcomes, plainOutcomes).filter { $0.wrongConfidence < $1.wrongConfidence }.count
+print("lower with dropout in \(lessSure) of 5 seeds")
+#sourceLocation()
+runner.begin(12, line: 497, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 498)
+let dropoutGain = zip(dropoutOutcomes, plainOutcomes).map { $0.validation - $1.validation }
+let dropoutPoints = Spread(zip(dropoutOutcomes, plainOutcomes).map { $0.accuracy - $1.accuracy })
+precondition(dropoutGain.allSatisfy { $0 < 0 }, "dropout should lower the validation loss in every seed")
+precondition(zip(dropoutOutcomes, plainOutcomes).allSatisfy { $0.training > 10 * $1.training },
+             "dropout should keep the training loss far above the plain network's in every seed")
+precondition(abs(dropoutPoints.mean) < dropoutPoints.standardDeviation,
+             "dropout's change of validation accuracy should be within the seed-to-seed noise")
+precondition(lessSure == 5, "dropout should be less confident in its wrong answers in every seed")
+precondition(plainOutcomes.allSatisfy { $0.training < 0.005 && $0.validation > 0.35 },
+             "without dropout the training loss should end near 0.003 and the validation loss above 0.35 in every seed")
+#sourceLocation()
+runner.begin(13, line: 623, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 624)
 var checkRNG = SplitMix64(seed: 17)
 let bnNet = Sequential([Linear(3, 5, rng: &checkRNG), BatchNorm(5), Tanh(), Linear(5, 3, rng: &checkRNG)])
 let checkInput = Parameter("x", Tensor(uniform: [6, 3], in: -2...2, using: &checkRNG))
@@ -160,17 +247,25 @@ bnNet.zeroGrad()
 let checkLogits = bnNet(checkInput.value)
 checkInput.grad = bnNet.backward(crossEntropyGradient(checkLogits, labels: checkLabels))
 let checkLoss = { crossEntropy(bnNet(checkInput.value), labels: checkLabels) }
+let firstBias = bnNet.layers[0].parameters[1]
 print("parameters:", checkGradients(of: bnNet.parameters, loss: checkLoss))
+print("  Linear₁'s bias alone: ", checkGradients(of: [firstBias], loss: checkLoss),
+      String(format: "(largest |∂L/∂b| %.1e)", firstBias.grad.scalars.map(abs).max()!))
+print("  all the others:       ", checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss))
 print("input:     ", checkGradients(of: [checkInput], loss: checkLoss))
 #sourceLocation()
-runner.begin(10, line: 518, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 519)
+runner.begin(14, line: 647, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 648)
 precondition(checkGradients(of: bnNet.parameters, loss: checkLoss).maxRelativeError < 2e-2
              && checkGradients(of: [checkInput], loss: checkLoss).maxRelativeError < 2e-2,
              "batch norm's gradients should agree with finite differences")
+precondition(firstBias.grad.scalars.allSatisfy { abs($0) < 1e-6 }
+             && checkGradients(of: [firstBias], loss: checkLoss).maxRelativeError
+                >= checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss).maxRelativeError,
+             "the bias before batch norm should have a zero gradient and the largest relative error")
 #sourceLocation()
-runner.begin(11, line: 532, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 533)
+runner.begin(15, line: 668, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 669)
 let bn = BatchNorm(3)
 var bnRNG = SplitMix64(seed: 8)
 for _ in 0..<30 { _ = bn(Tensor(uniform: [16, 3], in: 2...6, using: &bnRNG)) }
@@ -188,8 +283,46 @@ print("eval,  sample 0 in batch A:", bnModel(batchA).rows([0]))
 print("eval,  sample 0 in batch B:", bnModel(batchB).rows([0]))
 print("eval,  sample 0 alone:     ", bnModel(batchA.rows([0])))
 #sourceLocation()
-runner.begin(12, line: 596, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 597)
+runner.begin(16, line: 704, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 705)
+let batchNormOutcomes = seeds.map { seed in
+    let m = makeNet(batchNorm: true, seed: seed)
+    return outcome(m, fit(m, seed: seed, recordEvery: 150))
+}
+compare([("no batch norm", plainOutcomes), ("batch norm", batchNormOutcomes)])
+#sourceLocation()
+runner.begin(17, line: 727, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 728)
+let batchNormGain = Spread(zip(batchNormOutcomes, plainOutcomes).map { $0.validation - $1.validation })
+precondition(abs(batchNormGain.mean) < batchNormGain.standardDeviation,
+             "batch norm's change of validation loss should be within the seed-to-seed noise")
+precondition(zip(batchNormOutcomes, plainOutcomes).allSatisfy { $0.training > $1.training },
+             "batch norm should end with a higher training loss than the plain network in every seed")
+#sourceLocation()
+runner.begin(18, line: 753, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 754)
+var decayFactors: [Float] = []  // the factor at step 200, per μ
+for mu: Float in [0, 0.9] {
+    let w = Parameter("w", Tensor(shape: [1], scalars: [1]))
+    var decaying = SGD([w], learningRate: 0.05, momentum: mu, weightDecay: 0.01)
+    var previous: Float = 1, factors: [String] = []
+    for step in 1...200 {
+        w.grad = Tensor(zeros: [1])
+        decaying.step()
+        if [1, 2, 10, 50, 200].contains(step) { factors.append(String(format: "%d: %.6f", step, w.value.scalars[0] / previous)) }
+        if step == 200 { decayFactors.append(w.value.scalars[0] / previous) }
+        previous = w.value.scalars[0]
+    }
+    print("μ = \(mu)   factor w_t / w_(t−1) at step", factors.joined(separator: "   "))
+}
+#sourceLocation()
+runner.begin(19, line: 780, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 781)
+precondition(abs(decayFactors[0] - 0.9995) < 1e-6 && abs(decayFactors[1] - (1 - 0.05 * 0.01 / 0.1)) < 5e-4,
+             "weight decay should be 1 − ηλ per step without momentum and near 1 − ηλ/(1 − μ) with μ = 0.9")
+#sourceLocation()
+runner.begin(20, line: 804, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 805)
 let penalized = makeNet(), decayed = makeNet()
 var optimizerA = SGD(penalized.parameters, learningRate: 0.05)
 var optimizerB = SGD(decayed.parameters, learningRate: 0.05, weightDecay: 0.01)
@@ -208,8 +341,8 @@ let largestDifference = zip(penalized.parameters, decayed.parameters)
     .flatMap { zip($0.value.scalars, $1.value.scalars).map { abs($0 - $1) } }.max()!
 print("largest difference between the two networks' parameters after 6 steps:", largestDifference)
 #sourceLocation()
-runner.begin(13, line: 681, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 682)
+runner.begin(21, line: 890, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 891)
 /// The weight matrices of a model (not the biases).
 func weights(_ model: Sequential) -> [Parameter] { model.parameters.filter { $0.name == "weight" } }
 let lambdaL2: Float = 0.01, lambdaL1: Float = 0.001
@@ -217,9 +350,9 @@ let lambdaL2: Float = 0.01, lambdaL1: Float = 0.001
 let threshold = 0.05 * lambdaL1 / (1 - 0.9)
 let variants: [(name: String, model: Sequential, history: History)] = [
     ("none", plainNet, plain),
-    { let m = makeNet(); return ("L2 λ = 0.01", m, fit(m, regularize: { addL2Penalty(weights($0), lambda: lambdaL2) })) }(),
-    { let m = makeNet(); return ("L1 λ = 0.001", m, fit(m, regularize: { addL1Penalty(weights($0), lambda: lambdaL1) })) }(),
-    { let m = makeNet(); return ("L1, soft threshold", m, fit(m, afterStep: { softThreshold(weights($0), by: threshold) })) }(),
+    { let m = makeNet(); return ("L2 λ = 0.01", m, fit(m, recordEvery: 150, regularize: { addL2Penalty(weights($0), lambda: lambdaL2) })) }(),
+    { let m = makeNet(); return ("L1 λ = 0.001", m, fit(m, recordEvery: 150, regularize: { addL1Penalty(weights($0), lambda: lambdaL1) })) }(),
+    { let m = makeNet(); return ("L1, soft threshold", m, fit(m, recordEvery: 150, afterStep: { softThreshold(weights($0), by: threshold) })) }(),
 ]
 print("penalty              val. loss   val. acc.   Σ|w|     max |w|   |w| = 0   |w| < 0.001   |w| < 0.01")
 for (name, model, history) in variants {
@@ -232,14 +365,25 @@ for (name, model, history) in variants {
 print(String(format: "weights per network: %d   soft threshold per step: %.4f",
              weights(plainNet).reduce(0) { $0 + $1.value.count }, threshold))
 #sourceLocation()
-runner.begin(14, line: 714, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 715)
-let penaltyLoss = variants.map { $0.history.validation.last! }
-precondition(penaltyLoss[1] < penaltyLoss[0] && penaltyLoss[2] < penaltyLoss[0] && penaltyLoss[3] < penaltyLoss[0],
-             "every penalty should end with a lower validation loss than none")
+runner.begin(22, line: 925, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 926)
+let l2Outcomes = overSeeds(first: outcome(variants[1].model, variants[1].history)) { seed in
+    let m = makeNet(seed: seed)
+    return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: { addL2Penalty(weights($0), lambda: lambdaL2) }))
+}
+let l1Outcomes = overSeeds(first: outcome(variants[2].model, variants[2].history)) { seed in
+    let m = makeNet(seed: seed)
+    return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: { addL1Penalty(weights($0), lambda: lambdaL1) }))
+}
+let softOutcomes = overSeeds(first: outcome(variants[3].model, variants[3].history)) { seed in
+    let m = makeNet(seed: seed)
+    return outcome(m, fit(m, seed: seed, recordEvery: 150, afterStep: { softThreshold(weights($0), by: threshold) }))
+}
+compare([("none", plainOutcomes), ("L2 λ = 0.01", l2Outcomes), ("L1 λ = 0.001", l1Outcomes),
+         ("L1, soft threshold", softOutcomes)])
 #sourceLocation()
-runner.begin(15, line: 720, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 721)
+runner.begin(23, line: 954, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 955)
 var weightPlot = LinePlot(title: "The 1,184 weights sorted by size (zeros are off the log scale)",
                           xLabel: "rank", yLabel: "|w| (log scale)",
                           series: variants.map { v in
@@ -249,8 +393,28 @@ weightPlot.logY = true
 weightPlot.yRange = 1e-6...10
 show(weightPlot)
 #sourceLocation()
-runner.begin(16, line: 788, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 789)
+runner.begin(24, line: 1012, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1013)
+let sortedWeights = variants.map { weights($0.model).flatMap(\.value.scalars).map(abs).sorted(by: >) }
+precondition(zip(sortedWeights[1], sortedWeights[0]).allSatisfy { $0 < $1 },
+             "L2's sorted weights should lie below the unpenalized ones at every rank")
+let zeroCounts = variants.map { weights($0.model).flatMap(\.value.scalars).filter { $0 == 0 }.count }
+precondition(zeroCounts[1] == 0 && zeroCounts[2] == 0 && zeroCounts[3] > 900,
+             "only soft thresholding should produce exact zeros")
+precondition(zip(l2Outcomes, plainOutcomes).allSatisfy { $0.validation < $1.validation },
+             "L2 should lower the validation loss in every seed")
+for l1 in [l1Outcomes, softOutcomes] {
+    let change = Spread(zip(l1, plainOutcomes).map { $0.validation - $1.validation })
+    precondition(abs(change.mean) < change.standardDeviation, "L1's change of validation loss should be within the noise")
+}
+for regularized in [l2Outcomes, l1Outcomes, softOutcomes, batchNormOutcomes] {
+    let points = Spread(zip(regularized, plainOutcomes).map { $0.accuracy - $1.accuracy })
+    precondition(abs(points.mean) < points.standardDeviation,
+                 "no regularizer should change the validation accuracy by more than the seed-to-seed noise")
+}
+#sourceLocation()
+runner.begin(25, line: 1044, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1045)
 dropoutNet.train()
 let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
@@ -258,11 +422,190 @@ dropoutNet.eval()
 let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 print(String(format: "train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB, clean))
 #sourceLocation()
-runner.begin(17, line: 812, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 813)
+runner.begin(26, line: 1068, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1069)
 let printedTraining = 0.767620, printedValidation = 0.085004
 print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining, printedTraining * 60_000 / 48_000))
 print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation, printedValidation * 60_000 / 12_000))
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(27, exercise: 1, line: 1119, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1120)
+/// `fit`, keeping a copy of every parameter from the epoch with the lowest validation loss and
+/// restoring it at the end.
+func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History, final: Float, finalAccuracy: Float) {
+    var optimizer = SGD(model.parameters, learningRate: 0.05, momentum: 0.9)
+    var order = SplitMix64(seed: 101)  // as `fit` with its default seed 1
+    var history = History(), best: [Tensor] = model.parameters.map(\.value)
+    for epoch in 1...epochs {
+        model.train()
+        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
+            optimizer.zeroGrad()
+            let logits = model(trainingSet.points.rows(batch))
+            let labels = batch.map { trainingSet.labels[$0] }
+            _ = model.backward(crossEntropyGradient(logits, labels: labels))
+            optimizer.step()
+        }
+        model.eval()
+        history.epochs.append(epoch)
+        history.training.append(crossEntropy(model(trainingSet.points), labels: trainingSet.labels))
+        history.validation.append(crossEntropy(model(validationSet.points), labels: validationSet.labels))
+        if history.validation.last! <= history.validation.min()! { best = model.parameters.map(\.value) }
+    }
+    let (final, finalAccuracy) = (history.validation.last!, accuracy(model, validationSet))
+    for (p, value) in zip(model.parameters, best) { p.value = value }
+    return (history, final, finalAccuracy)
+}
+print("                  final: val. loss  accuracy   restored (epoch): val. loss  accuracy")
+for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] {
+    let model = makeNet(dropout: dropoutRate)
+    let run = fitWithEarlyStopping(model)
+    model.eval()
+    let restored = crossEntropy(model(validationSet.points), labels: validationSet.labels)
+    print(name.padding(toLength: 17, withPad: " ", startingAt: 0)
+          + String(format: "%17.4f  %7.1f%%   %10.4f (%3d)  %7.1f%%", run.final, 100 * run.finalAccuracy,
+                   restored, run.history.best.epoch, 100 * accuracy(model, validationSet)))
+    precondition(restored == run.history.best.loss, "restoring gives the best epoch's loss")
+}
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(28, exercise: 2, line: 1173, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1174)
+let rates: [Float] = [0.1, 0.2, 0.3, 0.5]
+var dropoutRuns: [(p: Float, model: Sequential, history: History)] = []
+for p in rates {
+    let model = makeNet(dropout: p)
+    dropoutRuns.append((p, model, fit(model)))
+}
+print("   p   training loss   validation loss (after 150 epochs)")
+for run in dropoutRuns {
+    print(String(format: "%4.1f   %13.4f   %15.4f", run.p, run.history.training.last!, run.history.validation.last!))
+}
+let lowestValidation = dropoutRuns.min { $0.history.validation.last! < $1.history.validation.last! }!
+let lowestTraining = dropoutRuns.min { $0.history.training.last! < $1.history.training.last! }!
+print("lowest validation loss: p = \(lowestValidation.p); lowest training loss: p = \(lowestTraining.p)")
+var ratePlot = LinePlot(title: "Validation loss for four dropout rates", xLabel: "epoch", yLabel: "cross-entropy",
+                        series: dropoutRuns.map { Series("p = \($0.p)", x: $0.history.epochs.map(Double.init),
+                                                                 y: $0.history.validation.map(Double.init)) })
+ratePlot.height = 14
+show(ratePlot)
+func regions(_ title: String, _ model: Sequential) -> DecisionRegions {
+    model.eval()
+    let points = (0..<trainingSet.labels.count).map {
+        DecisionRegions.Point(x: Double(trainingSet.points[$0, 0]), y: Double(trainingSet.points[$0, 1]), label: trainingSet.labels[$0])
+    }
+    return DecisionRegions(title: title, points: points, textSize: (48, 16), svgColumns: 48) { grid in
+        argmaxRows(model(Tensor(shape: [grid.count, 2], scalars: grid.flatMap { [Float($0.x), Float($0.y)] })))
+    }
+}
+show(regions("No dropout: what the overfitted network predicts", plainNet))
+show(regions("Dropout p = \(lowestValidation.p): what it predicts", lowestValidation.model))
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(29, exercise: 3, line: 1295, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1296)
+/// Dropout as first published: zero with probability p in training, no rescaling; multiply by
+/// 1 − p in evaluation (unless `forgetScaling`), so that both have the same expected output.
+final class PlainDropout: Backpropagating, ModeDependent {
+    let p: Float
+    var isTraining = true, forgetScaling = false
+    var rng: SplitMix64
+    var mask: Tensor?
+    init(_ p: Float, seed: UInt64) { (self.p, rng) = (p, SplitMix64(seed: seed)) }
+    func forward(_ x: Tensor) -> Tensor {
+        guard isTraining else { mask = nil; return forgetScaling ? x : (1 - p) * x }
+        let m = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : 1 })
+        mask = m
+        return x * m
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor { mask.map { gradOutput * $0 } ?? (1 - p) * gradOutput }
+}
+let plainDropout = PlainDropout(0.2, seed: 9)
+let trainMean = plainDropout(ones).sum() / 10_000
+plainDropout.isTraining = false
+print(String(format: "mean training output %.4f, evaluation output %.4f (input 1, p = 0.2)", trainMean, plainDropout(ones)[0, 0]))
+
+var plainRNG = SplitMix64(seed: 42)
+let layers: [PlainDropout] = [PlainDropout(0.2, seed: 1), PlainDropout(0.2, seed: 2)]
+let unscaled = Sequential([Linear(2, 32, rng: &plainRNG), ReLU(), layers[0], Linear(32, 32, rng: &plainRNG), ReLU(), layers[1],
+                           Linear(32, 3, rng: &plainRNG)])
+_ = fit(unscaled)
+unscaled.eval()
+let scaledLoss = crossEntropy(unscaled(validationSet.points), labels: validationSet.labels)
+layers.forEach { $0.forgetScaling = true }
+let forgottenLoss = crossEntropy(unscaled(validationSet.points), labels: validationSet.labels)
+print(String(format: "validation loss with the evaluation scaling %.4f, without it %.4f", scaledLoss, forgottenLoss))
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(30, exercise: 4, line: 1344, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1345)
+struct AdamW: Optimizer {
+    var adam: Adam
+    var weightDecay: Float
+    var parameters: [Parameter] { adam.parameters }
+    init(_ parameters: [Parameter], learningRate: Float, weightDecay: Float) {
+        adam = Adam(parameters, learningRate: learningRate)
+        self.weightDecay = weightDecay
+    }
+    mutating func step() {
+        for p in parameters { p.value = (1 - adam.learningRate * weightDecay) * p.value }  // θ ← θ − ηλθ
+        adam.step()  // the Adam step, without λθ in the gradient
+    }
+}
+func fitWith(_ model: Sequential, _ makeOptimizer: ([Parameter]) -> any Optimizer) -> Float {
+    var optimizer = makeOptimizer(model.parameters)
+    var order = SplitMix64(seed: 101)
+    for _ in 0..<150 {
+        model.train()
+        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
+            optimizer.zeroGrad()
+            _ = model.backward(crossEntropyGradient(model(trainingSet.points.rows(batch)), labels: batch.map { trainingSet.labels[$0] }))
+            optimizer.step()
+        }
+    }
+    model.eval()
+    return crossEntropy(model(validationSet.points), labels: validationSet.labels)
+}
+let contenders: [(name: String, make: ([Parameter]) -> any Optimizer)] = [
+    ("Adam, weightDecay 0.01", { Adam($0, learningRate: 0.01, weightDecay: 0.01) }),
+    ("AdamW λ = 0.01", { AdamW($0, learningRate: 0.01, weightDecay: 0.01) }),
+    ("AdamW λ = 0.1", { AdamW($0, learningRate: 0.01, weightDecay: 0.1) }),
+    ("AdamW λ = 1", { AdamW($0, learningRate: 0.01, weightDecay: 1) }),
+]
+var sortedWeights: [Series] = []
+print("optimizer                val. loss   Σ|w|   largest |w|")
+for (name, make) in contenders {
+    let model = makeNet()
+    let loss = fitWith(model, make)
+    let w = weights(model).flatMap(\.value.scalars).map { Double(abs($0)) }.sorted(by: >)
+    sortedWeights.append(Series(name, y: w))
+    print(name.padding(toLength: 23, withPad: " ", startingAt: 0), String(format: "%9.4f   %5.1f   %11.3f", loss, w.reduce(0, +), w[0]))
+}
+var adamWPlot = LinePlot(title: "Weights sorted by size: Adam's L2 against AdamW's decay", xLabel: "rank",
+                         yLabel: "|w| (log scale)", series: sortedWeights)
+adamWPlot.logY = true
+adamWPlot.yRange = 1e-6...10
+adamWPlot.height = 14
+show(adamWPlot)
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(31, exercise: 5, line: 1436, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1437)
+let bnTrained = makeNet(batchNorm: true)
+let bnHistory = fit(bnTrained)
+bnTrained.eval()
+let evalLoss = crossEntropy(bnTrained(validationSet.points), labels: validationSet.labels)
+bnTrained.train()  // note: this forward pass also updates the running statistics
+let trainModeLoss = crossEntropy(bnTrained(validationSet.points), labels: validationSet.labels)
+print(String(format: "after 150 epochs: validation loss %.4f in evaluation mode, %.4f in training mode (recorded: %.4f)",
+             evalLoss, trainModeLoss, bnHistory.validation.last!))
+#sourceLocation()
+}
+}
 runner.end()
 }

@@ -9,8 +9,8 @@ import Foundation
 
 /// Runs the examples of chapters/04-softmax.md in order.
 public func runSoftmaxExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 25, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 26)
+runner.begin(1, line: 26, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 27)
 
 
 for guess: Float in [1, 4, 7] {
@@ -18,23 +18,23 @@ for guess: Float in [1, 4, 7] {
     print("output \(Int(guess)): expected squared error \(expectedLoss)")
 }
 #sourceLocation()
-runner.begin(2, line: 67, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 68)
+runner.begin(2, line: 68, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 69)
 let labels = [3, 0, 7]
 let targets = oneHot(labels, classes: 10)
 print("shape", targets.shape)
 print(targets)
 #sourceLocation()
-runner.begin(3, line: 85, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 86)
+runner.begin(3, line: 86, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 87)
 let classes = oneHot(Array(0..<10), classes: 10)
 let pairDistances = Set((0..<10).flatMap { i in (0..<10).filter { $0 != i }.map { j in
     (classes.rows([i]) - classes.rows([j])).scalars.map { $0 * $0 }.reduce(0, +)
 } })
 print("squared distances between different one-hot vectors:", pairDistances)
 #sourceLocation()
-runner.begin(4, line: 125, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 126)
+runner.begin(4, line: 126, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 127)
 func naiveSoftmax(_ z: [Float]) -> [Float] {
     let e = z.map { exp($0) }
     let total = e.reduce(0, +)
@@ -48,20 +48,30 @@ print("softmax", formatted(scores), "=", formatted(p), " sum", String(format: "%
 print("softmax", formatted(scores.map { $0 + 10 }), "=", formatted(naiveSoftmax(scores.map { $0 + 10 })))
 print("p₀ / p₁ =", String(format: "%.4f", p[0] / p[1]), " e^(2 − 1) =", String(format: "%.4f", exp(Float(1))))
 #sourceLocation()
-runner.begin(5, line: 158, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 159)
+runner.begin(5, line: 159, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 160)
 for z: [Float] in [[1000, 999], [-1000, -999]] {
     let e = z.map { exp($0) }
     print("naive softmax", formatted(z), "=", formatted(naiveSoftmax(z)),
           "  (e^z = \(formatted(e)))")
 }
 #sourceLocation()
-runner.begin(6, line: 201, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 202)
+runner.begin(6, line: 177, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 178)
+precondition(naiveSoftmax(scores.map { $0 + 100 }).contains { $0.isNaN }, "naive softmax of the logits + 100 should give NaN")
+precondition(naiveSoftmax(scores.map { $0 + 10 }).allSatisfy { $0.isFinite }, "naive softmax of the logits + 10 should be finite")
+#sourceLocation()
+runner.begin(7, line: 207, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 208)
 print(softmax(Tensor([[1000, 999], [-1000, -999], [1, 0]])))
 #sourceLocation()
-runner.begin(7, line: 229, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 230)
+runner.begin(8, line: 217, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 218)
+precondition(softmax(Tensor([[0, -100]]))[0, 1] > 0 && softmax(Tensor([[0, -105]]))[0, 1] == 0,
+             "e^z underflows to exactly 0 between 100 and 105 below the largest logit")
+#sourceLocation()
+runner.begin(9, line: 240, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 241)
 let fourLogits = Tensor([scores])
 print("    T    p₀      p₁      p₂      p₃")
 for temperature: Float in [0.5, 1, 2, 5] {
@@ -69,8 +79,20 @@ for temperature: Float in [0.5, 1, 2, 5] {
     print(String(format: "%5.1f", temperature), pT.map { String(format: "%.4f", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(8, line: 253, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 254)
+runner.begin(10, line: 264, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 265)
+let scan = stride(from: Float(1), through: 5, by: 0.001).map { t in (t: t, p: softmax(fourLogits, temperature: t)[0, 1]) }
+let peak = scan.max { $0.p < $1.p }!
+print(String(format: "p₁ is largest at T = %.2f: %.4f", peak.t, peak.p))
+#sourceLocation()
+runner.begin(11, line: 274, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 275)
+precondition(peak.t > 2 && peak.t < 5 && peak.p > softmax(fourLogits, temperature: 2)[0, 1]
+             && peak.p > softmax(fourLogits, temperature: 5)[0, 1],
+             "class 1's probability should peak between the table's rows T = 2 and T = 5")
+#sourceLocation()
+runner.begin(12, line: 282, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 283)
 let temperaturePlot = LinePlot(
     title: "softmax([2, 1, 0.1, -1] / T)",
     xLabel: "temperature T", yLabel: "probability",
@@ -82,12 +104,12 @@ let temperaturePlot = LinePlot(
     yRange: 0...1)
 show(temperaturePlot)
 #sourceLocation()
-runner.begin(9, line: 320, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 321)
+runner.begin(13, line: 349, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 350)
 var rng = SplitMix64(seed: 4)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
-let imageLabels = (0..<20).map { _ in Int(rng.next() % 10) }
+let imageLabels = (0..<20).map { _ in Int(rng.next(below: 10)) }
 
 let logits = mnistNet(images)                 // [20, 10]
 let probabilities = softmax(logits)           // [20, 10]
@@ -100,8 +122,8 @@ print("same as argmax of the logits:", predicted == argmaxRows(logits))
 let correct = zip(predicted, imageLabels).filter { $0 == $1 }.count
 print("accuracy: \(correct)/20")
 #sourceLocation()
-runner.begin(10, line: 380, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 381)
+runner.begin(14, line: 409, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 410)
 func prediction(_ description: String, logits row: [Float]) {
     let p = softmax(Tensor([row]))
     let loss = squaredDistance(p, oneHot([3], classes: 10))
@@ -117,8 +139,8 @@ prediction("confident and wrong (5: +5)", logits: logitRow([5: 5]))
 prediction("certain and wrong (5: +20)", logits: logitRow([5: 20]))
 print("untrained network on its batch:", String(format: "%.4f", squaredDistance(probabilities, oneHot(imageLabels, classes: 10))))
 #sourceLocation()
-runner.begin(11, line: 420, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 421)
+runner.begin(15, line: 449, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 450)
 func twoClassLoss(_ s: Float) -> Float {
     squaredDistance(softmax(Tensor([[0, s]])), oneHot([0], classes: 2))
 }
@@ -130,8 +152,8 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
                  s, q, twoClassLoss(s), measured, 4 * q * (1 - q) * (1 - q), 1 - q))
 }
 #sourceLocation()
-runner.begin(12, line: 454, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 455)
+runner.begin(16, line: 484, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 485)
 let lossPlot = LinePlot(
     title: "Loss for one sample against q, the probability of the true class",
     xLabel: "q", yLabel: "loss",
@@ -143,13 +165,95 @@ let lossPlot = LinePlot(
     yRange: 0...4)
 show(lossPlot)
 #sourceLocation()
-runner.begin(13, line: 501, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 502)
+runner.begin(17, line: 531, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 532)
+let slopeAt = { (s: Float) -> Float in let q = 1 / (1 + exp(s)); return 4 * q * (1 - q) * (1 - q) }
+precondition(slopeAt(log(2)) > slopeAt(0.6) && slopeAt(log(2)) > slopeAt(0.8) && abs(slopeAt(log(2)) - 16.0 / 27) < 1e-6,
+             "the squared distance's slope should peak at s = ln 2 with value 16/27")
+precondition(slopeAt(1) / slopeAt(8) > 400 && slopeAt(1) / slopeAt(8) < 460, "slope at s = 1 over slope at s = 8 ≈ 430")
 for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
     let q = softmax(Tensor([[0, s]]))[0, 0]
     let measured = (twoClassLoss(s + 0.01) - twoClassLoss(s - 0.01)) / 0.02
     precondition(abs(measured - 4 * q * (1 - q) * (1 - q)) < 2e-3, "slope at s = \(s)")
 }
 #sourceLocation()
+if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(18, exercise: 1, line: 572, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 573)
+for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
+    let p0 = softmax(Tensor([[a, b]]))[0, 0]
+    print("a = \(a), b = \(b):  softmax₀ = \(String(format: "%.6f", p0))   σ(a − b) = \(String(format: "%.6f", sigmoid(a - b)))")
+    precondition(abs(p0 - sigmoid(a - b)) < 1e-6)
+}
+#sourceLocation()
+}
+do {  // exercise 2
+runner.beginSolution(19, exercise: 2, line: 596, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 597)
+/// Going from `start` towards `end` (positive Floats), the last one for which `holds` is true
+/// (it must hold at start and fail at end): a bisection over the Floats in between.
+func lastFloat(from start: Float, to end: Float, where holds: (Float) -> Bool) -> Float {
+    var (good, bad) = (Int64(start.bitPattern), Int64(end.bitPattern))
+    while abs(bad - good) > 1 {
+        let middle = (good + bad) / 2
+        if holds(Float(bitPattern: UInt32(middle))) { good = middle } else { bad = middle }
+    }
+    return Float(bitPattern: UInt32(good))
+}
+print("Float:  ln(greatest finite) =", log(Float.greatestFiniteMagnitude),
+      "  largest z with exp(z) finite:", lastFloat(from: 1, to: 100) { exp($0).isFinite })
+print("Double: ln(greatest finite) =", log(Double.greatestFiniteMagnitude))
+// Small temperatures blow up 2/T; the first T (coming down from 1) where naiveSoftmax gives NaN:
+let lastGood = lastFloat(from: 1, to: 0.001) { t in !naiveSoftmax(scores.map { $0 / t }).contains { $0.isNaN } }
+print("naiveSoftmax([2, 1, 0.1, -1] / T) is fine down to T = \(lastGood) and NaN just below; 2/T there = \(2 / lastGood)")
+precondition(abs(lastGood - 2 / log(Float.greatestFiniteMagnitude)) < 1e-4)
+#sourceLocation()
+}
+do {  // exercise 3
+runner.beginSolution(20, exercise: 3, line: 630, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 631)
+for t: Float in [0.01, 1000] {
+    let pT = softmax(fourLogits, temperature: t)
+    print("T = \(t):", pT.row(0).map { String(format: "%.6f", $0) }, " argmax", argmaxRows(pT))
+}
+precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
+             && argmaxRows(softmax(fourLogits, temperature: 1000)) == [0])
+#sourceLocation()
+}
+do {  // exercise 4
+runner.beginSolution(21, exercise: 4, line: 654, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 655)
+let target = oneHot([3], classes: 10)
+let uniform = Tensor(repeating: 0.1, shape: [1, 10])
+var wrongButClose = Tensor(zeros: [1, 10])
+(wrongButClose[0, 3], wrongButClose[0, 5]) = (0.49, 0.51)
+var rightButUnsure = Tensor(repeating: 0.89 / 9, shape: [1, 10])
+rightButUnsure[0, 3] = 0.11
+for (name, p) in [("uniform", uniform), ("wrong: 0.49 on 3, 0.51 on 5", wrongButClose),
+                  ("right: 0.11 on 3, 0.0989 elsewhere", rightButUnsure)] {
+    print(name.padding(toLength: 36, withPad: " ", startingAt: 0),
+          "argmax \(argmaxRows(p)[0])   loss \(String(format: "%.4f", squaredDistance(p, target)))")
+}
+precondition(squaredDistance(wrongButClose, target) < squaredDistance(rightButUnsure, target))
+#sourceLocation()
+}
+do {  // exercise 5
+runner.beginSolution(22, exercise: 5, line: 687, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 688)
+func smoothedOneHot(_ labels: [Int], classes: Int, epsilon: Float) -> Tensor {
+    oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : epsilon / Float(classes - 1) }
+}
+let soft = smoothedOneHot([3], classes: 10, epsilon: 0.1)
+print("smoothed target:", soft.row(0).map { String(format: "%.4f", $0) })
+print("perfect one-hot against it:", String(format: "%.5f", squaredDistance(oneHot([3], classes: 10), soft)))
+let logitGap = log(Float(0.9) / (0.1 / 9))  // softmax reaches the smoothed target exactly
+let reaching = softmax(Tensor([logitRow([3: logitGap])]))
+print("logit gap ln(0.9 / (0.1/9)) = \(String(format: "%.4f", logitGap)): loss",
+      String(format: "%.7f", squaredDistance(reaching, soft)))
+precondition(squaredDistance(reaching, soft) < 1e-9)
+#sourceLocation()
+}
+}
 runner.end()
 }

@@ -1,0 +1,111 @@
+// The engine's side of the benchmark: what one process measures, on synthetic data of MNIST's shape
+// (random pixels and labels: the speed of a product does not depend on the values).
+import Dispatch
+import Engine
+import Foundation
+import Layers
+import Perceptron
+import Regularization
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// GFLOP/s of an m×k·k×n product: repeated for about 0.2 s, best of three such blocks (the best
+/// block is the one least disturbed by other programs: a kernel's speed, not the machine's load).
+func gflops(_ m: Int, _ k: Int, _ n: Int, _ body: () -> Void) -> Double {
+    let once = seconds(body)
+    let repeats = max(1, min(200, Int(0.2 / max(once, 1e-6))))
+    let best = (0..<3).map { _ in seconds { for _ in 0..<repeats { body() } } }.min()!
+    return Double(2 * m * k * n) * Double(repeats) / best / 1e9
+}
+
+struct KernelStep {
+    let key: String, name: String, gflops: Double
+}
+
+/// Chapter 9's 512×512·512×512 product at each step, from the triple loop to the kernel on all threads.
+func kernelSteps(threads: Int) -> [KernelStep] {
+    var rng = SplitMix64(seed: 2024)
+    let a = Tensor(uniform: [512, 512], in: -1...1, using: &rng)
+    let b = Tensor(uniform: [512, 512], in: -1...1, using: &rng)
+    let steps: [(String, String, () -> Void)] = [
+        ("naive", "triple loop (chapter 3)", { _ = matmul(a, b) }),
+        ("ikj", "step 1: loop order", { _ = matmulIKJ(a, b) }),
+        ("transposed", "step 2: B transposed", { _ = matmulTransposed(a, b) }),
+        ("blocked", "step 3: blocking", { _ = matmulBlocked(a, b) }),
+        ("simd1", "step 4: SIMD kernel, 1 thread", { _ = fastMatmul(a, b, threads: 1) }),
+        ("simd2", "+ \(threads) threads", { _ = fastMatmul(a, b, threads: threads) }),
+    ]
+    return steps.map { KernelStep(key: $0.0, name: $0.1, gflops: gflops(512, 512, 512, $0.2)) }
+}
+
+/// The engine's own ceiling on this machine: the best rate of its GEMM on all threads, over the
+/// products of the tutorial's network at batch 128 and 1,000 and a square 512³.
+func gemmPeak(threads: Int) -> Double {
+    var rng = SplitMix64(seed: 7)
+    return [(128, 784, 512), (1000, 784, 512), (512, 512, 512)].map { m, k, n in
+        let a = Tensor(uniform: [m, k], in: -1...1, using: &rng), b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
+        return gflops(m, k, n) { _ = fastMatmul(a, b, threads: threads) }
+    }.max()!
+}
+
+/// What one process reports: an epoch's seconds (with its GFLOP/s and the GEMM peak measured right
+/// after it), or inference's images per second.
+struct RoundResult: Codable {
+    var seconds: Double?
+    var imagesPerSecond: Double?
+    var gflops: Double?
+    var peakGflops: Double?
+}
+
+/// The tutorial's network in the engine: 784-512-512-10, dropout 0.2, SGD at 0.01.
+func tutorialNetwork(threads: Int) -> FastMLP {
+    var rng = SplitMix64(seed: 1)
+    let model = Sequential([Linear(784, 512, rng: &rng), ReLU(), Dropout(0.2, seed: 2),
+                            Linear(512, 512, rng: &rng), ReLU(), Dropout(0.2, seed: 3), Linear(512, 10, rng: &rng)])
+    return FastMLP(model, update: .sgd(learningRate: 0.01), threads: threads)
+}
+
+/// One epoch (48,000 samples trained, 12,000 evaluated) after a warm-up on the first tenth of the
+/// batches; the batches are gathered in advance, so the time is the network's, not the copying's.
+func engineEpoch(batch: Int, threads: Int) -> RoundResult {
+    var rng = SplitMix64(seed: 2024)
+    let count = Workload.train + Workload.valid
+    let pixels = Tensor(uniform: [count, 784], in: 0...1, using: &rng)
+    let labels = (0..<count).map { _ in Int(rng.next() % 10) }
+    let valid = pixels.rows(Array(Workload.train..<count)), validLabels = Array(labels[Workload.train...])
+    let batches = stride(from: 0, to: Workload.train, by: batch).map { start -> (Tensor, [Int]) in
+        let rows = Array(start..<min(start + batch, Workload.train))
+        return (pixels.rows(rows), rows.map { labels[$0] })
+    }
+    let net = tutorialNetwork(threads: threads)
+    for (x, y) in batches.prefix(batches.count / 10) { _ = net.trainStep(x, labels: y) }
+    let time = seconds {
+        for (x, y) in batches { _ = net.trainStep(x, labels: y) }
+        _ = net.evaluate(valid, labels: validLabels)
+    }
+    let flops = epochFLOPs(sizes: Workload.sizes, trainingSamples: Workload.train, validationSamples: Workload.valid)
+    return RoundResult(seconds: time, gflops: flops / time / 1e9, peakGflops: gemmPeak(threads: threads))
+}
+
+/// 10,000 images in batches of 1,000, five times over, after one untimed pass.
+func engineInference(threads: Int) -> RoundResult {
+    var rng = SplitMix64(seed: 2025)
+    let images = Tensor(uniform: [Workload.test, 784], in: 0...1, using: &rng)
+    let net = tutorialNetwork(threads: threads)
+    _ = net.logits(images, chunk: 1000)
+    let time = seconds { for _ in 0..<5 { _ = net.logits(images, chunk: 1000) } }
+    return RoundResult(imagesPerSecond: Double(5 * Workload.test) / time)
+}
+
+/// Training steps at batch 20 and nothing else, for a profiler.
+func profileSteps(_ steps: Int, threads: Int) {
+    var rng = SplitMix64(seed: 1)
+    let net = tutorialNetwork(threads: threads)
+    let x = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
+    let y = (0..<20).map { $0 % 10 }
+    for _ in 0..<steps { _ = net.trainStep(x, labels: y) }
+}

@@ -1,0 +1,113 @@
+// The results as JSON: what `run` and `job` write under .build/bench, and what `record` copies into the
+// one recorded snapshot the chapters quote (bench/snapshot.json).
+import Foundation
+
+/// The median of some runs and their range. A ratio's spread is the range of the per-pair ratios.
+struct Spread: Codable, Equatable {
+    var median: Double
+    var min: Double
+    var max: Double
+
+    init(_ values: [Double]) {
+        precondition(!values.isEmpty, "a spread of no values")
+        let sorted = values.sorted(), n = sorted.count
+        median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        min = sorted[0]
+        max = sorted[n - 1]
+    }
+
+    func format(_ style: String, suffix: String = "") -> String {
+        String(format: style, median) + suffix + " (" + String(format: style, min) + "–" + String(format: style, max) + ")"
+    }
+}
+
+/// One measure over all pairs: each side's runs, in the order they ran, and the ratio of each pair.
+struct Measure: Codable {
+    var key: String
+    var name: String
+    /// "s" (less is better), "images/s" or "GFLOP/s" (more is better), "of peak" (a fraction).
+    var unit: String
+    var bookRuns: [Double]
+    var torchRuns: [Double]?
+    var book: Spread { Spread(bookRuns) }
+    var torch: Spread? { torchRuns.map(Spread.init) }
+    /// Book / PyTorch, pair by pair.
+    var ratio: Spread? { torchRuns.map { Spread(zip(bookRuns, $0).map { $0 / $1 }) } }
+
+    // The spreads are stored too, so that a reader of the JSON (and chapter 9) need not recompute them.
+    enum CodingKeys: String, CodingKey { case key, name, unit, bookRuns, torchRuns, book, torch, ratio }
+    init(key: String, name: String, unit: String, bookRuns: [Double], torchRuns: [Double]?) {
+        (self.key, self.name, self.unit, self.bookRuns, self.torchRuns) = (key, name, unit, bookRuns, torchRuns)
+    }
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(key: try c.decode(String.self, forKey: .key), name: try c.decode(String.self, forKey: .name),
+                  unit: try c.decode(String.self, forKey: .unit), bookRuns: try c.decode([Double].self, forKey: .bookRuns),
+                  torchRuns: try c.decodeIfPresent([Double].self, forKey: .torchRuns))
+    }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key); try c.encode(name, forKey: .name); try c.encode(unit, forKey: .unit)
+        try c.encode(bookRuns, forKey: .bookRuns); try c.encodeIfPresent(torchRuns, forKey: .torchRuns)
+        try c.encode(book, forKey: .book); try c.encodeIfPresent(torch, forKey: .torch); try c.encodeIfPresent(ratio, forKey: .ratio)
+    }
+}
+
+struct KernelResult: Codable {
+    var key: String
+    var name: String
+    var gflops: Double
+}
+
+/// What `BookBench run` measured.
+struct PairedResults: Codable {
+    var date: String
+    var commit: String?
+    var machine: Machine
+    var loadBefore: [Double]
+    var loadAfter: [Double]
+    var pairs: Int
+    var measures: [Measure]
+    var kernels: [KernelResult]
+}
+
+/// The whole job at one batch size: wall time and peak memory of each side, pair by pair.
+struct JobBatch: Codable {
+    var batch: Int
+    var wallSeconds: Measure
+    var peakMegabytes: Measure
+}
+
+/// What `BookBench job` measured.
+struct JobResults: Codable {
+    var date: String
+    var epochs: Int
+    var pairs: Int
+    var loadBefore: [Double]
+    var loadAfter: [Double]
+    var batches: [JobBatch]
+}
+
+/// The recorded snapshot: one paired run and one whole-job run, from the same machine.
+struct Snapshot: Codable {
+    var paired: PairedResults
+    var job: JobResults
+}
+
+func readJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+    guard let data = FileManager.default.contents(atPath: path) else { throw SpawnError(description: "\(path): cannot read it") }
+    do { return try JSONDecoder().decode(type, from: data) } catch {
+        throw SpawnError(description: "\(path): not a \(type) (\(error))")
+    }
+}
+
+func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try writeAtomically(try encoder.encode(value) + Data("\n".utf8), to: path)
+}
+
+/// The snapshot, if there is one: a missing file is not an error (nothing to compare with), a broken one is.
+func recordedSnapshot(_ path: String) throws -> Snapshot? {
+    FileManager.default.fileExists(atPath: path) ? try readJSON(Snapshot.self, from: path) : nil
+}

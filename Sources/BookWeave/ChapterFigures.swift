@@ -1,0 +1,82 @@
+import BookSource
+import Foundation
+import RunnerProtocol
+
+/// Weave input: a chapter's committed SVG figures (`chapters/figures/<slug>/exNN-K.svg`, written by
+/// `make bless`), each as a page part (the SVG inline, its ids made unique in the page) whose print
+/// form is an image of the file copied into the site, grouped by the example that drew them.
+struct ChapterFigures {
+    /// A committed SVG figure of the chapter, copied into the site for the print page's images.
+    struct Figure {
+        /// Path in the site: `figures/04-softmax/ex08-1.svg`.
+        var file: String
+        /// The SVG as committed.
+        var source: String
+    }
+
+    /// Every figure, in file-name order.
+    var figures: [Figure] = []
+    /// Part placeholders of the figures, by the ordinal of the example that drew them.
+    var byExample: [Int: [String]] = [:]
+
+    /// Reads the chapter's figures under `root` and records each as a part.
+    init(chapter: Chapter, root: String, parts: inout PageParts) throws {
+        let directory = root + "/" + chapter.figureDirectory
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".svg") }.sorted()
+        for name in names {
+            let ordinal = FigureFile.example(ofFigure: name) ?? 0
+            let svg = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+            let stem = chapter.slug + "-" + String(name.dropLast(4))
+            let file = "figures/\(chapter.slug)/\(name)"
+            // Ids inside the SVG are XML names, which cannot start with a digit as the stem does.
+            let inline = "<figure class=\"plot\" id=\"fig-\(stem)\">\(Self.uniqueIDs(svg, prefix: "fig-" + stem))</figure>"
+            let size = ["width", "height"].compactMap { Self.attribute($0, of: svg) }.enumerated()
+                .map { " \($0.offset == 0 ? "width" : "height")=\"\($0.element)\"" }.joined()
+            let alt = [Self.element("title", of: svg), Self.element("desc", of: svg)].compactMap { $0 }.joined(separator: ". ")
+            let image = "<figure class=\"plot\" id=\"fig-\(stem)\"><img src=\"\(file)\" alt=\"\(alt.replacingOccurrences(of: "\"", with: "&quot;"))\"\(size)></figure>"
+            byExample[ordinal, default: []].append(parts.add(page: inline, print: image))
+            figures.append(Figure(file: file, source: svg))
+        }
+    }
+
+    /// An attribute of the SVG's root element.
+    static func attribute(_ name: String, of svg: String) -> String? {
+        guard let open = svg.range(of: "<svg"), let end = svg.range(of: ">", range: open.upperBound..<svg.endIndex),
+              let r = svg.range(of: " \(name)=\"", range: open.upperBound..<end.lowerBound) else { return nil }
+        return String(svg[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// The text of the first `<name ...>...</name>` element (already escaped, as SVG is XML).
+    static func element(_ name: String, of svg: String) -> String? {
+        guard let open = svg.range(of: "<\(name)"), let start = svg.range(of: ">", range: open.upperBound..<svg.endIndex),
+              let end = svg.range(of: "</\(name)>", range: start.upperBound..<svg.endIndex) else { return nil }
+        return String(svg[start.upperBound..<end.lowerBound])
+    }
+
+    /// Prefixes the ids inside an SVG (and references to them) so several figures can share a page.
+    static func uniqueIDs(_ svg: String, prefix: String) -> String {
+        var ids: Set<Substring> = []
+        _ = HTMLAttributes.rewrite(svg) { name, value in
+            if name == "id" { ids.insert(value) }
+            return nil
+        }
+        var result = ids.isEmpty ? svg : HTMLAttributes.rewrite(svg) { name, value in
+            switch name {
+            case "id":
+                return ids.contains(value) ? prefix + "-" + value : nil
+            case "aria-labelledby", "aria-describedby":
+                return value.split(separator: " ").map { ids.contains($0) ? prefix + "-" + $0 : String($0) }.joined(separator: " ")
+            case "href", "xlink:href":
+                return value.hasPrefix("#") && ids.contains(value.dropFirst()) ? "#\(prefix)-" + value.dropFirst() : nil
+            default:
+                guard value.contains("url(#") else { return nil }
+                var v = String(value)
+                for id in ids { v = v.replacingOccurrences(of: "url(#\(id))", with: "url(#\(prefix)-\(id))") }
+                return v
+            }
+        }
+        // An XML declaration is not allowed inside HTML.
+        if result.hasPrefix("<?xml"), let end = result.range(of: "?>") { result = String(result[end.upperBound...]) }
+        return result
+    }}

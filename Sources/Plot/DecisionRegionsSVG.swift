@@ -1,0 +1,105 @@
+// The SVG rendering of decision regions: tinted cells per class, framed with ticks, points on top.
+
+extension DecisionRegions {
+    /// Title, a legend (each class's marker and tint), the plane as tinted rectangles (one per run of
+    /// equal class along a grid row), a frame with ticks and labels, and the points as markers whose
+    /// shape and colour give their true class (circle, square, triangle, diamond, then again).
+    public func svg() -> String {
+        let aspect = Self.aspect(xRange, yRange)
+        let (plotWidth, plotHeight) = aspect >= 1 ? (400 / aspect, 400.0) : (400.0, 400 * aspect)
+        let left = 64.0
+        var svg = SVGWriter()
+
+        // Legend under the title, wrapping onto more rows when needed.
+        let legendWidth = classNames.map { 56 + 7 * Double($0.count) }.reduce(0, +)
+        let width = max(left + plotWidth + 24, 16 + 8 * Double(title.count), min(640, left + legendWidth))
+        svg.text(title, x: width / 2, y: 24, anchor: "middle", cls: "title")
+        var (legendX, legendY) = (left, 48.0)
+        for (k, name) in classNames.enumerated() {
+            let itemWidth = 56 + 7 * Double(name.count)
+            if legendX > left && legendX + itemWidth > width - 8 { (legendX, legendY) = (left, legendY + 20) }
+            svg.element("rect", [("x", legendX), ("y", legendY - 12), ("width", 24.0), ("height", 14.0),
+                                 ("class", "region " + LinePlot.seriesClass(k))])
+            marker(k, at: (legendX + 12, legendY - 5), into: &svg)
+            svg.text(name, x: legendX + 30, y: legendY)
+            legendX += itemWidth
+        }
+        let top = legendY + 16, bottom = top + plotHeight, right = left + plotWidth
+        let height = bottom + 56
+
+        // The regions: the cell of sample (c, r) reaches halfway to its neighbours.
+        let (columns, rows) = (fineGrid.columns, fineGrid.rows)
+        let edgeX = { (c: Double) in left + min(1, max(0, (c - 0.5) / Double(columns - 1))) * plotWidth }
+        let edgeY = { (r: Double) in top + min(1, max(0, (r - 0.5) / Double(rows - 1))) * plotHeight }
+        var byClass = [Int: [String]]()
+        for r in 0..<rows {
+            var c = 0
+            while c < columns {
+                let k = fineGrid[c, r]
+                var end = c + 1
+                while end < columns && fineGrid[end, r] == k { end += 1 }
+                let (x0, x1) = (edgeX(Double(c)), edgeX(Double(end)))
+                let (y0, y1) = (edgeY(Double(r)), edgeY(Double(r + 1)))
+                byClass[k, default: []].append("<rect" + SVGWriter.attributes(
+                    [("x", x0), ("y", y0), ("width", x1 - x0), ("height", y1 - y0)]) + "/>")
+                c = end
+            }
+        }
+        svg.add("<g shape-rendering=\"crispEdges\">")
+        for k in byClass.keys.sorted() {
+            svg.add("<g class=\"region \(LinePlot.seriesClass(k))\">" + byClass[k]!.joined() + "</g>")
+        }
+        svg.add("</g>")
+
+        // Frame, ticks, labels.
+        let xs = AxisScale(lower: xRange.lowerBound, upper: xRange.upperBound, expand: false, target: 5, log: false)
+        let ys = AxisScale(lower: yRange.lowerBound, upper: yRange.upperBound, expand: false, target: 5, log: false)
+        let px = { (x: Double) in left + (x - xs.lower) / xs.span * plotWidth }
+        let py = { (y: Double) in bottom - (y - ys.lower) / ys.span * plotHeight }
+        for (x, label) in zip(xs.ticks, xs.labels) {
+            svg.line(px(x), bottom, px(x), bottom + 5, cls: "axis")
+            svg.text(label, x: px(x), y: bottom + 19, anchor: "middle")
+        }
+        for (y, label) in zip(ys.ticks, ys.labels) {
+            svg.line(left - 5, py(y), left, py(y), cls: "axis")
+            svg.text(label, x: left - 8, y: py(y) + 4, anchor: "end")
+        }
+        svg.element("rect", [("x", left), ("y", top), ("width", plotWidth), ("height", plotHeight), ("class", "frame")])
+        if !xLabel.isEmpty { svg.text(xLabel, x: (left + right) / 2, y: height - 12, anchor: "middle") }
+        if !yLabel.isEmpty {
+            svg.text(yLabel, x: 0, y: 0, anchor: "middle",
+                     extra: [("transform", "translate(16 \(formatNumber((top + bottom) / 2))) rotate(-90)")])
+        }
+
+        for p in points where p.x.isFinite && p.y.isFinite && xRange.contains(p.x) && yRange.contains(p.y) {
+            marker(p.label, at: (px(p.x), py(p.y)), into: &svg)
+        }
+        let seriesCSS = Palette.series.enumerated().map { index, style in
+            ".s\(index){fill:\(style.color)}"
+        }
+        let css = seriesCSS + [
+            ".region{fill-opacity:.22}",
+            ".pt{stroke:currentColor;stroke-width:.75}",
+            ".axis{stroke:currentColor}",
+            ".frame{fill:none;stroke:currentColor}",
+        ]
+        return svg.document(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), title: title,
+                            description: altText, css: css)
+    }
+
+    /// The marker of class k centred at `at`: a circle, square, triangle or diamond (cycled), 7 px across.
+    private func marker(_ k: Int, at: (x: Double, y: Double), into svg: inout SVGWriter) {
+        let cls = "pt " + LinePlot.seriesClass(k)
+        let (x, y) = at
+        func polygon(_ corners: [(Double, Double)]) {
+            let list = corners.map { formatNumber(x + $0.0) + "," + formatNumber(y + $0.1) }.joined(separator: " ")
+            svg.element("polygon", [("points", list), ("class", cls)])
+        }
+        switch k % 4 {
+        case 0: svg.element("circle", [("cx", x), ("cy", y), ("r", 3.5), ("class", cls)])
+        case 1: svg.element("rect", [("x", x - 3), ("y", y - 3), ("width", 6.0), ("height", 6.0), ("class", cls)])
+        case 2: polygon([(0, -4), (3.8, 3), (-3.8, 3)])
+        default: polygon([(0, -4.2), (4.2, 0), (0, 4.2), (-4.2, 0)])
+        }
+    }
+}
