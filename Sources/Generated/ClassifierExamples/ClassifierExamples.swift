@@ -133,27 +133,91 @@ var withMomentum = TrainingOptions()
 withMomentum.optimizer = .momentum
 withMomentum.learningRate = 0.02
 withMomentum.learningRateDecay = 0.9
-withMomentum.epochs = 30
+withMomentum.epochs = 20
 var withBatchNorm = withMomentum
 withBatchNorm.batchNorm = true
 var withAdam = withBatchNorm
 withAdam.optimizer = .adam
 withAdam.learningRate = 0.001
 let recipes = [("momentum", withMomentum), ("momentum + batch norm", withBatchNorm), ("Adam + batch norm", withAdam)]
-let runs = recipes.map { keptModels($0.0, $0.1) }
+let seeds: [UInt64] = [0, 1, 2]   // the weights, batch orders and dropout masks; the split is the same (splitSeed 0)
+// runs[r][s]: recipe r trained with seeds[s].
+let runs = recipes.map { name, options in
+    seeds.map { seed in
+        var seeded = options
+        seeded.seed = seed
+        return keptModels(name, seeded)
+    }
+}
 
+/// Mean ± standard deviation (n − 1 in the denominator) and [min, max] of a few numbers.
+func spread(_ values: [Double], _ digits: Int = 2) -> String {
+    let mean = values.reduce(0, +) / Double(values.count)
+    let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
+    let f = "%.\(digits)f"
+    return String(format: "\(f) ± \(f)   [\(f), \(f)]", mean, sd, values.min()!, values.max()!)
+}
 func padded(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
-print(padded("recipe, 30 epochs", 23) + "  " + padded("kept: best", 21) + "  epoch  val. loss  val. acc.  test accuracy")
-for kept in runs.flatMap(\.kept) {
-    print(padded(kept.recipe, 23) + "  " + padded(kept.rule, 21)
-          + String(format: "  %5d  %9.6f  %8.2f%%  %6.2f%% (%d)", kept.record.epoch, kept.record.validationLoss,
-                   100 * kept.record.validationAccuracy, 100 * Double(kept.report.correct) / 10_000, kept.report.correct))
+func testPercent(_ kept: Kept) -> Double { 100 * Double(kept.report.correct) / Double(kept.report.labels.count) }
+
+print("Each run: the epoch kept by each rule, its validation accuracy, and its test accuracy (images right of 10,000)")
+print(padded("recipe, \(withMomentum.epochs) epochs", 23) + "  seed   kept by val. loss              kept by val. accuracy")
+for (recipe, seedRuns) in zip(recipes, runs) {
+    for (seed, run) in zip(seeds, seedRuns) {
+        let cells = run.kept.map { kept in
+            String(format: "ep. %2d  %.2f%%  %.2f%% (%d)", kept.record.epoch, 100 * kept.record.validationAccuracy,
+                   testPercent(kept), kept.report.correct)
+        }
+        print(padded(recipe.0, 23) + "  \(seed)      " + padded(cells[0], 31) + cells[1])
+    }
+}
+
+print("\nOver seeds \(seeds.map(String.init).joined(separator: ", ")): mean ± sd   [min, max]")
+let measures: [(String, ([EpochRecord], [Kept]) -> Double, Int)] = [
+    ("test accuracy (%), kept by validation loss", { testPercent($1[0]) }, 2),
+    ("test accuracy (%), kept by validation accuracy", { testPercent($1[1]) }, 2),
+    ("best validation accuracy (%)", { h, _ in 100 * Double(h.map(\.validationAccuracy).max()!) }, 2),
+    ("lowest validation loss", { h, _ in Double(h.map(\.validationLoss).min()!) }, 4),
+    ("validation loss at the last epoch", { h, _ in Double(h.last!.validationLoss) }, 4),
+    ("training loss halfway", { h, _ in Double(h[h.count / 2 - 1].trainingLoss) }, 4),
+    ("training loss at the last epoch", { h, _ in Double(h.last!.trainingLoss) }, 4),
+]
+for (title, measure, digits) in measures {
+    print(title)
+    for (recipe, seedRuns) in zip(recipes, runs) {
+        print("  " + padded(recipe.0, 23) + spread(seedRuns.map { measure($0.history, $0.kept) }, digits))
+    }
+}
+
+print("\nPaired by seed (same batch order), difference in test accuracy, points: mean ± sd   [min, max]")
+func difference(_ a: Int, _ b: Int, rule: Int) -> [Double] {
+    zip(runs[a], runs[b]).map { testPercent($0.kept[rule]) - testPercent($1.kept[rule]) }
+}
+for (rule, name) in ["kept by validation loss", "kept by validation accuracy"].enumerated() {
+    print(padded("  momentum + batch norm − momentum, " + name, 72) + spread(difference(1, 0, rule: rule)))
+    print(padded("  Adam + batch norm − momentum + batch norm, " + name, 72) + spread(difference(2, 1, rule: rule)))
+}
+let ruleGains = runs.flatMap { $0 }.map { testPercent($0.kept[1]) - testPercent($0.kept[0]) }
+print(padded("  kept by validation accuracy − kept by validation loss, all \(ruleGains.count) runs", 72) + spread(ruleGains)
+      + "   (better \(ruleGains.filter { $0 > 0 }.count), equal \(ruleGains.filter { $0 == 0 }.count), "
+      + "worse \(ruleGains.filter { $0 < 0 }.count))")
+
+print("\nMean over seeds of the training and validation loss")
+print("epoch  " + recipes.map { padded($0.0, 23) }.joined(separator: " "))
+print("       " + recipes.map { _ in padded("training  validation", 23) }.joined(separator: " "))
+for epoch in [1, 2, 5, 10, 15, 20] where epoch <= withMomentum.epochs {
+    let cells = runs.map { seedRuns in
+        let mean = { (f: (EpochRecord) -> Float) in seedRuns.map { Double(f($0.history[epoch - 1])) }.reduce(0, +) / Double(seeds.count) }
+        return padded(String(format: "%.4f    %.4f", mean(\.trainingLoss), mean(\.validationLoss)), 23)
+    }
+    print(String(format: "%5d  ", epoch) + cells.joined(separator: " "))
 }
 print("")
-var validationCurves = LinePlot(title: "Validation loss of the three recipes, from epoch 2", xLabel: "epoch",
-                                yLabel: "mean cross-entropy", xRange: 2...30)
-for ((name, _), run) in zip(recipes, runs) {
-    validationCurves.add(Series(name, y: run.history.map { Double($0.validationLoss) }))
+var validationCurves = LinePlot(title: "Validation loss, mean of \(seeds.count) seeds, from epoch 2", xLabel: "epoch",
+                                yLabel: "mean cross-entropy", xRange: 2...Double(withMomentum.epochs))
+for ((name, _), seedRuns) in zip(recipes, runs) {
+    let mean = (0..<withMomentum.epochs).map { e in seedRuns.map { Double($0.history[e].validationLoss) }.reduce(0, +) / Double(seeds.count) }
+    validationCurves.add(Series(name, y: mean))
 }
 show(validationCurves)
 #sourceLocation()
