@@ -44,7 +44,7 @@ public struct Perceptron: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 115)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 121)
 /// One labelled example: an input x and the answer y (0 or 1) wanted for it.
 public struct LabeledPoint: Sendable {
     /// The input vector.
@@ -69,7 +69,8 @@ public struct TruthTable: Sendable {
     /// The table of the gate `rule`.
     public init(_ name: String, _ rule: (Bool, Bool) -> Bool) {
         self.name = name
-        self.rows = [(false, false), (false, true), (true, false), (true, true)].map { a, b in
+        let inputs = [(false, false), (false, true), (true, false), (true, true)]
+        self.rows = inputs.map { a, b in
             LabeledPoint(x: [a ? 1 : 0, b ? 1 : 0], y: rule(a, b) ? 1 : 0)
         }
     }
@@ -84,15 +85,18 @@ public struct TruthTable: Sendable {
     public static let xor = TruthTable("XOR") { $0 != $1 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 174)
-/// The book's seeded random number generator, SplitMix64: the same seed gives the same numbers on
-/// every machine and with every Swift version.
+#sourceLocation(file: "chapters/01-perceptron.md", line: 181)
+/// The book's seeded random number generator, SplitMix64: the same seed gives the same
+/// numbers on every machine and with every Swift version.
 ///
-/// state ← state + 0x9E3779B97F4A7C15 (mod 2⁶⁴), then the output is the state scrambled by
-/// z ← (z ⊕ (z ≫ 30)) · 0xBF58476D1CE4E5B9, z ← (z ⊕ (z ≫ 27)) · 0x94D049BB133111EB, z ⊕ (z ≫ 31).
+/// state ← state + 0x9E3779B97F4A7C15 (mod 2⁶⁴), and the output is z = state scrambled:
+/// z ← (z ⊕ (z ≫ 30)) · 0xBF58476D1CE4E5B9,
+/// z ← (z ⊕ (z ≫ 27)) · 0x94D049BB133111EB,
+/// z ⊕ (z ≫ 31).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    /// Everything the generator remembers. `SplitMix64(seed: g.state)` continues exactly where `g`
-    /// is, which is how a training run saves its generators and resumes (chapter 11).
+    /// Everything the generator remembers. `SplitMix64(seed: g.state)` continues exactly
+    /// where `g` is, which is how a training run saves its generators and resumes
+    /// (chapter 11).
     public private(set) var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
@@ -109,8 +113,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    /// A float uniform in [0, 1): the top 24 bits of `next()` times 2⁻²⁴, so every value is a
-    /// multiple of 2⁻²⁴ (a Float has 24 significant bits, so all of them are exact).
+    /// A float uniform in [0, 1): the top 24 bits of `next()` times 2⁻²⁴, so every value
+    /// is a multiple of 2⁻²⁴ (a Float has 24 significant bits, so all of them are exact).
     public mutating func nextFloat() -> Float {
         Float(next() >> 40) * 0x1p-24
     }
@@ -120,8 +124,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         range.lowerBound + (range.upperBound - range.lowerBound) * nextFloat()
     }
 
-    /// An integer uniform in 0..<n, exactly (Lemire's multiply-and-reject): the high half of the
-    /// 128-bit product next() · n, drawn again while the low half is below (2⁶⁴ − n) mod n.
+    /// An integer uniform in 0..<n, exactly (Lemire's multiply-and-reject): the high half
+    /// of the 128-bit product next() · n, drawn again while the low half is below
+    /// (2⁶⁴ − n) mod n.
     public mutating func next(below n: UInt64) -> UInt64 {
         precondition(n > 0, "next(below:) needs n ≥ 1")
         let threshold = (0 &- n) % n  // (2⁶⁴ − n) mod n = 2⁶⁴ mod n
@@ -131,9 +136,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         }
     }
 
-    /// Shuffles `items` in place (Fisher–Yates): each swap partner is exactly uniform, so with truly
-    /// random bits every order would be equally likely (a 64-bit seed reaches at most 2⁶⁴ of the n!
-    /// orders). The book's one shuffle: every chapter that shuffles calls it.
+    /// Shuffles `items` in place (Fisher–Yates): each swap partner is exactly uniform, so
+    /// with truly random bits every order would be equally likely (a 64-bit seed reaches
+    /// at most 2⁶⁴ of the n! orders). The book's one shuffle: every chapter that shuffles
+    /// calls it.
     public mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for i in stride(from: items.count - 1, to: 0, by: -1) {
@@ -144,11 +150,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 301)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 314)
 extension Perceptron {
     /// One step of the perceptron learning rule on one example:
-    /// w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), with ŷ the current prediction and η = `rate`.
-    /// Returns the error y − ŷ (−1, 0 or 1); the perceptron changes only when it is not 0.
+    /// w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), with ŷ the current prediction and
+    /// η = `rate`. Returns the error y − ŷ (−1, 0 or 1); the perceptron changes only when
+    /// it is not 0.
     @discardableResult
     public mutating func learn(from example: LabeledPoint, rate: Float) -> Float {
         let error = example.y - predict(example.x)
@@ -159,10 +166,11 @@ extension Perceptron {
         return error
     }
 
-    /// Runs the learning rule over `data` for at most `maxEpochs` epochs (passes over the data),
-    /// visiting the examples in a fresh random order each epoch, and stops after the first epoch
-    /// without a mistake. Returns the number of mistakes (updates) in each epoch that ran; the last
-    /// entry is 0 when training converged, and the perceptron then classifies all of `data` correctly.
+    /// Runs the learning rule over `data` for at most `maxEpochs` epochs (passes over the
+    /// data), visiting the examples in a fresh random order each epoch, and stops after
+    /// the first epoch without a mistake. Returns the number of mistakes (updates) in
+    /// each epoch that ran; the last entry is 0 when training converged, and the
+    /// perceptron then classifies all of `data` correctly.
     @discardableResult
     public mutating func train(on data: [LabeledPoint], rate: Float = 1, maxEpochs: Int,
                                using generator: inout SplitMix64) -> [Int] {
@@ -187,10 +195,10 @@ extension Perceptron {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 653)
-/// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees the
-/// hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ = step(v·h + c),
-/// with v and c the output unit's weights and bias.
+#sourceLocation(file: "chapters/01-perceptron.md", line: 675)
+/// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees
+/// the hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ =
+/// step(v·h + c), with v and c the output unit's weights and bias.
 public struct TwoLayerPerceptron: Sendable {
     /// The hidden layer: k units, each with one weight per input.
     public var hidden: [Perceptron]
@@ -200,7 +208,8 @@ public struct TwoLayerPerceptron: Sendable {
     public init(hidden: [Perceptron], output: Perceptron) {
         precondition(hidden.allSatisfy { $0.weights.count == hidden[0].weights.count },
                      "every hidden unit needs the same number of inputs")
-        precondition(output.weights.count == hidden.count, "the output unit needs one weight per hidden unit")
+        precondition(output.weights.count == hidden.count,
+                     "the output unit needs one weight per hidden unit")
         self.hidden = hidden
         self.output = output
     }
