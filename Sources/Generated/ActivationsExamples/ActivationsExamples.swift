@@ -258,8 +258,8 @@ let openPaths = Int((meanProducts[2][9] * Double(paths)).rounded())
 print("ReLU paths open through all 10 layers:", openPaths, "of \(paths)",
       "(expected: \(fixed(Float(Double(paths) * pow(0.5, 10)), 1)))")
 #sourceLocation()
-runner.begin(16, line: 721, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 722)
+runner.begin(16, line: 722, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 723)
 var spreadGenerator = SplitMix64(seed: 4)
 print("  s  |  mean σ′   mean tanh′   mean ReLU′")
 for s: Float in [0.5, 1, 2, 4, 8] {
@@ -272,8 +272,8 @@ for s: Float in [0.5, 1, 2, 4, 8] {
     print(fixed(s, 1, width: 4), "|", means.joined(separator: "     "))
 }
 #sourceLocation()
-runner.begin(17, line: 799, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 800)
+runner.begin(17, line: 800, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 801)
 var layerGenerator = SplitMix64(seed: 5)
 func randomNeuron(_ f: Activation) -> Neuron {
     Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
@@ -292,8 +292,8 @@ for f in [Activation.relu, .sigmoid, .tanh] {
           "\(zeros) of \(outputs.count) outputs are exactly 0 (\(percent)%)")
 }
 #sourceLocation()
-runner.begin(18, line: 837, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 838)
+runner.begin(18, line: 838, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 839)
 var squareGenerator = SplitMix64(seed: 6)
 let square = (0..<200).map { _ in
     [squareGenerator.nextFloat(), squareGenerator.nextFloat()]
@@ -316,8 +316,8 @@ for (name, unit) in units {
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(19, line: 875, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 876)
+runner.begin(19, line: 876, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 877)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
 func activeInputs(_ unit: Neuron) -> Int {
     square.filter { unit.preActivation($0) > 0 }.count
@@ -328,8 +328,8 @@ print("after b ← b − 2:  ", activeInputs(unlucky), "of 200 inputs active")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 936, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 937)
+runner.beginSolution(20, exercise: 1, line: 937, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 938)
 for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
     let viaSigmoid = 2 * sigmoid(2 * z) - 1
     print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))",
@@ -339,8 +339,8 @@ for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 963, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 964)
+runner.beginSolution(21, exercise: 2, line: 964, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 965)
 /// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never
 /// overflows.
 func softplus(_ z: Float) -> Float { max(z, 0) + log1p(exp(-abs(z))) }
@@ -360,8 +360,8 @@ show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", ser
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1020, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1021)
+runner.beginSolution(22, exercise: 3, line: 1021, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1022)
 let alpha: Float = 0.01
 func leaky(_ z: Float) -> Float { max(alpha * z, z) }
 func leakyDerivative(_ z: Float) -> Float { z > 0 ? 1 : alpha }
@@ -401,8 +401,8 @@ precondition(total.allSatisfy { $0 > 0 }, "a leaky unit is never dead")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1077, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1078)
+runner.beginSolution(23, exercise: 4, line: 1078, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1079)
 /// The smallest positive Float for which `vanishes` holds, assuming it holds from
 /// there on.
 func firstFloat(where vanishes: (Float) -> Bool) -> Float {
@@ -427,8 +427,8 @@ precondition(zFormula > 16.6 && zFormula < 16.7 && zTrue > 103.9 && zTrue < 104)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(24, exercise: 5, line: 1120, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1121)
+runner.beginSolution(24, exercise: 5, line: 1121, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1122)
 var weightGenerator = SplitMix64(seed: 8)
 print("   w | mean of Π |wₖ| σ′(zₖ) after 1, 5 and 10 layers")
 var depthTen: [Float: Double] = [:]

@@ -255,7 +255,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 671)
+#sourceLocation(file: "chapters/03-layers.md", line: 672)
 /// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
 /// its output.
 public class ActivationLayer: Layer {
@@ -289,7 +289,7 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { Foundation.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 712)
+#sourceLocation(file: "chapters/03-layers.md", line: 713)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Sequential: Layer {
     public var layers: [any Layer]
@@ -303,7 +303,7 @@ public final class Sequential: Layer {
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 757)
+#sourceLocation(file: "chapters/03-layers.md", line: 758)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
 public func makeMLP(_ sizes: [Int], activation: () -> any Layer = { ReLU() },

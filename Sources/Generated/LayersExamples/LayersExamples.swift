@@ -132,16 +132,16 @@ for activation in ["tanh", "ReLU"] {
     }
 }
 #sourceLocation()
-runner.begin(8, line: 631, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 632)
+runner.begin(8, line: 632, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 633)
 precondition(deepSpread["ReLU, He"]![3] > 100 * deepSpread["ReLU, Xavier"]![3]
              && deepSpread["ReLU, Xavier"]![3] > 100 * deepSpread["ReLU, PyTorch"]![3]
              && deepSpread["tanh, Xavier"]![3] > 1000 * deepSpread["tanh, PyTorch"]![3]
              && deepSpread["ReLU, He"]![3] > deepSpread["ReLU, He"]![0] / 3,
              "He should keep ReLU's spread, Xavier tanh's, and PyTorch's default should lose both")
 #sourceLocation()
-runner.begin(9, line: 649, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 650)
+runner.begin(9, line: 650, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 651)
 let first = Linear(3, 4, rng: &rng), second = Linear(4, 2, rng: &rng)
 let merged = Linear(
     weight: matmul(second.weight.value, first.weight.value),                  // [2, 3]
@@ -152,8 +152,8 @@ let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
 print("two layers vs one merged layer, largest difference:",
       String(format: "%.1e", difference))
 #sourceLocation()
-runner.begin(10, line: 729, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 730)
+runner.begin(10, line: 730, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 731)
 let xorNet = Sequential([
     orAndNand, Sigmoid(),
     Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])),
@@ -166,8 +166,8 @@ for i in 0..<4 {
 }
 print("parameters:", xorNet.parameterCount)
 #sourceLocation()
-runner.begin(11, line: 776, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 777)
+runner.begin(11, line: 777, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 778)
 let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
 let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
 var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
@@ -186,13 +186,13 @@ for seed: UInt64 in 1...3 {
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(12, line: 821, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 822)
+runner.begin(12, line: 822, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 823)
 precondition(randomNets.series.allSatisfy { $0.y.allSatisfy { abs($0) < 1 } },
              "the six random 1-16-1 networks should stay within ±1 on [−3, 3]")
 #sourceLocation()
-runner.begin(13, line: 838, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 839)
+runner.begin(13, line: 839, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 840)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
@@ -214,13 +214,13 @@ for layer in mnistNet.layers {
 print("scores of image 0:")
 print(h.rows([0]))
 #sourceLocation()
-runner.begin(14, line: 872, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 873)
+runner.begin(14, line: 874, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 875)
 precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { abs($0) < 0.11 },
              "the largest of the 200 untrained scores should be between 0.11 and 0.12 in size (the prose says so)")
 #sourceLocation()
-runner.begin(15, line: 888, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 889)
+runner.begin(15, line: 890, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 891)
 func rightAligned(_ s: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - s.count)) + s
 }
@@ -243,12 +243,12 @@ print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 
 print("multiply-adds per image in a forward pass:", totalWeights,
       " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(16, line: 922, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 923)
+runner.begin(16, line: 924, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 925)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(17, line: 966, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 967)
+runner.begin(17, line: 968, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 969)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points
 /// of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int,
@@ -274,8 +274,8 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(String(format: "%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(18, line: 1009, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1010)
+runner.begin(18, line: 1011, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1012)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
@@ -289,8 +289,8 @@ show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(19, exercise: 1, line: 1079, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1080)
+runner.beginSolution(19, exercise: 1, line: 1081, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1082)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
 let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
@@ -299,16 +299,16 @@ precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(20, exercise: 2, line: 1096, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1097)
+runner.beginSolution(20, exercise: 2, line: 1098, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1099)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(21, exercise: 3, line: 1114, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1115)
+runner.beginSolution(21, exercise: 3, line: 1116, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1117)
 final class Identity: Layer {
     func forward(_ x: Tensor) -> Tensor { x }
 }
@@ -328,8 +328,8 @@ precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(22, exercise: 5, line: 1150, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1151)
+runner.beginSolution(22, exercise: 5, line: 1152, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1153)
 func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float,
                   points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }

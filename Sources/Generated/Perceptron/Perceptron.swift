@@ -150,7 +150,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 314)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 313)
 extension Perceptron {
     /// One step of the perceptron learning rule on one example:
     /// w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), with ŷ the current prediction and
@@ -195,7 +195,7 @@ extension Perceptron {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 675)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 676)
 /// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees
 /// the hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ =
 /// step(v·h + c), with v and c the output unit's weights and bias.

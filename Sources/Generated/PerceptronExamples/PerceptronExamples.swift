@@ -48,8 +48,8 @@ precondition(pinnedGenerator.next() == 0x47526757130f9f52)
 var floatGenerator = SplitMix64(seed: 42)
 precondition(floatGenerator.nextFloat() == Float(0xbdd732) * 0x1p-24)
 #sourceLocation()
-runner.begin(4, line: 366, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 367)
+runner.begin(4, line: 365, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 366)
 var traced = Perceptron(inputs: 2)
 var tracedEpoch = 0, tracedMistakes = 1
 while tracedMistakes > 0 {
@@ -66,8 +66,8 @@ while tracedMistakes > 0 {
 }
 print("epoch \(tracedEpoch): no mistakes, done")
 #sourceLocation()
-runner.begin(5, line: 418, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 419)
+runner.begin(5, line: 417, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 418)
 /// Prints a truth table with the perceptron's prediction next to each label.
 func printPredictions(_ unit: Perceptron, on table: TruthTable) {
     print("  x₁ x₂ | y  ŷ")
@@ -94,8 +94,8 @@ print("OR: mistakes per epoch \(orMistakes)")
 print("  w = \(vector(learnedOR.weights)), b = \(fixed(learnedOR.bias))")
 printPredictions(learnedOR, on: TruthTable.or)
 #sourceLocation()
-runner.begin(6, line: 481, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 482)
+runner.begin(6, line: 480, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 481)
 var xorGenerator = SplitMix64(seed: 3)
 var triedXOR = Perceptron(inputs: 2)
 let xorMistakes = triedXOR.train(on: TruthTable.xor.rows, maxEpochs: 20,
@@ -104,8 +104,8 @@ print("XOR: mistakes per epoch \(xorMistakes)")
 print("  w = \(vector(triedXOR.weights)), b = \(fixed(triedXOR.bias))")
 printPredictions(triedXOR, on: TruthTable.xor)
 #sourceLocation()
-runner.begin(7, line: 504, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 505)
+runner.begin(7, line: 503, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 504)
 show(LinePlot(
     title: "Perceptron training: mistakes per epoch",
     xLabel: "epoch", yLabel: "mistakes",
@@ -116,8 +116,8 @@ show(LinePlot(
     ],
     xRange: 1...20, yRange: 0...4))
 #sourceLocation()
-runner.begin(8, line: 557, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 558)
+runner.begin(8, line: 556, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 557)
 /// The decision boundary w₁x₁ + w₂x₂ + b = 0 solved for x₂ (w₂ must not be 0).
 func boundary(_ name: String, _ unit: Perceptron) -> Series {
     Series(name, over: -0.5...1.5) { x1 in
@@ -136,8 +136,8 @@ show(LinePlot(
     ],
     xRange: -0.5...1.5, yRange: -0.5...1.5))
 #sourceLocation()
-runner.begin(9, line: 622, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 623)
+runner.begin(9, line: 621, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 622)
 let grid = (-20...20).map { Float($0) / 10 }
 print("\(grid.count * grid.count * grid.count) perceptrons on the grid")
 print("gate  right on all four rows  of them with no z of exactly 0")
@@ -159,12 +159,12 @@ for table in [TruthTable.and, .or, .nand, .xor] {
     print(name, fixed(Float(perfect), 0, width: 22), fixed(Float(strict), 0, width: 31))
 }
 #sourceLocation()
-runner.begin(10, line: 656, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 657)
+runner.begin(10, line: 657, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 658)
 precondition(strictlyPerfect["AND"] == strictlyPerfect["NAND"], "AND and NAND should agree once z = 0 is excluded")
 #sourceLocation()
-runner.begin(11, line: 713, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 714)
+runner.begin(11, line: 714, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 715)
 let network = TwoLayerPerceptron.xor
 print("x₁ x₂ | h₁ = OR  h₂ = NAND | ŷ = AND(h₁, h₂) | XOR")
 for row in TruthTable.xor.rows {
@@ -175,8 +175,8 @@ for row in TruthTable.xor.rows {
           "       \(cells[4])        |  \(cells[5])")
 }
 #sourceLocation()
-runner.begin(12, line: 752, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 753)
+runner.begin(12, line: 753, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 754)
 var sweptNetwork = TwoLayerPerceptron.xor
 var sweptBiases: [Double] = [], sweptMistakes: [Double] = []
 for i in 0...400 {
@@ -193,8 +193,8 @@ show(LinePlot(
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(13, exercise: 1, line: 831, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 832)
+runner.beginSolution(13, exercise: 1, line: 832, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 833)
 var nandGenerator = SplitMix64(seed: 4)
 var learnedNAND = Perceptron(inputs: 2)
 let nand = TruthTable.nand.rows
@@ -213,8 +213,8 @@ precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(14, exercise: 2, line: 866, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 867)
+runner.beginSolution(14, exercise: 2, line: 867, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 868)
 var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
 var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
 let and = TruthTable.and.rows
@@ -233,8 +233,8 @@ precondition(mistakesOne == mistakesHalf
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(15, exercise: 3, line: 900, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 901)
+runner.beginSolution(15, exercise: 3, line: 901, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 902)
 func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
 func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float {
     strictStep(unit.weightedSum(x))
@@ -269,8 +269,8 @@ precondition(strictXOR == xorLabels, "the XOR network never computes z = 0")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(16, exercise: 4, line: 960, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 961)
+runner.beginSolution(16, exercise: 4, line: 961, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 962)
 func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
     (0..<8).map { bits in
         let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
@@ -295,8 +295,8 @@ precondition(parityUnit.mistakes(on: parity) > 0, "parity is not")
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(17, exercise: 5, line: 999, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 1000)
+runner.beginSolution(17, exercise: 5, line: 1000, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1001)
 let otherXOR = TwoLayerPerceptron(
     hidden: [
         Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂

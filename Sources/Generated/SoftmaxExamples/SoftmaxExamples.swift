@@ -240,8 +240,8 @@ precondition(abs(lastGood - 2 / log(Float.greatestFiniteMagnitude)) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(20, exercise: 3, line: 660, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 661)
+runner.beginSolution(20, exercise: 3, line: 661, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 662)
 for t: Float in [0.01, 1000] {
     let pT = softmax(fourLogits, temperature: t)
     let cells = pT.row(0).map { String(format: "%.6f", $0) }
@@ -252,8 +252,8 @@ precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(21, exercise: 4, line: 685, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 686)
+runner.beginSolution(21, exercise: 4, line: 686, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 687)
 let target = oneHot([3], classes: 10)
 let uniform = Tensor(repeating: 0.1, shape: [1, 10])
 var wrongButClose = Tensor(zeros: [1, 10])
@@ -271,8 +271,8 @@ precondition(squaredDistance(wrongButClose, target)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(22, exercise: 5, line: 720, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 721)
+runner.beginSolution(22, exercise: 5, line: 721, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 722)
 func smoothedOneHot(_ labels: [Int], classes: Int, epsilon: Float) -> Tensor {
     let rest = epsilon / Float(classes - 1)
     return oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : rest }
