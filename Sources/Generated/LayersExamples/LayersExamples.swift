@@ -221,6 +221,25 @@ precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { 
 #sourceLocation()
 runner.begin(15, line: 890, hidden: false)
 #sourceLocation(file: "chapters/03-layers.md", line: 891)
+/// A network of `Linear` and activation layers as columns of units: the input, then the
+/// outputs of each `Linear`, named after the activation layer that follows it.
+func diagram(of network: Sequential, title: String, batch: String) -> LayerDiagram {
+    var columns: [LayerDiagram.Layer] = []
+    for layer in network.layers {
+        if let linear = layer as? Linear {
+            if columns.isEmpty { columns.append(.init("input", size: linear.inputs)) }
+            columns.append(.init("hidden \(columns.count)", size: linear.outputs))
+        } else if let activation = layer as? ActivationLayer {
+            columns[columns.count - 1].activation = activation.name
+        }
+    }
+    columns[columns.count - 1].name = "output"
+    return LayerDiagram(title: title, layers: columns, batch: batch)
+}
+show(diagram(of: mnistNet, title: "The tutorial's network on a batch of 20 images", batch: "20"))
+#sourceLocation()
+runner.begin(16, line: 918, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 919)
 func rightAligned(_ s: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - s.count)) + s
 }
@@ -243,12 +262,12 @@ print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 
 print("multiply-adds per image in a forward pass:", totalWeights,
       " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(16, line: 924, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 925)
+runner.begin(17, line: 952, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 953)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(17, line: 968, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 969)
+runner.begin(18, line: 996, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 997)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points
 /// of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int,
@@ -274,8 +293,8 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(String(format: "%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(18, line: 1011, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1012)
+runner.begin(19, line: 1039, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1040)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
@@ -289,8 +308,8 @@ show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(19, exercise: 1, line: 1081, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1082)
+runner.beginSolution(20, exercise: 1, line: 1109, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1110)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
 let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
@@ -299,16 +318,16 @@ precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(20, exercise: 2, line: 1098, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1099)
+runner.beginSolution(21, exercise: 2, line: 1126, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1127)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(21, exercise: 3, line: 1116, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1117)
+runner.beginSolution(22, exercise: 3, line: 1144, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1145)
 final class Identity: Layer {
     func forward(_ x: Tensor) -> Tensor { x }
 }
@@ -327,9 +346,54 @@ print("single layer: weight \(single.weight.value.shape),",
 precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
+do {  // exercise 4
+runner.beginSolution(23, exercise: 4, line: 1175, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1176)
+/// A `Linear(n, n)` with zero biases and weights uniform in ±bound.
+func scaledLayer(_ n: Int, bound: Float, rng: inout SplitMix64) -> Linear {
+    Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng),
+           bias: Tensor(zeros: [n]))
+}
+let xavierBound = (6 / Float(2 * 64)).squareRoot()
+var sigmoidSpread: [String: [Float]] = [:]
+print("sigmoid: spread over the batch, mean over 5 seeds")
+print("after layer         1         5        10        20")
+for scheme in ["PyTorch", "Xavier", "He", "4 × Xavier"] {
+    var spreads = [Float](repeating: 0, count: checkpoints.count)
+    for seed in 1...5 {
+        var deepRNG = SplitMix64(seed: UInt64(seed))
+        var x = Tensor(uniform: [32, 64], in: 0...1, using: &deepRNG)
+        for layer in 1...20 {
+            let linear = scheme == "4 × Xavier"
+                ? scaledLayer(64, bound: 4 * xavierBound, rng: &deepRNG)
+                : squareLayer(64, scheme, rng: &deepRNG)
+            x = linear(x).map(sigmoid)
+            if let c = checkpoints.firstIndex(of: layer) {
+                spreads[c] += spreadOverBatch(x) / 5
+            }
+        }
+    }
+    sigmoidSpread[scheme] = spreads
+    let cells = spreads.map { String(format: "%10.2g", $0) }
+    print(scheme.padding(toLength: 11, withPad: " ", startingAt: 0) + cells.joined())
+}
+#sourceLocation()
+runner.beginSolution(24, exercise: 4, line: 1206, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 1207)
+let (pytorch, xavier, he) = (sigmoidSpread["PyTorch"]!, sigmoidSpread["Xavier"]!,
+                             sigmoidSpread["He"]!)
+let fourXavier = sigmoidSpread["4 × Xavier"]!
+precondition(he[2] > 10 * xavier[2] && xavier[1] > 5 * pytorch[1],
+             "with the sigmoid, He keeps the spread largest of the three, PyTorch's default least")
+precondition([pytorch, xavier, he].allSatisfy { $0[3] < 2e-7 },
+             "after 20 sigmoid layers the three schemes are down at Float's rounding floor")
+precondition(fourXavier[2] > 100 * he[2] && fourXavier[3] < fourXavier[0] / 1000,
+             "4 × Xavier keeps far more spread than He, but still loses it")
+#sourceLocation()
+}
 do {  // exercise 5
-runner.beginSolution(22, exercise: 5, line: 1152, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1153)
+runner.beginSolution(25, exercise: 5, line: 1243, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1244)
 func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float,
                   points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }
