@@ -60,7 +60,7 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/02-activations.md", line: 760)
+#sourceLocation(file: "chapters/02-activations.md", line: 775)
 /// One unit of a network: a = f(w·x + b) for an activation function f.
 /// A perceptron is a neuron with f = step.
 public struct Neuron: Sendable {

@@ -80,8 +80,8 @@ show(LinePlot(
     },
     yRange: -1.5...4))
 #sourceLocation()
-runner.begin(5, line: 247, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 248)
+runner.begin(5, line: 250, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 251)
 print("     h     chord slope (f(z+h) − f(z))/h    formula 2z")
 for h in [0.1, 0.01, 0.001, 0.0001] {
     let z = 1.5
@@ -89,8 +89,8 @@ for h in [0.1, 0.01, 0.001, 0.0001] {
     print(String(format: "%6g   %31.6f   %10.6f", h, chord, 2 * z))
 }
 #sourceLocation()
-runner.begin(6, line: 282, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 283)
+runner.begin(6, line: 285, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 286)
 print("    z    formula −2z·e^(−z²)   centred chord, h = 0.001")
 for z in [-1.0, 0.5, 2.0] {
     let f = { (z: Double) in exp(-z * z) }, h = 0.001
@@ -98,8 +98,8 @@ for z in [-1.0, 0.5, 2.0] {
     print(String(format: "%5.1f   %19.8f   %24.8f", z, formula, chord))
 }
 #sourceLocation()
-runner.begin(7, line: 316, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 317)
+runner.begin(7, line: 319, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 320)
 show(LinePlot(
     title: "Their derivatives",
     xLabel: "z", yLabel: "f′(z)",
@@ -108,8 +108,8 @@ show(LinePlot(
     },
     yRange: -0.25...1.25))
 #sourceLocation()
-runner.begin(8, line: 354, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 355)
+runner.begin(8, line: 361, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 362)
 let grid = (-1000...1000).map { Float($0) / 100 }
 print("activation   smallest f   largest f   largest f′   first reached at")
 for f in Activation.allCases {
@@ -123,8 +123,8 @@ for f in Activation.allCases {
           slope == 0 ? "   (f′ = 0 everywhere)" : "   z = " + fixed(best))
 }
 #sourceLocation()
-runner.begin(9, line: 387, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 388)
+runner.begin(9, line: 394, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 395)
 let h: Float = 0.01
 let checked: [Activation] = [.sigmoid, .tanh, .relu]
 print("      |" + checked.map { rightAligned($0.name, 12) + "         |" }.joined())
@@ -138,8 +138,8 @@ for z: Float in [-2, -0.5, 0.5, 2] {
     print(line)
 }
 #sourceLocation()
-runner.begin(10, line: 426, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 427)
+runner.begin(10, line: 433, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 434)
 /// Chapter 1's XOR network with every step replaced by z ↦ σ(k z).
 func softXOR(_ x: [Float], outputBias: Float, sharpness k: Float) -> Float {
     let network = TwoLayerPerceptron.xor
@@ -166,16 +166,16 @@ show(LinePlot(
              Series("sigmoid network: squared error", x: biases, y: softError)],
     yRange: 0...3))
 #sourceLocation()
-runner.begin(11, line: 485, hidden: true)
-#sourceLocation(file: "chapters/02-activations.md", line: 486)
+runner.begin(11, line: 496, hidden: true)
+#sourceLocation(file: "chapters/02-activations.md", line: 497)
 let valleyBottom = softError.indices.min { softError[$0] < softError[$1] }!
 precondition(biases[valleyBottom] > -2 && biases[valleyBottom] < -1
              && (1...valleyBottom).allSatisfy { softError[$0] < softError[$0 - 1] }
              && (valleyBottom + 1..<softError.count).allSatisfy { softError[$0] > softError[$0 - 1] },
              "the sigmoid network's squared error should fall to one minimum with c in (−2, −1), then rise")
 #sourceLocation()
-runner.begin(12, line: 500, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 501)
+runner.begin(12, line: 511, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 512)
 let largest = Float.greatestFiniteMagnitude
 print("largest Float:", scientific(Double(largest)), "= e^" + fixed(log(largest)))
 /// The values in scientific notation, each right-aligned in `width` characters.
@@ -194,8 +194,8 @@ for z: Float in [-100, -50, -20, 0, 20, 50, 100] {
           "|" + cells(textbook, width: 13) + "  |" + cells(library, width: 11))
 }
 #sourceLocation()
-runner.begin(13, line: 568, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 569)
+runner.begin(13, line: 579, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 580)
 var pathGenerator = SplitMix64(seed: 2)
 let candidates: [Activation] = [.sigmoid, .tanh, .relu]
 var running: [Float] = [1, 1, 1]
@@ -212,8 +212,8 @@ for layer in 1...10 {
     print(line)
 }
 #sourceLocation()
-runner.begin(14, line: 607, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 608)
+runner.begin(14, line: 618, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 619)
 let paths = 10_000, depth = 10
 let zeroPerLayer = [Double](repeating: 0, count: depth)
 var meanProducts = [[Double]](repeating: zeroPerLayer, count: candidates.count)
@@ -238,8 +238,8 @@ for (i, f) in candidates.enumerated() {
 }
 show(averagePlot)
 #sourceLocation()
-runner.begin(15, line: 658, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 659)
+runner.begin(15, line: 673, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 674)
 // The z of different layers are independent, so the mean of the product is the product of
 // the means, and the mean of f′ over [−2, 2] is the slope of the chord from −2 to 2:
 // (f(2) − f(−2)) / 4.
@@ -258,8 +258,8 @@ let openPaths = Int((meanProducts[2][9] * Double(paths)).rounded())
 print("ReLU paths open through all 10 layers:", openPaths, "of \(paths)",
       "(expected: \(fixed(Float(Double(paths) * pow(0.5, 10)), 1)))")
 #sourceLocation()
-runner.begin(16, line: 722, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 723)
+runner.begin(16, line: 737, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 738)
 var spreadGenerator = SplitMix64(seed: 4)
 print("  s  |  mean σ′   mean tanh′   mean ReLU′")
 for s: Float in [0.5, 1, 2, 4, 8] {
@@ -272,8 +272,8 @@ for s: Float in [0.5, 1, 2, 4, 8] {
     print(fixed(s, 1, width: 4), "|", means.joined(separator: "     "))
 }
 #sourceLocation()
-runner.begin(17, line: 800, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 801)
+runner.begin(17, line: 815, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 816)
 var layerGenerator = SplitMix64(seed: 5)
 func randomNeuron(_ f: Activation) -> Neuron {
     Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
@@ -292,8 +292,8 @@ for f in [Activation.relu, .sigmoid, .tanh] {
           "\(zeros) of \(outputs.count) outputs are exactly 0 (\(percent)%)")
 }
 #sourceLocation()
-runner.begin(18, line: 838, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 839)
+runner.begin(18, line: 853, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 854)
 var squareGenerator = SplitMix64(seed: 6)
 let square = (0..<200).map { _ in
     [squareGenerator.nextFloat(), squareGenerator.nextFloat()]
@@ -316,8 +316,8 @@ for (name, unit) in units {
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(19, line: 876, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 877)
+runner.begin(19, line: 891, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 892)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
 func activeInputs(_ unit: Neuron) -> Int {
     square.filter { unit.preActivation($0) > 0 }.count
@@ -328,8 +328,8 @@ print("after b ← b − 2:  ", activeInputs(unlucky), "of 200 inputs active")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 937, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 938)
+runner.beginSolution(20, exercise: 1, line: 952, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 953)
 for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
     let viaSigmoid = 2 * sigmoid(2 * z) - 1
     print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))",
@@ -339,8 +339,8 @@ for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 964, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 965)
+runner.beginSolution(21, exercise: 2, line: 979, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 980)
 /// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never
 /// overflows.
 func softplus(_ z: Float) -> Float { max(z, 0) + log1p(exp(-abs(z))) }
@@ -360,8 +360,8 @@ show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", ser
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1021, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1022)
+runner.beginSolution(22, exercise: 3, line: 1039, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1040)
 let alpha: Float = 0.01
 func leaky(_ z: Float) -> Float { max(alpha * z, z) }
 func leakyDerivative(_ z: Float) -> Float { z > 0 ? 1 : alpha }
@@ -401,8 +401,8 @@ precondition(total.allSatisfy { $0 > 0 }, "a leaky unit is never dead")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1078, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1079)
+runner.beginSolution(23, exercise: 4, line: 1096, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1097)
 /// The smallest positive Float for which `vanishes` holds, assuming it holds from
 /// there on.
 func firstFloat(where vanishes: (Float) -> Bool) -> Float {
@@ -427,8 +427,8 @@ precondition(zFormula > 16.6 && zFormula < 16.7 && zTrue > 103.9 && zTrue < 104)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(24, exercise: 5, line: 1121, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1122)
+runner.beginSolution(24, exercise: 5, line: 1139, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1140)
 var weightGenerator = SplitMix64(seed: 8)
 print("   w | mean of Π |wₖ| σ′(zₖ) after 1, 5 and 10 layers")
 var depthTen: [Float: Double] = [:]

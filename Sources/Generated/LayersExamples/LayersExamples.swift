@@ -186,13 +186,13 @@ for seed: UInt64 in 1...3 {
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(12, line: 822, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 823)
+runner.begin(12, line: 826, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 827)
 precondition(randomNets.series.allSatisfy { $0.y.allSatisfy { abs($0) < 1 } },
              "the six random 1-16-1 networks should stay within ±1 on [−3, 3]")
 #sourceLocation()
-runner.begin(13, line: 839, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 840)
+runner.begin(13, line: 843, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 844)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
@@ -214,13 +214,13 @@ for layer in mnistNet.layers {
 print("scores of image 0:")
 print(h.rows([0]))
 #sourceLocation()
-runner.begin(14, line: 874, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 875)
+runner.begin(14, line: 878, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 879)
 precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { abs($0) < 0.11 },
              "the largest of the 200 untrained scores should be between 0.11 and 0.12 in size (the prose says so)")
 #sourceLocation()
-runner.begin(15, line: 890, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 891)
+runner.begin(15, line: 894, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 895)
 /// A network of `Linear` and activation layers as columns of units: the input, then the
 /// outputs of each `Linear`, named after the activation layer that follows it.
 func diagram(of network: Sequential, title: String, batch: String) -> LayerDiagram {
@@ -236,10 +236,11 @@ func diagram(of network: Sequential, title: String, batch: String) -> LayerDiagr
     columns[columns.count - 1].name = "output"
     return LayerDiagram(title: title, layers: columns, batch: batch)
 }
-show(diagram(of: mnistNet, title: "The tutorial's network on a batch of 20 images", batch: "20"))
+show(diagram(of: mnistNet, title: "The tutorial's network on a batch of 20 images",
+             batch: "20"))
 #sourceLocation()
-runner.begin(16, line: 918, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 919)
+runner.begin(16, line: 935, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 936)
 func rightAligned(_ s: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - s.count)) + s
 }
@@ -262,12 +263,12 @@ print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 
 print("multiply-adds per image in a forward pass:", totalWeights,
       " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(17, line: 952, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 953)
+runner.begin(17, line: 969, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 970)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(18, line: 996, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 997)
+runner.begin(18, line: 1013, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1014)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points
 /// of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int,
@@ -293,8 +294,8 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(String(format: "%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(19, line: 1039, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1040)
+runner.begin(19, line: 1056, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1057)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
@@ -308,8 +309,8 @@ show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 1109, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1110)
+runner.beginSolution(20, exercise: 1, line: 1130, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1131)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
 let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
@@ -318,16 +319,16 @@ precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 1126, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1127)
+runner.beginSolution(21, exercise: 2, line: 1147, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1148)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1144, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1145)
+runner.beginSolution(22, exercise: 3, line: 1165, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1166)
 final class Identity: Layer {
     func forward(_ x: Tensor) -> Tensor { x }
 }
@@ -347,8 +348,8 @@ precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1175, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1176)
+runner.beginSolution(23, exercise: 4, line: 1196, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1197)
 /// A `Linear(n, n)` with zero biases and weights uniform in ±bound.
 func scaledLayer(_ n: Int, bound: Float, rng: inout SplitMix64) -> Linear {
     Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng),
@@ -378,8 +379,8 @@ for scheme in ["PyTorch", "Xavier", "He", "4 × Xavier"] {
     print(scheme.padding(toLength: 11, withPad: " ", startingAt: 0) + cells.joined())
 }
 #sourceLocation()
-runner.beginSolution(24, exercise: 4, line: 1206, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 1207)
+runner.beginSolution(24, exercise: 4, line: 1236, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 1237)
 let (pytorch, xavier, he) = (sigmoidSpread["PyTorch"]!, sigmoidSpread["Xavier"]!,
                              sigmoidSpread["He"]!)
 let fourXavier = sigmoidSpread["4 × Xavier"]!
@@ -392,8 +393,8 @@ precondition(fourXavier[2] > 100 * he[2] && fourXavier[3] < fourXavier[0] / 1000
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(25, exercise: 5, line: 1243, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1244)
+runner.beginSolution(25, exercise: 5, line: 1273, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1274)
 func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float,
                   points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }

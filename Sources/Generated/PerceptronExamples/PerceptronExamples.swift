@@ -9,9 +9,9 @@ public func runPerceptronExamples(_ runner: ExampleRunner) {
 runner.begin(1, line: 32, hidden: false)
 #sourceLocation(file: "chapters/01-perceptron.md", line: 33)
 show(GraphDiagram(
-    title: "A perceptron with two inputs: ŷ = step(w₁x₁ + w₂x₂ + b)",
-    summary: "The inputs x₁ and x₂ and a constant 1 enter a sum Σ with the weights w₁, w₂ and "
-        + "the bias b; the sum z goes through the step, which gives the prediction ŷ",
+    title: "A perceptron with two inputs",
+    summary: "The inputs x₁ and x₂ and a constant 1 enter a sum Σ with the weights w₁, w₂"
+        + " and the bias b; the sum z goes through the step, which gives the answer ŷ",
     nodes: [
         .init("x1", label: "x₁", boxed: false), .init("x2", label: "x₂", boxed: false),
         .init("one", label: "1", boxed: false), .init("sum", label: "Σ"),
@@ -19,11 +19,12 @@ show(GraphDiagram(
     ],
     edges: [
         .init("x1", "sum", label: "w₁"), .init("x2", "sum", label: "w₂"),
-        .init("one", "sum", label: "b"), .init("sum", "step", label: "z"), .init("step", "y"),
+        .init("one", "sum", label: "b"),
+        .init("sum", "step", label: "z"), .init("step", "y"),
     ]))
 #sourceLocation()
-runner.begin(2, line: 107, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 108)
+runner.begin(2, line: 108, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 109)
 
 
 /// Fixed-point text for a number, e.g. fixed(-1.5) = "-1.50" (never "-0.00"),
@@ -45,8 +46,8 @@ for x in [[0, 0], [0, 1], [1, 0], [1, 1]] as [[Float]] {
           fixed(handAND.predict(x), 0))
 }
 #sourceLocation()
-runner.begin(3, line: 285, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 286)
+runner.begin(3, line: 286, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 287)
 var demoGenerator = SplitMix64(seed: 42)
 for _ in 1...3 {
     let bits = demoGenerator.next()
@@ -55,8 +56,8 @@ for _ in 1...3 {
 }
 print("uniform(in: -1...1):", fixed(demoGenerator.uniform(in: -1...1), 6))
 #sourceLocation()
-runner.begin(4, line: 305, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 306)
+runner.begin(4, line: 306, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 307)
 var pinnedGenerator = SplitMix64(seed: 42)
 precondition(pinnedGenerator.next() == 0xbdd732262feb6e95)
 precondition(pinnedGenerator.next() == 0x28efe333b266f103)
@@ -64,8 +65,8 @@ precondition(pinnedGenerator.next() == 0x47526757130f9f52)
 var floatGenerator = SplitMix64(seed: 42)
 precondition(floatGenerator.nextFloat() == Float(0xbdd732) * 0x1p-24)
 #sourceLocation()
-runner.begin(5, line: 393, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 394)
+runner.begin(5, line: 394, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 395)
 var traced = Perceptron(inputs: 2)
 var tracedEpoch = 0, tracedMistakes = 1
 while tracedMistakes > 0 {
@@ -82,8 +83,8 @@ while tracedMistakes > 0 {
 }
 print("epoch \(tracedEpoch): no mistakes, done")
 #sourceLocation()
-runner.begin(6, line: 445, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 446)
+runner.begin(6, line: 446, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 447)
 /// Prints a truth table with the perceptron's prediction next to each label.
 func printPredictions(_ unit: Perceptron, on table: TruthTable) {
     print("  x₁ x₂ | y  ŷ")
@@ -110,8 +111,8 @@ print("OR: mistakes per epoch \(orMistakes)")
 print("  w = \(vector(learnedOR.weights)), b = \(fixed(learnedOR.bias))")
 printPredictions(learnedOR, on: TruthTable.or)
 #sourceLocation()
-runner.begin(7, line: 508, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 509)
+runner.begin(7, line: 509, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 510)
 var xorGenerator = SplitMix64(seed: 3)
 var triedXOR = Perceptron(inputs: 2)
 let xorMistakes = triedXOR.train(on: TruthTable.xor.rows, maxEpochs: 20,
@@ -120,8 +121,8 @@ print("XOR: mistakes per epoch \(xorMistakes)")
 print("  w = \(vector(triedXOR.weights)), b = \(fixed(triedXOR.bias))")
 printPredictions(triedXOR, on: TruthTable.xor)
 #sourceLocation()
-runner.begin(8, line: 531, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 532)
+runner.begin(8, line: 533, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 534)
 show(LinePlot(
     title: "Perceptron training: mistakes per epoch",
     xLabel: "epoch", yLabel: "mistakes",
@@ -132,8 +133,8 @@ show(LinePlot(
     ],
     xRange: 1...20, yRange: 0...4))
 #sourceLocation()
-runner.begin(9, line: 584, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 585)
+runner.begin(9, line: 589, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 590)
 /// The decision boundary w₁x₁ + w₂x₂ + b = 0 solved for x₂ (w₂ must not be 0).
 func boundary(_ name: String, _ unit: Perceptron) -> Series {
     Series(name, over: -0.5...1.5) { x1 in
@@ -152,8 +153,8 @@ show(LinePlot(
     ],
     xRange: -0.5...1.5, yRange: -0.5...1.5))
 #sourceLocation()
-runner.begin(10, line: 649, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 650)
+runner.begin(10, line: 658, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 659)
 let grid = (-20...20).map { Float($0) / 10 }
 print("\(grid.count * grid.count * grid.count) perceptrons on the grid")
 print("gate  right on all four rows  of them with no z of exactly 0")
@@ -175,12 +176,12 @@ for table in [TruthTable.and, .or, .nand, .xor] {
     print(name, fixed(Float(perfect), 0, width: 22), fixed(Float(strict), 0, width: 31))
 }
 #sourceLocation()
-runner.begin(11, line: 685, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 686)
+runner.begin(11, line: 694, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 695)
 precondition(strictlyPerfect["AND"] == strictlyPerfect["NAND"], "AND and NAND should agree once z = 0 is excluded")
 #sourceLocation()
-runner.begin(12, line: 742, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 743)
+runner.begin(12, line: 751, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 752)
 let network = TwoLayerPerceptron.xor
 print("x₁ x₂ | h₁ = OR  h₂ = NAND | ŷ = AND(h₁, h₂) | XOR")
 for row in TruthTable.xor.rows {
@@ -191,8 +192,8 @@ for row in TruthTable.xor.rows {
           "       \(cells[4])        |  \(cells[5])")
 }
 #sourceLocation()
-runner.begin(13, line: 781, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 782)
+runner.begin(13, line: 790, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 791)
 var sweptNetwork = TwoLayerPerceptron.xor
 var sweptBiases: [Double] = [], sweptMistakes: [Double] = []
 for i in 0...400 {
@@ -209,8 +210,8 @@ show(LinePlot(
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(14, exercise: 1, line: 860, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 861)
+runner.beginSolution(14, exercise: 1, line: 873, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 874)
 var nandGenerator = SplitMix64(seed: 4)
 var learnedNAND = Perceptron(inputs: 2)
 let nand = TruthTable.nand.rows
@@ -229,8 +230,8 @@ precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(15, exercise: 2, line: 895, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 896)
+runner.beginSolution(15, exercise: 2, line: 908, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 909)
 var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
 var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
 let and = TruthTable.and.rows
@@ -249,8 +250,8 @@ precondition(mistakesOne == mistakesHalf
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(16, exercise: 3, line: 929, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 930)
+runner.beginSolution(16, exercise: 3, line: 942, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 943)
 func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
 func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float {
     strictStep(unit.weightedSum(x))
@@ -285,8 +286,8 @@ precondition(strictXOR == xorLabels, "the XOR network never computes z = 0")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(17, exercise: 4, line: 989, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 990)
+runner.beginSolution(17, exercise: 4, line: 1002, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1003)
 func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
     (0..<8).map { bits in
         let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
@@ -311,8 +312,8 @@ precondition(parityUnit.mistakes(on: parity) > 0, "parity is not")
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(18, exercise: 5, line: 1028, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 1029)
+runner.beginSolution(18, exercise: 5, line: 1041, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1042)
 let otherXOR = TwoLayerPerceptron(
     hidden: [
         Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂

@@ -35,7 +35,7 @@ public func softmax(_ logits: Tensor, temperature: Float = 1) -> Tensor {
     return out
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/04-softmax.md", line: 345)
+#sourceLocation(file: "chapters/04-softmax.md", line: 349)
 /// The column of the largest element of each row: `[n, c] → [n]` (the predicted class).
 /// Among equal largest elements the first (smallest column) wins, as in PyTorch's argmax.
 public func argmaxRows(_ t: Tensor) -> [Int] {
@@ -45,7 +45,7 @@ public func argmaxRows(_ t: Tensor) -> [Int] {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/04-softmax.md", line: 401)
+#sourceLocation(file: "chapters/04-softmax.md", line: 405)
 /// The mean over rows of the squared Euclidean distance ‖pᵢ − yᵢ‖², a first loss between
 /// predicted probabilities p and one-hot targets y (both `[n, c]`).
 public func squaredDistance(_ p: Tensor, _ y: Tensor) -> Float {

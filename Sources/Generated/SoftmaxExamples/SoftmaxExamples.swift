@@ -112,8 +112,8 @@ let temperaturePlot = LinePlot(
     yRange: 0...1)
 show(temperaturePlot)
 #sourceLocation()
-runner.begin(13, line: 358, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 359)
+runner.begin(13, line: 362, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 363)
 var rng = SplitMix64(seed: 4)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
@@ -130,8 +130,8 @@ print("same as argmax of the logits:", predicted == argmaxRows(logits))
 let correct = zip(predicted, imageLabels).filter { $0 == $1 }.count
 print("accuracy: \(correct)/20")
 #sourceLocation()
-runner.begin(14, line: 418, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 419)
+runner.begin(14, line: 422, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 423)
 func prediction(_ description: String, logits row: [Float]) {
     let p = softmax(Tensor([row]))
     let loss = squaredDistance(p, oneHot([3], classes: 10))
@@ -148,8 +148,8 @@ prediction("certain and wrong (5: +20)", logits: logitRow([5: 20]))
 let untrainedLoss = squaredDistance(probabilities, oneHot(imageLabels, classes: 10))
 print("untrained network on its batch:", String(format: "%.4f", untrainedLoss))
 #sourceLocation()
-runner.begin(15, line: 459, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 460)
+runner.begin(15, line: 463, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 464)
 func twoClassLoss(_ s: Float) -> Float {
     squaredDistance(softmax(Tensor([[0, s]])), oneHot([0], classes: 2))
 }
@@ -162,8 +162,8 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
                  s, q, twoClassLoss(s), measured, 4 * q * (1 - q) * (1 - q), 1 - q))
 }
 #sourceLocation()
-runner.begin(16, line: 495, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 496)
+runner.begin(16, line: 499, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 500)
 let lossPlot = LinePlot(
     title: "Loss for one sample against q, the probability of the true class",
     xLabel: "q", yLabel: "loss",
@@ -181,8 +181,8 @@ let lossPlot = LinePlot(
     yRange: 0...4)
 show(lossPlot)
 #sourceLocation()
-runner.begin(17, line: 548, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 549)
+runner.begin(17, line: 556, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 557)
 let slopeAt = { (s: Float) -> Float in let q = 1 / (1 + exp(s)); return 4 * q * (1 - q) * (1 - q) }
 precondition(slopeAt(log(2)) > slopeAt(0.6) && slopeAt(log(2)) > slopeAt(0.8) && abs(slopeAt(log(2)) - 16.0 / 27) < 1e-6,
              "the squared distance's slope should peak at s = ln 2 with value 16/27")
@@ -195,8 +195,8 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(18, exercise: 1, line: 589, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 590)
+runner.beginSolution(18, exercise: 1, line: 597, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 598)
 for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
     let p0 = softmax(Tensor([[a, b]]))[0, 0]
     let (softmaxText, sigmoidText) = (String(format: "%.6f", p0),
@@ -207,8 +207,8 @@ for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(19, exercise: 2, line: 615, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 616)
+runner.beginSolution(19, exercise: 2, line: 623, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 624)
 /// Going from `start` towards `end` (positive Floats), the last one for which `holds`
 /// is true (it must hold at start and fail at end): a bisection over the Floats.
 func lastFloat(from start: Float, to end: Float,
@@ -240,8 +240,8 @@ precondition(abs(lastGood - 2 / log(Float.greatestFiniteMagnitude)) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(20, exercise: 3, line: 661, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 662)
+runner.beginSolution(20, exercise: 3, line: 669, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 670)
 for t: Float in [0.01, 1000] {
     let pT = softmax(fourLogits, temperature: t)
     let cells = pT.row(0).map { String(format: "%.6f", $0) }
@@ -252,8 +252,8 @@ precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(21, exercise: 4, line: 686, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 687)
+runner.beginSolution(21, exercise: 4, line: 694, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 695)
 let target = oneHot([3], classes: 10)
 let uniform = Tensor(repeating: 0.1, shape: [1, 10])
 var wrongButClose = Tensor(zeros: [1, 10])
@@ -271,8 +271,8 @@ precondition(squaredDistance(wrongButClose, target)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(22, exercise: 5, line: 721, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 722)
+runner.beginSolution(22, exercise: 5, line: 729, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 730)
 func smoothedOneHot(_ labels: [Int], classes: Int, epsilon: Float) -> Tensor {
     let rest = epsilon / Float(classes - 1)
     return oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : rest }
