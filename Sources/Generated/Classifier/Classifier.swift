@@ -604,9 +604,9 @@ public struct Checkpoint: Sendable, Equatable {
                 prefix + "the checkpoint holds a \(held) network, not \(wanted)")
         }
         guard self.engine.parameters.map(\.shape) == engine.parameterShapes else {
-            let norm = self.options.batchNorm ? "it has" : "it has no"
+            let itHas = self.options.batchNorm ? "it has" : "it has no"
             throw .checkpoint(prefix + "the checkpoint's tensors do not fit the network "
-                              + "(\(norm) batch normalization)")
+                              + "(\(itHas) batch normalization)")
         }
         let generators = self.engine.dropoutGenerators.count
         let dropoutLayers = engine.state.dropoutGenerators.count
