@@ -99,7 +99,8 @@ let report = testReport(recipe.engine, on: mnist.test)
 print("\nbest model: epoch \(best.epoch)\n")
 print(report.table)
 print("\n" + report.confusionTable + "\n")
-var curves = LinePlot(title: "Training and validation loss, 50 epochs", xLabel: "epoch", yLabel: "mean cross-entropy")
+var curves = LinePlot(title: "Training and validation loss, 50 epochs",
+                      xLabel: "epoch", yLabel: "mean cross-entropy")
 curves.add(Series("training", y: recipe.history.map { Double($0.trainingLoss) }))
 curves.add(Series("validation", y: recipe.history.map { Double($0.validationLoss) }))
 show(curves)
@@ -107,13 +108,14 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 1192) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1193)
-let model = try! Trainer(options: TrainingOptions(), data: mnist).engine  // seed 0's start
+if runner.beginSlow(7, line: 1193) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1194)
+// The record's network as seed 0 starts it; then its best epoch, from the checkpoint.
+let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 let startW1 = model.exportParameters()[0]  // W₁: [512, 784], row u = unit u's weights
 try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
 let trainedW1 = model.exportParameters()[0]
-precondition(startW1.shape == [512, 784] && trainedW1.shape == [512, 784], "W₁ is 512×784")
+precondition(startW1.shape == [512, 784] && trainedW1.shape == [512, 784], "W₁ 512×784")
 let tested = testReport(model, on: mnist.test)
 let probabilities = softmax(model.logits(mnist.test.images))  // [10000, 10]
 /// The probability the model gives test image `image` of being `digit`.
@@ -132,9 +134,9 @@ for image in surest {
                  100 * probability(image, predicted), 100 * probability(image, truth)))
 }
 print("")
+let surestCaptions = surest.map { "\(tested.predictions[$0]) (\(tested.labels[$0]))" }
 show(ImageGrid(title: "The 10 mistakes it is surest of: prediction (truth)",
-               images: surest.map { mnist.test.image(at: $0) },
-               captions: surest.map { "\(tested.predictions[$0]) (\(tested.labels[$0]))" },
+               images: surest.map { mnist.test.image(at: $0) }, captions: surestCaptions,
                marks: surest.map { _ in .wrong }, columns: 5))
 
 print("\ndigit  wrong  taken most often for (images)")
@@ -152,18 +154,20 @@ print("")
 func weightImage(_ w1: Tensor, unit: Int) -> GrayImage {
     let weights = w1.row(unit)
     let largest = weights.map(abs).max()!
-    return GrayImage(width: 28, height: 28, pixels: weights.map { 0.5 + 0.5 * $0 / largest })
+    let pixels = weights.map { 0.5 + 0.5 * $0 / largest }
+    return GrayImage(width: 28, height: 28, pixels: pixels)
 }
 let units = Array(0..<5)
 show(ImageGrid(title: "First-layer weights of units 0 to 4: at the start (top), trained",
                images: units.map { weightImage(startW1, unit: $0) }
                      + units.map { weightImage(trainedW1, unit: $0) },
-               captions: units.map { "unit \($0), start" } + units.map { "unit \($0), trained" },
+               captions: units.map { "unit \($0), start" }
+                       + units.map { "unit \($0), trained" },
                columns: 5))
 #sourceLocation()
 }
-if runner.beginSlow(8, line: 1266) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1267)
+if runner.beginSlow(8, line: 1270) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1271)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -311,8 +315,8 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
 show(validationCurves)
 #sourceLocation()
 }
-runner.begin(10, line: 1527, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1528)
+runner.begin(10, line: 1557, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1558)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept
 // (this runs last: the exercises' solutions may read the record's checkpoint).
@@ -320,8 +324,8 @@ try? FileManager.default.removeItem(atPath: demoDirectory)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(9, line: 1482) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1483)
+if runner.beginSlow(9, line: 1512) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1513)
 // The quick run again with other seeds: other initial weights, batch order and dropout masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []
