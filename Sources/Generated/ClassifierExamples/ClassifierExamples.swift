@@ -303,8 +303,8 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
 show(validationCurves)
 #sourceLocation()
 }
-runner.begin(15, line: 1644, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1645)
+runner.begin(17, line: 1721, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1722)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept. The
 // `defer` removes it when the chapter's program ends, after the exercises' solutions have run
@@ -409,7 +409,9 @@ func measure(limit: Int, seed: UInt64) -> Losses {
 }
 print("\(steps) steps of \(batchSize); over seeds 0, 1, 2: mean ± sd (min to max)")
 print("images  passes")
-var gaps: [Spread] = []
+// What the text below relies on: per size, the gap and the accuracy over the seeds, and
+// the largest standard deviation of any loss.
+var gaps: [Spread] = [], accuracies: [Spread] = [], largestSD: Float = 0
 for limit in [1_000, 5_000, 48_000] {
     let runs = [UInt64](0...2).map { measure(limit: limit, seed: $0) }
     let rows: [(String, String, [Float])] = [
@@ -426,13 +428,20 @@ for limit in [1_000, 5_000, 48_000] {
               + Spread(values).formatted(format))
     }
     gaps.append(Spread(rows[2].2))
+    accuracies.append(Spread(rows[3].2))
+    largestSD = rows.prefix(3).map { Spread($0.2).standardDeviation }.reduce(largestSD, max)
 }
+precondition(gaps[0].min > gaps[1].max && gaps[1].min > gaps[2].max && gaps[2].max < 0,
+             "the gap shrinks with more images in every seed, and is negative at 48,000")
+let means = accuracies.map(\.mean)
+precondition(means[0] < means[1] && means[1] < means[2], "more images, better accuracy")
+precondition(largestSD < 0.005, "the seeds agree within 0.005 in every loss")
 #sourceLocation()
 }
 }
 do {  // exercise 4
-if runner.beginSlow(12, line: 1481) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1482)
+if runner.beginSlow(12, line: 1500) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1501)
 // Shrunk to fit the book's build: the first 12,000 training images (600 steps an epoch),
 // 10 epochs instead of 50, and the rate halves every 3 epochs instead of every 10. The
 // trainer's decay is per epoch, so the halving is smooth: epoch e trains at
@@ -491,8 +500,8 @@ print("  " + Spread(ahead).formatted("%+.2f"))
 }
 }
 do {  // exercise 5
-runner.beginSolution(13, exercise: 5, line: 1544, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1545)
+runner.beginSolution(13, exercise: 5, line: 1563, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1564)
 // The chapter's interrupted run saved its state after epoch 1. A copy "without" the
 // shuffle generator: its state set back to where a new trainer starts it, which is all a
 // trainer could do with a file that does not store it.
@@ -530,10 +539,19 @@ let uninterrupted = straight.history[1]
 let epochLoss = String(format: "%.6f", uninterrupted.trainingLoss)
 row("uninterrupted", ["", "", "", epochLoss], uninterrupted)
 #sourceLocation()
+runner.beginSolution(14, exercise: 5, line: 1610, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1611)
+precondition(runs[0].record == straight.history[1], "with the generator, epoch 2 is the same")
+precondition(runs[1].losses[0] != runs[0].losses[0], "without it, batch 1's loss differs")
+precondition(runs[1].losses[99] != runs[0].losses[99]
+             && runs[1].record.validationLoss != runs[0].record.validationLoss
+             && runs[1].record.validationAccuracy != runs[0].record.validationAccuracy,
+             "and so do the epoch's training and validation numbers")
+#sourceLocation()
 }
 do {  // exercise 6
-runner.beginSolution(14, exercise: 6, line: 1591, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1592)
+runner.beginSolution(15, exercise: 6, line: 1635, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1636)
 // With n seeds per recipe, the difference of the two means varies with standard deviation
 // s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a two-sided
 // test at 5%); to resolve a true gap g in 80% of experiments, g must be
@@ -581,6 +599,14 @@ let ratios = (0..<10_000).map { _ in
 print("\nthe s of three seeds, as a multiple of the true standard deviation")
 print(String(format: "  10th percentile %.2f, median %.2f, 90th percentile %.2f",
              ratios[999], ratios[4_999], ratios[8_999]))
+#sourceLocation()
+runner.beginSolution(16, exercise: 6, line: 1702, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1703)
+precondition(seedsNeeded(sd: 0.1, gap: 0.1) == 16 && seedsNeeded(sd: 0.1, gap: 0.05) == 63,
+             "a gap of s takes 16 seeds, a gap of s/2 takes 63")
+precondition(abs(shares[2].share - 0.8) < 0.02 && shares[1].share < 0.55
+             && shares[0].share < 0.25, "16 seeds resolve it about 80% of the time, 8 about half, 3 under 1/4")
+precondition(ratios[999] < 0.34 && ratios[8_999] > 1.5, "three seeds' s strays by these factors")
 #sourceLocation()
 }
 }
