@@ -315,8 +315,8 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
 show(validationCurves)
 #sourceLocation()
 }
-runner.begin(17, line: 1904, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1905)
+runner.begin(17, line: 1917, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1918)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept. The
 // `defer` removes it when the chapter's program ends, after the exercises' solutions have run
@@ -327,7 +327,8 @@ if runner.runsSolutions {
 do {  // exercise 1
 if runner.beginSlow(9, line: 1512) {
 #sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1513)
-// The quick run again with other seeds: other initial weights, batch order and dropout masks.
+// The quick run again with other seeds: other initial weights, batch order and dropout
+// masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []
 for seed: UInt64 in [0, 1, 2] {
@@ -337,13 +338,14 @@ for seed: UInt64 in [0, 1, 2] {
     accuracies.append(record.validationAccuracy)
     print(String(format: "%4d   %.2f%%", seed, 100 * record.validationAccuracy))
 }
-precondition(accuracies[0] == quickRecord.validationAccuracy, "seed 0 is the chapter's quick run")
+precondition(accuracies[0] == quickRecord.validationAccuracy,
+             "seed 0 is the chapter's quick run")
 #sourceLocation()
 }
 }
 do {  // exercise 2
-if runner.beginSlow(10, line: 1544) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1545)
+if runner.beginSlow(10, line: 1546) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1547)
 // The record's best model, read back from the checkpoint it saved.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
@@ -361,14 +363,15 @@ for (a, b, count) in top {
                  confusion[a][b], confusion[b][a]))
 }
 // From each pair, its first mistake in the test set.
-let wrong = report.labels.indices.filter { report.predictions[$0] != report.labels[$0] }
+let (labels, predictions) = (report.labels, report.predictions)
+let wrong = labels.indices.filter { predictions[$0] != labels[$0] }
 let shown = top.map { pair in
-    wrong.first { Set([report.labels[$0], report.predictions[$0]]) == [pair.a, pair.b] }!
+    wrong.first { Set([labels[$0], predictions[$0]]) == [pair.a, pair.b] }!
 }
 let probabilities = softmax(model.logits(mnist.test.images))  // [10000, 10]
 print("\nimage  truth  predicted  p(predicted)  p(truth)")
 for image in shown {
-    let (truth, predicted) = (report.labels[image], report.predictions[image])
+    let (truth, predicted) = (labels[image], predictions[image])
     print(String(format: "%5d  %5d  %9d  %11.1f%%  %7.1f%%", image, truth, predicted,
                  100 * probabilities.scalars[image * 10 + predicted],
                  100 * probabilities.scalars[image * 10 + truth]))
@@ -376,8 +379,8 @@ for image in shown {
 print("")
 show(ImageGrid(title: "The first mistake of each pair: prediction (truth)",
                images: shown.map { mnist.test.image(at: $0) },
-               captions: shown.map { "\(report.predictions[$0]) (\(report.labels[$0]))" },
-               marks: shown.map { _ in .wrong }, columns: 3))
+               captions: shown.map { "\(predictions[$0]) (\(labels[$0]))" },
+               marks: shown.map { _ in .wrong }, columns: 2))
 // What the text below relies on.
 precondition(top.map { [$0.a, $0.b, $0.count] } == [[4, 9, 14], [2, 7, 13], [3, 5, 9]],
              "the three pairs confused most and their counts")
@@ -386,16 +389,17 @@ precondition(shown == [740, 321, 340], "the three images the text describes")
 }
 }
 do {  // exercise 3
-if runner.beginSlow(11, line: 1604) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1605)
-// Each run: the tutorial's network and plain SGD at 0.01, 2,400 steps of 20 images (one
-// pass over 48,000 images) drawn from the first `limit` training images, reshuffled after
-// each pass. Both losses in evaluation mode (no dropout), the training loss over all the
-// images the run trained on.
+if runner.beginSlow(11, line: 1607) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1608)
+// Each run: the tutorial's network and plain SGD at 0.01, 2,400 steps of 20 images
+// (one pass over 48,000 images) drawn from the first `limit` training images,
+// reshuffled after each pass. Both losses in evaluation mode (no dropout), the
+// training loss over all the images the run trained on.
 let steps = 2_400, batchSize = 20
 typealias Losses = (training: Float, validation: Float, accuracy: Float)
 func measure(limit: Int, seed: UInt64) -> Losses {
-    let engine = FastMLP(makeMNISTNetwork(seed: seed), update: .sgd(learningRate: 0.01))
+    let network = makeMNISTNetwork(seed: seed)
+    let engine = FastMLP(network, update: .sgd(learningRate: 0.01))
     var shuffler = SplitMix64(seed: seed ^ 0x5EED)
     var order: [Int] = []
     for step in 0..<steps {
@@ -412,7 +416,8 @@ func measure(limit: Int, seed: UInt64) -> Losses {
     for start in stride(from: 0, to: limit, by: 4_000) {
         let part = Array(mnist.trainIndices[start..<min(start + 4_000, limit)])
         let images = mnist.trainingFile.subset(part)
-        lossSum += engine.evaluate(images.images, labels: images.labels).loss * Float(part.count)
+        let loss = engine.evaluate(images.images, labels: images.labels).loss
+        lossSum += loss * Float(part.count)
     }
     let training = lossSum / Float(limit)
     let (validation, correct, _) = engine.evaluate(mnist.validation.images,
@@ -421,8 +426,8 @@ func measure(limit: Int, seed: UInt64) -> Losses {
 }
 print("\(steps) steps of \(batchSize); over seeds 0, 1, 2: mean ± sd (min to max)")
 print("images  passes")
-// What the text below relies on: per size, the gap and the accuracy over the seeds, and
-// the largest standard deviation of any loss.
+// What the text below relies on: per size, the gap and the accuracy over the
+// seeds, and the largest standard deviation of any loss.
 var gaps: [Spread] = [], accuracies: [Spread] = [], largestSD: Float = 0
 for limit in [1_000, 5_000, 48_000] {
     let runs = [UInt64](0...2).map { measure(limit: limit, seed: $0) }
@@ -441,23 +446,25 @@ for limit in [1_000, 5_000, 48_000] {
     }
     gaps.append(Spread(rows[2].2))
     accuracies.append(Spread(rows[3].2))
-    largestSD = rows.prefix(3).map { Spread($0.2).standardDeviation }.reduce(largestSD, max)
+    let deviations = rows.prefix(3).map { Spread($0.2).standardDeviation }
+    largestSD = deviations.reduce(largestSD, max)
 }
 precondition(gaps[0].min > gaps[1].max && gaps[1].min > gaps[2].max && gaps[2].max < 0,
-             "the gap shrinks with more images in every seed, and is negative at 48,000")
+             "the gap shrinks with more images, in every seed; negative at 48,000")
 let means = accuracies.map(\.mean)
-precondition(means[0] < means[1] && means[1] < means[2], "more images, better accuracy")
+precondition(means[0] < means[1] && means[1] < means[2],
+             "more images, better accuracy")
 precondition(largestSD < 0.005, "the seeds agree within 0.005 in every loss")
 #sourceLocation()
 }
 }
 do {  // exercise 4
-if runner.beginSlow(12, line: 1683) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1684)
-// Shrunk to fit the book's build: the first 12,000 training images (600 steps an epoch),
-// 10 epochs instead of 50, and the rate halves every 3 epochs instead of every 10. The
-// trainer's decay is per epoch, so the halving is smooth: epoch e trains at
-// 0.01 · 0.5^((e − 1)/3) = 0.01 · 0.794^(e − 1).
+if runner.beginSlow(12, line: 1690) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1691)
+// Shrunk to fit the book's build: the first 12,000 training images (600 steps an
+// epoch), 10 epochs instead of 50, and the rate halves every 3 epochs instead of
+// every 10. The trainer's decay is per epoch, so the halving is smooth: epoch e
+// trains at 0.01 · 0.5^((e − 1)/3) = 0.01 · 0.794^(e − 1).
 var constant = TrainingOptions()
 constant.trainingLimit = 12_000
 constant.epochs = 10
@@ -512,11 +519,11 @@ print("  " + Spread(ahead).formatted("%+.2f"))
 }
 }
 do {  // exercise 5
-runner.beginSolution(13, exercise: 5, line: 1746, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1747)
-// The chapter's interrupted run saved its state after epoch 1. A copy "without" the
-// shuffle generator: its state set back to where a new trainer starts it, which is all a
-// trainer could do with a file that does not store it.
+runner.beginSolution(13, exercise: 5, line: 1756, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1757)
+// The chapter's interrupted run saved its state after epoch 1. A copy "without"
+// the shuffle generator: its state set back to where a new trainer starts it, which
+// is all a trainer could do with a file that does not store it.
 let saved = demoDirectory + "/resume-demo.ckpt.resume"
 var forgetful = try! Checkpoint.read(from: saved)
 let fresh = try! Trainer(options: forgetful.options, data: mnist)
@@ -533,12 +540,13 @@ for (name, path) in files {
     let record = try! trainer.trainEpoch { _, _, running in losses.append(running) }
     runs.append((name, losses, record))
 }
-/// One line of the table: running losses after batches 1, 2, 3 and 100, then validation.
+/// A line of the table: running losses after batches 1, 2, 3 and 100, then validation.
 func row(_ name: String, _ batches: [String], _ record: EpochRecord) {
     let validation = String(format: "%.6f  %.2f%%", record.validationLoss,
                             100 * record.validationAccuracy)
     print(name.padding(toLength: 16, withPad: " ", startingAt: 0)
-          + batches.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
+          + batches.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }
+              .joined()
           + validation)
 }
 print("epoch 2         running training loss after batch      validation")
@@ -551,8 +559,8 @@ let uninterrupted = straight.history[1]
 let epochLoss = String(format: "%.6f", uninterrupted.trainingLoss)
 row("uninterrupted", ["", "", "", epochLoss], uninterrupted)
 #sourceLocation()
-runner.beginSolution(14, exercise: 5, line: 1793, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1794)
+runner.beginSolution(14, exercise: 5, line: 1804, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1805)
 precondition(runs[0].record == straight.history[1], "with the generator, epoch 2 is the same")
 precondition(runs[1].losses[0] != runs[0].losses[0], "without it, batch 1's loss differs")
 precondition(runs[1].losses[99] != runs[0].losses[99]
@@ -562,11 +570,11 @@ precondition(runs[1].losses[99] != runs[0].losses[99]
 #sourceLocation()
 }
 do {  // exercise 6
-runner.beginSolution(15, exercise: 6, line: 1818, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1819)
-// With n seeds per recipe, the difference of the two means varies with standard deviation
-// s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a two-sided
-// test at 5%); to resolve a true gap g in 80% of experiments, g must be
+runner.beginSolution(15, exercise: 6, line: 1829, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1830)
+// With n seeds per recipe, the difference of the two means varies with standard
+// deviation s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a
+// two-sided test at 5%); to resolve a true gap g in 80% of experiments, g must be
 // (1.96 + 0.84)·s·√(2/n): n = 2·(2.8·s/g)².
 func seedsNeeded(sd s: Double, gap g: Double) -> Int {
     Int((2 * (2.8 * s / g) * (2.8 * s / g)).rounded(.up))
@@ -583,11 +591,13 @@ for s in [0.05, 0.1, 0.15, 0.2] {
 var rng = SplitMix64(seed: 6)
 /// A standard normal number (Box–Muller, from two uniform numbers in (0, 1]).
 func normal() -> Double {
-    let u = 1 - Double(rng.next() >> 11) * 0x1p-53, v = Double(rng.next() >> 11) * 0x1p-53
+    let u = 1 - Double(rng.next() >> 11) * 0x1p-53
+    let v = Double(rng.next() >> 11) * 0x1p-53
     return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
 }
 /// The share of `trials` experiments with n seeds per recipe that resolve the gap g.
-func resolved(sd s: Double, gap g: Double, seeds n: Int, trials: Int = 10_000) -> Double {
+func resolved(sd s: Double, gap g: Double, seeds n: Int,
+              trials: Int = 10_000) -> Double {
     var hits = 0
     for _ in 0..<trials {
         let a = (0..<n).map { _ in g + s * normal() }.reduce(0, +) / Double(n)
@@ -612,8 +622,8 @@ print("\nthe s of three seeds, as a multiple of the true standard deviation")
 print(String(format: "  10th percentile %.2f, median %.2f, 90th percentile %.2f",
              ratios[999], ratios[4_999], ratios[8_999]))
 #sourceLocation()
-runner.beginSolution(16, exercise: 6, line: 1885, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1886)
+runner.beginSolution(16, exercise: 6, line: 1898, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1899)
 precondition(seedsNeeded(sd: 0.1, gap: 0.1) == 16 && seedsNeeded(sd: 0.1, gap: 0.05) == 63,
              "a gap of s takes 16 seeds, a gap of s/2 takes 63")
 precondition(abs(shares[2].share - 0.8) < 0.02 && shares[1].share < 0.55
