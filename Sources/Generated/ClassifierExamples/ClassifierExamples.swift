@@ -315,8 +315,8 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
 show(validationCurves)
 #sourceLocation()
 }
-runner.begin(17, line: 1917, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1918)
+runner.begin(17, line: 1938, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1939)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept. The
 // `defer` removes it when the chapter's program ends, after the exercises' solutions have run
@@ -389,8 +389,8 @@ precondition(shown == [740, 321, 340], "the three images the text describes")
 }
 }
 do {  // exercise 3
-if runner.beginSlow(11, line: 1607) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1608)
+if runner.beginSlow(11, line: 1604) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1605)
 // Each run: the tutorial's network and plain SGD at 0.01, 2,400 steps of 20 images
 // (one pass over 48,000 images) drawn from the first `limit` training images,
 // reshuffled after each pass. Both losses in evaluation mode (no dropout), the
@@ -459,8 +459,8 @@ precondition(largestSD < 0.005, "the seeds agree within 0.005 in every loss")
 }
 }
 do {  // exercise 4
-if runner.beginSlow(12, line: 1690) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1691)
+if runner.beginSlow(12, line: 1687) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1688)
 // Shrunk to fit the book's build: the first 12,000 training images (600 steps an
 // epoch), 10 epochs instead of 50, and the rate halves every 3 epochs instead of
 // every 10. The trainer's decay is per epoch, so the halving is smooth: epoch e
@@ -515,12 +515,25 @@ let ahead = zip(histories[2], histories[1]).map {
 }
 print("\nmomentum's lead over SGD, both halving, epoch 10 (points of val. accuracy):")
 print("  " + Spread(ahead).formatted("%+.2f"))
+// What the text below relies on (arm 0: SGD constant, 1: SGD halving, 2: momentum).
+func meanLoss(_ arm: Int, _ epoch: Int) -> Float {
+    let losses = histories[arm].map { $0[epoch - 1].validationLoss }
+    return losses.reduce(0, +) / Float(seeds.count)
+}
+precondition([1, 2, 3, 4, 6, 8, 10].allSatisfy { epoch in
+    meanLoss(2, epoch) < min(meanLoss(0, epoch), meanLoss(1, epoch))
+}, "momentum ahead of both SGD runs at every epoch of the table")
+precondition(ahead.min()! > 6, "momentum leads by more than 6 points in every seed")
+precondition(meanLoss(1, 10) > meanLoss(2, 1) && meanLoss(0, 10) > meanLoss(2, 2),
+             "SGD after 10 epochs is behind momentum after 1 (halving), 2 (constant)")
+precondition([2, 3, 4, 6, 8, 10].allSatisfy { meanLoss(0, $0) < meanLoss(1, $0) },
+             "halving makes plain SGD slower from epoch 2 on")
 #sourceLocation()
 }
 }
 do {  // exercise 5
-runner.beginSolution(13, exercise: 5, line: 1756, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1757)
+runner.beginSolution(13, exercise: 5, line: 1777, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1778)
 // The chapter's interrupted run saved its state after epoch 1. A copy "without"
 // the shuffle generator: its state set back to where a new trainer starts it, which
 // is all a trainer could do with a file that does not store it.
@@ -559,8 +572,8 @@ let uninterrupted = straight.history[1]
 let epochLoss = String(format: "%.6f", uninterrupted.trainingLoss)
 row("uninterrupted", ["", "", "", epochLoss], uninterrupted)
 #sourceLocation()
-runner.beginSolution(14, exercise: 5, line: 1804, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1805)
+runner.beginSolution(14, exercise: 5, line: 1825, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1826)
 precondition(runs[0].record == straight.history[1], "with the generator, epoch 2 is the same")
 precondition(runs[1].losses[0] != runs[0].losses[0], "without it, batch 1's loss differs")
 precondition(runs[1].losses[99] != runs[0].losses[99]
@@ -570,8 +583,8 @@ precondition(runs[1].losses[99] != runs[0].losses[99]
 #sourceLocation()
 }
 do {  // exercise 6
-runner.beginSolution(15, exercise: 6, line: 1829, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1830)
+runner.beginSolution(15, exercise: 6, line: 1850, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1851)
 // With n seeds per recipe, the difference of the two means varies with standard
 // deviation s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a
 // two-sided test at 5%); to resolve a true gap g in 80% of experiments, g must be
@@ -622,8 +635,8 @@ print("\nthe s of three seeds, as a multiple of the true standard deviation")
 print(String(format: "  10th percentile %.2f, median %.2f, 90th percentile %.2f",
              ratios[999], ratios[4_999], ratios[8_999]))
 #sourceLocation()
-runner.beginSolution(16, exercise: 6, line: 1898, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1899)
+runner.beginSolution(16, exercise: 6, line: 1919, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1920)
 precondition(seedsNeeded(sd: 0.1, gap: 0.1) == 16 && seedsNeeded(sd: 0.1, gap: 0.05) == 63,
              "a gap of s takes 16 seeds, a gap of s/2 takes 63")
 precondition(abs(shares[2].share - 0.8) < 0.02 && shares[1].share < 0.55
