@@ -83,8 +83,7 @@ extension DecisionRegions {
             ".axis{stroke:currentColor}",
             ".frame{fill:none;stroke:currentColor}",
         ]
-        return svg.document(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), title: title,
-                            description: altText, css: css)
+        return svg.document(width: width, height: height, title: title, description: altText, css: css)
     }
 
     /// The marker of class k centred at `at`: a circle, square, triangle or diamond (cycled), 7 px across.
@@ -92,8 +91,7 @@ extension DecisionRegions {
         let cls = "pt " + LinePlot.seriesClass(k)
         let (x, y) = at
         func polygon(_ corners: [(Double, Double)]) {
-            let list = corners.map { formatNumber(x + $0.0) + "," + formatNumber(y + $0.1) }.joined(separator: " ")
-            svg.element("polygon", [("points", list), ("class", cls)])
+            svg.element("polygon", [("points", SVGWriter.points(corners.map { (x + $0.0, y + $0.1) })), ("class", cls)])
         }
         switch k % 4 {
         case 0: svg.element("circle", [("cx", x), ("cy", y), ("r", 3.5), ("class", cls)])
