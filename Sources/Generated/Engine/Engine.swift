@@ -986,7 +986,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1621)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1631)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
@@ -1014,12 +1014,12 @@ public func medianTimeRatio(rounds: Int = 5, repetitions: Int = 5,
 }
 
 /// A ratio of times b/a in words that only a large change moves: "more than 2× slower"
-/// when it exceeds `factor`, "more than 2× faster" below 1/`factor`, else "within 2× of
-/// each other".
+/// when it exceeds `factor`, "more than 2× faster" below 1/`factor`, else "within 2×
+/// either way".
 public func ratioInWords(_ ratio: Double, factor: Double) -> String {
     let times = String(format: "%g×", factor)
     return ratio > factor ? "more than \(times) slower"
         : ratio < 1 / factor ? "more than \(times) faster"
-        : "within \(times) of each other"
+        : "within \(times) either way"
 }
 #sourceLocation()

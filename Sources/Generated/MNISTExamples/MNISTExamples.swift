@@ -9,8 +9,8 @@ import Foundation
 
 /// Runs the examples of chapters/10-mnist-data.md in order.
 public func runMNISTExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 167, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 168)
+runner.begin(1, line: 183, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 184)
 let trainImagesPath = "data/mnist/train-images-idx3-ubyte.gz"
 let compressedImages = try! readFileBytes(path: trainImagesPath)
 let firstBytes = hexString(compressedImages.prefix(10), separator: " ")
@@ -19,8 +19,8 @@ print("gzip? \(isGzip(compressedImages))")
 let rawImages = try! gunzip(compressedImages, path: trainImagesPath)
 print("decompressed: \(rawImages.count) bytes")
 #sourceLocation()
-runner.begin(2, line: 270, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 271)
+runner.begin(2, line: 286, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 287)
 print("first 16 bytes: \(hexString(rawImages.prefix(16), separator: " "))")
 /// The four bytes at `offset` as one big-endian number.
 func bigEndian(_ offset: Int) -> Int {
@@ -32,7 +32,8 @@ func headerWord(_ offset: Int) -> String {
         + hexString(rawImages[offset..<offset + 4], separator: " ")
 }
 let valueType = hexString([rawImages[2]])
-print(headerWord(0) + "  magic: type 0x\(valueType) (unsigned byte), \(rawImages[3]) dimensions")
+print(headerWord(0) + "  magic: type 0x\(valueType) (unsigned byte), "
+      + "\(rawImages[3]) dimensions")
 let names = ["images", "rows", "columns"]
 for d in 0..<3 {
     let offset = 4 + 4 * d
@@ -40,10 +41,11 @@ for d in 0..<3 {
 }
 let (imageCount, rowCount, columnCount) = (bigEndian(4), bigEndian(8), bigEndian(12))
 let payload = imageCount * rowCount * columnCount
-print("payload: \(imageCount) × \(rowCount) × \(columnCount) = \(payload) bytes; 16 + \(payload) = \(16 + payload)")
+print("payload: \(imageCount) × \(rowCount) × \(columnCount) = \(payload) bytes; "
+      + "16 + \(payload) = \(16 + payload)")
 #sourceLocation()
-runner.begin(3, line: 384, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 385)
+runner.begin(3, line: 407, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 408)
 let trainLabelsIDX = try! readIDX(path: "data/mnist/train-labels-idx1-ubyte.gz",
                                   expectedMagic: IDXFile.labelsMagic)
 let labelsMagic = String(format: "%08x", trainLabelsIDX.magic)
@@ -51,8 +53,8 @@ print("labels: magic 0x\(labelsMagic), dimensions \(trainLabelsIDX.dimensions)")
 let firstTen = trainLabelsIDX.data.prefix(10).map(String.init).joined(separator: " ")
 print("first ten labels: \(firstTen)")
 #sourceLocation()
-runner.begin(4, line: 402, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 403)
+runner.begin(4, line: 425, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 426)
 /// Prints `text` in lines of at most 88 characters, broken at spaces; the lines after the
 /// first are indented by two spaces.
 func printFolded(_ text: String) {
@@ -77,7 +79,8 @@ let badInputs: [(name: String, bytes: [UInt8])] = [
 ]
 for input in badInputs {
     do {
-        _ = try parseIDX(input.bytes, path: input.name, expectedMagic: IDXFile.imagesMagic)
+        _ = try parseIDX(input.bytes, path: input.name,
+                         expectedMagic: IDXFile.imagesMagic)
     } catch {
         printFolded(error.description)
     }
@@ -89,17 +92,19 @@ do {
     printFolded(error.description)
 }
 #sourceLocation()
-runner.begin(5, line: 562, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 563)
+runner.begin(5, line: 586, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 587)
 print("sha256(\"abc\") = \(hexString(sha256(Array("abc".utf8))))")
 let checksums = try! readChecksumList(path: "data/mnist/SHA256SUMS")
 for name in checksums.keys.sorted() {
     let actual = hexString(sha256(try! readFileBytes(path: "data/mnist/" + name)))
-    print("\(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(actual.prefix(16))…  " + (actual == checksums[name] ? "OK" : "MISMATCH"))
+    let verdict = actual == checksums[name] ? "OK" : "MISMATCH"
+    let paddedName = name.padding(toLength: 28, withPad: " ", startingAt: 0)
+    print(paddedName + " \(actual.prefix(16))…  " + verdict)
 }
 #sourceLocation()
-runner.begin(6, line: 722, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 723)
+runner.begin(6, line: 761, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 762)
 let mnist = try! MNISTDataset.load(directory: "data/mnist")
 let fullTrain = mnist.train, test = mnist.test
 print("training set: images \(fullTrain.images.shape), \(fullTrain.count) labels")
@@ -113,8 +118,8 @@ print("first test labels:     \(firstLabels(test))")
 let pixelRange = (fullTrain.images.scalars.min()!, fullTrain.images.scalars.max()!)
 print("pixel values from \(pixelRange.0) to \(pixelRange.1)")
 #sourceLocation()
-runner.begin(7, line: 751, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 752)
+runner.begin(7, line: 790, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 791)
 
 let rowStart = 16 + 7 * 28  // header, then 7 rows of image 0
 let inkColumns = (0..<28).filter { rawImages[rowStart + $0] > 0 }
@@ -123,25 +128,27 @@ for start in stride(from: 0, to: inkColumns.count, by: 8) {
     let columns = inkColumns[start..<min(start + 8, inkColumns.count)]
     if start > 0 { print("") }
     print("column " + columns.map { String(format: "%6d", $0) }.joined())
-    print("byte   " + columns.map { String(format: "%6d", rawImages[rowStart + $0]) }.joined())
-    print("float  " + columns.map { String(format: "%6.3f", fullTrain.images[0, 7 * 28 + $0]) }
-                                 .joined())
+    let bytes = columns.map { String(format: "%6d", rawImages[rowStart + $0]) }
+    let floats = columns.map { String(format: "%6.3f", fullTrain.images[0, 7 * 28 + $0]) }
+    print("byte   " + bytes.joined())
+    print("float  " + floats.joined())
 }
 #sourceLocation()
-runner.begin(8, line: 777, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 778)
+runner.begin(8, line: 817, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 818)
 let trainCounts = fullTrain.labelCounts(), testCounts = test.labelCounts()
 print("digit   training        test")
 for digit in 0..<10 {
     print(String(format: "%5d %7d %5.2f%% %5d %5.2f%%", digit,
-                 trainCounts[digit], 100 * Double(trainCounts[digit]) / Double(fullTrain.count),
+                 trainCounts[digit],
+                 100 * Double(trainCounts[digit]) / Double(fullTrain.count),
                  testCounts[digit], 100 * Double(testCounts[digit]) / Double(test.count)))
 }
 print(String(format: "total %7d         %5d",
              trainCounts.reduce(0, +), testCounts.reduce(0, +)))
 #sourceLocation()
-runner.begin(9, line: 813, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 814)
+runner.begin(9, line: 854, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 855)
 var digitSums = [[Float]](repeating: [Float](repeating: 0, count: 784), count: 10)
 for i in 0..<fullTrain.count {
     let label = fullTrain.labels[i]
@@ -154,8 +161,8 @@ let meanDigits = (0..<10).map { d -> GrayImage in
 show(ImageGrid(title: "The mean training image of each digit", images: meanDigits,
                captions: (0..<10).map { "mean \($0)" }, columns: 5))
 #sourceLocation()
-runner.begin(10, line: 957, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 958)
+runner.begin(10, line: 1005, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1006)
 let splitSeed: UInt64 = 2024
 let parts = splitIndices(count: fullTrain.count, validationFraction: 0.2, seed: splitSeed)
 let (trainSet, validationSet) = fullTrain.split(validationFraction: 0.2, seed: splitSeed)
@@ -165,8 +172,8 @@ print("first validation indices: \(firstIndices)")
 let digitCounts = validationSet.labelCounts().enumerated().map { "\($0):\($1)" }
 print("validation digits: " + digitCounts.joined(separator: " "))
 #sourceLocation()
-runner.begin(11, line: 974, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 975)
+runner.begin(11, line: 1022, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1023)
 precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlaps")
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
 precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed),
@@ -177,8 +184,8 @@ precondition(zip(validationSet.labelCounts(), fullTrain.labelCounts())
                  .allSatisfy { (0.195...0.205).contains(Double($0) / Double($1)) },
              "the prose says every digit's validation share lies between 19.5% and 20.5%")
 #sourceLocation()
-runner.begin(12, line: 1050, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1051)
+runner.begin(12, line: 1099, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1100)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
@@ -193,27 +200,27 @@ for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64),
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 1078, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1079)
+runner.begin(13, line: 1127, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1128)
 precondition(Set(epoch.order) == Set(0..<48_000),
              "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 1087, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1088)
+runner.begin(14, line: 1136, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1137)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
                images: (0..<20).map {
                    GrayImage(width: 28, height: 28, pixels: batchImages.row($0))
                },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1214, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1215)
+runner.begin(15, line: 1267, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1268)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
-runner.begin(16, line: 1251, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1252)
+runner.begin(16, line: 1307, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1308)
 let inkBytes = batchImages.row(1).map { Int(($0 * 255).rounded()) }.filter { $0 > 0 }
 let commonestInk = Dictionary(grouping: inkBytes, by: { $0 })
     .max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!.key
@@ -222,8 +229,8 @@ precondition(commonestInk == 252,
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(17, line: 1345) {
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1346)
+if runner.beginSlow(17, line: 1401) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1402)
 let fm = FileManager.default
 let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
 /// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load`
@@ -237,7 +244,8 @@ func loadDamaged(_ what: String, _ damage: (String) throws -> Void) throws {
         print("\(what): loads without an error")
     } catch {
         print("\(what):")
-        printFolded(error.description.replacingOccurrences(of: scratch, with: "<copy>"))
+        printFolded(error.description.replacingOccurrences(of: scratch,
+                                                           with: "<copy>"))
     }
 }
 let labels = "/t10k-labels-idx1-ubyte"
@@ -267,15 +275,16 @@ try? fm.removeItem(atPath: scratch)
 }
 }
 do {  // exercise 2
-runner.beginSolution(18, exercise: 2, line: 1408, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1409)
+runner.beginSolution(18, exercise: 2, line: 1465, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1466)
 func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
     var (sum, sumOfSquares) = (0.0, 0.0)
     for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
     let mean = sum / Double(pixels.count)
     return (mean, (sumOfSquares / Double(pixels.count) - mean * mean).squareRoot())
 }
-let all = meanAndStd(fullTrain.images.scalars), ours = meanAndStd(trainSet.images.scalars)
+let all = meanAndStd(fullTrain.images.scalars)
+let ours = meanAndStd(trainSet.images.scalars)
 print(String(format: "all 60,000 training images (%d values): mean %.4f, std %.4f",
              fullTrain.images.count, all.mean, all.std))
 print(String(format: "the 48,000 of trainSet (%d values):      mean %.4f, std %.4f",
@@ -284,8 +293,8 @@ precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(19, exercise: 3, line: 1438, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1439)
+runner.beginSolution(19, exercise: 3, line: 1496, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1497)
 let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
 var right = 0
 var confusedAs = [Int](repeating: 0, count: 10)
@@ -303,8 +312,8 @@ print("wrong answers by the digit guessed:", confusedAs)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(20, exercise: 4, line: 1468, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1469)
+runner.beginSolution(20, exercise: 4, line: 1526, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1527)
 var byDigit = [[Int]](repeating: [], count: 10)
 for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
 var stratifiedRNG = SplitMix64(seed: splitSeed)
@@ -327,18 +336,19 @@ print("validation images: random \(validationSet.count), "
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(21, exercise: 5, line: 1514, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1515)
+runner.beginSolution(21, exercise: 5, line: 1572, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1573)
 var orderRNG = SplitMix64(seed: 20)
 let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
-let gathered = trainSet.subset(lazyEpoch.order)  // the whole shuffled epoch, [48000, 784]
+let gathered = trainSet.subset(lazyEpoch.order)  // the shuffled epoch, [48000, 784]
 func slice(_ k: Int) -> Tensor {
     let width = 20 * 784
     let scalars = gathered.images.scalars[(k * width)..<((k + 1) * width)]
     return Tensor(shape: [20, 784], scalars: Array(scalars))
 }
 let megabytes = Double(4 * gathered.images.count) / 1e6
-print("gathered epoch:", gathered.images.shape, String(format: "%.1f MB of Floats", megabytes))
+print("gathered epoch:", gathered.images.shape,
+      String(format: "%.1f MB of Floats", megabytes))
 print("first and last batch equal to MNISTBatches':",
       slice(0) == lazyEpoch[0].images
           && slice(lazyEpoch.count - 1) == lazyEpoch[lazyEpoch.count - 1].images)
