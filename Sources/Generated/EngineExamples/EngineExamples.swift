@@ -278,8 +278,8 @@ print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(12, exercise: 1, line: 1764, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1765)
+runner.beginSolution(12, exercise: 1, line: 1767, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1768)
 // The recorded snapshot's machine (what `make bench` prints beside your own results):
 // an AMD EPYC of the Zen 4 generation at 2.6 GHz (/proc/cpuinfo). Its two FMA units
 // are 256 bits wide, so an AVX-512 instruction runs as two halves: 2 FMA × 8 lanes × 2
@@ -307,7 +307,7 @@ print(r20.max < r128.min ? "batch 20's range lies wholly below batch 128's"
 #sourceLocation()
 }
 do {  // exercise 2
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1818)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1821)
 // Each product twice, with wrapping index arithmetic (&*, &+) or checked (*, +), both
 // compiled here with the same flags. Raw pointers, so that no bounds check hides the
 // difference.
@@ -358,8 +358,8 @@ func productTransposed(_ a: Tensor, _ bT: Tensor, checked: Bool) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(13, exercise: 2, line: 1869, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1870)
+runner.beginSolution(13, exercise: 2, line: 1872, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1873)
 var rng2 = SplitMix64(seed: 2)
 let a = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
 let b = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
@@ -379,7 +379,7 @@ for (name, product) in variants {
 #sourceLocation()
 }
 do {  // exercise 3
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1906)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1909)
 // A 4-row micro-kernel beside a copy of the 6-row one, driven alike for A [m, k] · B
 // [k, n] with B read in place (as gemm does for small m) and n a whole number of
 // slivers. Chapter 9's examples are compiled with the engine's CPU flags, so both get
@@ -483,8 +483,8 @@ func tiledProduct(_ a: Tensor, _ b: Tensor, tileRows: Int) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(14, exercise: 3, line: 2010, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2011)
+runner.beginSolution(14, exercise: 3, line: 2013, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2014)
 // One training step at batch 20: the rows of A in each product, and the rows the tiles
 // compute.
 let layers = [784, 512, 512, 10]
@@ -537,7 +537,7 @@ for (name, a, b) in [("forward [20, 784]·[784, 512]", x, w),
 #sourceLocation()
 }
 do {  // exercise 4
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2094)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2097)
 /// One layer's SGD step on its weights Wᵀ `[in, out]` for inputs x `[b, in]` and ∂L/∂z
 /// `g` `[b, out]`: fused, gemm adds −η·xᵀ·g to Wᵀ in place; unfused, gemm writes xᵀ·g
 /// to `gradient`, then a loop does Wᵀ −= η·gradient. One thread, as in the engine's
@@ -565,8 +565,8 @@ func updateWeights(_ w: inout [Float], _ x: Tensor, _ g: Tensor, eta: Float,
     }
 }
 #sourceLocation()
-runner.beginSolution(15, exercise: 4, line: 2122, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2123)
+runner.beginSolution(15, exercise: 4, line: 2125, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2126)
 let sizes4 = [784, 512, 512, 10], eta: Float = 0.01
 var rng4 = SplitMix64(seed: 4)
 let start = (0..<3).map { l in
@@ -611,8 +611,8 @@ for batch in [20, 128] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(16, exercise: 5, line: 2186, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2187)
+runner.beginSolution(16, exercise: 5, line: 2189, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2190)
 // Split by samples: each thread backpropagates its half of the batch through the whole
 // network and gets a gradient for every weight; the two must be added before the
 // update.
@@ -639,8 +639,8 @@ precondition(largest < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 6
-if runner.beginSlow(17, line: 2231) {
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2232)
+if runner.beginSlow(17, line: 2234) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2235)
 // MNIST's 60,000 training images and labels, read with the system's gzip (chapter 10
 // writes a proper reader): IDX headers of 16 and 8 bytes, then one byte per pixel or
 // label.
@@ -672,36 +672,35 @@ func adamEngine(flush: Bool) -> FastMLP {
     return engine
 }
 let (flushed, unflushed) = (adamEngine(flush: true), adamEngine(flush: false))
-var (orderRNG, seconds) = (SplitMix64(seed: 6), [[Double]]())
-print("epoch  subnormal entries of m and of v     unflushed epoch time")
-print("       flushed        not flushed          against flushed")
+/// Subnormal entries of Adam's m (even entries of optimizerState) and v (odd ones).
+func subnormals(_ engine: FastMLP) -> (m: Int, v: Int) {
+    let counts = engine.state.optimizerState.map { $0.filter(\.isSubnormal).count }
+    let m = stride(from: 0, to: counts.count, by: 2).map { counts[$0] }
+    let v = stride(from: 1, to: counts.count, by: 2).map { counts[$0] }
+    return (m.reduce(0, +), v.reduce(0, +))
+}
+var orderRNG = SplitMix64(seed: 6)
+print("epoch  subnormal entries of m and v    a step without the flush,")
+print("       flushed    not flushed         timed against one with it")
 for epoch in 1...3 {
     var order = Array(0..<60_000)
     orderRNG.shuffle(&order)
-    var times: [Double] = []
-    // In turn, the same batches in the same order.
-    for engine in [flushed, unflushed] {
-        let clock = ContinuousClock(), started = clock.now
-        for k in stride(from: 0, to: 60_000, by: 20) {
-            let batch = Array(order[k..<(k + 20)])
-            engine.trainStep(images.rows(batch), labels: batch.map { digits[$0] })
-        }
-        let elapsed = (clock.now - started).components
-        times.append(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+    let batches = stride(from: 0, to: 60_000, by: 20).map {
+        Array(order[$0..<($0 + 20)])
     }
-    seconds.append(times)
-    /// Subnormal entries of Adam's m (even entries of optimizerState) and v (odd
-    /// entries).
-    func subnormals(_ engine: FastMLP) -> (m: Int, v: Int) {
-        let state = engine.state.optimizerState
-        let counts = state.map { $0.filter(\.isSubnormal).count }
-        let m = stride(from: 0, to: counts.count, by: 2).map { counts[$0] }
-        let v = stride(from: 1, to: counts.count, by: 2).map { counts[$0] }
-        return (m.reduce(0, +), v.reduce(0, +))
+    for batch in batches {   // both engines, the same batches in the same order
+        let (x, y) = (images.rows(batch), batch.map { digits[$0] })
+        flushed.trainStep(x, labels: y)
+        unflushed.trainStep(x, labels: y)
     }
     let (f, u) = (subnormals(flushed), subnormals(unflushed))
-    print(String(format: "%5d  %6d %6d    %8d %8d         ", epoch, f.m, f.v, u.m, u.v)
-          + ratioInWords(times[1] / times[0], factor: 1.5))
+    // Steps on the epoch's first batch, in turn: timed a whole epoch apart, the two
+    // would meet different loads of the machine.
+    let (x, y) = (images.rows(batches[0]), batches[0].map { digits[$0] })
+    let ratio = medianTimeRatio(repetitions: 3, { flushed.trainStep(x, labels: y) },
+                                { unflushed.trainStep(x, labels: y) })
+    print(String(format: "%5d  %4d %4d  %8d %6d         ", epoch, f.m, f.v, u.m, u.v)
+          + ratioInWords(ratio, factor: 1.1))
 }
 #sourceLocation()
 }

@@ -269,7 +269,7 @@ public func readIDX(path: String, expectedMagic: UInt32) throws(MNISTError) -> I
                         expectedMagic: expectedMagic, wasGzip: compressed)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 497)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 502)
 /// SHA-256's round constants: the first 32 bits of the fractional parts of the cube roots
 /// of the first 64 primes.
 let sha256RoundConstants: [UInt32] = [
@@ -336,7 +336,7 @@ public func sha256(_ message: [UInt8]) -> [UInt8] {
     return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 568)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 573)
 /// The lines of a `sha256sum`-style list ("<64 hex digits>  <name>", or " *<name>"), as
 /// name → lowercase hex digest. Lines that do not have that form are skipped.
 public func readChecksumList(path: String) throws(MNISTError) -> [String: String] {
@@ -352,7 +352,7 @@ public func readChecksumList(path: String) throws(MNISTError) -> [String: String
     return sums
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 617)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 622)
 /// MNIST-style images with their labels: the training set, the test set, or a part of
 /// one.
 public struct MNISTDataset: Sendable {
@@ -409,7 +409,7 @@ public struct MNISTDataset: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 680)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 685)
 extension MNISTDataset {
     /// The standard file names (each may also carry a `.gz`), in the order `load` reads
     /// them.
@@ -488,7 +488,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 973)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 982)
 /// The numbers 0..<count in a random order, shuffled by chapter 1's `SplitMix64.shuffle`.
 func shuffledIndices(_ count: Int, using rng: inout SplitMix64) -> [Int] {
     var order = Array(0..<count)
@@ -520,7 +520,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1056)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1065)
 /// The mini-batches of one epoch: batch k holds the samples order[k·size ..<
 /// min((k+1)·size, n)], so every sample appears exactly once and only the last batch may
 /// be smaller. A collection: `for (images, labels) in batches`, `batches.count`,

@@ -92,8 +92,8 @@ do {
     printFolded(error.description)
 }
 #sourceLocation()
-runner.begin(5, line: 586, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 587)
+runner.begin(5, line: 591, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 592)
 print("sha256(\"abc\") = \(hexString(sha256(Array("abc".utf8))))")
 let checksums = try! readChecksumList(path: "data/mnist/SHA256SUMS")
 for name in checksums.keys.sorted() {
@@ -103,8 +103,8 @@ for name in checksums.keys.sorted() {
     print(paddedName + " \(actual.prefix(16))…  " + verdict)
 }
 #sourceLocation()
-runner.begin(6, line: 761, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 762)
+runner.begin(6, line: 766, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 767)
 let mnist = try! MNISTDataset.load(directory: "data/mnist")
 let fullTrain = mnist.train, test = mnist.test
 print("training set: images \(fullTrain.images.shape), \(fullTrain.count) labels")
@@ -118,8 +118,8 @@ print("first test labels:     \(firstLabels(test))")
 let pixelRange = (fullTrain.images.scalars.min()!, fullTrain.images.scalars.max()!)
 print("pixel values from \(pixelRange.0) to \(pixelRange.1)")
 #sourceLocation()
-runner.begin(7, line: 790, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 791)
+runner.begin(7, line: 795, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 796)
 
 let rowStart = 16 + 7 * 28  // header, then 7 rows of image 0
 let inkColumns = (0..<28).filter { rawImages[rowStart + $0] > 0 }
@@ -134,8 +134,8 @@ for start in stride(from: 0, to: inkColumns.count, by: 8) {
     print("float  " + floats.joined())
 }
 #sourceLocation()
-runner.begin(8, line: 817, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 818)
+runner.begin(8, line: 826, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 827)
 let trainCounts = fullTrain.labelCounts(), testCounts = test.labelCounts()
 print("digit   training        test")
 for digit in 0..<10 {
@@ -147,8 +147,8 @@ for digit in 0..<10 {
 print(String(format: "total %7d         %5d",
              trainCounts.reduce(0, +), testCounts.reduce(0, +)))
 #sourceLocation()
-runner.begin(9, line: 854, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 855)
+runner.begin(9, line: 863, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 864)
 var digitSums = [[Float]](repeating: [Float](repeating: 0, count: 784), count: 10)
 for i in 0..<fullTrain.count {
     let label = fullTrain.labels[i]
@@ -161,8 +161,8 @@ let meanDigits = (0..<10).map { d -> GrayImage in
 show(ImageGrid(title: "The mean training image of each digit", images: meanDigits,
                captions: (0..<10).map { "mean \($0)" }, columns: 5))
 #sourceLocation()
-runner.begin(10, line: 1005, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1006)
+runner.begin(10, line: 1014, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1015)
 let splitSeed: UInt64 = 2024
 let parts = splitIndices(count: fullTrain.count, validationFraction: 0.2, seed: splitSeed)
 let (trainSet, validationSet) = fullTrain.split(validationFraction: 0.2, seed: splitSeed)
@@ -172,8 +172,8 @@ print("first validation indices: \(firstIndices)")
 let digitCounts = validationSet.labelCounts().enumerated().map { "\($0):\($1)" }
 print("validation digits: " + digitCounts.joined(separator: " "))
 #sourceLocation()
-runner.begin(11, line: 1022, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1023)
+runner.begin(11, line: 1031, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1032)
 precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlaps")
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
 precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed),
@@ -184,8 +184,8 @@ precondition(zip(validationSet.labelCounts(), fullTrain.labelCounts())
                  .allSatisfy { (0.195...0.205).contains(Double($0) / Double($1)) },
              "the prose says every digit's validation share lies between 19.5% and 20.5%")
 #sourceLocation()
-runner.begin(12, line: 1099, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1100)
+runner.begin(12, line: 1108, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1109)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
@@ -200,27 +200,27 @@ for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64),
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 1127, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1128)
+runner.begin(13, line: 1137, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1138)
 precondition(Set(epoch.order) == Set(0..<48_000),
              "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 1136, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1137)
+runner.begin(14, line: 1146, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1147)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
                images: (0..<20).map {
                    GrayImage(width: 28, height: 28, pixels: batchImages.row($0))
                },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1267, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1268)
+runner.begin(15, line: 1277, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1278)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
-runner.begin(16, line: 1307, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1308)
+runner.begin(16, line: 1348, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1349)
 let inkBytes = batchImages.row(1).map { Int(($0 * 255).rounded()) }.filter { $0 > 0 }
 let commonestInk = Dictionary(grouping: inkBytes, by: { $0 })
     .max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!.key
@@ -229,8 +229,8 @@ precondition(commonestInk == 252,
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(17, line: 1401) {
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1402)
+if runner.beginSlow(17, line: 1442) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1443)
 let fm = FileManager.default
 let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
 /// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load`
@@ -275,8 +275,8 @@ try? fm.removeItem(atPath: scratch)
 }
 }
 do {  // exercise 2
-runner.beginSolution(18, exercise: 2, line: 1465, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1466)
+runner.beginSolution(18, exercise: 2, line: 1513, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1514)
 func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
     var (sum, sumOfSquares) = (0.0, 0.0)
     for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
@@ -293,8 +293,8 @@ precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(19, exercise: 3, line: 1496, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1497)
+runner.beginSolution(19, exercise: 3, line: 1544, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1545)
 let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
 var right = 0
 var confusedAs = [Int](repeating: 0, count: 10)
@@ -312,8 +312,8 @@ print("wrong answers by the digit guessed:", confusedAs)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(20, exercise: 4, line: 1526, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1527)
+runner.beginSolution(20, exercise: 4, line: 1574, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1575)
 var byDigit = [[Int]](repeating: [], count: 10)
 for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
 var stratifiedRNG = SplitMix64(seed: splitSeed)
@@ -336,8 +336,8 @@ print("validation images: random \(validationSet.count), "
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(21, exercise: 5, line: 1572, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1573)
+runner.beginSolution(21, exercise: 5, line: 1620, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1621)
 var orderRNG = SplitMix64(seed: 20)
 let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
 let gathered = trainSet.subset(lazyEpoch.order)  // the shuffled epoch, [48000, 784]
