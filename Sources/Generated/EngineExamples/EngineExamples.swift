@@ -606,13 +606,13 @@ for batch in [20, 128] {
     let steps = 48_000 / batch
     print(String(format: "%5d  %11d  %15.1f, %4.1f", batch, steps,
                  Double(steps) * fusedBytes / 1e9, Double(steps) * unfusedBytes / 1e9)
-          + "  " + column("\(same)", 12) + ratioInWords(ratio, factor: 1.5))
+          + "  " + column("\(same)", 12) + ratioInWords(ratio, factor: 2))
 }
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(16, exercise: 5, line: 2191, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2192)
+runner.beginSolution(16, exercise: 5, line: 2192, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2193)
 // Split by samples: each thread backpropagates its half of the batch through the whole
 // network and gets a gradient for every weight; the two must be added before the
 // update.
@@ -639,8 +639,8 @@ precondition(largest < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 6
-if runner.beginSlow(17, line: 2236) {
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2237)
+if runner.beginSlow(17, line: 2237) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2238)
 // MNIST's 60,000 training images and labels, read with the system's gzip (chapter 10
 // writes a proper reader): IDX headers of 16 and 8 bytes, then one byte per pixel or
 // label.
