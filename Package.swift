@@ -41,7 +41,9 @@ func chapter(_ name: String, imports: [String]) -> [Target] {
         name: "\(name)Examples",
         dependencies: [.target(name: name), "Plot", "BookRuntime"] + imports.map { .target(name: $0) },
         path: "Sources/Generated/\(name)Examples",
-        swiftSettings: optimized)
+        // Chapter 9's exercises time variants of the engine's kernels against each other: its examples
+        // get the engine's CPU flags too (and keep precondition messages), so both sides compile alike.
+        swiftSettings: name == "Engine" ? kernelFlags + [.unsafeFlags(["-assert-config", "Debug"])] : optimized)
     return [library, examples]
 }
 

@@ -20,15 +20,32 @@ public struct PixelValues: Figure {
         Int((image.ink(x, y) * Double(scale)).rounded())
     }
 
+    /// Text lines are kept within this many characters (the width of the book's code column).
+    static let maxTextWidth = 90
+
     /// Title line, then one line per pixel row: each value right-aligned in the width of `scale`
-    /// (3 for 255) and separated by a space; 0 is shown as "." so the ink stands out.
+    /// (3 for 255) and separated by a space; 0 is shown as "." so the ink stands out. An image too
+    /// wide for 90 characters is folded into bands of equally many columns, one under the other,
+    /// each headed "columns a–b" (a 28-pixel MNIST digit: two bands of 14).
     public func ascii() -> String {
         let width = String(scale).count
-        let rows = (0..<image.height).map { y in
-            (0..<image.width).map { x in padLeft(number(x, y) == 0 ? "." : String(number(x, y)), width) }
-                .joined(separator: " ")
+        let fits = max(1, (Self.maxTextWidth + 1) / (width + 1))
+        let bands = (image.width + fits - 1) / fits
+        let perBand = bands == 0 ? 0 : (image.width + bands - 1) / bands
+        var lines = [title]
+        for start in stride(from: 0, to: image.width, by: max(1, perBand)) {
+            let columns = start..<min(start + perBand, image.width)
+            if bands > 1 {
+                if start > 0 { lines.append("") }
+                lines.append("columns \(columns.lowerBound)–\(columns.upperBound - 1)")
+            }
+            for y in 0..<image.height {
+                lines.append(columns.map { x in
+                    padLeft(number(x, y) == 0 ? "." : String(number(x, y)), width)
+                }.joined(separator: " "))
+            }
         }
-        return ([title] + rows).map(trimTrailing).joined(separator: "\n")
+        return lines.map(trimTrailing).joined(separator: "\n")
     }
 
     /// A 24-pixel cell per pixel, shaded by its value, with the number written in it

@@ -82,6 +82,19 @@ func digit(_ k: Int) -> GrayImage {
         #expect(PixelValues(title: "Out of 9", image: bar, scale: 9).ascii().hasSuffix("\n. 7 9 1"))
     }
 
+    @Test func wideImageFoldsIntoBandsWithin90Columns() {
+        let text = PixelValues(title: "A digit", image: digit(0)).ascii()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Title, then two bands of 14 columns: a header and 28 rows each, a blank line between.
+        #expect(lines.count == 1 + 2 * (1 + 28) + 1)
+        #expect(lines[1] == "columns 0–13" && lines[31] == "columns 14–27" && lines[30] == "")
+        #expect(lines.allSatisfy { $0.count <= 90 })
+        // Row 0 of the stroke: ink in columns 0 and 1.
+        #expect(lines[2] == "255 255" + String(repeating: "   .", count: 12))
+        // Narrow images are not folded.
+        #expect(!PixelValues(title: "A tiny one", image: bar).ascii().contains("columns"))
+    }
+
     @Test func svgShadesCellsAndFlipsTextColour() {
         let svg = PixelValues(title: "A tiny one", image: bar).svg()
         #expect(svg.contains("fill=\"#000000\""))  // full ink

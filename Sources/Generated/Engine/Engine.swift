@@ -21,21 +21,23 @@ import Synchronization
 
 #sourceLocation()
 #sourceLocation(file: "chapters/09-making-it-fast.md", line: 41)
-/// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each training sample
-/// costs a forward pass (2·in·out per layer), the weight gradients (as much again) and the input
-/// gradients of every layer but the first; each validation sample a forward pass. Bias additions and
-/// activations are left out: they are under 0.1% of the total.
-public func epochFLOPs(sizes: [Int], trainingSamples: Int, validationSamples: Int) -> Double {
+/// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each
+/// training sample costs a forward pass (2·in·out per layer), the weight gradients (as
+/// much again) and the input gradients of every layer but the first; each validation
+/// sample a forward pass. Bias additions and activations are left out: they are under
+/// 0.1% of the total.
+public func epochFLOPs(sizes: [Int], trainingSamples: Int,
+                       validationSamples: Int) -> Double {
     let products = zip(sizes, sizes.dropFirst()).map { Double(2 * $0 * $1) }
     let forward = products.reduce(0, +)
     let training = 2 * forward + products.dropFirst().reduce(0, +)
     return Double(trainingSamples) * training + Double(validationSamples) * forward
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 100)
-/// C = A · B with the loops in i-p-j order: `[n, k] · [k, m] → [n, m]`.
-/// The inner loop walks a row of B and a row of C, both contiguous, so it streams through memory
-/// and the compiler can vectorize it.
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 104)
+/// C = A · B with the loops in i-p-j order: `[n, k] · [k, m] → [n, m]`. The inner loop
+/// walks a row of B and a row of C, both contiguous, so it streams through memory and the
+/// compiler can vectorize it.
 public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
     let n = a.rows, k = a.columns, m = b.columns
@@ -55,10 +57,11 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 137)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 141)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
-    require(a.columns == bT.columns, "cannot multiply \(a.shape) by the transpose of \(bT.shape)")
+    require(a.columns == bT.columns,
+            "cannot multiply \(a.shape) by the transpose of \(bT.shape)")
     let n = a.rows, k = a.columns, m = bT.rows
     var c = [Float](repeating: 0, count: n * m)
     a.scalars.withUnsafeBufferPointer { A in
@@ -75,8 +78,9 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 172)
-/// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the cache.
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 177)
+/// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the
+/// cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
     let n = a.rows, k = a.columns, m = b.columns
@@ -90,7 +94,9 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
                             for i in i0..<min(i0 + tile, n) {
                                 for p in p0..<min(p0 + tile, k) {
                                     let aip = A[i &* k &+ p]
-                                    for j in j0..<min(j0 + tile, m) { C[i &* m &+ j] += aip * B[p &* m &+ j] }
+                                    for j in j0..<min(j0 + tile, m) {
+                                        C[i &* m &+ j] += aip * B[p &* m &+ j]
+                                    }
                                 }
                             }
                         }
@@ -102,9 +108,10 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 209)
-/// A read-only view of a row-major matrix in memory, possibly seen transposed.
-/// Element (i, j) of the matrix it stands for is `base[i * stride + j]`, or `base[j * stride + i]` when transposed.
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 217)
+/// A read-only view of a row-major matrix in memory, possibly seen transposed. Element
+/// (i, j) of the matrix it stands for is `base[i * stride + j]`, or
+/// `base[j * stride + i]` when transposed.
 public struct MatrixView: @unchecked Sendable {
     public let base: UnsafePointer<Float>
     /// Rows and columns of the matrix the view stands for (after the transpose).
@@ -118,7 +125,8 @@ public struct MatrixView: @unchecked Sendable {
         self.init(base, rows: rows, columns: columns, stride: columns, transposed: false)
     }
 
-    init(_ base: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int, transposed: Bool) {
+    init(_ base: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int,
+         transposed: Bool) {
         self.base = base
         self.rows = rows
         self.columns = columns
@@ -127,24 +135,28 @@ public struct MatrixView: @unchecked Sendable {
     }
 
     /// The transpose, without moving any data.
-    public var t: MatrixView { MatrixView(base, rows: columns, columns: rows, stride: stride, transposed: !transposed) }
+    public var t: MatrixView {
+        MatrixView(base, rows: columns, columns: rows, stride: stride,
+                   transposed: !transposed)
+    }
 
     @inline(__always) func pointer(row i: Int, column j: Int) -> UnsafePointer<Float> {
         transposed ? base + j * stride + i : base + i * stride + j
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 251)
-/// The widest vector of floats the CPU computes with in one instruction: 16 lanes with AVX-512,
-/// 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 264)
+/// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
+/// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
 public typealias FloatVector = SIMD16<Float>
 #else
 public typealias FloatVector = SIMD8<Float>
 #endif
 
-/// Rows and columns of C that one call of the micro-kernel computes: 6 rows × 2 vectors is
-/// 12 vector registers of accumulators, leaving room for the two vectors of B and one broadcast of A.
+/// Rows and columns of C that one call of the micro-kernel computes: 6 rows × 2 vectors
+/// is 12 vector registers of accumulators, leaving room for the two vectors of B and one
+/// broadcast of A.
 let kernelRows = 6, kernelColumns = 2 * FloatVector.scalarCount
 /// Block sizes: a panel of A (`blockRows`×`blockDepth`) stays in L2, a sliver of B in L1.
 let blockDepth = 256, blockRows = 96, blockColumns = 1024
@@ -159,14 +171,16 @@ func multiplyAdd(_ acc: inout FloatVector, _ a: FloatVector, _ b: FloatVector) {
     #endif
 }
 
-/// The micro-kernel: C[6 × kernelColumns] = α · (packed A)ᵀ · (B sliver) (+ C when `accumulate`).
-/// `a` holds k columns of 6 floats (a packed panel of A), `b` holds k rows of `kernelColumns` floats
-/// `ldb` apart. All arithmetic happens in 12 vector registers; memory is read once per operand per step of k.
+/// The micro-kernel: C[6 × kernelColumns] = α · (packed A)ᵀ · (B sliver) (+ C when
+/// `accumulate`). `a` holds k columns of 6 floats (a packed panel of A), `b` holds k rows
+/// of `kernelColumns` floats `ldb` apart. All arithmetic happens in 12 vector registers;
+/// memory is read once per operand per step of k.
 @inline(__always)
 func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
-                 c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, alpha: Float, accumulate: Bool) {
+                 c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int,
+                 alpha: Float, accumulate: Bool) {
     typealias V = FloatVector
-    let half = MemoryLayout<V>.size   // bytes from the left vector of a row to the right one
+    let half = MemoryLayout<V>.size   // bytes from a row's left vector to its right one
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
     var pa = a
@@ -184,7 +198,8 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
         pa += kernelRows
         pb += bStep
     }
-    /// Writes one row of the tile: all its columns with two vector stores, or fewer one by one.
+    /// Writes one row of the tile: all its columns with two vector stores, or fewer one
+    /// by one.
     @inline(__always) func store(_ r: Int, _ left: V, _ right: V) {
         guard r < rows else { return }
         let row = c + r * ldc
@@ -209,17 +224,19 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 342)
-/// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for each of
-/// the k columns, 6 consecutive floats (zeros past the last row). The micro-kernel then reads A in order.
-func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int, into out: UnsafeMutablePointer<Float>) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 359)
+/// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
+/// each of the k columns, 6 consecutive floats (zeros past the last row). The
+/// micro-kernel then reads A in order.
+func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int,
+           into out: UnsafeMutablePointer<Float>) {
     var panel = out
     for r0 in stride(from: 0, to: m, by: kernelRows) {
         let rows = min(kernelRows, m - r0)
         if rows < kernelRows { panel.update(repeating: 0, count: k * kernelRows) }
         for r in 0..<rows {
             if a.transposed {
-                let src = a.pointer(row: i0 + r0 + r, column: p0)   // steps of a.stride along p
+                let src = a.pointer(row: i0 + r0 + r, column: p0)   // a.stride apart
                 for p in 0..<k { panel[p * kernelRows + r] = src[p * a.stride] }
             } else {
                 let src = a.pointer(row: i0 + r0 + r, column: p0)   // contiguous along p
@@ -230,12 +247,16 @@ func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int, into out: UnsafeMu
     }
 }
 
-/// Copies B[rows p0..<p0+k, columns j0..<j0+n] into slivers of 16 columns (zeros past the last column).
-func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int, into out: UnsafeMutablePointer<Float>) {
+/// Copies B[rows p0..<p0+k, columns j0..<j0+n] into slivers of 16 columns (zeros past the
+/// last column).
+func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
+           into out: UnsafeMutablePointer<Float>) {
     var sliver = out
     for c0 in stride(from: 0, to: n, by: kernelColumns) {
         let columns = min(kernelColumns, n - c0)
-        if columns < kernelColumns { sliver.update(repeating: 0, count: k * kernelColumns) }
+        if columns < kernelColumns {
+            sliver.update(repeating: 0, count: k * kernelColumns)
+        }
         if b.transposed {
             for j in 0..<columns {
                 let src = b.pointer(row: p0, column: j0 + c0 + j)   // contiguous along p
@@ -243,28 +264,32 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int, into out: UnsafeMu
             }
         } else {
             for p in 0..<k {
-                (sliver + p * kernelColumns).update(from: b.pointer(row: p0 + p, column: j0 + c0), count: columns)
+                let row = b.pointer(row: p0 + p, column: j0 + c0)
+                (sliver + p * kernelColumns).update(from: row, count: columns)
             }
         }
         sliver += k * kernelColumns
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 391)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 415)
 
 
-/// Worker threads that wait, spinning, for the next piece of work: starting a thread, or waking one
-/// from sleep, takes tens of microseconds, and a training step at batch 20 has a dozen parallel parts
-/// of a few hundred microseconds each. The caller runs part 0 itself.
+/// Worker threads that wait, spinning, for the next piece of work: starting a thread, or
+/// waking one from sleep, takes tens of microseconds, and a training step at batch 20 has
+/// a dozen parallel parts of a few hundred microseconds each. The caller runs part 0
+/// itself.
 public final class WorkerTeam: @unchecked Sendable {
     /// One team for the whole program, as wide as the machine.
-    public static let shared = WorkerTeam(threads: ProcessInfo.processInfo.activeProcessorCount)
+    public static let shared =
+        WorkerTeam(threads: ProcessInfo.processInfo.activeProcessorCount)
 
     public let threads: Int
     private let generation = Atomic<Int>(0)   // bumped once per job
     private let done = Atomic<Int>(0)         // workers finished with the current job
     private let callers = Mutex<Void>(())     // one job at a time, whoever calls
-    // Written by the caller before `generation` is bumped, read by the workers after they see it.
+    // Written by the caller before `generation` is bumped, read by the workers after they
+    // see it.
     private nonisolated(unsafe) var job: (Int) -> Void = { _ in }
     private nonisolated(unsafe) var parts = 0
 
@@ -277,7 +302,8 @@ public final class WorkerTeam: @unchecked Sendable {
         }
     }
 
-    /// Runs `body(0)`, …, `body(parts − 1)`, part k on thread k (`parts` ≤ `threads`), and returns when all are done.
+    /// Runs `body(0)`, …, `body(parts − 1)`, part k on thread k (`parts` ≤ `threads`),
+    /// and returns when all are done.
     public func run(parts: Int, _ body: (Int) -> Void) {
         require(parts <= threads, "\(parts) parts for \(threads) threads")
         if parts <= 1 { body(0); return }
@@ -313,22 +339,26 @@ public final class WorkerTeam: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 465)
-/// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C row-major with
-/// row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in blocks:
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 493)
+/// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
+/// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
+/// blocks:
 ///
 ///     for each block of columns of B (blockColumns)      ← split between threads
 ///       for each block of the shared dimension (blockDepth): pack that block of B
 ///         for each block of rows of A (blockRows): pack it
 ///           for each 6×16 tile of C: micro-kernel
 ///
-/// Each element of C is summed in the same order whatever the number of threads, so results are reproducible.
-public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>, ldc: Int,
-                 alpha: Float = 1, accumulate: Bool = false, threads: Int = 1) {
-    require(a.columns == b.rows, "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
+/// Each element of C is summed in the same order whatever the number of threads, so
+/// results are reproducible.
+public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>,
+                 ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1) {
+    require(a.columns == b.rows,
+            "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
     require(ldc >= b.columns, "ldc \(ldc) is smaller than the \(b.columns) columns of C")
     let n = b.columns
-    // Threads split the columns of C, in whole slivers; below two slivers each it is not worth it.
+    // Threads split the columns of C, in whole slivers; below two slivers each it is not
+    // worth it.
     let parts = max(1, min(threads, WorkerTeam.shared.threads, n / (2 * kernelColumns)))
     if parts == 1 {
         gemmColumns(a, b, c, ldc: ldc, alpha: alpha, accumulate: accumulate, j0: 0, j1: n)
@@ -336,23 +366,28 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
     }
     let chunk = (n + parts - 1) / parts
     let share = (chunk + kernelColumns - 1) / kernelColumns * kernelColumns
-    let cAddress = UInt(bitPattern: c)   // a plain number crosses into the threads; each writes its own columns
+    // A plain number crosses into the threads; each writes its own columns.
+    let cAddress = UInt(bitPattern: c)
     WorkerTeam.shared.run(parts: parts) { t in
         let j0 = t * share, j1 = min(n, j0 + share)
         guard j0 < j1 else { return }
-        gemmColumns(a, b, UnsafeMutablePointer(bitPattern: cAddress)!, ldc: ldc, alpha: alpha,
-                    accumulate: accumulate, j0: j0, j1: j1)
+        let c = UnsafeMutablePointer<Float>(bitPattern: cAddress)!
+        gemmColumns(a, b, c, ldc: ldc, alpha: alpha, accumulate: accumulate,
+                    j0: j0, j1: j1)
     }
 }
 
 /// C[:, j0..<j1] (+)= α · A · B[:, j0..<j1], on one thread.
-func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Float>, ldc: Int,
-                 alpha: Float, accumulate: Bool, j0: Int, j1: Int) {
+func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Float>,
+                 ldc: Int, alpha: Float, accumulate: Bool, j0: Int, j1: Int) {
     let m = a.rows, k = a.columns
-    let packedA = UnsafeMutablePointer<Float>.allocate(capacity: blockDepth * (blockRows + kernelRows))
-    let packedB = UnsafeMutablePointer<Float>.allocate(capacity: blockDepth * (blockColumns + kernelColumns))
+    let packedA = UnsafeMutablePointer<Float>.allocate(
+        capacity: blockDepth * (blockRows + kernelRows))
+    let packedB = UnsafeMutablePointer<Float>.allocate(
+        capacity: blockDepth * (blockColumns + kernelColumns))
     defer { packedA.deallocate(); packedB.deallocate() }
-    // With few rows in A each sliver of B is used only a few times: read B where it is instead of packing it.
+    // With few rows in A each sliver of B is used only a few times: read B where it is
+    // instead of packing it.
     let readBInPlace = !b.transposed && m <= 4 * kernelRows
     for jc in stride(from: j0, to: j1, by: blockColumns) {
         let nc = min(blockColumns, j1 - jc)
@@ -363,11 +398,14 @@ func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Flo
                 let mc = min(blockRows, m - ic)
                 packA(a, i0: ic, m: mc, p0: pc, k: kc, into: packedA)
                 for jr in stride(from: 0, to: nc, by: kernelColumns) {
-                    let sliver = readBInPlace ? b.pointer(row: pc, column: jc + jr) : UnsafePointer(packedB + jr * kc)
+                    let sliver = readBInPlace ? b.pointer(row: pc, column: jc + jr)
+                                              : UnsafePointer(packedB + jr * kc)
+                    let ldb = readBInPlace ? b.stride : kernelColumns
                     for ir in stride(from: 0, to: mc, by: kernelRows) {
-                        microKernel(depth: kc, a: packedA + ir * kc, b: sliver, ldb: readBInPlace ? b.stride : kernelColumns,
+                        microKernel(depth: kc, a: packedA + ir * kc, b: sliver, ldb: ldb,
                                     c: c + (ic + ir) * ldc + jc + jr, ldc: ldc,
-                                    rows: min(kernelRows, mc - ir), columns: min(kernelColumns, nc - jr),
+                                    rows: min(kernelRows, mc - ir),
+                                    columns: min(kernelColumns, nc - jr),
                                     alpha: alpha, accumulate: accumulate || pc > 0)
                     }
                 }
@@ -392,10 +430,10 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 595)
-/// A block of floats the engine owns, for buffers that live as long as the network. Its memory is
-/// rounded up to whole `FloatVector`s with zeros after the last element, so element-wise loops can
-/// run in whole vectors.
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 637)
+/// A block of floats the engine owns, for buffers that live as long as the network. Its
+/// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
+/// element-wise loops can run in whole vectors.
 final class Buffer {
     let pointer: UnsafeMutablePointer<Float>
     let count: Int
@@ -413,7 +451,9 @@ final class Buffer {
 
     convenience init(_ values: [Float]) {
         self.init(values.count)
-        values.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: values.count) }
+        values.withUnsafeBufferPointer {
+            pointer.update(from: $0.baseAddress!, count: values.count)
+        }
     }
 
     deinit { pointer.deallocate() }
@@ -421,23 +461,28 @@ final class Buffer {
     var array: [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 }
 
-/// How the engine updates its parameters after each backward pass (the rules of chapter 7).
+/// How the engine updates its parameters after each backward pass (the rules of chapter
+/// 7).
 public enum UpdateRule: Sendable, Equatable {
-    /// θ ← θ − η ∂L/∂θ, fused into the weight-gradient product: the gradient is never stored.
+    /// θ ← θ − η ∂L/∂θ, fused into the weight-gradient product: the gradient is never
+    /// stored.
     case sgd(learningRate: Float)
     /// v ← μv + ∂L/∂θ, θ ← θ − ηv (PyTorch's momentum).
     case momentum(learningRate: Float, momentum: Float)
     /// Adam with PyTorch's defaults for β₁, β₂, ε.
-    case adam(learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8)
+    case adam(learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999,
+              epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 635)
-/// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout after each
-/// hidden one, softmax cross-entropy at the end, trained in place. `[batch, sizes[0]] → [batch, sizes.last]`.
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 682)
+/// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
+/// after each hidden one, softmax cross-entropy at the end, trained in place.
+/// `[batch, sizes[0]] → [batch, sizes.last]`.
 ///
-/// It computes exactly what chapter 8's `Sequential` of `Linear`, `ReLU` and `Dropout` computes (the same
-/// dropout masks from the same seeds), but stores each weight matrix transposed, as Wᵀ `[in, out]`, so the
-/// forward product x·Wᵀ reads it row by row; keeps every buffer between steps; and uses `gemm` on both cores.
+/// It computes exactly what chapter 8's `Sequential` of `Linear`, `ReLU` and `Dropout`
+/// computes (the same dropout masks from the same seeds), but stores each weight matrix
+/// transposed, as Wᵀ `[in, out]`, so the forward product x·Wᵀ reads it row by row; keeps
+/// every buffer between steps; and uses `gemm` on both cores.
 public final class FastMLP {
     public let sizes: [Int]
     /// Dropout probability after each hidden layer (0 for none).
@@ -445,30 +490,36 @@ public final class FastMLP {
     public var threads: Int
     public var update: UpdateRule
     public var isTraining = true
+    /// Whether the update sets optimizer state below 10⁻³⁰ to 0 (see "A trap: subnormal
+    /// numbers"). Exercise 6 switches it off to watch the trap.
+    public var flushesTinyState = true
     var weightsT: [Buffer]          // layer l: [sizes[l], sizes[l+1]]
     var biases: [Buffer]            // layer l: [sizes[l+1]]
     var dropoutRNGs: [SplitMix64]   // one per hidden layer, as the Dropout layers had
-    var norms: [NormBuffers]        // batch normalization after each hidden layer's product, or none
+    var norms: [NormBuffers]        // batch norm after each hidden product, or none
     var outputs: [Buffer] = []      // layer l's output for the current batch
-    var gradients: [Buffer] = []    // ∂L/∂(layer l's pre-activation) for the current batch
+    var gradients: [Buffer] = []    // ∂L/∂(layer l's pre-activation) for the batch
     var capacity = 0                // rows the batch buffers hold
     var optimizerBuffers: [[Buffer]] = []   // per parameter: velocity, or Adam's m and v
     var weightGrads: [Buffer] = [], biasGrads: [Buffer] = []
     var step = 0
 
-    /// The engine version of a `Sequential` made of `Linear`, `ReLU` and `Dropout` layers, optionally
-    /// with a `BatchNorm` between each hidden `Linear` and its `ReLU`.
-    public init(_ model: Sequential, update: UpdateRule, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// The engine version of a `Sequential` made of `Linear`, `ReLU` and `Dropout`
+    /// layers, optionally with a `BatchNorm` between each hidden `Linear` and its `ReLU`.
+    public init(_ model: Sequential, update: UpdateRule,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         let linears = model.layers.compactMap { $0 as? Linear }
         let dropouts = model.layers.compactMap { $0 as? Dropout }
         let batchNorms = model.layers.compactMap { $0 as? BatchNorm }
         require(!linears.isEmpty && dropouts.allSatisfy { $0.p == dropouts[0].p },
-                     "FastMLP runs Linear/ReLU/Dropout stacks with one dropout probability")
+                "FastMLP runs Linear/ReLU/Dropout stacks with one dropout probability")
         sizes = [linears[0].inputs] + linears.map(\.outputs)
         dropout = dropouts.first?.p ?? 0
         dropoutRNGs = dropouts.map(\.rng)
-        require(dropoutRNGs.isEmpty || dropoutRNGs.count == linears.count - 1, "dropout after every hidden layer, or none")
-        require(batchNorms.isEmpty || batchNorms.count == linears.count - 1, "batch norm after every hidden layer, or none")
+        require(dropoutRNGs.isEmpty || dropoutRNGs.count == linears.count - 1,
+                "dropout after every hidden layer, or none")
+        require(batchNorms.isEmpty || batchNorms.count == linears.count - 1,
+                "batch norm after every hidden layer, or none")
         norms = batchNorms.map(NormBuffers.init)
         weightsT = linears.map { Buffer($0.weight.value.transposed.scalars) }
         biases = linears.map { Buffer($0.bias.value.scalars) }
@@ -478,35 +529,47 @@ public final class FastMLP {
 
     var layerCount: Int { sizes.count - 1 }
 
-    /// The parameters in PyTorch's layout: W₁ `[out, in]`, b₁, W₂, b₂, …, then for each batch norm
-    /// γ, β, the running mean and the running variance.
+    /// The parameters in PyTorch's layout: W₁ `[out, in]`, b₁, W₂, b₂, …, then for each
+    /// batch norm γ, β, the running mean and the running variance.
     public func exportParameters() -> [Tensor] {
-        (0..<layerCount).flatMap { l in
-            [Tensor(shape: [sizes[l], sizes[l + 1]], scalars: weightsT[l].array).transposed,
-             Tensor(shape: [sizes[l + 1]], scalars: biases[l].array)]
+        (0..<layerCount).flatMap { l -> [Tensor] in
+            let shape = [sizes[l], sizes[l + 1]]
+            let weights = Tensor(shape: shape, scalars: weightsT[l].array)
+            let bias = Tensor(shape: [sizes[l + 1]], scalars: biases[l].array)
+            return [weights.transposed, bias]
         } + norms.flatMap { norm in
-            [norm.gamma, norm.beta, norm.runningMean, norm.runningVariance].map { Tensor(shape: [$0.count], scalars: $0.array) }
+            [norm.gamma, norm.beta, norm.runningMean, norm.runningVariance].map {
+                Tensor(shape: [$0.count], scalars: $0.array)
+            }
         }
     }
 
     /// The shapes of `exportParameters()`'s tensors, without copying them.
     public var parameterShapes: [[Int]] {
-        let layers: [[Int]] = (0..<layerCount).flatMap { l in [[sizes[l + 1], sizes[l]], [sizes[l + 1]]] }
-        let normalizations: [[Int]] = norms.flatMap { norm in Array(repeating: [norm.gamma.count], count: 4) }
+        let layers: [[Int]] = (0..<layerCount).flatMap { l in
+            [[sizes[l + 1], sizes[l]], [sizes[l + 1]]]
+        }
+        let normalizations: [[Int]] = norms.flatMap { norm in
+            Array(repeating: [norm.gamma.count], count: 4)
+        }
         return layers + normalizations
     }
 
     /// Replaces the parameters with tensors in `exportParameters()`'s layout.
     public func importParameters(_ tensors: [Tensor]) {
-        require(tensors.map(\.shape) == parameterShapes, "expected tensors of shapes \(parameterShapes), got \(tensors.map(\.shape))")
+        require(tensors.map(\.shape) == parameterShapes,
+                "expected shapes \(parameterShapes), got \(tensors.map(\.shape))")
         for l in 0..<layerCount {
             weightsT[l] = Buffer(tensors[2 * l].transposed.scalars)
             biases[l] = Buffer(tensors[2 * l + 1].scalars)
         }
         for (h, norm) in norms.enumerated() {
             let part = tensors[(2 * layerCount + 4 * h)...].prefix(4)
-            for (buffer, tensor) in zip([norm.gamma, norm.beta, norm.runningMean, norm.runningVariance], part) {
-                tensor.scalars.withUnsafeBufferPointer { buffer.pointer.update(from: $0.baseAddress!, count: buffer.count) }
+            let buffers = [norm.gamma, norm.beta, norm.runningMean, norm.runningVariance]
+            for (buffer, tensor) in zip(buffers, part) {
+                tensor.scalars.withUnsafeBufferPointer {
+                    buffer.pointer.update(from: $0.baseAddress!, count: buffer.count)
+                }
             }
         }
     }
@@ -520,23 +583,28 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 725)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 792)
 extension FastMLP {
-    /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns the logits `[b, classes]`.
-    /// Hidden layers: z = x·Wᵀ + b, then ReLU, then (training) dropout with inverted scaling, fused in one loop.
+    /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
+    /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b, then ReLU, then (training)
+    /// dropout with inverted scaling, fused in one loop.
     func forward(_ x: UnsafePointer<Float>, rows b: Int) -> UnsafeMutablePointer<Float> {
         reserve(rows: b)
         var input = x
         for l in 0..<layerCount {
             let (inputs, units) = (sizes[l], sizes[l + 1])
             let out = outputs[l].pointer
-            gemm(MatrixView(input, rows: b, columns: inputs), MatrixView(weightsT[l].pointer, rows: inputs, columns: units),
+            gemm(MatrixView(input, rows: b, columns: inputs),
+                 MatrixView(weightsT[l].pointer, rows: inputs, columns: units),
                  into: out, ldc: units, threads: threads)
             let bias = biases[l].pointer
             let hidden = l < layerCount - 1
             let normalizing = hidden && !norms.isEmpty
-            // With batch norm, z + b is normalized first (see "Batch normalization in the engine").
-            if normalizing { norms[l].forward(out, bias: bias, rows: b, training: isTraining) }
+            // With batch norm, z + b is normalized first (see "Batch normalization in the
+            // engine" below).
+            if normalizing {
+                norms[l].forward(out, bias: bias, rows: b, training: isTraining)
+            }
             let dropping = hidden && isTraining && dropout > 0
             let keepScale = 1 / (1 - dropout)
             var rng = dropping ? dropoutRNGs[l] : SplitMix64(seed: 0)
@@ -546,7 +614,7 @@ extension FastMLP {
                     var v = normalizing ? row[j] : row[j] + bias[j]
                     if hidden {
                         v = max(0, v)
-                        // Draw for every element, in order, exactly as `Dropout.forward` does.
+                        // Draw for every element, in order, as `Dropout.forward` does.
                         if dropping { v = rng.nextFloat() < dropout ? 0 : v * keepScale }
                     }
                     row[j] = v
@@ -558,39 +626,48 @@ extension FastMLP {
         return outputs[layerCount - 1].pointer
     }
 
-    /// One training step on a batch: forward, cross-entropy, backward, and the parameter update.
-    /// `x` is `[b, sizes[0]]`, `labels` has b entries. Returns the mean loss of the batch before the update.
+    /// One training step on a batch: forward, cross-entropy, backward, and the parameter
+    /// update. `x` is `[b, sizes[0]]`, `labels` has b entries. Returns the mean loss of
+    /// the batch before the update.
     @discardableResult
     public func trainStep(_ x: Tensor, labels: [Int]) -> Float {
-        require(x.columns == sizes[0] && x.rows == labels.count, "batch \(x.shape) with \(labels.count) labels")
+        require(x.columns == sizes[0] && x.rows == labels.count,
+                "batch \(x.shape) with \(labels.count) labels")
         let b = x.rows, classes = sizes[layerCount]
-        let (loss, gradient) = x.scalars.withUnsafeBufferPointer { xs -> (Float, Tensor) in
-            let logits = Tensor(shape: [b, classes],
-                                scalars: Array(UnsafeBufferPointer(start: forward(xs.baseAddress!, rows: b), count: b * classes)))
-            return (crossEntropy(logits, labels: labels), crossEntropyGradient(logits, labels: labels))
+        let logits = x.scalars.withUnsafeBufferPointer { xs in
+            let out = forward(xs.baseAddress!, rows: b)
+            let scalars = Array(UnsafeBufferPointer(start: out, count: b * classes))
+            return Tensor(shape: [b, classes], scalars: scalars)
         }
-        gradient.scalars.withUnsafeBufferPointer {
-            gradients[layerCount - 1].pointer.update(from: $0.baseAddress!, count: b * classes)
+        let loss = crossEntropy(logits, labels: labels)
+        crossEntropyGradient(logits, labels: labels).scalars.withUnsafeBufferPointer {
+            gradients[layerCount - 1].pointer.update(from: $0.baseAddress!,
+                                                     count: b * classes)
         }
         x.scalars.withUnsafeBufferPointer { backward($0.baseAddress!, rows: b) }
         return loss
     }
 
-    /// Backward pass from `gradients[last]` = ∂L/∂logits, updating the parameters layer by layer from the top.
+    /// Backward pass from `gradients[last]` = ∂L/∂logits, updating the parameters layer
+    /// by layer from the top.
     func backward(_ x: UnsafePointer<Float>, rows b: Int) {
         step += 1
         let keepScale: Float = isTraining && dropout > 0 ? 1 / (1 - dropout) : 1
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let (inputs, units) = (sizes[l], sizes[l + 1])
-            let g = gradients[l].pointer                       // ∂L/∂z for this layer, [b, units]
+            let g = gradients[l].pointer   // ∂L/∂z for this layer, [b, units]
             let input = l == 0 ? x : UnsafePointer(outputs[l - 1].pointer)
             if l > 0 {
-                // ∂L/∂(input) = g · W, with the weights before this step's update; then back through
-                // dropout and ReLU: the gradient passes where the output was positive, scaled like it.
+                // ∂L/∂(input) = g · W, with the weights before this step's update; then
+                // back through dropout and ReLU: the gradient passes where the output was
+                // positive, scaled like it.
                 let below = gradients[l - 1].pointer
-                gemm(MatrixView(g, rows: b, columns: units), MatrixView(weightsT[l].pointer, rows: inputs, columns: units).t,
+                gemm(MatrixView(g, rows: b, columns: units),
+                     MatrixView(weightsT[l].pointer, rows: inputs, columns: units).t,
                      into: below, ldc: inputs, threads: threads)
-                for q in 0..<(b * inputs) { below[q] = input[q] > 0 ? below[q] * keepScale : 0 }
+                for q in 0..<(b * inputs) {
+                    below[q] = input[q] > 0 ? below[q] * keepScale : 0
+                }
                 if !norms.isEmpty { backThroughNorm(l - 1, gradient: below, rows: b) }
             }
             let xView = MatrixView(input, rows: b, columns: inputs).t   // xᵀ: [inputs, b]
@@ -598,13 +675,17 @@ extension FastMLP {
             switch update {
             case .sgd(let eta):
                 // Wᵀ ← Wᵀ − η·xᵀ·g in one pass over the weights; b ← b − η·Σ_rows g.
-                gemm(xView, gView, into: weightsT[l].pointer, ldc: units, alpha: -eta, accumulate: true, threads: threads)
-                addColumnSums(of: g, rows: b, columns: units, scaledBy: -eta, to: biases[l].pointer)
+                gemm(xView, gView, into: weightsT[l].pointer, ldc: units, alpha: -eta,
+                     accumulate: true, threads: threads)
+                addColumnSums(of: g, rows: b, columns: units, scaledBy: -eta,
+                              to: biases[l].pointer)
             case .momentum, .adam:
                 ensureGradientBuffers()
-                gemm(xView, gView, into: weightGrads[l].pointer, ldc: units, threads: threads)
+                gemm(xView, gView, into: weightGrads[l].pointer, ldc: units,
+                     threads: threads)
                 biasGrads[l].pointer.update(repeating: 0, count: units)
-                addColumnSums(of: g, rows: b, columns: units, scaledBy: 1, to: biasGrads[l].pointer)
+                addColumnSums(of: g, rows: b, columns: units, scaledBy: 1,
+                              to: biasGrads[l].pointer)
                 updateParameter(weightsT[l], gradient: weightGrads[l], stateIndex: 2 * l)
                 updateParameter(biases[l], gradient: biasGrads[l], stateIndex: 2 * l + 1)
             }
@@ -612,15 +693,16 @@ extension FastMLP {
     }
 
     /// target[j] += s · Σᵢ m[i, j] for an `[rows, columns]` matrix m.
-    func addColumnSums(of m: UnsafePointer<Float>, rows: Int, columns: Int, scaledBy s: Float, to target: UnsafeMutablePointer<Float>) {
+    func addColumnSums(of m: UnsafePointer<Float>, rows: Int, columns: Int,
+                       scaledBy s: Float, to target: UnsafeMutablePointer<Float>) {
         for i in 0..<rows {
             let row = m + i * columns
             for j in 0..<columns { target[j] += s * row[j] }
         }
     }
 
-    /// Updates `parameter` with the network's rule; `stateIndex` picks its optimizer state
-    /// (`optimizerBuffers[stateIndex]`, created on first use; SGD has none).
+    /// Updates `parameter` with the network's rule; `stateIndex` picks its optimizer
+    /// state (`optimizerBuffers[stateIndex]`, created on first use; SGD has none).
     func updateParameter(_ parameter: Buffer, gradient: Buffer, stateIndex: Int) {
         var state: [Buffer] = []
         if case .sgd = update {} else {
@@ -634,18 +716,29 @@ extension FastMLP {
         guard weightGrads.isEmpty else { return }
         weightGrads = weightsT.map { Buffer($0.count) }
         biasGrads = biases.map { Buffer($0.count) }
-        optimizerBuffers = zip(weightsT, biases).flatMap { w, b in [[Buffer(w.count), Buffer(w.count)], [Buffer(b.count), Buffer(b.count)]] }
-            + norms.flatMap { norm in [[Buffer(norm.gamma.count), Buffer(norm.gamma.count)], [Buffer(norm.beta.count), Buffer(norm.beta.count)]] }
+        /// Two buffers (momentum uses the first) for each of these parameters.
+        func pairs(_ parameters: [Buffer]) -> [[Buffer]] {
+            parameters.map { [Buffer($0.count), Buffer($0.count)] }
+        }
+        optimizerBuffers = zip(weightsT, biases).flatMap { w, b in pairs([w, b]) }
+            + norms.flatMap { norm in pairs([norm.gamma, norm.beta]) }
     }
 
-    /// Chapter 7's update rules, a vector of elements at a time, the vectors split between the threads.
-    /// `state` holds momentum's velocity or Adam's m and v (nothing for SGD). Optimizer state smaller
-    /// than 10⁻³⁰ is set to zero (see "A trap: subnormal numbers").
+    /// Chapter 7's update rules, a vector of elements at a time, the vectors split
+    /// between the threads. `state` holds momentum's velocity or Adam's m and v (nothing
+    /// for SGD). Optimizer state smaller than 10⁻³⁰ is set to zero (see "A trap:
+    /// subnormal numbers").
     func apply(_ rule: UpdateRule, parameter: Buffer, gradient: Buffer, state: [Buffer]) {
-        let vectors = parameter.vectorCount, step = self.step
+        let vectors = parameter.vectorCount, step = self.step, flush = flushesTinyState
+        @inline(__always) func tidy(_ x: FloatVector) -> FloatVector {
+            flush ? flushingTiny(x) : x
+        }
         let parts = vectors < 256 ? 1 : min(threads, WorkerTeam.shared.threads)
-        // Addresses as plain numbers, to hand to the other thread; each part touches its own vectors.
-        let addresses = ([parameter, gradient] + state).map { UInt(bitPattern: $0.pointer) }
+        // Addresses as plain numbers, to hand to the other thread; each part touches its
+        // own vectors.
+        let addresses = ([parameter, gradient] + state).map {
+            UInt(bitPattern: $0.pointer)
+        }
         WorkerTeam.shared.run(parts: parts) { part in
             let (p, g) = (VectorArray(addresses[0]), VectorArray(addresses[1]))
             let range = (vectors * part / parts)..<(vectors * (part + 1) / parts)
@@ -656,18 +749,21 @@ extension FastMLP {
                 let v = VectorArray(addresses[2])
                 // PyTorch starts the velocity at the first gradient: v₁ = g₁.
                 for i in range {
-                    v[i] = flushingTiny(step == 1 ? g[i] : mu * v[i] + g[i])
+                    v[i] = tidy(step == 1 ? g[i] : mu * v[i] + g[i])
                     p[i] -= eta * v[i]
                 }
             case .adam(let eta, let beta1, let beta2, let epsilon):
                 let (m, v) = (VectorArray(addresses[2]), VectorArray(addresses[3]))
-                let c1 = Float(1 - pow(Double(beta1), Double(step))), c2 = Float(1 - pow(Double(beta2), Double(step)))
+                let c1 = Float(1 - pow(Double(beta1), Double(step)))
+                let c2 = Float(1 - pow(Double(beta2), Double(step)))
                 for i in range {
                     let gradient = g[i]
-                    // A gradient below 10⁻¹⁵ would square to a subnormal number: it counts as 0 in v.
-                    let squarable = gradient.replacing(with: 0, where: (gradient .< 1e-15) .& (gradient .> -1e-15))
-                    m[i] = flushingTiny(beta1 * m[i] + (1 - beta1) * gradient)
-                    v[i] = flushingTiny(beta2 * v[i] + (1 - beta2) * squarable * squarable)
+                    // A gradient below 10⁻¹⁵ would square to a subnormal number: it
+                    // counts as 0 in v.
+                    let tiny = (gradient .< 1e-15) .& (gradient .> -1e-15)
+                    let squarable = gradient.replacing(with: 0, where: tiny)
+                    m[i] = tidy(beta1 * m[i] + (1 - beta1) * gradient)
+                    v[i] = tidy(beta2 * v[i] + (1 - beta2) * squarable * squarable)
                     p[i] -= eta * (m[i] / c1) / ((v[i] / c2).squareRoot() + epsilon)
                 }
             }
@@ -675,29 +771,37 @@ extension FastMLP {
     }
 }
 
-/// A buffer seen as an array of `FloatVector`s, built from its address (so a closure on another
-/// thread can capture it).
+/// A buffer seen as an array of `FloatVector`s, built from its address (so a closure on
+/// another thread can capture it).
 struct VectorArray {
     let base: UnsafeMutableRawPointer
 
     init(_ address: UInt) { base = UnsafeMutableRawPointer(bitPattern: address)! }
 
     subscript(i: Int) -> FloatVector {
-        get { base.loadUnaligned(fromByteOffset: i * MemoryLayout<FloatVector>.stride, as: FloatVector.self) }
-        nonmutating set { base.storeBytes(of: newValue, toByteOffset: i * MemoryLayout<FloatVector>.stride, as: FloatVector.self) }
+        get {
+            base.loadUnaligned(fromByteOffset: i * MemoryLayout<FloatVector>.stride,
+                               as: FloatVector.self)
+        }
+        nonmutating set {
+            base.storeBytes(of: newValue,
+                            toByteOffset: i * MemoryLayout<FloatVector>.stride,
+                            as: FloatVector.self)
+        }
     }
 }
 
-/// `x` with every lane smaller than 10⁻³⁰ in magnitude set to 0, so that decaying optimizer state
-/// reaches zero instead of getting stuck among the subnormal numbers.
+/// `x` with every lane smaller than 10⁻³⁰ in magnitude set to 0, so that decaying
+/// optimizer state reaches zero instead of getting stuck among the subnormal numbers.
 @inline(__always)
 func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 901)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1008)
 extension FastMLP {
-    /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of `chunk` rows.
+    /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
+    /// `chunk` rows.
     public func logits(_ x: Tensor, chunk: Int = 1000) -> Tensor {
         let wasTraining = isTraining
         isTraining = false
@@ -714,28 +818,32 @@ extension FastMLP {
         return Tensor(shape: [n, classes], scalars: result)
     }
 
-    /// Mean cross-entropy, number of correct predictions and the predictions, in evaluation mode.
-    public func evaluate(_ x: Tensor, labels: [Int]) -> (loss: Float, correct: Int, predictions: [Int]) {
+    /// Mean cross-entropy, number of correct predictions and the predictions, in
+    /// evaluation mode.
+    public func evaluate(_ x: Tensor, labels: [Int])
+        -> (loss: Float, correct: Int, predictions: [Int]) {
         let z = logits(x)
         let predicted = argmaxRows(z)
-        return (crossEntropy(z, labels: labels), zip(predicted, labels).filter { $0 == $1 }.count, predicted)
+        let correct = zip(predicted, labels).filter { $0 == $1 }.count
+        return (crossEntropy(z, labels: labels), correct, predicted)
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 933)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1044)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
     public var parameters: [Tensor]
-    /// Momentum's velocities or Adam's m and v, per parameter, in the engine's layout (empty for SGD
-    /// or before the first step).
+    /// Momentum's velocities or Adam's m and v, per parameter, in the engine's layout
+    /// (empty for SGD or before the first step).
     public var optimizerState: [[Float]]
     /// Steps taken (Adam's t).
     public var step: Int
     /// The state of each dropout layer's generator.
     public var dropoutGenerators: [UInt64]
 
-    public init(parameters: [Tensor], optimizerState: [[Float]], step: Int, dropoutGenerators: [UInt64]) {
+    public init(parameters: [Tensor], optimizerState: [[Float]], step: Int,
+                dropoutGenerators: [UInt64]) {
         self.parameters = parameters
         self.optimizerState = optimizerState
         self.step = step
@@ -746,13 +854,15 @@ public struct EngineState: Sendable, Equatable {
 extension FastMLP {
     public var state: EngineState {
         get {
-            EngineState(parameters: exportParameters(), optimizerState: optimizerBuffers.flatMap { $0.map(\.array) },
+            EngineState(parameters: exportParameters(),
+                        optimizerState: optimizerBuffers.flatMap { $0.map(\.array) },
                         step: step, dropoutGenerators: dropoutRNGs.map(\.state))
         }
         set {
             importParameters(newValue.parameters)
             require(newValue.dropoutGenerators.count == dropoutRNGs.count,
-                    "\(newValue.dropoutGenerators.count) dropout generators for \(dropoutRNGs.count) dropout layers")
+                    "\(newValue.dropoutGenerators.count) dropout generators for "
+                        + "\(dropoutRNGs.count) dropout layers")
             dropoutRNGs = newValue.dropoutGenerators.map { SplitMix64(seed: $0) }
             step = newValue.step
             if newValue.optimizerState.isEmpty {
@@ -762,19 +872,24 @@ extension FastMLP {
             } else {
                 ensureGradientBuffers()
                 let buffers = optimizerBuffers.flatMap { $0 }
-                require(buffers.count == newValue.optimizerState.count && zip(buffers, newValue.optimizerState).allSatisfy { $0.count == $1.count },
+                let saved = newValue.optimizerState
+                require(buffers.count == saved.count
+                            && zip(buffers, saved).allSatisfy { $0.count == $1.count },
                         "optimizer state does not match the network")
-                for (buffer, values) in zip(buffers, newValue.optimizerState) {
-                    values.withUnsafeBufferPointer { buffer.pointer.update(from: $0.baseAddress!, count: values.count) }
+                for (buffer, values) in zip(buffers, saved) {
+                    values.withUnsafeBufferPointer {
+                        buffer.pointer.update(from: $0.baseAddress!, count: values.count)
+                    }
                 }
             }
         }
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1032)
-/// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and what the
-/// backward pass needs from the forward pass. Works on `[b, units]` matrices in place.
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1153)
+/// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
+/// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
+/// place.
 final class NormBuffers {
     let gamma: Buffer, beta: Buffer, runningMean: Buffer, runningVariance: Buffer
     let gammaGrad: Buffer, betaGrad: Buffer
@@ -795,9 +910,10 @@ final class NormBuffers {
         (momentum, epsilon) = (layer.momentum, layer.epsilon)
     }
 
-    /// z ← γ·(z + bias − μ)/σ + β, with μ and σ² from the batch in training (updating the running
-    /// statistics) and the running statistics in evaluation. `z` is `[b, units]`.
-    func forward(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows b: Int, training: Bool) {
+    /// z ← γ·(z + bias − μ)/σ + β, with μ and σ² from the batch in training (updating the
+    /// running statistics) and the running statistics in evaluation. `z` is `[b, units]`.
+    func forward(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>,
+                 rows b: Int, training: Bool) {
         let n = gamma.count
         if normalized.count < b * n { normalized = Buffer(b * n) }
         let (mu, sigma2, xHat) = (mean.pointer, variance.pointer, normalized.pointer)
@@ -808,12 +924,15 @@ final class NormBuffers {
             sigma2.update(repeating: 0, count: n)
             for i in 0..<b { for j in 0..<n { mu[j] += z[i * n + j] } }
             for j in 0..<n { mu[j] *= 1 / Float(b) }
-            for i in 0..<b { for j in 0..<n { let c = z[i * n + j] - mu[j]; sigma2[j] += c * c } }
+            for i in 0..<b {
+                for j in 0..<n { let c = z[i * n + j] - mu[j]; sigma2[j] += c * c }
+            }
             for j in 0..<n {
                 sigma2[j] *= 1 / Float(b)
                 let unbiased = (Float(b) / Float(b - 1)) * sigma2[j]
-                runningMean.pointer[j] = (1 - momentum) * runningMean.pointer[j] + momentum * mu[j]
-                runningVariance.pointer[j] = (1 - momentum) * runningVariance.pointer[j] + momentum * unbiased
+                let (means, variances) = (runningMean.pointer, runningVariance.pointer)
+                means[j] = (1 - momentum) * means[j] + momentum * mu[j]
+                variances[j] = (1 - momentum) * variances[j] + momentum * unbiased
             }
         } else {
             mu.update(from: runningMean.pointer, count: n)
@@ -829,31 +948,78 @@ final class NormBuffers {
         }
     }
 
-    /// g ← ∂L/∂z from g = ∂L/∂y, in place; stores ∂L/∂γ = Σ_batch g ⊙ x̂ and ∂L/∂β = Σ_batch g.
-    /// In training ∂L/∂z = (γ/σ)(g − mean_batch(g) − x̂ ⊙ mean_batch(g ⊙ x̂)); in evaluation (γ/σ) g.
+    /// g ← ∂L/∂z from g = ∂L/∂y, in place; stores ∂L/∂γ = Σ_batch g ⊙ x̂ and ∂L/∂β =
+    /// Σ_batch g. In training ∂L/∂z = (γ/σ)(g − mean_batch(g) − x̂ ⊙ mean_batch(g ⊙ x̂));
+    /// in evaluation (γ/σ) g.
     func backward(_ g: UnsafeMutablePointer<Float>, rows b: Int, training: Bool) {
         let n = gamma.count
-        let (sumG, sumGX, xHat) = (betaGrad.pointer, gammaGrad.pointer, normalized.pointer)
+        let (sumG, sumGX) = (betaGrad.pointer, gammaGrad.pointer)
+        let xHat = normalized.pointer
         sumG.update(repeating: 0, count: n)
         sumGX.update(repeating: 0, count: n)
-        for i in 0..<b { for j in 0..<n { sumG[j] += g[i * n + j]; sumGX[j] += g[i * n + j] * xHat[i * n + j] } }
+        for i in 0..<b {
+            for j in 0..<n {
+                sumG[j] += g[i * n + j]
+                sumGX[j] += g[i * n + j] * xHat[i * n + j]
+            }
+        }
         for i in 0..<b {
             for j in 0..<n {
                 let q = i * n + j, scale = gamma.pointer[j] * inverseStd.pointer[j]
-                g[q] = training ? scale * (g[q] - sumG[j] / Float(b) - xHat[q] * sumGX[j] / Float(b)) : scale * g[q]
+                g[q] = training
+                    ? scale * (g[q] - sumG[j] / Float(b) - xHat[q] * sumGX[j] / Float(b))
+                    : scale * g[q]
             }
         }
     }
 }
 
 extension FastMLP {
-    /// Back through hidden layer `h`'s batch norm: `gradient` (`[b, units]`) goes from ∂L/∂y to
-    /// ∂L/∂z, and γ and β take their step with the network's update rule.
+    /// Back through hidden layer `h`'s batch norm: `gradient` (`[b, units]`) goes from
+    /// ∂L/∂y to ∂L/∂z, and γ and β take their step with the network's update rule.
     func backThroughNorm(_ h: Int, gradient: UnsafeMutablePointer<Float>, rows b: Int) {
         let norm = norms[h]
         norm.backward(gradient, rows: b, training: isTraining)
-        updateParameter(norm.gamma, gradient: norm.gammaGrad, stateIndex: 2 * layerCount + 2 * h)
-        updateParameter(norm.beta, gradient: norm.betaGrad, stateIndex: 2 * layerCount + 2 * h + 1)
+        let first = 2 * layerCount + 2 * h   // γ's optimizer state; β's follows
+        updateParameter(norm.gamma, gradient: norm.gammaGrad, stateIndex: first)
+        updateParameter(norm.beta, gradient: norm.betaGrad, stateIndex: first + 1)
     }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1631)
+/// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
+/// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
+/// other programs); the result is the median of the rounds' ratios, which one disturbed
+/// round cannot move. Both run once, untimed, first.
+public func medianTimeRatio(rounds: Int = 5, repetitions: Int = 5,
+                            _ a: () -> Void, _ b: () -> Void) -> Double {
+    require(rounds > 0 && repetitions > 0, "rounds and repetitions must be positive")
+    a()
+    b()
+    let clock = ContinuousClock()
+    func seconds(_ body: () -> Void) -> Double {
+        let time = clock.measure(body).components
+        return Double(time.seconds) + Double(time.attoseconds) * 1e-18
+    }
+    var ratios: [Double] = []
+    for _ in 0..<rounds {
+        var (fastestA, fastestB) = (Double.infinity, Double.infinity)
+        for _ in 0..<repetitions {
+            fastestA = min(fastestA, seconds(a))
+            fastestB = min(fastestB, seconds(b))
+        }
+        ratios.append(fastestB / fastestA)
+    }
+    return ratios.sorted()[rounds / 2]
+}
+
+/// A ratio of times b/a in words that only a large change moves: "more than 2× slower"
+/// when it exceeds `factor`, "more than 2× faster" below 1/`factor`, else "within 2×
+/// either way".
+public func ratioInWords(_ ratio: Double, factor: Double) -> String {
+    let times = String(format: "%g×", factor)
+    return ratio > factor ? "more than \(times) slower"
+        : ratio < 1 / factor ? "more than \(times) faster"
+        : "within \(times) either way"
 }
 #sourceLocation()

@@ -14,8 +14,8 @@ import Foundation
 
 /// Runs the examples of chapters/09-making-it-fast.md in order.
 public func runEngineExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 53, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 54)
+runner.begin(1, line: 55, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 56)
 
 let sizes = [784, 512, 512, 10]
 print("layer        forward (FLOP/sample)")
@@ -29,8 +29,8 @@ print(String(format: "per training sample:   %.0f FLOP", perTraining))
 print(String(format: "per validation sample: %.0f FLOP", perValidation))
 print(String(format: "one epoch:             %.1f GFLOP", epoch / 1e9))
 #sourceLocation()
-runner.begin(2, line: 549, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 550)
+runner.begin(2, line: 589, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 590)
 var rng9 = SplitMix64(seed: 9)
 var worst: Float = 0
 for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 130)] {
@@ -39,13 +39,15 @@ for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 
     let reference = matmul(a, b)
     for threads in [1, 2] {
         let fast = fastMatmul(a, b, threads: threads)
-        worst = max(worst, zip(fast.scalars, reference.scalars).map { abs($0 - $1) }.max()!)
+        let differences = zip(fast.scalars, reference.scalars).map { abs($0 - $1) }
+        worst = max(worst, differences.max()!)
     }
 }
-print("largest difference from chapter 3's matmul:", worst < 1e-4 ? "below 1e-4" : "\(worst)")
+print("largest difference from chapter 3's matmul:",
+      worst < 1e-4 ? "below 1e-4" : "\(worst)")
 #sourceLocation()
-runner.begin(3, line: 985, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 986)
+runner.begin(3, line: 1103, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1104)
 var engineRNG = SplitMix64(seed: 5)
 func smallNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), ReLU(), Dropout(0.2, seed: 1),
@@ -57,8 +59,10 @@ let engine = FastMLP(smallNetwork(&copyRNG), update: .sgd(learningRate: 0.1), th
 var referenceOptimizer = SGD(reference.parameters, learningRate: 0.1)
 let batchX = Tensor(uniform: [20, 30], in: 0...1, using: &engineRNG)
 let batchY = (0..<20).map { $0 % 10 }
-/// Three training steps of chapter 8's network and of the engine on the same batch, printing both losses.
-func trainSideBySide(_ reference: Sequential, _ optimizer: inout some Optimizer, _ engine: FastMLP) {
+/// Three training steps of chapter 8's network and of the engine on the same batch,
+/// printing both losses.
+func trainSideBySide(_ reference: Sequential, _ optimizer: inout some Optimizer,
+                     _ engine: FastMLP) {
     for step in 1...3 {
         reference.zeroGrad()
         let logits = reference(batchX)
@@ -66,7 +70,8 @@ func trainSideBySide(_ reference: Sequential, _ optimizer: inout some Optimizer,
         _ = reference.backward(crossEntropyGradient(logits, labels: batchY))
         optimizer.step()
         let engineLoss = engine.trainStep(batchX, labels: batchY)
-        print(String(format: "step %d: loss %.5f (chapter 8) %.5f (engine)", step, referenceLoss, engineLoss))
+        print(String(format: "step %d: loss %.5f (chapter 8) %.5f (engine)",
+                     step, referenceLoss, engineLoss))
     }
 }
 trainSideBySide(reference, &referenceOptimizer, engine)
@@ -74,8 +79,8 @@ let gap = zip(reference.parameters.map(\.value), engine.exportParameters())
     .map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max()! }.max()!
 print("largest parameter difference after 3 steps:", gap < 1e-5 ? "below 1e-5" : "\(gap)")
 #sourceLocation()
-runner.begin(4, line: 1121, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1122)
+runner.begin(4, line: 1257, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1258)
 func smallNormalizedNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), BatchNorm(24), ReLU(), Dropout(0.2, seed: 1),
                 Linear(24, 10, rng: &rng)])
@@ -83,148 +88,534 @@ func smallNormalizedNetwork(_ rng: inout SplitMix64) -> Sequential {
 var normRNG = SplitMix64(seed: 6)
 var normCopyRNG = normRNG
 let normReference = smallNormalizedNetwork(&normRNG)
-let normEngine = FastMLP(smallNormalizedNetwork(&normCopyRNG), update: .momentum(learningRate: 0.1, momentum: 0.9), threads: 2)
+let normEngine = FastMLP(smallNormalizedNetwork(&normCopyRNG),
+                         update: .momentum(learningRate: 0.1, momentum: 0.9), threads: 2)
 var normOptimizer = SGD(normReference.parameters, learningRate: 0.1, momentum: 0.9)
 trainSideBySide(normReference, &normOptimizer, normEngine)
 normReference.eval()
-let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
-print("largest difference of the evaluation-mode logits:", evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
+let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX).scalars)
+    .map { abs($0 - $1) }.max()!
+print("largest difference of the evaluation-mode logits:",
+      evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
 #sourceLocation()
-runner.begin(5, line: 1151, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1152)
+runner.begin(5, line: 1290, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1291)
 var adamRNG = SplitMix64(seed: 6)
 var adamCopyRNG = adamRNG
 let adamReference = smallNormalizedNetwork(&adamRNG)
-let adamEngine = FastMLP(smallNormalizedNetwork(&adamCopyRNG), update: .adam(learningRate: 0.01), threads: 2)
+let adamEngine = FastMLP(smallNormalizedNetwork(&adamCopyRNG),
+                         update: .adam(learningRate: 0.01), threads: 2)
 var adamOptimizer = Adam(adamReference.parameters, learningRate: 0.01)
 trainSideBySide(adamReference, &adamOptimizer, adamEngine)
-/// A difference as a range of powers of ten: its last digits are rounding noise and vary between machines.
+/// A difference as a range of powers of ten: its last digits are rounding noise and vary
+/// between machines.
 func magnitude(_ x: Float) -> String {
-    x < 1e-5 ? "below 1e-5" : x < 1e-3 ? "between 1e-5 and 1e-3" : x < 1e-1 ? "between 1e-3 and 1e-1" : "above 1e-1"
+    x < 1e-5 ? "below 1e-5" : x < 1e-3 ? "between 1e-5 and 1e-3"
+        : x < 1e-1 ? "between 1e-3 and 1e-1" : "above 1e-1"
 }
 // Chapter 8 orders the parameters W₁ b₁ γ β W₂ b₂; the engine exports W₁ b₁ W₂ b₂ first.
-let biasDrift = zip(adamReference.parameters[1].value.scalars, adamEngine.exportParameters()[1].scalars)
+let biasDrift = zip(adamReference.parameters[1].value.scalars,
+                    adamEngine.exportParameters()[1].scalars)
     .map { abs($0 - $1) }.max()!
 adamReference.eval()
-let adamEvaluationGap = zip(adamReference(batchX).scalars, adamEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
+let adamEvaluationGap = zip(adamReference(batchX).scalars,
+                            adamEngine.logits(batchX).scalars).map { abs($0 - $1) }.max()!
 print("largest difference of the biases before the batch norm:", magnitude(biasDrift))
 print("largest difference of the evaluation-mode logits:", magnitude(adamEvaluationGap))
 #sourceLocation()
-runner.begin(6, line: 1229, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1230)
+runner.begin(6, line: 1375, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1376)
 
-/// The parts of bench/snapshot.json that this chapter prints (the file also holds every single run).
+/// The parts of bench/snapshot.json that this chapter prints (the file also holds every
+/// single run).
 struct BenchSpread: Decodable { let median, min, max: Double }
-struct BenchMeasure: Decodable { let key, name: String; let book: BenchSpread; let torch, ratio: BenchSpread? }
+struct BenchMeasure: Decodable {
+    let key, name: String
+    let book: BenchSpread, torch, ratio: BenchSpread?
+}
 struct BenchKernel: Decodable { let key, name: String; let gflops: Double }
-struct BenchMachine: Decodable { let cpu, cpuVectors, torch: String; let cores, torchThreads: Int }
+struct BenchMachine: Decodable {
+    let cpu, cpuVectors, torch: String
+    let cores, torchThreads: Int
+}
 struct PairedRuns: Decodable {
     let date: String, machine: BenchMachine, pairs: Int
     let loadBefore, loadAfter: [Double], measures: [BenchMeasure], kernels: [BenchKernel]
 }
-struct JobBatch: Decodable { let batch: Int; let wallSeconds, peakMegabytes: BenchMeasure }
-struct JobRuns: Decodable { let epochs, pairs: Int; let loadBefore, loadAfter: [Double]; let batches: [JobBatch] }
+struct JobBatch: Decodable {
+    let batch: Int
+    let wallSeconds, peakMegabytes: BenchMeasure
+}
+struct JobRuns: Decodable {
+    let epochs, pairs: Int
+    let loadBefore, loadAfter: [Double], batches: [JobBatch]
+}
 struct BenchSnapshot: Decodable { let paired: PairedRuns; let job: JobRuns }
 
 let snapshot: BenchSnapshot
 do {
-    snapshot = try JSONDecoder().decode(BenchSnapshot.self, from: Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json")))
+    let json = try Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json"))
+    snapshot = try JSONDecoder().decode(BenchSnapshot.self, from: json)
 } catch { fatalError("bench/snapshot.json: \(error) (make bench-record writes it)") }
 
 /// "median (min–max)" in a printf style.
 func spread(_ s: BenchSpread, _ style: String, _ unit: String = "") -> String {
-    String(format: style, s.median) + unit + " (" + String(format: style, s.min) + "–" + String(format: style, s.max) + ")"
+    let text = [s.median, s.min, s.max].map { String(format: style, $0) }
+    return text[0] + unit + " (" + text[1] + "–" + text[2] + ")"
 }
-func loads(_ l: [Double]) -> String { l.map { String(format: "%.1f", $0) }.joined(separator: " ") }
-func column(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+func loads(_ l: [Double]) -> String {
+    l.map { String(format: "%.1f", $0) }.joined(separator: " ")
+}
+func column(_ text: some StringProtocol, _ width: Int) -> String {
+    String(text).padding(toLength: width, withPad: " ", startingAt: 0)
+}
 
 let paired = snapshot.paired, machine = paired.machine
-print("recorded \(paired.date): \(machine.cpu), \(machine.cores) cores, \(machine.cpuVectors), PyTorch \(machine.torch) on \(machine.torchThreads) threads")
-print("load average \(loads(paired.loadBefore)) before, \(loads(paired.loadAfter)) after; medians of \(paired.pairs) pairs (min–max)")
-let busiest = (paired.loadBefore + paired.loadAfter).max() ?? 0
+let torchName = "PyTorch \(machine.torch) on \(machine.torchThreads) threads"
+print("recorded \(paired.date): \(machine.cpu), \(machine.cores) cores, "
+      + "\(machine.cpuVectors), " + torchName)
+print("load average \(loads(paired.loadBefore)) before, \(loads(paired.loadAfter)) after")
+// The 1-minute averages (the first of each three) are the ones that overlap the run.
+let busiest = max(paired.loadBefore[0], paired.loadAfter[0])
 print(busiest > Double(machine.cores)
-      ? "a busy machine: more programs than cores wanted to run, so every time below is slower than on a quiet one"
-      : "a quiet machine: the load stayed within its \(machine.cores) cores")
+      ? "a busy machine: around the run, more programs than cores wanted to run"
+      : "a quiet machine: around the run, the load stayed within its cores")
+print("medians of \(paired.pairs) pairs (min–max):")
 print("")
-print(column("", 20) + column("engine", 24) + column("PyTorch", 24) + "engine/PyTorch")
+print(column("", 20) + column("engine", 23) + column("PyTorch", 23) + "engine/PyTorch")
 for m in paired.measures {
     guard let torch = m.torch, let ratio = m.ratio else { continue }
     let style = m.key == "inference" ? "%.0f" : "%.2f"
-    print(column(m.name, 20) + column(spread(m.book, style), 24) + column(spread(torch, style), 24) + spread(ratio, "%.2f", "×"))
+    print(column(m.name, 20) + column(spread(m.book, style), 23)
+          + column(spread(torch, style), 23) + spread(ratio, "%.2f", "×"))
 }
 print("")
 for m in paired.measures {
     guard let ratio = m.ratio else { continue }
-    // An epoch's ratio below 1, or an inference ratio above 1, means the engine was the faster side.
+    // An epoch's ratio below 1, or an inference ratio above 1, means the engine was the
+    // faster side.
     let engineAhead = m.key == "inference" ? ratio.min > 1 : ratio.max < 1
     let torchAhead = m.key == "inference" ? ratio.max < 1 : ratio.min > 1
-    print(m.name.prefix { $0 != "," } + ": " + (engineAhead ? "the engine was faster in every pair"
-                           : torchAhead ? "PyTorch was faster in every pair" : "the pairs disagree on which side is faster"))
+    let verdict = engineAhead ? "the engine was faster in every pair"
+        : torchAhead ? "PyTorch was faster in every pair"
+        : "the pairs disagree on which side is faster"
+    print(m.name.prefix { $0 != "," } + ": " + verdict)
 }
 print("")
 for m in paired.measures where m.torch == nil {
     print(column(m.name, 40) + spread(m.book, m.key.hasPrefix("share") ? "%.2f" : "%.1f"))
 }
 #sourceLocation()
-runner.begin(7, line: 1306, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1307)
-let ratioAt = Dictionary(uniqueKeysWithValues: paired.measures.compactMap { m in m.ratio.map { (m.key, $0) } })
-// Speed-ups, engine over PyTorch: the inverse of an epoch's time ratio; inference's ratio is one already.
+runner.begin(7, line: 1480, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1481)
+let ratioAt = Dictionary(uniqueKeysWithValues: paired.measures.compactMap { m in
+    m.ratio.map { (m.key, $0) }
+})
+// Speed-ups, engine over PyTorch: the inverse of an epoch's time ratio; inference's ratio
+// is one already.
 let speedUp20 = 1 / ratioAt["epoch.b20"]!.median
-precondition(speedUp20 > 1 / ratioAt["epoch.b128"]!.median && speedUp20 > ratioAt["inference"]!.median,
+precondition(speedUp20 > 1 / ratioAt["epoch.b128"]!.median
+                 && speedUp20 > ratioAt["inference"]!.median,
              "the text says the engine compares best with PyTorch at batch 20")
 #sourceLocation()
-runner.begin(8, line: 1340, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1341)
+runner.begin(8, line: 1519, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1520)
 print("512×512 · 512×512                   GFLOP/s")
 for kernel in paired.kernels {
     print(column(kernel.name, 34) + String(format: "%8.1f", kernel.gflops))
 }
 var speedPlot = LinePlot(title: "Matrix product, 512×512·512×512, step by step",
-                         xLabel: "step (0 = triple loop, 5 = SIMD kernel on two cores)", yLabel: "GFLOP/s (log)")
+                         xLabel: "step (0 = triple loop, 5 = SIMD kernel on two cores)",
+                         yLabel: "GFLOP/s (log)")
 speedPlot.logY = true
 speedPlot.add(Series("this chapter", y: paired.kernels.map(\.gflops)))
 speedPlot.series[0].x = (0..<paired.kernels.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(9, line: 1385, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1386)
-let stepRate = Dictionary(uniqueKeysWithValues: paired.kernels.map { ($0.key, $0.gflops) })
-precondition(stepRate["naive"]! < stepRate["transposed"]! && stepRate["transposed"]! < stepRate["ikj"]!,
-             "step 2 says B transposed is faster than the triple loop but slower than step 1")
-precondition(stepRate["blocked"]! <= stepRate["ikj"]!, "step 3 says blocking alone is no faster than step 1")
-precondition(stepRate["ikj"]! < stepRate["simd1"]! && stepRate["simd1"]! < stepRate["simd2"]!,
+runner.begin(9, line: 1569, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1570)
+let stepRate = Dictionary(uniqueKeysWithValues: paired.kernels.map {
+    ($0.key, $0.gflops)
+})
+precondition(stepRate["naive"]! < stepRate["transposed"]!
+                 && stepRate["transposed"]! < stepRate["ikj"]!,
+             "step 2: B transposed is faster than the triple loop but slower than step 1")
+precondition(stepRate["blocked"]! <= stepRate["ikj"]!,
+             "step 3 says blocking alone is no faster than step 1")
+precondition(stepRate["ikj"]! / stepRate["naive"]! > 10
+                 && stepRate["simd2"]! / stepRate["naive"]! > 50,
+             "the figure's caption: an order of magnitude for step 1, almost two at the end")
+precondition(stepRate["ikj"]! < stepRate["simd1"]!
+                 && stepRate["simd1"]! < stepRate["simd2"]!,
              "each step from the SIMD kernel on is faster than the one before")
 #sourceLocation()
-runner.begin(10, line: 1400, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1401)
+runner.begin(10, line: 1592, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1593)
 let job = snapshot.job
-print("the whole job, \(job.epochs) epoch\(job.epochs == 1 ? "" : "s") and the test, \(job.pairs) pair\(job.pairs == 1 ? "" : "s") of runs"
-      + " (median, min–max), load \(loads(job.loadBefore)) before, \(loads(job.loadAfter)) after")
-print(column("", 28) + column("book", 24) + column("PyTorch", 24) + "book/PyTorch")
+let plural = (epochs: job.epochs == 1 ? "" : "s", pairs: job.pairs == 1 ? "" : "s")
+print("the whole job, \(job.epochs) epoch\(plural.epochs) and the test, "
+      + "\(job.pairs) pair\(plural.pairs) of runs (median, min–max),")
+print("load \(loads(job.loadBefore)) before, \(loads(job.loadAfter)) after")
+print(column("", 27) + column("book", 20) + column("PyTorch", 20) + "book/PyTorch")
 for batch in job.batches {
     for (m, style) in [(batch.wallSeconds, "%.0f"), (batch.peakMegabytes, "%.0f")] {
         guard let torch = m.torch, let ratio = m.ratio else { continue }
-        print(column(m.name, 28) + column(spread(m.book, style), 24) + column(spread(torch, style), 24) + spread(ratio, "%.2f", "×"))
+        print(column(m.name, 27) + column(spread(m.book, style), 20)
+              + column(spread(torch, style), 20) + spread(ratio, "%.2f", "×"))
     }
 }
 #sourceLocation()
-runner.begin(11, line: 1459, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1460)
+runner.begin(11, line: 1698, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1699)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
 var secondMoment: Float = 1e-6
 for _ in 0..<100_000 { secondMoment *= 0.999 }
-print("Adam's v after 100,000 × 0.999:", secondMoment, "subnormal:", secondMoment.isSubnormal)
+print("Adam's v after 100,000 × 0.999:", secondMoment,
+      "subnormal:", secondMoment.isSubnormal)
 print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
+do {  // exercise 1
+runner.beginSolution(12, exercise: 1, line: 1767, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1768)
+// The recorded snapshot's machine (what `make bench` prints beside your own results):
+// an AMD EPYC of the Zen 4 generation at 2.6 GHz (/proc/cpuinfo). Its two FMA units
+// are 256 bits wide, so an AVX-512 instruction runs as two halves: 2 FMA × 8 lanes × 2
+// FLOP = 32 FLOP per cycle and core.
+precondition(machine.cpu == "AMD EPYC" && machine.cpuVectors == "AVX-512",
+             "exercise 1's ceiling is the recorded AMD EPYC's: recompute it for yours")
+let perCore = 32 * 2.6
+print(String(format: "ceiling: 32 FLOP per cycle × 2.6 GHz = %.1f GFLOP/s a core",
+             perCore))
+for kernel in paired.kernels where kernel.key.hasPrefix("simd") {
+    let cores = kernel.key == "simd1" ? 1 : machine.cores
+    let share = 100 * kernel.gflops / (Double(cores) * perCore)
+    print(column(kernel.name, 30) + String(format: "%5.1f GFLOP/s, ", kernel.gflops)
+          + String(format: "%2.0f%% of ", share)
+          + (cores == 1 ? "1 core" : "\(cores) cores"))
+}
+let ratios = Dictionary(uniqueKeysWithValues: paired.measures.compactMap { m in
+    m.ratio.map { (m.key, $0) }
+})
+let (r20, r128) = (ratios["epoch.b20"]!, ratios["epoch.b128"]!)
+print("epoch time, engine/PyTorch: batch 20 " + spread(r20, "%.2f", "×")
+      + ", batch 128 " + spread(r128, "%.2f", "×"))
+print(r20.max < r128.min ? "batch 20's range lies wholly below batch 128's"
+      : "the two ranges overlap: these pairs cannot tell the two batch sizes apart")
+#sourceLocation()
+}
+do {  // exercise 2
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1821)
+// Each product twice, with wrapping index arithmetic (&*, &+) or checked (*, +), both
+// compiled here with the same flags. Raw pointers, so that no bounds check hides the
+// difference.
+func productIKJ(_ a: Tensor, _ b: Tensor, checked: Bool) -> Tensor {
+    let (n, k, m) = (a.rows, a.columns, b.columns)
+    var c = [Float](repeating: 0, count: n * m)
+    a.scalars.withUnsafeBufferPointer { a in
+        b.scalars.withUnsafeBufferPointer { b in
+            c.withUnsafeMutableBufferPointer { c in
+                let (A, B, C) = (a.baseAddress!, b.baseAddress!, c.baseAddress!)
+                for i in 0..<n {
+                    for p in 0..<k {
+                        let aip = A[i &* k &+ p]
+                        if checked {
+                            for j in 0..<m { C[i * m + j] += aip * B[p * m + j] }
+                        } else {
+                            for j in 0..<m { C[i &* m &+ j] += aip * B[p &* m &+ j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return Tensor(shape: [n, m], scalars: c)
+}
+
+func productTransposed(_ a: Tensor, _ bT: Tensor, checked: Bool) -> Tensor {
+    let (n, k, m) = (a.rows, a.columns, bT.rows)
+    var c = [Float](repeating: 0, count: n * m)
+    a.scalars.withUnsafeBufferPointer { a in
+        bT.scalars.withUnsafeBufferPointer { b in
+            c.withUnsafeMutableBufferPointer { c in
+                let (A, B, C) = (a.baseAddress!, b.baseAddress!, c.baseAddress!)
+                for i in 0..<n {
+                    for j in 0..<m {
+                        var sum: Float = 0
+                        if checked {
+                            for p in 0..<k { sum += A[i * k + p] * B[j * k + p] }
+                        } else {
+                            for p in 0..<k { sum += A[i &* k &+ p] * B[j &* k &+ p] }
+                        }
+                        C[i &* m &+ j] = sum
+                    }
+                }
+            }
+        }
+    }
+    return Tensor(shape: [n, m], scalars: c)
+}
+#sourceLocation()
+runner.beginSolution(13, exercise: 2, line: 1872, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1873)
+var rng2 = SplitMix64(seed: 2)
+let a = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
+let b = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
+let bT = b.transposed
+print("256×256 · 256×256, checked * and + against wrapping &* and &+:")
+print("  product                           same result  time")
+let variants: [(String, (Bool) -> Tensor)] = [
+    ("i-p-j (matmulIKJ)", { productIKJ(a, b, checked: $0) }),
+    ("B transposed (matmulTransposed)", { productTransposed(a, bT, checked: $0) }),
+]
+for (name, product) in variants {
+    let same = product(true) == product(false)
+    let ratio = medianTimeRatio({ _ = product(false) }, { _ = product(true) })
+    print("  " + column(name, 34) + column("\(same)", 13) + "checked is "
+          + ratioInWords(ratio, factor: 2))
+}
+#sourceLocation()
+}
+do {  // exercise 3
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1910)
+// A 4-row micro-kernel beside a copy of the 6-row one, driven alike for A [m, k] · B
+// [k, n] with B read in place (as gemm does for small m) and n a whole number of
+// slivers. Chapter 9's examples are compiled with the engine's CPU flags, so both get
+// the engine's vector instructions.
+typealias V = FloatVector
+@inline(__always) func multiplyAdd(_ acc: inout V, _ a: Float, _ b: V) {
+    #if BOOK_FMA || arch(arm64)
+    acc.addProduct(V(repeating: a), b)
+    #else
+    acc += V(repeating: a) * b
+    #endif
+}
+/// Adds (or, if `first`, writes) two vectors to row r of C, if r < rows.
+@inline(__always) func store(_ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ r: Int,
+                             _ rows: Int, _ left: V, _ right: V, first: Bool) {
+    guard r < rows else { return }
+    let row = UnsafeMutableRawPointer(c + r * ldc), half = MemoryLayout<V>.size
+    var (l, rr) = (left, right)
+    if !first {
+        l += row.loadUnaligned(as: V.self)
+        rr += row.loadUnaligned(fromByteOffset: half, as: V.self)
+    }
+    row.storeBytes(of: l, as: V.self)
+    row.storeBytes(of: rr, toByteOffset: half, as: V.self)
+}
+/// One tile of C, 6 or 4 rows × 2 vectors: `a` holds k columns of `tileRows` packed
+/// floats.
+@inline(__always) func tile(_ tileRows: Int, _ k: Int, _ a: UnsafePointer<Float>,
+                            _ b: UnsafePointer<Float>, _ ldb: Int,
+                            _ c: UnsafeMutablePointer<Float>, _ ldc: Int, rows: Int,
+                            first: Bool) {
+    var (c00, c01, c10, c11, c20, c21) = (V(), V(), V(), V(), V(), V())
+    var (c30, c31, c40, c41, c50, c51) = (V(), V(), V(), V(), V(), V())
+    for p in 0..<k {
+        let (pa, pb) = (a + p * tileRows, b + p * ldb)
+        let b0 = UnsafeRawPointer(pb).loadUnaligned(as: V.self)
+        let b1 = UnsafeRawPointer(pb + V.scalarCount).loadUnaligned(as: V.self)
+        multiplyAdd(&c00, pa[0], b0); multiplyAdd(&c01, pa[0], b1)
+        multiplyAdd(&c10, pa[1], b0); multiplyAdd(&c11, pa[1], b1)
+        multiplyAdd(&c20, pa[2], b0); multiplyAdd(&c21, pa[2], b1)
+        multiplyAdd(&c30, pa[3], b0); multiplyAdd(&c31, pa[3], b1)
+        if tileRows == 6 {
+            multiplyAdd(&c40, pa[4], b0); multiplyAdd(&c41, pa[4], b1)
+            multiplyAdd(&c50, pa[5], b0); multiplyAdd(&c51, pa[5], b1)
+        }
+    }
+    store(c, ldc, 0, rows, c00, c01, first: first)
+    store(c, ldc, 1, rows, c10, c11, first: first)
+    store(c, ldc, 2, rows, c20, c21, first: first)
+    store(c, ldc, 3, rows, c30, c31, first: first)
+    store(c, ldc, 4, rows, c40, c41, first: first)
+    store(c, ldc, 5, rows, c50, c51, first: first)
+}
+/// C = A · B, `[m, k] · [k, n]` row-major, with tiles of `tileRows` rows: A packed in
+/// panels per block of 256 of k, as gemm packs it, and B read in place.
+func tiled(_ A: UnsafePointer<Float>, _ B: UnsafePointer<Float>,
+           m: Int, k: Int, n: Int, tileRows: Int) -> [Float] {
+    let tiles = (m + tileRows - 1) / tileRows, sliver = 2 * V.scalarCount
+    let P = UnsafeMutablePointer<Float>.allocate(capacity: tiles * tileRows * 256)
+    defer { P.deallocate() }
+    var c = [Float](repeating: 0, count: m * n)
+    c.withUnsafeMutableBufferPointer { C in
+        for p0 in stride(from: 0, to: k, by: 256) {
+            let depth = min(256, k - p0)
+            // Tile t's panel: `depth` columns of tileRows floats, zeros past row m.
+            for t in 0..<tiles {
+                for p in 0..<depth {
+                    for r in 0..<tileRows {
+                        let i = t * tileRows + r
+                        let value = i < m ? A[i * k + p0 + p] : 0
+                        P[(t * depth + p) * tileRows + r] = value
+                    }
+                }
+            }
+            for j in stride(from: 0, to: n, by: sliver) {
+                for t in 0..<tiles {
+                    let (a, b) = (P + t * depth * tileRows, B + p0 * n + j)
+                    let c = C.baseAddress! + t * tileRows * n + j
+                    let rows = min(tileRows, m - t * tileRows)
+                    // Literal row counts, so that each call compiles for its own size.
+                    if tileRows == 6 {
+                        tile(6, depth, a, b, n, c, n, rows: rows, first: p0 == 0)
+                    } else {
+                        tile(4, depth, a, b, n, c, n, rows: rows, first: p0 == 0)
+                    }
+                }
+            }
+        }
+    }
+    return c
+}
+func tiledProduct(_ a: Tensor, _ b: Tensor, tileRows: Int) -> Tensor {
+    precondition(tileRows == 4 || tileRows == 6, "4 or 6 rows")
+    precondition(b.columns % (2 * V.scalarCount) == 0, "n must be whole slivers")
+    let c = a.scalars.withUnsafeBufferPointer { A in
+        b.scalars.withUnsafeBufferPointer { B in
+            tiled(A.baseAddress!, B.baseAddress!, m: a.rows, k: a.columns,
+                  n: b.columns, tileRows: tileRows)
+        }
+    }
+    return Tensor(shape: [a.rows, b.columns], scalars: c)
+}
+#sourceLocation()
+runner.beginSolution(14, exercise: 3, line: 2014, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2015)
+// One training step at batch 20: the rows of A in each product, and the rows the tiles
+// compute.
+let layers = [784, 512, 512, 10]
+var products: [(name: String, m: Int, k: Int, n: Int)] = []
+for l in 0..<3 {
+    let (fanIn, fanOut) = (layers[l], layers[l + 1])
+    products.append(("forward \(fanIn)→\(fanOut)", 20, fanIn, fanOut))
+    if l > 0 {
+        products.append(("input gradient \(fanOut)→\(fanIn)", 20, fanOut, fanIn))
+    }
+    products.append(("weight gradient \(fanIn)×\(fanOut)", fanIn, 20, fanOut))
+}
+func computed(_ m: Int, _ rows: Int) -> Int { (m + rows - 1) / rows * rows }
+print("product (batch 20)           rows of A  6-row tiles  4-row tiles (+ padding)")
+for p in products {
+    let (six, four) = (computed(p.m, 6), computed(p.m, 4))
+    print(column(p.name, 28) + String(format: "%9d %8d (+%d) %8d (+%d)",
+                                       p.m, six / 6, six - p.m, four / 4, four - p.m))
+}
+func sum(_ f: ((name: String, m: Int, k: Int, n: Int)) -> Int) -> Double {
+    Double(products.map(f).reduce(0, +))
+}
+let needed = sum { $0.m * $0.k * $0.n }
+let six = sum { computed($0.m, 6) * $0.k * $0.n }
+let four = sum { computed($0.m, 4) * $0.k * $0.n }
+let extra = 100 * (six / needed - 1)
+print(String(format: "multiply-adds per step, millions: %.2f needed, ", needed / 1e6)
+      + String(format: "6-row tiles %.2f (+%.1f%%), ", six / 1e6, extra)
+      + String(format: "4-row %.2f", four / 1e6))
+// A step of a tile loads 2 vectors of B and `rows` numbers of A for 2·rows vector
+// FMAs.
+let bLoads = sum { ($0.m + 3) / 4 * $0.k * $0.n }
+    / sum { ($0.m + 5) / 6 * $0.k * $0.n }
+print(String(format: "loads per vector FMA: 6-row %.2f, 4-row %.2f; ",
+             8.0 / 12, 6.0 / 8)
+      + String(format: "loads of B, 4-row/6-row: %.2f", bLoads))
+// Measured: the two kernels on the first layer's forward and weight-gradient products.
+var rng3 = SplitMix64(seed: 3)
+let x = Tensor(uniform: [20, 784], in: 0...1, using: &rng3)
+let w = Tensor(uniform: [784, 512], in: -1...1, using: &rng3)
+let g = Tensor(uniform: [20, 512], in: -1...1, using: &rng3)
+for (name, a, b) in [("forward [20, 784]·[784, 512]", x, w),
+                     ("weight gradient [784, 20]·[20, 512]", x.transposed, g)] {
+    let same = tiledProduct(a, b, tileRows: 4) == tiledProduct(a, b, tileRows: 6)
+    let ratio = medianTimeRatio({ _ = tiledProduct(a, b, tileRows: 6) },
+                                { _ = tiledProduct(a, b, tileRows: 4) })
+    print(column(name, 36) + "same result: \(same); 4-row is "
+          + ratioInWords(ratio, factor: 1.5))
+}
+#sourceLocation()
+}
+do {  // exercise 4
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2098)
+/// One layer's SGD step on its weights Wᵀ `[in, out]` for inputs x `[b, in]` and ∂L/∂z
+/// `g` `[b, out]`: fused, gemm adds −η·xᵀ·g to Wᵀ in place; unfused, gemm writes xᵀ·g
+/// to `gradient`, then a loop does Wᵀ −= η·gradient. One thread, as in the engine's
+/// share of each product.
+func updateWeights(_ w: inout [Float], _ x: Tensor, _ g: Tensor, eta: Float,
+                   fused: Bool, gradient: inout [Float]) {
+    x.scalars.withUnsafeBufferPointer { xs in
+        g.scalars.withUnsafeBufferPointer { gs in
+            let xT = MatrixView(xs.baseAddress!, rows: x.rows, columns: x.columns).t
+            let gView = MatrixView(gs.baseAddress!, rows: g.rows, columns: g.columns)
+            w.withUnsafeMutableBufferPointer { ws in
+                let (W, count) = (ws.baseAddress!, ws.count)
+                if fused {
+                    gemm(xT, gView, into: W, ldc: g.columns, alpha: -eta,
+                         accumulate: true)
+                    return
+                }
+                gradient.withUnsafeMutableBufferPointer { ds in
+                    let D = ds.baseAddress!
+                    gemm(xT, gView, into: D, ldc: g.columns)
+                    for q in 0..<count { W[q] -= eta * D[q] }
+                }
+            }
+        }
+    }
+}
+#sourceLocation()
+runner.beginSolution(15, exercise: 4, line: 2126, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2127)
+let sizes4 = [784, 512, 512, 10], eta: Float = 0.01
+var rng4 = SplitMix64(seed: 4)
+let start = (0..<3).map { l in
+    Tensor(uniform: [sizes4[l], sizes4[l + 1]], in: -0.05...0.05, using: &rng4).scalars
+}
+let weights = start.map(\.count).reduce(0, +)
+// Per step, fused: read and write Wᵀ once. Unfused: write the gradient, read it, read
+// and write Wᵀ.
+let (fusedBytes, unfusedBytes) = (Double(2 * 4 * weights), Double(4 * 4 * weights))
+print(String(format: "%d weights; the update moves %.1f MB a step fused, ",
+             weights, fusedBytes / 1e6)
+      + String(format: "%.1f MB unfused", unfusedBytes / 1e6))
+print("batch  steps/epoch  GB/epoch fused, unfused  same weights  unfused vs fused")
+for batch in [20, 128] {
+    let xs = (0..<3).map {
+        Tensor(uniform: [batch, sizes4[$0]], in: 0...1, using: &rng4)
+    }
+    let gs = (0..<3).map {
+        Tensor(uniform: [batch, sizes4[$0 + 1]], in: -0.01...0.01, using: &rng4)
+    }
+    var (fusedW, unfusedW, gradients) = (start, start, start)
+    func step(fused: Bool) {
+        for l in 0..<3 {
+            if fused {
+                updateWeights(&fusedW[l], xs[l], gs[l], eta: eta, fused: true,
+                              gradient: &gradients[l])
+            } else {
+                updateWeights(&unfusedW[l], xs[l], gs[l], eta: eta, fused: false,
+                              gradient: &gradients[l])
+            }
+        }
+    }
+    step(fused: true)
+    step(fused: false)
+    let same = fusedW == unfusedW
+    let ratio = medianTimeRatio({ step(fused: true) }, { step(fused: false) })
+    let steps = 48_000 / batch
+    print(String(format: "%5d  %11d  %15.1f, %4.1f", batch, steps,
+                 Double(steps) * fusedBytes / 1e9, Double(steps) * unfusedBytes / 1e9)
+          + "  " + column("\(same)", 12) + ratioInWords(ratio, factor: 2))
+}
+#sourceLocation()
+}
 do {  // exercise 5
-runner.beginSolution(12, exercise: 5, line: 1538, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1539)
-// Split by samples: each thread backpropagates its half of the batch through the whole network and
-// gets a gradient for every weight; the two must be added before the update.
+runner.beginSolution(16, exercise: 5, line: 2192, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2193)
+// Split by samples: each thread backpropagates its half of the batch through the whole
+// network and gets a gradient for every weight; the two must be added before the
+// update.
 var splitRNG = SplitMix64(seed: 99)
 let net = makeMLP([784, 512, 512, 10], rng: &splitRNG)
 let inputs = Tensor(uniform: [20, 784], in: 0...1, using: &splitRNG)
@@ -235,13 +626,85 @@ func gradients(_ rows: [Int]) -> [Float] {
     _ = net.backward(crossEntropyGradient(logits, labels: rows.map { labels[$0] }))
     return net.parameters.flatMap(\.grad.scalars)
 }
-let whole = gradients(Array(0..<20)), first = gradients(Array(0..<10)), second = gradients(Array(10..<20))
-// The loss is a mean: the whole batch's gradient is the mean of the two halves' gradients.
+let whole = gradients(Array(0..<20))
+let first = gradients(Array(0..<10)), second = gradients(Array(10..<20))
+// The loss is a mean: the whole batch's gradient is the mean of the two halves'
+// gradients.
 let largest = zip(whole, zip(first, second)).map { abs($0 - ($1.0 + $1.1) / 2) }.max()!
-print("parameters:", whole.count, " largest |g(20) − (g(first 10) + g(last 10))/2|:", largest)
-print(String(format: "to combine per step: %d floats, %.1f MB read and written", whole.count, Double(2 * 4 * whole.count) / 1e6))
+print("parameters:", whole.count,
+      " largest |g(20) − (g(first 10) + g(last 10))/2|:", largest)
+print(String(format: "to combine per step: %d floats, %.1f MB read and written",
+             whole.count, Double(2 * 4 * whole.count) / 1e6))
 precondition(largest < 1e-6)
 #sourceLocation()
+}
+do {  // exercise 6
+if runner.beginSlow(17, line: 2237) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2238)
+// MNIST's 60,000 training images and labels, read with the system's gzip (chapter 10
+// writes a proper reader): IDX headers of 16 and 8 bytes, then one byte per pixel or
+// label.
+func gunzipped(_ path: String) -> [UInt8] {
+    let gzip = Process(), pipe = Pipe()
+    gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    gzip.arguments = ["gzip", "-dc", path]
+    gzip.standardOutput = pipe
+    do { try gzip.run() } catch { fatalError("\(path): cannot run gzip: \(error)") }
+    let bytes = [UInt8](pipe.fileHandleForReading.readDataToEndOfFile())
+    gzip.waitUntilExit()
+    precondition(gzip.terminationStatus == 0, "\(path): gzip failed")
+    return bytes
+}
+let pixels = gunzipped("data/mnist/train-images-idx3-ubyte.gz").dropFirst(16)
+    .map { Float($0) / 255 }
+let digits = gunzipped("data/mnist/train-labels-idx1-ubyte.gz").dropFirst(8)
+    .map { Int($0) }
+let images = Tensor(shape: [60_000, 784], scalars: pixels)
+/// Chapter 11's network (seed 0) on the engine with Adam, η = 0.001; `flush` as given.
+func adamEngine(flush: Bool) -> FastMLP {
+    var rng = SplitMix64(seed: 0)
+    let l1 = Linear(784, 512, rng: &rng), l2 = Linear(512, 512, rng: &rng)
+    let l3 = Linear(512, 10, rng: &rng)
+    let (d1, d2) = (Dropout(0.2, seed: rng.next()), Dropout(0.2, seed: rng.next()))
+    let engine = FastMLP(Sequential([l1, ReLU(), d1, l2, ReLU(), d2, l3]),
+                         update: .adam(learningRate: 0.001))
+    engine.flushesTinyState = flush
+    return engine
+}
+let (flushed, unflushed) = (adamEngine(flush: true), adamEngine(flush: false))
+/// Subnormal entries of Adam's m (even entries of optimizerState) and v (odd ones).
+func subnormals(_ engine: FastMLP) -> (m: Int, v: Int) {
+    let counts = engine.state.optimizerState.map { $0.filter(\.isSubnormal).count }
+    let m = stride(from: 0, to: counts.count, by: 2).map { counts[$0] }
+    let v = stride(from: 1, to: counts.count, by: 2).map { counts[$0] }
+    return (m.reduce(0, +), v.reduce(0, +))
+}
+var orderRNG = SplitMix64(seed: 6)
+print("epoch  subnormal entries of m and v    a step without the flush, timed")
+print("       flushed    not flushed         in turn with one with it")
+for epoch in 1...3 {
+    var order = Array(0..<60_000)
+    orderRNG.shuffle(&order)
+    let batches = stride(from: 0, to: 60_000, by: 20).map {
+        Array(order[$0..<($0 + 20)])
+    }
+    for batch in batches {   // both engines, the same batches in the same order
+        let (x, y) = (images.rows(batch), batch.map { digits[$0] })
+        flushed.trainStep(x, labels: y)
+        unflushed.trainStep(x, labels: y)
+    }
+    let (f, u) = (subnormals(flushed), subnormals(unflushed))
+    // Steps on the epoch's first batch, in turn: timed a whole epoch apart, the two
+    // would meet different loads of the machine.
+    let (x, y) = (images.rows(batches[0]), batches[0].map { digits[$0] })
+    let ratio = medianTimeRatio(repetitions: 3, { flushed.trainStep(x, labels: y) },
+                                { unflushed.trainStep(x, labels: y) })
+    // How much slower depends on the processor; that it is no faster does not.
+    print(String(format: "%5d  %4d %4d  %8d %6d         ", epoch, f.m, f.v, u.m, u.v)
+          + (ratio > 1 / 1.1 ? "no faster" : "faster by more than 10%"))
+}
+#sourceLocation()
+}
 }
 }
 runner.end()

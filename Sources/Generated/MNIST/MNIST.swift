@@ -12,23 +12,25 @@ import Plot
 
 #sourceLocation()
 #sourceLocation(file: "chapters/10-mnist-data.md", line: 54)
-/// What can go wrong while loading an MNIST-style directory. Every case names the file at fault,
-/// and `description` says what is wrong with it in one line.
+/// What can go wrong while loading an MNIST-style directory. Every case names the file at
+/// fault, and `description` says what is wrong with it in one line.
 public enum MNISTError: Error, Equatable, CustomStringConvertible {
     /// Neither `name.gz` nor the uncompressed `name` is in `directory`.
     case missingFile(directory: String, name: String)
     /// The file exists but cannot be read (a directory, no permission, ...).
     case unreadable(path: String, reason: String)
-    /// The file starts like gzip (bytes 1f 8b) but zlib cannot decompress it; `reason` is zlib's.
+    /// The file starts like gzip (bytes 1f 8b) but zlib cannot decompress it; `reason` is
+    /// zlib's.
     case corruptGzip(path: String, reason: String)
-    /// The IDX magic number (the first four bytes, after decompression) is not the one expected.
-    /// `wasGzip` says whether the file was gzip-compressed at all.
+    /// The IDX magic number (the first four bytes, after decompression) is not the one
+    /// expected. `wasGzip` says whether the file was gzip-compressed at all.
     case wrongMagic(path: String, found: UInt32, expected: UInt32, wasGzip: Bool)
-    /// The file is shorter than its header says: `expectedBytes` (header included), `actualBytes`.
-    /// `dimensions` is empty when even the header is cut off.
+    /// The file is shorter than its header says: `expectedBytes` (header included),
+    /// `actualBytes`. `dimensions` is empty when even the header is cut off.
     case truncated(path: String, dimensions: [Int], expectedBytes: Int, actualBytes: Int)
     /// The file is longer than its header says.
-    case trailingBytes(path: String, dimensions: [Int], expectedBytes: Int, actualBytes: Int)
+    case trailingBytes(path: String, dimensions: [Int], expectedBytes: Int,
+                       actualBytes: Int)
     /// The images are not 28 × 28 pixels, the size the book's network takes.
     case wrongImageSize(path: String, rows: Int, columns: Int)
     /// A label that is not a digit 0...9.
@@ -43,38 +45,48 @@ public enum MNISTError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingFile(directory, name):
-            return "\(directory)/\(name).gz: no such file (and no uncompressed \(name) either)"
+            return "\(directory)/\(name).gz: no such file "
+                + "(and no uncompressed \(name) either)"
         case let .unreadable(path, reason):
             return "\(path): cannot read the file (\(reason))"
         case let .corruptGzip(path, reason):
             return "\(path): corrupt gzip data (\(reason))"
         case let .wrongMagic(path, found, expected, wasGzip):
-            let what = expected == IDXFile.imagesMagic ? "images" : expected == IDXFile.labelsMagic ? "labels" : "IDX"
-            let numbers = "magic number \(hex32(found)), expected \(hex32(expected)) for IDX \(what)"
+            let what = expected == IDXFile.imagesMagic ? "images"
+                : expected == IDXFile.labelsMagic ? "labels" : "IDX"
+            let numbers = "magic number \(hex32(found)), "
+                + "expected \(hex32(expected)) for IDX \(what)"
             if !wasGzip && path.hasSuffix(".gz") {
-                return "\(path): not gzip (it does not start with 1f 8b) and not IDX either: \(numbers)"
+                return "\(path): not gzip (it does not start with 1f 8b) "
+                    + "and not IDX either: \(numbers)"
             }
             return "\(path): not an IDX \(what) file: \(numbers)"
         case let .truncated(path, dimensions, expected, actual):
             if dimensions.isEmpty {
-                return "\(path): truncated: \(actual) bytes, too short for its \(expected)-byte IDX header"
+                return "\(path): truncated: \(actual) bytes, "
+                    + "too short for its \(expected)-byte IDX header"
             }
-            return "\(path): truncated: dimensions \(dimensionList(dimensions)) need \(expected) bytes "
-                + "with the header, the file has \(actual)"
+            return "\(path): truncated: dimensions \(dimensionList(dimensions)) "
+                + "need \(expected) bytes with the header, the file has \(actual)"
         case let .trailingBytes(path, dimensions, expected, actual):
-            return "\(path): \(actual - expected) bytes too many: dimensions \(dimensionList(dimensions)) "
+            return "\(path): \(actual - expected) bytes too many: "
+                + "dimensions \(dimensionList(dimensions)) "
                 + "need \(expected) bytes with the header, the file has \(actual)"
         case let .wrongImageSize(path, rows, columns):
-            return "\(path): images are \(rows)×\(columns) pixels; the book's network needs 28×28"
+            return "\(path): images are \(rows)×\(columns) pixels; "
+                + "the book's network needs 28×28"
         case let .labelOutOfRange(path, index, label):
             return "\(path): label \(label) at index \(index) is not a digit 0...9"
         case let .countMismatch(images, imageCount, labels, labelCount):
-            return "\(images) holds \(imageCount) images but \(labels) holds \(labelCount) labels"
+            return "\(images) holds \(imageCount) images "
+                + "but \(labels) holds \(labelCount) labels"
         case let .checksumMismatch(path, expected, actual):
             return "\(path): SHA-256 is \(actual), but SHA256SUMS lists \(expected) "
-                + "(the file is damaged or not the one shipped; verifyChecksums: false skips the check)"
+                + "(the file is damaged or not the one shipped; "
+                + "verifyChecksums: false skips the check)"
         case let .notInChecksumList(path, list):
-            return "\(path): not listed in \(list) (add its line, or pass verifyChecksums: false)"
+            return "\(path): not listed in \(list) "
+                + "(add its line, or pass verifyChecksums: false)"
         }
     }
 }
@@ -86,37 +98,44 @@ func hex32(_ x: UInt32) -> String {
 }
 
 /// "60000×28×28".
-func dimensionList(_ dimensions: [Int]) -> String { dimensions.map(String.init).joined(separator: "×") }
+func dimensionList(_ dimensions: [Int]) -> String {
+    dimensions.map(String.init).joined(separator: "×")
+}
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 136)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 150)
 /// The bytes of the file at `path`, exactly as stored on disk.
 public func readFileBytes(path: String) throws(MNISTError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw .unreadable(path: path, reason: "no such file")
     }
-    guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a directory") }
+    guard !isDirectory.boolValue else {
+        throw .unreadable(path: path, reason: "it is a directory")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw .unreadable(path: path, reason: "permission denied or I/O error")
     }
     return [UInt8](data)
 }
 
-/// Whether `bytes` start with gzip's magic bytes 1f 8b. The loader decides by this, never by the
-/// file name: an uncompressed IDX file is read as is, whatever it is called.
+/// Whether `bytes` start with gzip's magic bytes 1f 8b. The loader decides by this, never
+/// by the file name: an uncompressed IDX file is read as is, whatever it is called.
 public func isGzip(_ bytes: some Collection<UInt8>) -> Bool {
     bytes.count >= 2 && bytes.first == 0x1f && bytes.dropFirst().first == 0x8b
 }
 
-/// Bytes as two lowercase hex digits each: `hexString([0x1f, 0x8b], separator: " ")` is "1f 8b".
+/// Bytes as two lowercase hex digits each: `hexString([0x1f, 0x8b], separator: " ")` is
+/// "1f 8b".
 public func hexString(_ bytes: some Sequence<UInt8>, separator: String = "") -> String {
-    bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined(separator: separator)
+    bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+        .joined(separator: separator)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 197)
-/// How many bytes to reserve for the output of `gunzip`. The gzip trailer ends with the uncompressed
-/// size modulo 2³²: a good guess, but only a guess (a damaged or forged trailer may claim 4 GB), so
-/// never more than deflate can produce, 1032 output bytes per input byte.
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 216)
+/// How many bytes to reserve for the output of `gunzip`. The gzip trailer ends with the
+/// uncompressed size modulo 2³²: a good guess, but only a guess (a damaged or forged
+/// trailer may claim 4 GB), so never more than deflate can produce, 1032 output bytes per
+/// input byte.
 func gunzipCapacity(_ compressed: [UInt8]) -> Int {
     let n = compressed.count
     guard n >= 18 else { return 0 }
@@ -124,10 +143,10 @@ func gunzipCapacity(_ compressed: [UInt8]) -> Int {
     return min(claimed, 1032 * n)
 }
 
-/// Decompresses gzip data with zlib. Several gzip members one after another (what `cat a.gz b.gz`
-/// makes) are decompressed one after another, as `gunzip` does. Faults (a truncated stream, a bad
-/// CRC, bytes that are not deflate data) throw `.corruptGzip(path:reason:)`; `path` is only
-/// used in the error.
+/// Decompresses gzip data with zlib. Several gzip members one after another (what
+/// `cat a.gz b.gz` makes) are decompressed one after another, as `gunzip` does. Faults (a
+/// truncated stream, a bad CRC, bytes that are not deflate data) throw
+/// `.corruptGzip(path:reason:)`; `path` is only used in the error.
 public func gunzip(_ compressed: [UInt8], path: String) throws(MNISTError) -> [UInt8] {
     guard compressed.count <= Int(UInt32.max) else {
         throw .corruptGzip(path: path, reason: "larger than 4 GB, which this loader does not handle")
@@ -161,7 +180,8 @@ public func gunzip(_ compressed: [UInt8], path: String) throws(MNISTError) -> [U
                 let resetStatus = inflateReset(&stream)  // another gzip member follows
                 if resetStatus != Z_OK { return "zlib's inflateReset failed with code \(resetStatus)" }
             case Z_BUF_ERROR:
-                // There was room for output, so zlib needed more input: the stream was cut short.
+                // There was room for output, so zlib needed more input: the stream was
+                // cut short.
                 return "unexpected end of the compressed data: the file is truncated"
             default:
                 let message = stream.msg.map { String(cString: $0) } ?? "no message"
@@ -177,12 +197,13 @@ public func gunzip(_ compressed: [UInt8], path: String) throws(MNISTError) -> [U
     return output
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 302)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 333)
 /// One IDX file: an n-dimensional array of unsigned bytes.
 public struct IDXFile: Sendable {
     /// 0x00000801: a 1-D array of unsigned bytes (MNIST's labels).
     public static let labelsMagic: UInt32 = 0x0000_0801
-    /// 0x00000803: a 3-D array of unsigned bytes (MNIST's images, count × rows × columns).
+    /// 0x00000803: a 3-D array of unsigned bytes (MNIST's images, count × rows ×
+    /// columns).
     public static let imagesMagic: UInt32 = 0x0000_0803
 
     /// The first four bytes: 00 00, type 08 (unsigned byte), number of dimensions.
@@ -193,35 +214,41 @@ public struct IDXFile: Sendable {
     public var data: [UInt8]
 }
 
-/// Parses the bytes of an (uncompressed) IDX file whose magic number must be `expectedMagic`.
-/// Header: magic (4 bytes), then one big-endian UInt32 per dimension (the magic's last byte says
-/// how many); then exactly Πᵢ dimensionᵢ bytes. `path` and `wasGzip` are only used in errors.
+/// Parses the bytes of an (uncompressed) IDX file whose magic number must be
+/// `expectedMagic`. Header: magic (4 bytes), then one big-endian UInt32 per dimension
+/// (the magic's last byte says how many); then exactly Πᵢ dimensionᵢ bytes. `path` and
+/// `wasGzip` are only used in errors.
 public func parseIDX(_ bytes: consuming [UInt8], path: String, expectedMagic: UInt32,
                      wasGzip: Bool = false) throws(MNISTError) -> IDXFile {
     let rank = Int(expectedMagic & 0xff)
     let headerSize = 4 + 4 * rank
     guard bytes.count >= 4 else {
-        throw .truncated(path: path, dimensions: [], expectedBytes: headerSize, actualBytes: bytes.count)
+        throw .truncated(path: path, dimensions: [], expectedBytes: headerSize,
+                         actualBytes: bytes.count)
     }
     guard bigEndianWord(bytes, at: 0) == expectedMagic else {
-        throw .wrongMagic(path: path, found: bigEndianWord(bytes, at: 0), expected: expectedMagic, wasGzip: wasGzip)
+        throw .wrongMagic(path: path, found: bigEndianWord(bytes, at: 0),
+                          expected: expectedMagic, wasGzip: wasGzip)
     }
     guard bytes.count >= headerSize else {
-        throw .truncated(path: path, dimensions: [], expectedBytes: headerSize, actualBytes: bytes.count)
+        throw .truncated(path: path, dimensions: [], expectedBytes: headerSize,
+                         actualBytes: bytes.count)
     }
     let dimensions = (0..<rank).map { Int(bigEndianWord(bytes, at: 4 + 4 * $0)) }
-    // Three 32-bit sizes can multiply past Int.max; such a header cannot describe a real file,
-    // so the product saturates at Int.max instead of trapping.
+    // Three 32-bit sizes can multiply past Int.max; such a header cannot describe a real
+    // file, so the product saturates at Int.max instead of trapping.
     let payload = dimensions.reduce(1) { product, d in
         let (result, overflow) = product.multipliedReportingOverflow(by: d)
         return overflow ? Int.max : result
     }
     let expected = payload > Int.max - headerSize ? Int.max : headerSize + payload
     if bytes.count < expected {
-        throw .truncated(path: path, dimensions: dimensions, expectedBytes: expected, actualBytes: bytes.count)
+        throw .truncated(path: path, dimensions: dimensions, expectedBytes: expected,
+                         actualBytes: bytes.count)
     }
     if bytes.count > expected {
-        throw .trailingBytes(path: path, dimensions: dimensions, expectedBytes: expected, actualBytes: bytes.count)
+        throw .trailingBytes(path: path, dimensions: dimensions, expectedBytes: expected,
+                             actualBytes: bytes.count)
     }
     var data = consume bytes
     data.removeFirst(headerSize)  // in place: no second copy of 47 MB
@@ -233,7 +260,8 @@ func bigEndianWord(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
 }
 
-/// Reads an IDX file, gzip-compressed or not (decided by its first two bytes), and parses it.
+/// Reads an IDX file, gzip-compressed or not (decided by its first two bytes), and parses
+/// it.
 public func readIDX(path: String, expectedMagic: UInt32) throws(MNISTError) -> IDXFile {
     let bytes = try readFileBytes(path: path)
     let compressed = isGzip(bytes)
@@ -241,9 +269,9 @@ public func readIDX(path: String, expectedMagic: UInt32) throws(MNISTError) -> I
                         expectedMagic: expectedMagic, wasGzip: compressed)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 438)
-/// SHA-256's round constants: the first 32 bits of the fractional parts of the cube roots of the
-/// first 64 primes.
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 502)
+/// SHA-256's round constants: the first 32 bits of the fractional parts of the cube roots
+/// of the first 64 primes.
 let sha256RoundConstants: [UInt32] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -294,8 +322,9 @@ public func sha256(_ message: [UInt8]) -> [UInt8] {
         }
     }
 
-    // The whole blocks straight from the message, then the padded tail: the last partial block,
-    // a 1 bit (0x80), zeros up to 56 mod 64, and the message length in bits (big-endian UInt64).
+    // The whole blocks straight from the message, then the padded tail: the last partial
+    // block, a 1 bit (0x80), zeros up to 56 mod 64, and the message length in bits
+    // (big-endian UInt64).
     let whole = message.count - message.count % 64
     message.withUnsafeBufferPointer { compress(UnsafeBufferPointer(rebasing: $0[..<whole])) }
     var tail = Array(message[whole...])
@@ -307,7 +336,7 @@ public func sha256(_ message: [UInt8]) -> [UInt8] {
     return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 508)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 573)
 /// The lines of a `sha256sum`-style list ("<64 hex digits>  <name>", or " *<name>"), as
 /// name → lowercase hex digest. Lines that do not have that form are skipped.
 public func readChecksumList(path: String) throws(MNISTError) -> [String: String] {
@@ -323,8 +352,9 @@ public func readChecksumList(path: String) throws(MNISTError) -> [String: String
     return sums
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 555)
-/// MNIST-style images with their labels: the training set, the test set, or a part of one.
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 622)
+/// MNIST-style images with their labels: the training set, the test set, or a part of
+/// one.
 public struct MNISTDataset: Sendable {
     /// Pixels per image side.
     public static let side = 28
@@ -333,8 +363,8 @@ public struct MNISTDataset: Sendable {
     /// Classes: the digits 0...9.
     public static let classes = 10
 
-    /// `[n, 784]`: row i is image i, its pixel rows laid end to end; each pixel is byte / 255,
-    /// so 0 is paper and 1 is full ink.
+    /// `[n, 784]`: row i is image i, its pixel rows laid end to end; each pixel is byte /
+    /// 255, so 0 is paper and 1 is full ink.
     public var images: Tensor
     /// `[n]`: labels[i] ∈ 0...9 is the digit image i shows.
     public var labels: [Int]
@@ -343,7 +373,8 @@ public struct MNISTDataset: Sendable {
     public init(images: Tensor, labels: [Int]) {
         precondition(images.shape == [labels.count, Self.pixelsPerImage],
                      "MNISTDataset: images \(images.shape) for \(labels.count) labels")
-        precondition(labels.allSatisfy { (0..<Self.classes).contains($0) }, "MNISTDataset: label outside 0...9")
+        precondition(labels.allSatisfy { (0..<Self.classes).contains($0) },
+                     "MNISTDataset: label outside 0...9")
         (self.images, self.labels) = (images, labels)
     }
 
@@ -378,16 +409,18 @@ public struct MNISTDataset: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 616)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 685)
 extension MNISTDataset {
-    /// The standard file names (each may also carry a `.gz`), in the order `load` reads them.
+    /// The standard file names (each may also carry a `.gz`), in the order `load` reads
+    /// them.
     public static let fileNames = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte",
                                    "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
 
-    /// Loads the training set (60,000 images for MNIST) and the test set (10,000) from a directory
-    /// holding the four standard files, gzip-compressed or not (`name.gz` is preferred when both
-    /// exist). If the directory has a `SHA256SUMS` file and `verifyChecksums` is true, every file
-    /// must be listed there with its SHA-256. Throws an `MNISTError` naming the file at fault.
+    /// Loads the training set (60,000 images for MNIST) and the test set (10,000) from a
+    /// directory holding the four standard files, gzip-compressed or not (`name.gz` is
+    /// preferred when both exist). If the directory has a `SHA256SUMS` file and
+    /// `verifyChecksums` is true, every file must be listed there with its SHA-256.
+    /// Throws an `MNISTError` naming the file at fault.
     public static func load(directory: String, verifyChecksums: Bool = true)
         throws(MNISTError) -> (train: MNISTDataset, test: MNISTDataset) {
         let listPath = directory + "/SHA256SUMS"
@@ -397,9 +430,14 @@ extension MNISTDataset {
         }
 
         /// Finds, reads, verifies, decompresses and parses one file.
-        func read(_ name: String, magic: UInt32) throws(MNISTError) -> (path: String, idx: IDXFile) {
-            let candidates = [name + ".gz", name].map { (file: $0, path: directory + "/" + $0) }
-            guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+        func read(_ name: String, magic: UInt32)
+            throws(MNISTError) -> (path: String, idx: IDXFile) {
+            let candidates = [name + ".gz", name].map {
+                (file: $0, path: directory + "/" + $0)
+            }
+            let files = FileManager.default
+            let present = candidates.first { files.fileExists(atPath: $0.path) }
+            guard let found = present else {
                 throw .missingFile(directory: directory, name: name)
             }
             let bytes = try readFileBytes(path: found.path)
@@ -409,41 +447,48 @@ extension MNISTDataset {
                 }
                 let actual = hexString(sha256(bytes))
                 guard actual == expected else {
-                    throw .checksumMismatch(path: found.path, expected: expected, actual: actual)
+                    throw .checksumMismatch(path: found.path, expected: expected,
+                                            actual: actual)
                 }
             }
             let compressed = isGzip(bytes)
-            let idx = try parseIDX(compressed ? gunzip(bytes, path: found.path) : bytes, path: found.path,
-                                   expectedMagic: magic, wasGzip: compressed)
+            let idxBytes = try compressed ? gunzip(bytes, path: found.path) : bytes
+            let idx = try parseIDX(idxBytes, path: found.path, expectedMagic: magic,
+                                   wasGzip: compressed)
             return (found.path, idx)
         }
 
         /// One set: its images and labels, checked against each other.
-        func pair(_ imagesName: String, _ labelsName: String) throws(MNISTError) -> MNISTDataset {
+        func pair(_ imagesName: String, _ labelsName: String)
+            throws(MNISTError) -> MNISTDataset {
             let images = try read(imagesName, magic: IDXFile.imagesMagic)
             let labels = try read(labelsName, magic: IDXFile.labelsMagic)
-            let (count, rows, columns) = (images.idx.dimensions[0], images.idx.dimensions[1], images.idx.dimensions[2])
+            let dimensions = images.idx.dimensions
+            let (count, rows, columns) = (dimensions[0], dimensions[1], dimensions[2])
             guard rows == side, columns == side else {
                 throw .wrongImageSize(path: images.path, rows: rows, columns: columns)
             }
             if let bad = labels.idx.data.firstIndex(where: { $0 >= classes }) {
-                throw .labelOutOfRange(path: labels.path, index: bad, label: Int(labels.idx.data[bad]))
+                throw .labelOutOfRange(path: labels.path, index: bad,
+                                       label: Int(labels.idx.data[bad]))
             }
             guard labels.idx.dimensions[0] == count else {
+                let labelCount = labels.idx.dimensions[0]
                 throw .countMismatch(images: images.path, imageCount: count,
-                                     labels: labels.path, labelCount: labels.idx.dimensions[0])
+                                     labels: labels.path, labelCount: labelCount)
             }
             // ToTensor's conversion: byte / 255 as a 32-bit float.
             let pixels = images.idx.data.map { Float($0) / 255 }
-            return MNISTDataset(images: Tensor(shape: [count, pixelsPerImage], scalars: pixels),
-                                labels: labels.idx.data.map { Int($0) })
+            let tensor = Tensor(shape: [count, pixelsPerImage], scalars: pixels)
+            return MNISTDataset(images: tensor, labels: labels.idx.data.map { Int($0) })
         }
 
-        return (try pair(fileNames[0], fileNames[1]), try pair(fileNames[2], fileNames[3]))
+        let train = try pair(fileNames[0], fileNames[1])
+        return (train, try pair(fileNames[2], fileNames[3]))
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 877)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 982)
 /// The numbers 0..<count in a random order, shuffled by chapter 1's `SplitMix64.shuffle`.
 func shuffledIndices(_ count: Int, using rng: inout SplitMix64) -> [Int] {
     var order = Array(0..<count)
@@ -452,10 +497,12 @@ func shuffledIndices(_ count: Int, using rng: inout SplitMix64) -> [Int] {
 }
 
 /// Splits the indices 0..<count at random, as the tutorial does: shuffle them with
-/// `SplitMix64(seed: seed)`, the first ⌊fraction · count⌋ are validation, the rest training.
-/// The two lists are disjoint and together hold every index once.
-public func splitIndices(count: Int, validationFraction: Double, seed: UInt64) -> (train: [Int], validation: [Int]) {
-    precondition((0...1).contains(validationFraction), "validationFraction \(validationFraction) is not in 0...1")
+/// `SplitMix64(seed: seed)`, the first ⌊fraction · count⌋ are validation, the rest
+/// training. The two lists are disjoint and together hold every index once.
+public func splitIndices(count: Int, validationFraction: Double, seed: UInt64)
+    -> (train: [Int], validation: [Int]) {
+    precondition((0...1).contains(validationFraction),
+                 "validationFraction \(validationFraction) is not in 0...1")
     var rng = SplitMix64(seed: seed)
     let order = shuffledIndices(count, using: &rng)
     let validationCount = Int((validationFraction * Double(count)).rounded(.down))
@@ -463,19 +510,22 @@ public func splitIndices(count: Int, validationFraction: Double, seed: UInt64) -
 }
 
 extension MNISTDataset {
-    /// A random training/validation split (see `splitIndices`): for MNIST's 60,000 training images
-    /// and fraction 0.2, 48,000 to train on and 12,000 to validate with.
-    public func split(validationFraction: Double, seed: UInt64) -> (train: MNISTDataset, validation: MNISTDataset) {
-        let parts = splitIndices(count: count, validationFraction: validationFraction, seed: seed)
+    /// A random training/validation split (see `splitIndices`): for MNIST's 60,000
+    /// training images and fraction 0.2, 48,000 to train on and 12,000 to validate with.
+    public func split(validationFraction: Double, seed: UInt64)
+        -> (train: MNISTDataset, validation: MNISTDataset) {
+        let parts = splitIndices(count: count, validationFraction: validationFraction,
+                                 seed: seed)
         return (subset(parts.train), subset(parts.validation))
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 951)
-/// The mini-batches of one epoch: batch k holds the samples order[k·size ..< min((k+1)·size, n)],
-/// so every sample appears exactly once and only the last batch may be smaller. A collection:
-/// `for (images, labels) in batches`, `batches.count`, `batches[k]`; each batch is gathered when
-/// it is read, so the epoch costs no extra memory.
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1065)
+/// The mini-batches of one epoch: batch k holds the samples order[k·size ..<
+/// min((k+1)·size, n)], so every sample appears exactly once and only the last batch may
+/// be smaller. A collection: `for (images, labels) in batches`, `batches.count`,
+/// `batches[k]`; each batch is gathered when it is read, so the epoch costs no extra
+/// memory.
 public struct MNISTBatches: RandomAccessCollection, Sendable {
     /// The dataset the batches come from.
     public let dataset: MNISTDataset
@@ -488,7 +538,8 @@ public struct MNISTBatches: RandomAccessCollection, Sendable {
     /// ⌈n / size⌉ batches.
     public var endIndex: Int { (order.count + size - 1) / size }
 
-    /// Batch k: images `[b, 784]` and their b labels, b = size except perhaps for the last batch.
+    /// Batch k: images `[b, 784]` and their b labels, b = size except perhaps for the
+    /// last batch.
     public subscript(k: Int) -> (images: Tensor, labels: [Int]) {
         precondition(indices.contains(k), "batch \(k) of \(count)")
         let members = Array(order[(k * size)..<Swift.min((k + 1) * size, order.count)])
@@ -497,10 +548,12 @@ public struct MNISTBatches: RandomAccessCollection, Sendable {
 }
 
 extension MNISTDataset {
-    /// One epoch of mini-batches in a random order drawn from `rng` (each call draws a new order).
+    /// One epoch of mini-batches in a random order drawn from `rng` (each call draws a
+    /// new order).
     public func batches(size: Int, shuffle rng: inout SplitMix64) -> MNISTBatches {
         precondition(size > 0, "batch size must be positive")
-        return MNISTBatches(dataset: self, order: shuffledIndices(count, using: &rng), size: size)
+        let order = shuffledIndices(count, using: &rng)
+        return MNISTBatches(dataset: self, order: order, size: size)
     }
 
     /// One pass in the dataset's own order (for evaluation, where order does not matter).

@@ -9,172 +9,232 @@ import Foundation
 
 /// Runs the examples of chapters/10-mnist-data.md in order.
 public func runMNISTExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 165, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 166)
+runner.begin(1, line: 183, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 184)
 let trainImagesPath = "data/mnist/train-images-idx3-ubyte.gz"
 let compressedImages = try! readFileBytes(path: trainImagesPath)
-print("on disk:      \(compressedImages.count) bytes, starting \(hexString(compressedImages.prefix(10), separator: " "))")
+let firstBytes = hexString(compressedImages.prefix(10), separator: " ")
+print("on disk:      \(compressedImages.count) bytes, starting \(firstBytes)")
 print("gzip? \(isGzip(compressedImages))")
 let rawImages = try! gunzip(compressedImages, path: trainImagesPath)
 print("decompressed: \(rawImages.count) bytes")
 #sourceLocation()
-runner.begin(2, line: 265, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 266)
+runner.begin(2, line: 286, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 287)
 print("first 16 bytes: \(hexString(rawImages.prefix(16), separator: " "))")
 /// The four bytes at `offset` as one big-endian number.
-func bigEndian(_ offset: Int) -> Int { rawImages[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
-print("bytes 0–3    \(hexString(rawImages[0..<4], separator: " "))  magic: type 0x\(hexString([rawImages[2]])) (unsigned byte), \(rawImages[3]) dimensions")
+func bigEndian(_ offset: Int) -> Int {
+    rawImages[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+}
+/// Bytes `offset` to `offset + 3`, as a label and in hex.
+func headerWord(_ offset: Int) -> String {
+    "bytes \(offset)–\(offset + 3)".padding(toLength: 13, withPad: " ", startingAt: 0)
+        + hexString(rawImages[offset..<offset + 4], separator: " ")
+}
+let valueType = hexString([rawImages[2]])
+print(headerWord(0) + "  magic: type 0x\(valueType) (unsigned byte), "
+      + "\(rawImages[3]) dimensions")
 let names = ["images", "rows", "columns"]
 for d in 0..<3 {
     let offset = 4 + 4 * d
-    let place = "bytes \(offset)–\(offset + 3)".padding(toLength: 13, withPad: " ", startingAt: 0)
-    print(place + hexString(rawImages[offset..<offset + 4], separator: " ") + "  dimension \(d + 1): \(bigEndian(offset)) \(names[d])")
+    print(headerWord(offset) + "  dimension \(d + 1): \(bigEndian(offset)) \(names[d])")
 }
-let payload = bigEndian(4) * bigEndian(8) * bigEndian(12)
-print("payload: \(bigEndian(4)) × \(bigEndian(8)) × \(bigEndian(12)) = \(payload) bytes; 16 + \(payload) = \(16 + payload)")
+let (imageCount, rowCount, columnCount) = (bigEndian(4), bigEndian(8), bigEndian(12))
+let payload = imageCount * rowCount * columnCount
+print("payload: \(imageCount) × \(rowCount) × \(columnCount) = \(payload) bytes; "
+      + "16 + \(payload) = \(16 + payload)")
 #sourceLocation()
-runner.begin(3, line: 368, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 369)
-let trainLabelsIDX = try! readIDX(path: "data/mnist/train-labels-idx1-ubyte.gz", expectedMagic: IDXFile.labelsMagic)
-print("labels: magic 0x\(String(format: "%08x", trainLabelsIDX.magic)), dimensions \(trainLabelsIDX.dimensions)")
-print("first ten labels: \(trainLabelsIDX.data.prefix(10).map(String.init).joined(separator: " "))")
+runner.begin(3, line: 407, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 408)
+let trainLabelsIDX = try! readIDX(path: "data/mnist/train-labels-idx1-ubyte.gz",
+                                  expectedMagic: IDXFile.labelsMagic)
+let labelsMagic = String(format: "%08x", trainLabelsIDX.magic)
+print("labels: magic 0x\(labelsMagic), dimensions \(trainLabelsIDX.dimensions)")
+let firstTen = trainLabelsIDX.data.prefix(10).map(String.init).joined(separator: " ")
+print("first ten labels: \(firstTen)")
 #sourceLocation()
-runner.begin(4, line: 383, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 384)
-let header = [0x00, 0x00, 0x08, 0x03, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x1c, 0x00, 0x00, 0x00, 0x1c] as [UInt8]
-let badInputs: [(name: String, bytes: [UInt8], magic: UInt32)] = [
-    ("page.gz", Array("<html>Not Found</html>".utf8), IDXFile.imagesMagic),
-    ("short-images", header + [UInt8](repeating: 0, count: 1000), IDXFile.imagesMagic),
-    ("long-images", header + [UInt8](repeating: 0, count: 2 * 784 + 3), IDXFile.imagesMagic),
-    ("labels-as-images", [0, 0, 8, 1, 0, 0, 0, 1, 7], IDXFile.imagesMagic),
+runner.begin(4, line: 425, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 426)
+/// Prints `text` in lines of at most 88 characters, broken at spaces; the lines after the
+/// first are indented by two spaces.
+func printFolded(_ text: String) {
+    var line = ""
+    for word in text.split(separator: " ") {
+        if !line.isEmpty && line.count + 1 + word.count > 88 {
+            print(line)
+            line = "  " + word
+        } else {
+            line += (line.isEmpty ? "" : " ") + word
+        }
+    }
+    print(line)
+}
+let header: [UInt8] = [0x00, 0x00, 0x08, 0x03, 0x00, 0x00, 0x00, 0x02,
+                       0x00, 0x00, 0x00, 0x1c, 0x00, 0x00, 0x00, 0x1c]
+let badInputs: [(name: String, bytes: [UInt8])] = [
+    ("page.gz", Array("<html>Not Found</html>".utf8)),
+    ("short-images", header + [UInt8](repeating: 0, count: 1000)),
+    ("long-images", header + [UInt8](repeating: 0, count: 2 * 784 + 3)),
+    ("labels-as-images", [0, 0, 8, 1, 0, 0, 0, 1, 7]),
 ]
 for input in badInputs {
     do {
-        _ = try parseIDX(input.bytes, path: input.name, expectedMagic: input.magic)
+        _ = try parseIDX(input.bytes, path: input.name,
+                         expectedMagic: IDXFile.imagesMagic)
     } catch {
-        print(error)
+        printFolded(error.description)
     }
 }
 do {
-    _ = try gunzip(Array(compressedImages.prefix(compressedImages.count / 2)), path: "half.gz")
+    let firstHalf = Array(compressedImages.prefix(compressedImages.count / 2))
+    _ = try gunzip(firstHalf, path: "half.gz")
 } catch {
-    print(error)
+    printFolded(error.description)
 }
 #sourceLocation()
-runner.begin(5, line: 526, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 527)
+runner.begin(5, line: 591, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 592)
 print("sha256(\"abc\") = \(hexString(sha256(Array("abc".utf8))))")
 let checksums = try! readChecksumList(path: "data/mnist/SHA256SUMS")
 for name in checksums.keys.sorted() {
     let actual = hexString(sha256(try! readFileBytes(path: "data/mnist/" + name)))
-    print("\(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(actual.prefix(16))…  " + (actual == checksums[name] ? "OK" : "MISMATCH"))
+    let verdict = actual == checksums[name] ? "OK" : "MISMATCH"
+    let paddedName = name.padding(toLength: 28, withPad: " ", startingAt: 0)
+    print(paddedName + " \(actual.prefix(16))…  " + verdict)
 }
 #sourceLocation()
-runner.begin(6, line: 683, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 684)
+runner.begin(6, line: 766, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 767)
 let mnist = try! MNISTDataset.load(directory: "data/mnist")
 let fullTrain = mnist.train, test = mnist.test
 print("training set: images \(fullTrain.images.shape), \(fullTrain.count) labels")
 print("test set:     images \(test.images.shape), \(test.count) labels")
-print("first training labels: \(fullTrain.labels.prefix(10).map(String.init).joined(separator: " "))")
-print("first test labels:     \(test.labels.prefix(10).map(String.init).joined(separator: " "))")
-print("pixel values from \(fullTrain.images.scalars.min()!) to \(fullTrain.images.scalars.max()!)")
+/// The first ten labels of a set, separated by spaces.
+func firstLabels(_ set: MNISTDataset) -> String {
+    set.labels.prefix(10).map(String.init).joined(separator: " ")
+}
+print("first training labels: \(firstLabels(fullTrain))")
+print("first test labels:     \(firstLabels(test))")
+let pixelRange = (fullTrain.images.scalars.min()!, fullTrain.images.scalars.max()!)
+print("pixel values from \(pixelRange.0) to \(pixelRange.1)")
 #sourceLocation()
-runner.begin(7, line: 707, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 708)
+runner.begin(7, line: 795, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 796)
 
 let rowStart = 16 + 7 * 28  // header, then 7 rows of image 0
 let inkColumns = (0..<28).filter { rawImages[rowStart + $0] > 0 }
-print("column " + inkColumns.map { String(format: "%6d", $0) }.joined())
-print("byte   " + inkColumns.map { String(format: "%6d", rawImages[rowStart + $0]) }.joined())
-print("float  " + inkColumns.map { String(format: "%6.3f", fullTrain.images[0, 7 * 28 + $0]) }.joined())
+// Eight columns to a line, so that the table fits the page.
+for start in stride(from: 0, to: inkColumns.count, by: 8) {
+    let columns = inkColumns[start..<min(start + 8, inkColumns.count)]
+    if start > 0 { print("") }
+    print("column " + columns.map { String(format: "%6d", $0) }.joined())
+    let bytes = columns.map { String(format: "%6d", rawImages[rowStart + $0]) }
+    let floats = columns.map { String(format: "%6.3f", fullTrain.images[0, 7 * 28 + $0]) }
+    print("byte   " + bytes.joined())
+    print("float  " + floats.joined())
+}
 #sourceLocation()
-runner.begin(8, line: 727, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 728)
+runner.begin(8, line: 826, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 827)
 let trainCounts = fullTrain.labelCounts(), testCounts = test.labelCounts()
 print("digit   training        test")
 for digit in 0..<10 {
     print(String(format: "%5d %7d %5.2f%% %5d %5.2f%%", digit,
-                 trainCounts[digit], 100 * Double(trainCounts[digit]) / Double(fullTrain.count),
+                 trainCounts[digit],
+                 100 * Double(trainCounts[digit]) / Double(fullTrain.count),
                  testCounts[digit], 100 * Double(testCounts[digit]) / Double(test.count)))
 }
-print(String(format: "total %7d         %5d", trainCounts.reduce(0, +), testCounts.reduce(0, +)))
+print(String(format: "total %7d         %5d",
+             trainCounts.reduce(0, +), testCounts.reduce(0, +)))
 #sourceLocation()
-runner.begin(9, line: 762, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 763)
+runner.begin(9, line: 863, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 864)
 var digitSums = [[Float]](repeating: [Float](repeating: 0, count: 784), count: 10)
 for i in 0..<fullTrain.count {
     let label = fullTrain.labels[i]
     for p in 0..<784 { digitSums[label][p] += fullTrain.images.scalars[i * 784 + p] }
 }
-let meanDigits = (0..<10).map { d in
-    GrayImage(width: 28, height: 28, pixels: digitSums[d].map { $0 / Float(trainCounts[d]) })
+let meanDigits = (0..<10).map { d -> GrayImage in
+    let mean = digitSums[d].map { $0 / Float(trainCounts[d]) }
+    return GrayImage(width: 28, height: 28, pixels: mean)
 }
 show(ImageGrid(title: "The mean training image of each digit", images: meanDigits,
                captions: (0..<10).map { "mean \($0)" }, columns: 5))
 #sourceLocation()
-runner.begin(10, line: 905, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 906)
+runner.begin(10, line: 1014, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1015)
 let splitSeed: UInt64 = 2024
 let parts = splitIndices(count: fullTrain.count, validationFraction: 0.2, seed: splitSeed)
 let (trainSet, validationSet) = fullTrain.split(validationFraction: 0.2, seed: splitSeed)
 print("training: \(trainSet.count) images, validation: \(validationSet.count) images")
-print("first validation indices: \(parts.validation.prefix(8).map(String.init).joined(separator: " "))")
-print("validation digits: " + validationSet.labelCounts().enumerated().map { "\($0):\($1)" }.joined(separator: " "))
+let firstIndices = parts.validation.prefix(8).map(String.init).joined(separator: " ")
+print("first validation indices: \(firstIndices)")
+let digitCounts = validationSet.labelCounts().enumerated().map { "\($0):\($1)" }
+print("validation digits: " + digitCounts.joined(separator: " "))
 #sourceLocation()
-runner.begin(11, line: 920, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 921)
+runner.begin(11, line: 1031, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1032)
 precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlaps")
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
-precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed), "split not reproducible")
-precondition(validationSet.labels[0] == fullTrain.labels[parts.validation[0]], "subset out of order")
-precondition(zip(validationSet.labelCounts(), fullTrain.labelCounts()).allSatisfy { (0.195...0.205).contains(Double($0) / Double($1)) },
+precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed),
+             "split not reproducible")
+precondition(validationSet.labels[0] == fullTrain.labels[parts.validation[0]],
+             "subset out of order")
+precondition(zip(validationSet.labelCounts(), fullTrain.labelCounts())
+                 .allSatisfy { (0.195...0.205).contains(Double($0) / Double($1)) },
              "the prose says every digit's validation share lies between 19.5% and 20.5%")
 #sourceLocation()
-runner.begin(12, line: 990, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 991)
+runner.begin(12, line: 1108, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1109)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
-print("batches per epoch: \(epoch.count); first batch: images \(batchImages.shape), labels \(batchLabels)")
+print("batches per epoch: \(epoch.count); first batch: images \(batchImages.shape),")
+print("labels \(batchLabels)")
 print("validation batches: \(validationSet.batches(size: 20).count)")
 print("samples seen in one epoch: \(epoch.reduce(0) { $0 + $1.labels.count })")
 print("  n      size  batches  last batch")
-for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64), (10_000, 1000)] {
+for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64),
+                  (10_000, 1000)] {
     let lastSize = n % size == 0 ? size : n % size
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 1016, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1017)
-precondition(Set(epoch.order) == Set(0..<48_000), "an epoch must visit every training image")
+runner.begin(13, line: 1137, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1138)
+precondition(Set(epoch.order) == Set(0..<48_000),
+             "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 1024, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1025)
+runner.begin(14, line: 1146, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1147)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
-               images: (0..<20).map { GrayImage(width: 28, height: 28, pixels: batchImages.row($0)) },
+               images: (0..<20).map {
+                   GrayImage(width: 28, height: 28, pixels: batchImages.row($0))
+               },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1149, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1150)
+runner.begin(15, line: 1277, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1278)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
-runner.begin(16, line: 1186, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1187)
+runner.begin(16, line: 1348, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1349)
 let inkBytes = batchImages.row(1).map { Int(($0 * 255).rounded()) }.filter { $0 > 0 }
-let commonestInk = Dictionary(grouping: inkBytes, by: { $0 }).max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!.key
-precondition(commonestInk == 252, "the prose says this digit's stroke is mostly 252, not \(commonestInk)")
+let commonestInk = Dictionary(grouping: inkBytes, by: { $0 })
+    .max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!.key
+precondition(commonestInk == 252,
+             "the prose says this digit's stroke is mostly 252, not \(commonestInk)")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(17, line: 1278) {
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1279)
+if runner.beginSlow(17, line: 1442) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1443)
 let fm = FileManager.default
 let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
-/// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load` gives, with the
-/// copy's directory written as <copy>.
+/// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load`
+/// gives, with the copy's directory written as <copy>.
 func loadDamaged(_ what: String, _ damage: (String) throws -> Void) throws {
     try? fm.removeItem(atPath: scratch)
     try fm.copyItem(atPath: "data/mnist", toPath: scratch)
@@ -183,7 +243,9 @@ func loadDamaged(_ what: String, _ damage: (String) throws -> Void) throws {
         _ = try MNISTDataset.load(directory: scratch)
         print("\(what): loads without an error")
     } catch {
-        print("\(what):\n  \(error.description.replacingOccurrences(of: scratch, with: "<copy>"))")
+        print("\(what):")
+        printFolded(error.description.replacingOccurrences(of: scratch,
+                                                           with: "<copy>"))
     }
 }
 let labels = "/t10k-labels-idx1-ubyte"
@@ -192,7 +254,8 @@ try! loadDamaged("last 100 bytes of the test labels deleted") { dir in
     try bytes.dropLast(100).write(to: URL(fileURLWithPath: dir + labels + ".gz"))
 }
 func gunzipLabels(_ dir: String) throws {
-    let raw = try gunzip(readFileBytes(path: dir + labels + ".gz"), path: dir + labels + ".gz")
+    let path = dir + labels + ".gz"
+    let raw = try gunzip(readFileBytes(path: path), path: path)
     try Data(raw).write(to: URL(fileURLWithPath: dir + labels))
     try fm.removeItem(atPath: dir + labels + ".gz")
 }
@@ -212,39 +275,45 @@ try? fm.removeItem(atPath: scratch)
 }
 }
 do {  // exercise 2
-runner.beginSolution(18, exercise: 2, line: 1339, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1340)
+runner.beginSolution(18, exercise: 2, line: 1513, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1514)
 func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
     var (sum, sumOfSquares) = (0.0, 0.0)
     for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
     let mean = sum / Double(pixels.count)
     return (mean, (sumOfSquares / Double(pixels.count) - mean * mean).squareRoot())
 }
-let all = meanAndStd(fullTrain.images.scalars), ours = meanAndStd(trainSet.images.scalars)
-print(String(format: "all 60,000 training images (%d values): mean %.4f, std %.4f", fullTrain.images.count, all.mean, all.std))
-print(String(format: "the 48,000 of trainSet (%d values):      mean %.4f, std %.4f", trainSet.images.count, ours.mean, ours.std))
+let all = meanAndStd(fullTrain.images.scalars)
+let ours = meanAndStd(trainSet.images.scalars)
+print(String(format: "all 60,000 training images (%d values): mean %.4f, std %.4f",
+             fullTrain.images.count, all.mean, all.std))
+print(String(format: "the 48,000 of trainSet (%d values):      mean %.4f, std %.4f",
+             trainSet.images.count, ours.mean, ours.std))
 precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(19, exercise: 3, line: 1367, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1368)
+runner.beginSolution(19, exercise: 3, line: 1544, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1545)
 let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
 var right = 0
 var confusedAs = [Int](repeating: 0, count: 10)
 for i in 0..<test.count {
     let x = test.images.scalars[(i * 784)..<((i + 1) * 784)]
-    let distances = means.map { m in zip(x, m).reduce(Float(0)) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } }
+    let distances = means.map { m in
+        zip(x, m).reduce(Float(0)) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+    }
     let guess = distances.indices.min { distances[$0] < distances[$1] }!
     if guess == test.labels[i] { right += 1 } else { confusedAs[guess] += 1 }
 }
-print(String(format: "nearest mean image: %d of %d test images right (%.2f%%)", right, test.count, 100 * Double(right) / Double(test.count)))
+print(String(format: "nearest mean image: %d of %d test images right (%.2f%%)",
+             right, test.count, 100 * Double(right) / Double(test.count)))
 print("wrong answers by the digit guessed:", confusedAs)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(20, exercise: 4, line: 1394, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1395)
+runner.beginSolution(20, exercise: 4, line: 1574, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1575)
 var byDigit = [[Int]](repeating: [], count: 10)
 for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
 var stratifiedRNG = SplitMix64(seed: splitSeed)
@@ -252,30 +321,37 @@ var stratifiedValidation: [Int] = []
 for digit in 0..<10 {
     var members = byDigit[digit]
     stratifiedRNG.shuffle(&members)
-    stratifiedValidation += members.prefix(Int((0.2 * Double(members.count)).rounded(.down)))
+    let fifth = Int((0.2 * Double(members.count)).rounded(.down))
+    stratifiedValidation += members.prefix(fifth)
 }
 let stratifiedCounts = fullTrain.subset(stratifiedValidation).labelCounts()
 print("digit   random split   stratified   exactly ⌊0.2·n⌋")
 for digit in 0..<10 {
-    print(String(format: "%5d   %12d   %10d   %15d", digit, validationSet.labelCounts()[digit], stratifiedCounts[digit],
-                 Int((0.2 * Double(trainCounts[digit])).rounded(.down))))
+    let exact = Int((0.2 * Double(trainCounts[digit])).rounded(.down))
+    print(String(format: "%5d   %12d   %10d   %15d", digit,
+                 validationSet.labelCounts()[digit], stratifiedCounts[digit], exact))
 }
-print("validation images: random \(validationSet.count), stratified \(stratifiedValidation.count)")
+print("validation images: random \(validationSet.count), "
+      + "stratified \(stratifiedValidation.count)")
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(21, exercise: 5, line: 1437, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1438)
+runner.beginSolution(21, exercise: 5, line: 1620, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1621)
 var orderRNG = SplitMix64(seed: 20)
 let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
-let gathered = trainSet.subset(lazyEpoch.order)  // the whole shuffled epoch, [48000, 784]
+let gathered = trainSet.subset(lazyEpoch.order)  // the shuffled epoch, [48000, 784]
 func slice(_ k: Int) -> Tensor {
     let width = 20 * 784
-    return Tensor(shape: [20, 784], scalars: Array(gathered.images.scalars[(k * width)..<((k + 1) * width)]))
+    let scalars = gathered.images.scalars[(k * width)..<((k + 1) * width)]
+    return Tensor(shape: [20, 784], scalars: Array(scalars))
 }
-print("gathered epoch:", gathered.images.shape, String(format: "%.1f MB of Floats", Double(4 * gathered.images.count) / 1e6))
+let megabytes = Double(4 * gathered.images.count) / 1e6
+print("gathered epoch:", gathered.images.shape,
+      String(format: "%.1f MB of Floats", megabytes))
 print("first and last batch equal to MNISTBatches':",
-      slice(0) == lazyEpoch[0].images && slice(lazyEpoch.count - 1) == lazyEpoch[lazyEpoch.count - 1].images)
+      slice(0) == lazyEpoch[0].images
+          && slice(lazyEpoch.count - 1) == lazyEpoch[lazyEpoch.count - 1].images)
 #sourceLocation()
 }
 }
