@@ -16,7 +16,7 @@ public struct ImageGrid: Figure {
     /// The shades of the text rendering, from paper to ink.
     static let shades: [Character] = Array(" .:-=+*#%@")
     /// Text lines are kept within this many characters.
-    static let maxTextWidth = 120
+    static let maxTextWidth = 90
 
     /// A grid; missing captions are empty and missing marks are `.none`.
     public init(title: String, images: [GrayImage], captions: [String]? = nil, marks: [Mark]? = nil,
@@ -36,8 +36,8 @@ public struct ImageGrid: Figure {
     /// Title line, then the images with two pixel rows per text row (a 28×28 image takes 28 columns
     /// × 14 rows), shaded with " .:-=+*#%@", each caption centred under its image (no caption line
     /// when a row has no captions). A row holds `columns` images, or fewer so that no line exceeds
-    /// 120 characters (4 MNIST digits); a blank line separates rows. A legend line explains "!"
-    /// when any image is marked.
+    /// 90 characters (3 MNIST digits: the width of the book's code column); a blank line separates
+    /// rows. A legend line explains "!" when any image is marked.
     public func ascii() -> String {
         let cellWidth = (images.map(\.width) + images.indices.map { textCaption($0).count }).max() ?? 0
         let perRow = max(1, min(columns, (Self.maxTextWidth + 2) / (cellWidth + 2)))

@@ -388,6 +388,11 @@ func loadError(_ directory: String, verifyChecksums: Bool = true,
         #expect(again.train == parts.train && again.validation == parts.validation)
         #expect(splitIndices(count: 60_000, validationFraction: 0.2, seed: 8).validation != parts.validation)
         #expect(parts.validation != Array(0..<12_000))  // shuffled, not the first 12,000
+        // One shuffle in the book: the split is chapter 1's `SplitMix64.shuffle` of 0..<60,000.
+        var rng = SplitMix64(seed: 7)
+        var order = Array(0..<60_000)
+        rng.shuffle(&order)
+        #expect(parts.validation == Array(order.prefix(12_000)) && parts.train == Array(order.dropFirst(12_000)))
 
         let (train, _) = try shippedMNIST.get()
         let (trainSet, validationSet) = train.split(validationFraction: 0.2, seed: 7)
@@ -429,6 +434,10 @@ func loadError(_ directory: String, verifyChecksums: Bool = true,
         #expect(nextEpoch.order != epoch.order)  // a new order each epoch
         var same = SplitMix64(seed: 3)
         #expect(train.batches(size: 20, shuffle: &same).order == epoch.order)
+        var chapterOne = SplitMix64(seed: 3)
+        var order = Array(0..<95)
+        chapterOne.shuffle(&order)
+        #expect(epoch.order == order, "batches are drawn with chapter 1's shuffle")
         #expect(train.batches(size: 95).count == 1 && train.batches(size: 1000).first!.labels.count == 95)
         #expect(train.batches(size: 10).order == Array(0..<95))
     }

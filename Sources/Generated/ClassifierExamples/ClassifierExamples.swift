@@ -99,32 +99,93 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 1043) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1044)
+if runner.beginSlow(7, line: 1039) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1040)
+let model = try! Trainer(options: TrainingOptions(), data: mnist).engine  // seed 0's start
+let startW1 = model.exportParameters()[0]  // W₁: [512, 784], row u = unit u's weights
+try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
+let trainedW1 = model.exportParameters()[0]
+precondition(startW1.shape == [512, 784] && trainedW1.shape == [512, 784], "W₁ is 512×784")
+let tested = testReport(model, on: mnist.test)
+let probabilities = softmax(model.logits(mnist.test.images))  // [10000, 10]
+/// The probability the model gives test image `image` of being `digit`.
+func probability(_ image: Int, _ digit: Int) -> Float {
+    probabilities.scalars[image * 10 + digit]
+}
+let wrong = tested.labels.indices.filter { tested.predictions[$0] != tested.labels[$0] }
+let confidence = { (image: Int) in probability(image, tested.predictions[image]) }
+// Most confident first; ties (rare) by index, so the order is the same on every run.
+let surest = wrong.sorted { (confidence($0), $1) > (confidence($1), $0) }.prefix(10)
+print("wrong: \(wrong.count) of \(tested.labels.count) test images; the 10 surest:")
+print("image  truth  predicted  p(predicted)  p(truth)")
+for image in surest {
+    let (truth, predicted) = (tested.labels[image], tested.predictions[image])
+    print(String(format: "%5d  %5d  %9d  %11.1f%%  %7.1f%%", image, truth, predicted,
+                 100 * probability(image, predicted), 100 * probability(image, truth)))
+}
+print("")
+show(ImageGrid(title: "The 10 mistakes it is surest of: prediction (truth)",
+               images: surest.map { mnist.test.image(at: $0) },
+               captions: surest.map { "\(tested.predictions[$0]) (\(tested.labels[$0]))" },
+               marks: surest.map { _ in .wrong }, columns: 5))
+
+print("\ndigit  wrong  taken most often for (images)")
+for (digit, row) in tested.confusion.enumerated() {
+    let others = (0..<10).filter { $0 != digit && row[$0] > 0 }
+    let ranked = others.sorted { (row[$0], $1) > (row[$1], $0) }.prefix(3)
+    let mistakes = row.reduce(0, +) - row[digit]
+    print(String(format: "%5d  %5d  ", digit, mistakes)
+          + ranked.map { "\($0) (\(row[$0]))" }.joined(separator: ", "))
+}
+print("")
+
+/// Row `unit` of W₁ as an image: 0.5 (grey) is a zero weight, 1 (ink) the row's largest
+/// positive weight in size, 0 (paper) its largest negative one.
+func weightImage(_ w1: Tensor, unit: Int) -> GrayImage {
+    let weights = w1.row(unit)
+    let largest = weights.map(abs).max()!
+    return GrayImage(width: 28, height: 28, pixels: weights.map { 0.5 + 0.5 * $0 / largest })
+}
+let units = Array(0..<5)
+show(ImageGrid(title: "First-layer weights of units 0 to 4: at the start (top), trained",
+               images: units.map { weightImage(startW1, unit: $0) }
+                     + units.map { weightImage(trainedW1, unit: $0) },
+               captions: units.map { "unit \($0), start" } + units.map { "unit \($0), trained" },
+               columns: 5))
+#sourceLocation()
+}
+if runner.beginSlow(8, line: 1113) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1114)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
     let record: EpochRecord
     let report: TestReport
 }
+/// One training run: every epoch's record, and the models its two rules kept.
+typealias Run = (history: [EpochRecord], kept: [Kept])
 
-/// Trains `options` and tests two of its epochs: the one with the lowest validation loss and the
-/// one with the highest validation accuracy.
-func keptModels(_ recipe: String, _ options: TrainingOptions) -> (history: [EpochRecord], kept: [Kept]) {
+/// Trains `options` and tests two of its epochs: the one with the lowest validation
+/// loss and the one with the highest validation accuracy.
+func keptModels(_ recipe: String, _ options: TrainingOptions) -> Run {
     let run = try! Trainer(options: options, data: mnist)
-    let rules: [(String, TrainingOptions.Criterion)] = [
-        ("validation loss", .validationLoss), ("validation accuracy", .validationAccuracy),
+    let rules: [(name: String, criterion: TrainingOptions.Criterion)] = [
+        ("validation loss", .validationLoss),
+        ("validation accuracy", .validationAccuracy),
     ]
     var best: [(EpochRecord, EngineState)?] = [nil, nil]
     for _ in 1...options.epochs {
         let record = try! run.trainEpoch()
-        for (k, rule) in rules.enumerated() where rule.1.improves(record, on: Array(run.history.dropLast())) {
+        let earlier = Array(run.history.dropLast())
+        for (k, rule) in rules.enumerated()
+        where rule.criterion.improves(record, on: earlier) {
             best[k] = (record, run.engine.state)
         }
     }
     let kept = zip(rules, best).map { rule, best in
         run.engine.state = best!.1
-        return Kept(recipe: recipe, rule: rule.0, record: best!.0, report: testReport(run.engine, on: mnist.test))
+        let report = testReport(run.engine, on: mnist.test)
+        return Kept(recipe: recipe, rule: rule.name, record: best!.0, report: report)
     }
     return (run.history, kept)
 }
@@ -133,41 +194,126 @@ var withMomentum = TrainingOptions()
 withMomentum.optimizer = .momentum
 withMomentum.learningRate = 0.02
 withMomentum.learningRateDecay = 0.9
-withMomentum.epochs = 30
+withMomentum.epochs = 20
 var withBatchNorm = withMomentum
 withBatchNorm.batchNorm = true
 var withAdam = withBatchNorm
 withAdam.optimizer = .adam
 withAdam.learningRate = 0.001
-let recipes = [("momentum", withMomentum), ("momentum + batch norm", withBatchNorm), ("Adam + batch norm", withAdam)]
-let runs = recipes.map { keptModels($0.0, $0.1) }
+let recipes = [("momentum", withMomentum), ("momentum + batch norm", withBatchNorm),
+               ("Adam + batch norm", withAdam)]
+// Other weights, batch orders and dropout masks per seed; the split stays (splitSeed 0).
+let seeds: [UInt64] = [0, 1, 2]
+// runs[r][s]: recipe r trained with seeds[s].
+let runs: [[Run]] = recipes.map { name, options in
+    seeds.map { seed in
+        var seeded = options
+        seeded.seed = seed
+        return keptModels(name, seeded)
+    }
+}
 
-func padded(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
-print(padded("recipe, 30 epochs", 23) + "  " + padded("kept: best", 21) + "  epoch  val. loss  val. acc.  test accuracy")
-for kept in runs.flatMap(\.kept) {
-    print(padded(kept.recipe, 23) + "  " + padded(kept.rule, 21)
-          + String(format: "  %5d  %9.6f  %8.2f%%  %6.2f%% (%d)", kept.record.epoch, kept.record.validationLoss,
-                   100 * kept.record.validationAccuracy, 100 * Double(kept.report.correct) / 10_000, kept.report.correct))
+func padded(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: width, withPad: " ", startingAt: 0)
+}
+/// A kept model's test accuracy, in percent.
+func testPercent(_ kept: Kept) -> Float {
+    100 * Float(kept.report.correct) / Float(kept.report.labels.count)
+}
+
+print("Test accuracy (images right of 10,000) of the epoch each rule keeps")
+print(padded("recipe, \(withMomentum.epochs) epochs", 23) + "  seed  "
+      + "kept by val. loss     kept by val. accuracy")
+for (recipe, seedRuns) in zip(recipes, runs) {
+    for (seed, run) in zip(seeds, seedRuns) {
+        let cells = run.kept.map { kept in
+            let percent = String(format: "%.2f%%", testPercent(kept))
+            let cell = "ep. \(kept.record.epoch)  \(percent) (\(kept.report.correct))"
+            return padded(cell, 22)
+        }
+        print(padded(recipe.0, 23) + "  \(seed)     " + cells.joined())
+    }
+}
+
+let seedList = seeds.map(String.init).joined(separator: ", ")
+print("\nOver seeds \(seedList): mean ± sd (min to max)")
+let measures: [(title: String, format: String, of: (Run) -> Float)] = [
+    ("test accuracy (%), kept by val. loss", "%.2f", { testPercent($0.kept[0]) }),
+    ("test accuracy (%), kept by val. accuracy", "%.2f", { testPercent($0.kept[1]) }),
+    ("best val. accuracy (%)", "%.2f",
+     { 100 * $0.history.map(\.validationAccuracy).max()! }),
+    ("lowest val. loss", "%.4f", { $0.history.map(\.validationLoss).min()! }),
+    ("val. loss at the last epoch", "%.4f", { $0.history.last!.validationLoss }),
+    ("training loss at the last epoch", "%.4f", { $0.history.last!.trainingLoss }),
+]
+for measure in measures {
+    print(measure.title)
+    for (recipe, seedRuns) in zip(recipes, runs) {
+        let spread = Spread(seedRuns.map(measure.of))
+        print("  " + padded(recipe.0, 23) + spread.formatted(measure.format))
+    }
+}
+
+print("\nPaired by seed (same weights and batch order): test accuracy gained, in points")
+/// Recipe `a`'s test accuracy minus recipe `b`'s, seed by seed, kept by rule `rule`.
+func gain(_ a: Int, over b: Int, rule: Int) -> String {
+    let gains = zip(runs[a], runs[b]).map { runA, runB in
+        testPercent(runA.kept[rule]) - testPercent(runB.kept[rule])
+    }
+    return Spread(gains).formatted("%+.2f")
+}
+for (rule, name) in ["val. loss", "val. accuracy"].enumerated() {
+    print("  kept by \(name):")
+    print("    batch norm, with momentum       " + gain(1, over: 0, rule: rule))
+    print("    Adam instead of momentum, + BN  " + gain(2, over: 1, rule: rule))
+}
+let ruleGains = runs.joined().map { testPercent($0.kept[1]) - testPercent($0.kept[0]) }
+let better = ruleGains.filter { $0 > 0 }.count, worse = ruleGains.filter { $0 < 0 }.count
+let equal = ruleGains.count - better - worse
+print("  keeping by val. accuracy instead of val. loss, all \(ruleGains.count) runs: "
+      + Spread(ruleGains).formatted("%+.2f"))
+print("    better in \(better), equal in \(equal), worse in \(worse)")
+
+print("\nTraining and validation loss, mean over the seeds")
+print("epoch  " + recipes.map { padded($0.0, 22) }.joined(separator: "  "))
+let subheads = recipes.map { _ in padded("training  validation", 22) }
+print("       " + subheads.joined(separator: "  "))
+/// The mean over the seeds of one loss at one epoch (epochs count from 1).
+func meanLoss(_ seedRuns: [Run], _ epoch: Int,
+              _ loss: KeyPath<EpochRecord, Float>) -> Float {
+    let losses = seedRuns.map { $0.history[epoch - 1][keyPath: loss] }
+    return losses.reduce(0, +) / Float(losses.count)
+}
+for epoch in [1, 2, 5, 10, 15, 20] where epoch <= withMomentum.epochs {
+    let cells = runs.map { seedRuns in
+        padded(String(format: "%.4f    %.4f", meanLoss(seedRuns, epoch, \.trainingLoss),
+                      meanLoss(seedRuns, epoch, \.validationLoss)), 22)
+    }
+    print(String(format: "%5d  ", epoch) + cells.joined(separator: "  "))
 }
 print("")
-var validationCurves = LinePlot(title: "Validation loss of the three recipes, from epoch 2", xLabel: "epoch",
-                                yLabel: "mean cross-entropy", xRange: 2...30)
-for ((name, _), run) in zip(recipes, runs) {
-    validationCurves.add(Series(name, y: run.history.map { Double($0.validationLoss) }))
+let lastEpoch = withMomentum.epochs
+var validationCurves = LinePlot(
+    title: "Validation loss, mean of \(seeds.count) seeds, from epoch 2",
+    xLabel: "epoch", yLabel: "mean cross-entropy", xRange: 2...Double(lastEpoch))
+for ((name, _), seedRuns) in zip(recipes, runs) {
+    let curve = (1...lastEpoch).map { Double(meanLoss(seedRuns, $0, \.validationLoss)) }
+    validationCurves.add(Series(name, y: curve))
 }
 show(validationCurves)
 #sourceLocation()
 }
-runner.begin(8, line: 1163, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1164)
+runner.begin(10, line: 1374, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1375)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
-// the name, so two runs at once never read each other's files); nothing of it is kept.
+// the name, so two runs at once never read each other's files); nothing of it is kept
+// (this runs last: the exercises' solutions may read the record's checkpoint).
 try? FileManager.default.removeItem(atPath: demoDirectory)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(9, line: 1175) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1176)
+if runner.beginSlow(9, line: 1329) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1330)
 // The quick run again with other seeds: other initial weights, batch order and dropout masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []

@@ -443,14 +443,11 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 858)
-/// The numbers 0..<count in a random order (Fisher–Yates): position i, from the last down to 1,
-/// swaps with j = next() % (i + 1) ∈ 0...i, uniform up to a bias below (i + 1)/2⁶⁴.
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 861)
+/// The numbers 0..<count in a random order, shuffled by chapter 1's `SplitMix64.shuffle`.
 func shuffledIndices(_ count: Int, using rng: inout SplitMix64) -> [Int] {
     var order = Array(0..<count)
-    for i in stride(from: count - 1, to: 0, by: -1) {
-        order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
-    }
+    rng.shuffle(&order)
     return order
 }
 
@@ -474,7 +471,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 932)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 935)
 /// The mini-batches of one epoch: batch k holds the samples order[k·size ..< min((k+1)·size, n)],
 /// so every sample appears exactly once and only the last batch may be smaller. A collection:
 /// `for (images, labels) in batches`, `batches.count`, `batches[k]`; each batch is gathered when

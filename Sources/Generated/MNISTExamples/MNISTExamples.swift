@@ -128,9 +128,11 @@ precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlap
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
 precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed), "split not reproducible")
 precondition(validationSet.labels[0] == fullTrain.labels[parts.validation[0]], "subset out of order")
+precondition(zip(validationSet.labelCounts(), fullTrain.labelCounts()).allSatisfy { (0.195...0.205).contains(Double($0) / Double($1)) },
+             "the prose says every digit's validation share lies between 19.5% and 20.5%")
 #sourceLocation()
-runner.begin(12, line: 971, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 972)
+runner.begin(12, line: 974, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 975)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
@@ -143,26 +145,32 @@ for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64), (10_
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 997, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 998)
+runner.begin(13, line: 1000, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1001)
 precondition(Set(epoch.order) == Set(0..<48_000), "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 1005, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1006)
+runner.begin(14, line: 1008, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1009)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
                images: (0..<20).map { GrayImage(width: 28, height: 28, pixels: batchImages.row($0)) },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1098, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1099)
+runner.begin(15, line: 1101, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1102)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
+runner.begin(16, line: 1138, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1139)
+let inkBytes = batchImages.row(1).map { Int(($0 * 255).rounded()) }.filter { $0 > 0 }
+let commonestInk = Dictionary(grouping: inkBytes, by: { $0 }).max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!.key
+precondition(commonestInk == 252, "the prose says this digit's stroke is mostly 252, not \(commonestInk)")
+#sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(16, line: 1199) {
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1200)
+if runner.beginSlow(17, line: 1230) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1231)
 let fm = FileManager.default
 let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
 /// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load` gives, with the
@@ -204,8 +212,8 @@ try? fm.removeItem(atPath: scratch)
 }
 }
 do {  // exercise 2
-runner.beginSolution(17, exercise: 2, line: 1260, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1261)
+runner.beginSolution(18, exercise: 2, line: 1291, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1292)
 func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
     var (sum, sumOfSquares) = (0.0, 0.0)
     for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
@@ -219,8 +227,8 @@ precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(18, exercise: 3, line: 1288, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1289)
+runner.beginSolution(19, exercise: 3, line: 1319, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1320)
 let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
 var right = 0
 var confusedAs = [Int](repeating: 0, count: 10)
@@ -235,8 +243,8 @@ print("wrong answers by the digit guessed:", confusedAs)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(19, exercise: 4, line: 1315, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1316)
+runner.beginSolution(20, exercise: 4, line: 1346, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1347)
 var byDigit = [[Int]](repeating: [], count: 10)
 for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
 var stratifiedRNG = SplitMix64(seed: splitSeed)
@@ -256,8 +264,8 @@ print("validation images: random \(validationSet.count), stratified \(stratified
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(20, exercise: 5, line: 1358, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1359)
+runner.beginSolution(21, exercise: 5, line: 1389, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1390)
 var orderRNG = SplitMix64(seed: 20)
 let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
 let gathered = trainSet.subset(lazyEpoch.order)  // the whole shuffled epoch, [48000, 784]
