@@ -14,14 +14,14 @@ func splitRow() -> DecisionRegionsRow {
     @Test func textPutsPanelsSideBySideWithOneLegend() {
         #expect(splitRow().ascii() == """
             Two splits
-            By x                     By y
-            +---------+              +---------+
-            |     ....|              |         |
-            | *   .*..|              | *     * |
-            |     ..o.|              |......o..|
-            |     ....|              |.........|
-            +---------+              +---------+
-            2 of 3 in own region     3 of 3 in own region
+            By x                   By y
+            +---------+            +---------+
+            |     ....|            |         |
+            |  *  .*..|            |  *   *  |
+            |     .o..|            |......o..|
+            |     ....|            |.........|
+            +---------+            +---------+
+            2 of 3 in own region   3 of 3 in own region
             each panel: x₁ from -1 to 1 (left to right), x₂ from -1 to 1 (bottom to top)
             * class 0 on ' '   o class 1 on '.'
             """)

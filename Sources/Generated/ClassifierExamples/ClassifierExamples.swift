@@ -303,8 +303,8 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
 show(validationCurves)
 #sourceLocation()
 }
-runner.begin(10, line: 1374, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1375)
+runner.begin(10, line: 1400, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1401)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept
 // (this runs last: the exercises' solutions may read the record's checkpoint).
@@ -312,8 +312,8 @@ try? FileManager.default.removeItem(atPath: demoDirectory)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(9, line: 1329) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1330)
+if runner.beginSlow(9, line: 1355) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1356)
 // The quick run again with other seeds: other initial weights, batch order and dropout masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []
