@@ -535,7 +535,7 @@ for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
     let (firstLoss, lastLoss) = (record.losses[0], record.losses.last!)
     print("\(name) network: " + String(format: "loss %.4f after epoch 1,", firstLoss),
           String(format: "%.4f after epoch %d", lastLoss, diagnosticEpochs))
-    print("         ∂L/∂W after epoch 1:" + String(repeating: " ", count: 25)
+    print("         ∂L/∂W after epoch 1:" + String(repeating: " ", count: 24)
           + "after epoch \(diagnosticEpochs):")
     print("layer    10%      median   90%      zero   rms       rms       mean f′")
     for k in 0..<5 {
