@@ -31,9 +31,11 @@ REFRESH := mkdir -p .build; ls Sources/Generated > .build/generated-dirs.new 2>/
 	cmp -s .build/generated-dirs.new .build/generated-dirs || { rm -f .build/manifest.db; touch Package.swift; }; \
 	mv .build/generated-dirs.new .build/generated-dirs
 # SOLUTIONS=1 makes `make run` run the exercises' solutions too. REQUIRE_SOLUTIONS=1 makes `make verify`
-# fail on an exercise without a solution (a warning otherwise, until every chapter has its solutions).
+# fail on an exercise without a solution (a warning otherwise, until every chapter has its solutions),
+# REQUIRE_CAPTIONS=1 on a figure without a caption (likewise).
 SOLUTIONS ?=
 REQUIRE_SOLUTIONS ?=
+REQUIRE_CAPTIONS ?=
 
 .PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer
 
@@ -62,7 +64,7 @@ build: tangle
 	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG)
 
 verify: build
-	$(LOCK) $(BOOK) verify --runner $(RUNNER) $(if $(REQUIRE_SOLUTIONS),--require-solutions)
+	$(LOCK) $(BOOK) verify --runner $(RUNNER) $(if $(REQUIRE_SOLUTIONS),--require-solutions) $(if $(REQUIRE_CAPTIONS),--require-captions)
 
 verify-slow: build
 	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)

@@ -34,6 +34,11 @@ public struct ChapterReport: Sendable {
     public var solved = 0
     /// Exercises without a solution (an error with `requireSolutions`, else a warning).
     public var unsolved: [ChapterError] = []
+    /// The chapter's figures (committed SVGs), and how many of them have a caption.
+    public var figures = 0
+    public var captioned = 0
+    /// Figures without a caption (an error with `requireCaptions`, else a warning).
+    public var uncaptioned: [ChapterError] = []
     /// What went wrong, each at its chapter line.
     public var failures: [ChapterError] = []
 }
@@ -59,14 +64,24 @@ public struct Verifier {
     public var runSlow = false
     /// Whether an exercise without a solution fails the chapter (otherwise it is a warning).
     public var requireSolutions = false
+    /// Whether a figure without a caption fails the chapter (otherwise it is a warning).
+    public var requireCaptions = false
 
     /// A verifier running `runner` from the package root `root`.
-    public init(book: Book, runner: String, root: String, runSlow: Bool = false, requireSolutions: Bool = false) {
+    public init(book: Book, runner: String, root: String, runSlow: Bool = false, requireSolutions: Bool = false,
+                requireCaptions: Bool = false) {
         self.book = book
         self.runner = runner
         self.root = root
         self.runSlow = runSlow
         self.requireSolutions = requireSolutions
+        self.requireCaptions = requireCaptions
+    }
+
+    /// The book's figures with their numbers and captions, and the caption and figure-link problems
+    /// (see `FigureCatalog`), from the committed figures.
+    public func figureCatalog() -> FigureCatalog {
+        FigureCatalog(book: book, files: FigureCatalog.committedFiles(book, root: root), requireCaptions: requireCaptions)
     }
 
     /// The example that drew a figure file: `ex03-1.svg` → 3 (0 for a name not in that form).
@@ -76,14 +91,22 @@ public struct Verifier {
 
     /// Runs each chapter's examples and checks their outputs and figures; one report per chapter.
     public func verify(_ chapters: [Chapter]) throws -> [ChapterReport] {
-        try chapters.map { chapter in
+        let catalog = figureCatalog()
+        return try chapters.map { chapter in
             let run = try self.run(chapter)
-            return report(chapter, run)
+            return report(chapter, run, catalog: catalog)
         }
     }
 
-    func report(_ chapter: Chapter, _ run: ChapterRun) -> ChapterReport {
+    /// The chapter's report; with `catalog`, its captions and figure links are reported too.
+    func report(_ chapter: Chapter, _ run: ChapterRun, catalog: FigureCatalog? = nil) -> ChapterReport {
         var report = ChapterReport(chapter: chapter)
+        let figures = catalog?.figures[chapter.slug] ?? []
+        report.figures = figures.count
+        report.captioned = figures.filter { $0.caption != nil }.count
+        for problem in catalog?.problems ?? [] where problem.file == chapter.path {
+            if problem.severity == .error { report.failures.append(problem) } else { report.uncaptioned.append(problem) }
+        }
         report.compiled = chapter.snippets.filter {
             switch $0.kind { case .library, .example, .solution: true; default: false }
         }.count

@@ -77,6 +77,10 @@ public struct Chapter: Sendable {
     public var examples: [Example]
     /// The items of the chapter's `## Exercises` section (empty without one).
     public var exercises: [Exercise]
+    /// The captions of the chapter's figures (`Figure {#fig-label}: ...` paragraphs), in order.
+    public var captions: [FigureCaption] = []
+    /// The chapter's links to figures (`[Figure](#fig-label)`), in order.
+    public var figureLinks: [FigureLink] = []
     /// `import X` lines of the chapter's Swift snippets, with their lines.
     public var imports: [(module: String, line: Int)]
     /// The chapter's Markdown text, as read.
@@ -174,6 +178,10 @@ extension Chapter {
             }
             previous = snippet
         }
+
+        let figures = Self.captionsAndLinks(in: document, lines: lines, snippets: snippets, examples: examples, path: path)
+        (captions, figureLinks) = (figures.captions, figures.links)
+        errors += figures.errors
 
         let swiftSnippets = snippets.filter {
             switch $0.kind { case .library, .example, .solution: true; default: false }

@@ -59,6 +59,17 @@ public struct MarkdownNode {
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     /// The kind of node (`CMARK_NODE_CODE_BLOCK`, ...).
     public var type: cmark_node_type { cmark_node_get_type(pointer) }
+    /// A link's destination as written (`#fig-spiral`, `06-backpropagation.md#x`), or "".
+    public var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+    /// The first child, if any.
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map { MarkdownNode(pointer: $0) } }
+    /// The next sibling, if any.
+    public var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode(pointer: $0) } }
+
+    /// Replaces a text node's text (the weave rewrites a caption's opening and a figure link's text).
+    public func setLiteral(_ text: String) {
+        cmark_node_set_literal(pointer, text)
+    }
 
     /// The node's children, in order.
     public var children: [MarkdownNode] {

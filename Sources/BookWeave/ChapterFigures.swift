@@ -1,10 +1,13 @@
+import BookBuild
 import BookSource
 import Foundation
-import RunnerProtocol
 
 /// Weave input: a chapter's committed SVG figures (`chapters/figures/<slug>/exNN-K.svg`, written by
 /// `make bless`), each as a page part (the SVG inline, its ids made unique in the page) whose print
-/// form is an image of the file copied into the site, grouped by the example that drew them.
+/// form is an image of the file copied into the site, grouped by the example that drew them. Each
+/// figure is numbered and captioned (`FigureCatalog`, `FigureCaptions`): its id is its caption's
+/// label, a `<figcaption>` says "Figure 7.3: ..." under it, and the figure is described by what the
+/// plot's `<desc>` says it plots (its name is the caption, the point the reader should see).
 struct ChapterFigures {
     /// A committed SVG figure of the chapter, copied into the site for the print page's images.
     struct Figure {
@@ -14,28 +17,34 @@ struct ChapterFigures {
         var source: String
     }
 
-    /// Every figure, in file-name order.
+    /// Every figure, in the order the examples drew them.
     var figures: [Figure] = []
     /// Part placeholders of the figures, by the ordinal of the example that drew them.
     var byExample: [Int: [String]] = [:]
 
-    /// Reads the chapter's figures under `root` and records each as a part.
-    init(chapter: Chapter, root: String, parts: inout PageParts) throws {
+    /// Reads the chapter's figures (as `catalog` lists them) under `root` and records each as a part;
+    /// `captions` holds the captions' HTML by label.
+    init(chapter: Chapter, root: String, catalog: FigureCatalog, captions: [String: String], parts: inout PageParts) throws {
         let directory = root + "/" + chapter.figureDirectory
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasSuffix(".svg") }.sorted()
-        for name in names {
-            let ordinal = FigureFile.example(ofFigure: name) ?? 0
+        for entry in catalog.figures[chapter.slug] ?? [] {
+            let name = entry.file
             let svg = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
             let stem = chapter.slug + "-" + String(name.dropLast(4))
             let file = "figures/\(chapter.slug)/\(name)"
+            let figcaption = FigureCaptions.figcaption(entry, html: entry.caption.flatMap { captions[$0.label] })
             // Ids inside the SVG are XML names, which cannot start with a digit as the stem does.
-            let inline = "<figure class=\"plot\" id=\"fig-\(stem)\">\(Self.uniqueIDs(svg, prefix: "fig-" + stem))</figure>"
+            let inlineSVG = Self.uniqueIDs(svg, prefix: "fig-" + stem)
+            let named = " aria-labelledby=\"\(FigureCaptions.captionID(entry))\""
+            let described = Self.attribute("aria-describedby", of: inlineSVG).map { " aria-describedby=\"\($0)\"" } ?? ""
+            // The frame scrolls a plot wider than a phone's screen; the caption under it stays put.
+            let inline = "<figure class=\"plot\" id=\"\(entry.id)\"\(named)\(described)><div class=\"plot-frame\">\(inlineSVG)</div>\n"
+                + "\(figcaption)</figure>"
             let size = ["width", "height"].compactMap { Self.attribute($0, of: svg) }.enumerated()
                 .map { " \($0.offset == 0 ? "width" : "height")=\"\($0.element)\"" }.joined()
             let alt = [Self.element("title", of: svg), Self.element("desc", of: svg)].compactMap { $0 }.joined(separator: ". ")
-            let image = "<figure class=\"plot\" id=\"fig-\(stem)\"><img src=\"\(file)\" alt=\"\(alt.replacingOccurrences(of: "\"", with: "&quot;"))\"\(size)></figure>"
-            byExample[ordinal, default: []].append(parts.add(page: inline, print: image))
+            let image = "<figure class=\"plot\" id=\"\(entry.id)\"\(named)><img src=\"\(file)\" alt=\"\(alt.replacingOccurrences(of: "\"", with: "&quot;"))\"\(size)>"
+                + "\n\(figcaption)</figure>"
+            byExample[entry.example, default: []].append(parts.add(page: inline, print: image))
             figures.append(Figure(file: file, source: svg))
         }
     }

@@ -12,13 +12,15 @@ enum ChapterLinks {
         }
     }
 
-    /// Chapter `slug`'s page HTML for the print page: ids prefixed with `slug--`, and links within
+    /// Chapter `slug`'s page HTML for the print page: ids (and references to them) prefixed with `slug--`, and links within
     /// the chapter or to another chapter's page turned into links within the print page.
     static func forPrint(_ html: String, slug: String, chapterSlugs slugs: Set<String>) -> String {
         HTMLAttributes.rewrite(html) { name, value in
             switch name {
             case "id":
                 return slug + "--" + value
+            case "aria-labelledby", "aria-describedby":
+                return value.split(separator: " ").map { slug + "--" + $0 }.joined(separator: " ")
             case "href":
                 if value.hasPrefix("#") { return "#\(slug)--" + value.dropFirst() }
                 let parts = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)

@@ -11,7 +11,8 @@ import Foundation
 ///     PipeTables       pipe tables to HTML tables
 ///     MarkdownDocument the one libcmark parse
 ///     HeadingAnchors   ids on headings; the sections
-///     ChapterFigures   the committed SVGs, as parts by example
+///     FigureCaptions   caption paragraphs out of the prose (kept for the figures); figure links numbered
+///     ChapterFigures   the committed SVGs, numbered and captioned, as parts by example
 ///     SolutionFolds    each exercise's solutions in a <details> (moved to the answers in print)
 ///     CodeBlocks       every code block to HTML, by kind
 ///     render; MathExtraction.restore puts the MathML back
@@ -28,17 +29,21 @@ struct ChapterPage {
     /// The `<script>` holding the prelude "copy runnable" puts before the code.
     var prelude = ""
 
-    init(chapter: Chapter, book: Book, symbols: SymbolTable, root: String) throws {
+    init(chapter: Chapter, book: Book, symbols: SymbolTable, catalog: FigureCatalog, root: String) throws {
         self.chapter = chapter
         let codeLines = Set(chapter.snippets.flatMap { $0.fenceLine...$0.endLine })
         let math = try MathExtraction(chapter.source, codeLines: codeLines, file: chapter.path)
         let document = MarkdownDocument(PipeTables.convert(math.text, codeLines: codeLines))
         sections = HeadingAnchors.apply(to: document, chapter: chapter, plainText: math.plain)
-        let drawn = try ChapterFigures(chapter: chapter, root: root, parts: &parts)
+        let slugs = Set(book.chapters.map(\.slug))
+        let captions = FigureCaptions.apply(to: document, chapter: chapter, catalog: catalog) {
+            ChapterLinks.toPages(math.restore($0), chapterSlugs: slugs)
+        }
+        let drawn = try ChapterFigures(chapter: chapter, root: root, catalog: catalog, captions: captions, parts: &parts)
         figures = drawn.figures
         SolutionFolds.apply(to: document, chapter: chapter, parts: &parts)
         try CodeBlocks(chapter: chapter, symbols: symbols, figures: drawn.byExample).apply(to: document, parts: &parts)
-        let html = ChapterLinks.toPages(math.restore(document.renderHTML()), chapterSlugs: Set(book.chapters.map(\.slug)))
+        let html = ChapterLinks.toPages(math.restore(document.renderHTML()), chapterSlugs: slugs)
         body = AddsBox.insert(symbols.added(by: chapter), chapter: chapter, into: html)
         prelude = RunnablePrelude.html(chapter, book: book)
     }

@@ -1,6 +1,7 @@
 // BookWeave, the HTML: takes in a `Book`, the committed figures and the `theme/` assets, and gives
 // out the site (`Site`: file name → contents) that `book weave` writes to book/. Each chapter goes
 // through named passes over one libcmark parse (listed in ChapterPage.swift); nothing is run.
+import BookBuild
 import BookSource
 import Foundation
 
@@ -29,7 +30,10 @@ public struct Weave {
         var site = Site()
         site.files.merge(try Theme(root: root).files) { _, asset in asset }
         let symbols = SymbolTable(book: book)
-        let chapters = try book.chapters.map { try ChapterPage(chapter: $0, book: book, symbols: symbols, root: root) }
+        // Captions and links to figures are checked first: a wrong one stops the weave (book verify says the same).
+        let catalog = FigureCatalog(book: book, files: FigureCatalog.committedFiles(book, root: root))
+        if !catalog.errors.isEmpty { throw ChapterErrors(catalog.errors) }
+        let chapters = try book.chapters.map { try ChapterPage(chapter: $0, book: book, symbols: symbols, catalog: catalog, root: root) }
         let toc = chapters.map { Page.Entry(chapter: $0.chapter, sections: $0.sections) }
         for (index, chapter) in chapters.enumerated() {
             let page = Page(title: chapter.chapter.title, body: chapter.pageBody, toc: toc, current: chapter.chapter,
@@ -38,7 +42,7 @@ public struct Weave {
             site.files[chapter.chapter.slug + ".html"] = page.html
             for figure in chapter.figures { site.files[figure.file] = figure.source }
         }
-        site.files["index.html"] = Page(title: "Contents", body: try landingPage(chapters, toc: toc), toc: toc, current: nil,
+        site.files["index.html"] = Page(title: "Contents", body: try landingPage(chapters, toc: toc, catalog: catalog), toc: toc, current: nil,
                                         previous: nil, next: chapters.first?.chapter, kind: "contents").html
         site.files["print.html"] = printPage(chapters, toc: toc)
         site.files["search-index.js"] = searchIndex(chapters).javascript()

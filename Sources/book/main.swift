@@ -102,37 +102,51 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var common: RootOptions
     @OptionGroup var examples: RunOptions
-    @Flag(help: "Report a line of a swift block wider than the page's code column (90 columns) as an error, not a warning.")
+    @Flag(help: "Report a line of a swift or output block wider than the page's code column (90 columns) as an error, not a warning.")
     var strictWidth = false
     @Flag(help: "Report an exercise without a solution as an error, not a warning.")
     var requireSolutions = false
+    @Flag(help: "Report a figure without a caption as an error, not a warning.")
+    var requireCaptions = false
 
     func run() throws {
         let book = try common.loadBook()
         let chapters = try examples.select(in: book)
         let verifier = Verifier(book: book, runner: examples.runner, root: ".", runSlow: examples.slow,
-                                requireSolutions: requireSolutions)
+                                requireSolutions: requireSolutions, requireCaptions: requireCaptions)
         let reports = try reporting { try verifier.verify(chapters) }
         var failed = 0
         print("\nverify: every snippet compiled; examples run and their outputs checked")
         print(pad("chapter", 22) + pad("compiled", 10) + pad("run", 6) + pad("outputs", 9) + pad("figures", 9)
-              + pad("solutions", 11) + "result")
+              + pad("solutions", 11) + pad("captions", 10) + "result")
         for r in reports {
             let result = r.failures.isEmpty ? "ok" : "FAILED (\(r.failures.count))"
             let slowNote = r.slowSkipped > 0 ? "  (\(r.slowSkipped) slow skipped)" : ""
             print(pad(r.chapter.slug, 22) + pad("\(r.compiled)", 10) + pad("\(r.ran)", 6) + pad("\(r.checked)", 9)
-                  + pad("\(r.figuresChecked)", 9) + pad("\(r.solved)/\(r.exercises)", 11) + result + slowNote)
+                  + pad("\(r.figuresChecked)", 9) + pad("\(r.solved)/\(r.exercises)", 11) + pad("\(r.captioned)/\(r.figures)", 10)
+                  + result + slowNote)
             failed += r.failures.count
         }
         let t = reports.reduce(into: (0, 0, 0, 0)) { $0.0 += $1.compiled; $0.1 += $1.ran; $0.2 += $1.checked; $0.3 += $1.figuresChecked }
         let (solved, exercises) = (reports.map(\.solved).reduce(0, +), reports.map(\.exercises).reduce(0, +))
+        let (captioned, figures) = (reports.map(\.captioned).reduce(0, +), reports.map(\.figures).reduce(0, +))
         print(pad("total", 22) + pad("\(t.0)", 10) + pad("\(t.1)", 6) + pad("\(t.2)", 9) + pad("\(t.3)", 9)
-              + pad("\(solved)/\(exercises)", 11))
+              + pad("\(solved)/\(exercises)", 11) + pad("\(captioned)/\(figures)", 10))
         print("(solutions: exercises with a solution / exercises; `--require-solutions` makes a missing one an error)")
+        print("(captions: figures with a caption / figures; `--require-captions` makes a missing one an error)")
         let unsolved = reports.flatMap(\.unsolved)
         if !unsolved.isEmpty { print("\(unsolved.count) exercises have no solution yet, e.g. \(unsolved[0])") }
+        let uncaptioned = reports.flatMap(\.uncaptioned)
+        if !uncaptioned.isEmpty { print("\(uncaptioned.count) figures have no caption yet, e.g. \(uncaptioned[0])") }
         for r in reports { for f in r.failures { print(f.description) } }
-        // Swift lines wider than the page's code column: warnings until --strict-width makes them errors.
+        // Chapters without code run nothing, but may link to figures: with no chapter named, check them too.
+        if examples.chapters.isEmpty {
+            let others = Set(book.chapters.filter { $0.moduleName == nil }.map(\.path))
+            let problems = verifier.figureCatalog().errors.filter { others.contains($0.file) }
+            problems.forEach { print($0.description) }
+            failed += problems.count
+        }
+        // Swift and output lines wider than the page's code column: warnings until --strict-width makes them errors.
         let wide = chapters.flatMap(CodeWidth.wideLines)
         if strictWidth {
             CodeWidth.errors(wide).forEach { print($0.description) }

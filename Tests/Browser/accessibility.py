@@ -29,7 +29,7 @@ class Axe:
         self.driver = driver
         with open(path, encoding="utf-8") as f:
             self.source = f.read()
-        driver.set_script_timeout(120)
+        driver.set_script_timeout(600)  # print.html, the whole book, takes minutes on a busy machine
 
     def violations(self, rules=None):
         """The violations on the current page: [{id, impact, help, nodes}], every rule or only `rules`."""

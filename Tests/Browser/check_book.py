@@ -35,6 +35,8 @@ Screenshots of every page, light and dark at 1280 px, light at 390 px (and a few
 Uses the system chromedriver (/usr/bin/chromedriver) and Chromium: no Selenium Manager downloads.
 """
 import argparse
+import base64
+import concurrent.futures
 import contextlib
 import glob
 import os
@@ -42,6 +44,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from urllib.parse import unquote, urlparse
 
@@ -71,7 +74,8 @@ PHONE = (390, 844)
 
 passed = 0
 failures = []
-spent = {}  # what took the time: name -> seconds
+spent = {}  # what took the time: name -> seconds (summed over the browsers working at once)
+lock = threading.Lock()  # the page checks run in several browsers at once, each in a thread of its own
 
 
 @contextlib.contextmanager
@@ -80,7 +84,41 @@ def timed(name):
     try:
         yield
     finally:
-        spent[name] = spent.get(name, 0) + time.time() - start
+        with lock:
+            spent[name] = spent.get(name, 0) + time.time() - start
+
+
+def children_cpu():
+    """CPU seconds of the processes this test started that have ended and been waited for."""
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_seconds(exclude=()):
+    """CPU time (user + system) so far of this test and every process it started: those that ended
+    (`book runnable`) and those still running (chromedriver and Chromium's processes, with what
+    their own ended children used), except the pids in `exclude`. Unlike the wall time, it hardly
+    changes with the machine's load."""
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    total = usage.ru_utime + usage.ru_stime + children_cpu()
+    ticks, processes = os.sysconf("SC_CLK_TCK"), {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()  # after the command name: state, ppid, ...
+            processes[int(pid)] = (int(fields[1]), sum(int(v) for v in fields[11:15]) / ticks)
+        except (OSError, IndexError, ValueError):
+            continue
+    mine, grew = {os.getpid()}, True
+    while grew:
+        grew = False
+        for pid, (parent, _) in processes.items():
+            if parent in mine and pid not in mine and pid not in exclude:
+                mine.add(pid)
+                grew = True
+    return total + sum(processes[pid][1] for pid in mine if pid != os.getpid())
 
 
 def wait_for_stored_theme(driver, theme, seconds=3):
@@ -95,11 +133,12 @@ def wait_for_stored_theme(driver, theme, seconds=3):
 
 def check(ok, what):
     global passed
-    if ok:
-        passed += 1
-    else:
-        failures.append(what)
-        print("FAIL:", what, flush=True)
+    with lock:
+        if ok:
+            passed += 1
+        else:
+            failures.append(what)
+            print("FAIL:", what, flush=True)
     return ok
 
 
@@ -127,16 +166,24 @@ document.querySelectorAll('script[src]').forEach(s => refs.push(['script', s.get
 document.querySelectorAll('link[href]').forEach(l => refs.push(['link', l.getAttribute('href')]));
 const plots = Array.from(document.querySelectorAll('figure.plot')).map(f => {
   const svg = f.querySelector('svg'), img = f.querySelector('img');
+  const caption = f.querySelector(':scope > figcaption');
+  const about = {id: f.id, landing: f.classList.contains('landing-figure'),
+                 caption: caption ? caption.textContent.replace(/\s+/g, ' ').trim() : null};
   if (svg) {
     const r = svg.getBoundingClientRect();
-    return {id: f.id, kind: 'svg', width: r.width, height: r.height,
+    // The figure's description: the elements aria-describedby names, each with text.
+    const described = (f.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+      .map(id => document.getElementById(id)).map(e => e ? e.textContent.trim() : '');
+    return Object.assign(about, {kind: 'svg', width: r.width, height: r.height,
             content: svg.querySelectorAll('polyline, rect, circle, path').length,
             title: !!svg.querySelector('title'), desc: !!svg.querySelector('desc'),
-            labelled: svg.hasAttribute('aria-labelledby') && svg.getAttribute('role') === 'img'};
+            labelled: svg.hasAttribute('aria-labelledby') && svg.getAttribute('role') === 'img',
+            described: described.length > 0 && described.every(t => t.length > 0) ? described.join(' ') : null});
   }
-  if (img) return {id: f.id, kind: 'img', loaded: img.complete && img.naturalWidth > 0, alt: img.alt};
-  return {id: f.id, kind: 'none'};
+  if (img) return Object.assign(about, {kind: 'img', loaded: img.complete && img.naturalWidth > 0, alt: img.alt});
+  return Object.assign(about, {kind: 'none'});
 });
+const figureLinks = Array.from(document.querySelectorAll('main a[href*="#fig-"]')).map(a => ({href: a.getAttribute('href'), text: a.textContent}));
 const images = Array.from(document.images).map(i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0}));
 const maths = Array.from(document.querySelectorAll('math')).map(m => {
   const r = m.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
@@ -144,8 +191,58 @@ const numbers = Array.from(document.querySelectorAll('main h2[id]')).map(h => {
   const n = h.querySelector('.secnum'); return n ? n.textContent : null; });
 const adds = Array.from(document.querySelectorAll('main .adds')).map(a => ({details: a.tagName === 'DETAILS', open: a.open}));
 const start = Array.from(document.querySelectorAll('main a.start-link')).map(a => a.getAttribute('href'));
-return {ids, refs, plots, images, maths, numbers, adds, start};
+const answers = document.querySelectorAll('#answers .answer').length;
+return {ids, refs, plots, images, maths, numbers, adds, start, figureLinks, answers};
 """
+
+
+FIGURE_NUMBER = re.compile(r"^Figure\s([0-9A-Z]+\.\d+)(?=[:\s]|$)")
+
+
+def chapter_label(page):
+    """What a chapter page's sections and figures are numbered by: "7", or "A" for 90-... (appendices)."""
+    number = int(page[:2])
+    return chr(ord("A") + number - 90) if number >= 90 else str(number)
+
+
+def figure_number(caption):
+    """"7.3" from a figure's caption "Figure 7.3: ...", else None."""
+    match = FIGURE_NUMBER.match(caption or "")
+    return match.group(1) if match else None
+
+
+def check_figures(facts, chapters):
+    """Every figure has a figcaption "Figure N.k" (N the chapter, k counting from 1 in page order on a
+    chapter's page), a description of what it plots, and every link to a figure lands on one; a link
+    whose text is "Figure ..." names that figure's number. Returns the number of links."""
+    for page, f in facts.items():
+        plots = [p for p in f["plots"] if not p["landing"]]
+        numbers = [figure_number(p["caption"]) for p in plots]
+        if page in chapters:
+            expected = [f"{chapter_label(page)}.{k + 1}" for k in range(len(plots))]
+            check(numbers == expected, f"{page}: every figure has a figcaption \"Figure N.k\", numbered in order "
+                  f"({len(plots)} figures: {numbers[:4]}...)")
+            vague = [p["id"] for p in plots if p["kind"] == "svg" and not p["described"]]
+            check(not vague, f"{page}: every figure is described by what it plots (aria-describedby) {vague[:3]}")
+        elif plots:
+            check(all(numbers), f"{page}: every figure has a figcaption \"Figure N.k\" ({numbers.count(None)} do not)")
+    wrong, count = [], 0
+    for page, f in facts.items():
+        for link in f["figureLinks"]:
+            count += 1
+            parsed = urlparse(link["href"])
+            target, fragment = unquote(parsed.path) or page, unquote(parsed.fragment)
+            figure = next((p for p in facts.get(target, {}).get("plots", []) if p["id"] == fragment), None)
+            text = link["text"].replace("\u00a0", " ").strip()
+            if figure is None:
+                wrong.append(f"{page}: {link['href']} is not a figure")
+            elif text.startswith("Figure") and text != f"Figure {figure_number(figure['caption'])}":
+                wrong.append(f"{page}: \"{text}\" links to {link['href']}, whose caption is \"{(figure['caption'] or '')[:40]}\"")
+    check(not wrong, f"every link to a figure ({count}) lands on a figure, and says its number" + "".join("\n    " + w for w in wrong[:10]))
+    shown = [p for page, f in facts.items() if page in chapters for p in f["plots"] if not p["landing"]]
+    captioned = [p for p in shown if FIGURE_NUMBER.sub("", p["caption"] or "").strip(": ")]
+    print(f"figures: {len(shown)} on the chapter pages, {len(captioned)} with a caption beyond their number; {count} links to figures")
+    return count
 
 
 def summary(axe_found, contrast_found, lowest, widths):
@@ -167,10 +264,183 @@ def summary(axe_found, contrast_found, lowest, widths):
               + (f"; longest line {longest['longest']} characters ({longest['page']}, {longest['kind']})" if longest else ""))
 
 
+def check_copy_buttons(driver, page, runnable_text):
+    """Every code block has a copy button; "copy runnable" is on library and example code, and for
+    the chapter's last piece gives exactly what `book runnable NN` prints (`runnable_text`: futures)."""
+    figures, buttons, runnable, seqs = driver.execute_script("""
+        return [document.querySelectorAll('figure.code').length,
+                document.querySelectorAll('figure.code .copy-buttons button').length,
+                document.querySelectorAll('figure.code[data-seq] .copy-buttons button').length,
+                Array.from(document.querySelectorAll('[data-seq]')).map(e => +e.getAttribute('data-seq'))]""")
+    check(figures == 0 or buttons >= figures, f"{page}: every code block has a copy button ({buttons}/{figures})")
+    if not seqs:
+        return
+    check(runnable > 0 and sorted(seqs) == list(range(len(seqs))),
+          f"{page}: copy runnable on library and example code ({runnable} snippets, pieces 0..{len(seqs) - 1})")
+    if page in runnable_text:
+        text = driver.execute_script(f"return window.bookRunnable({len(seqs) - 1})")
+        check(text == runnable_text[page].result(), f"{page}: copy runnable gives what `book runnable {page[:2]}` prints")
+
+
 def set_width(driver, size):
     width, height = size
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+class Browser:
+    """One headless Chromium (through the system chromedriver): loads a page, takes a screenshot,
+    runs axe-core. The page checks run in several of them at once, one page each."""
+
+    def __init__(self, args, book, shots):
+        options = webdriver.ChromeOptions()
+        options.binary_location = args.chromium
+        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         f"--window-size={DESKTOP[0]},{DESKTOP[1]}", "--hide-scrollbars"]:
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.driver = webdriver.Chrome(service=Service(executable_path=args.chromedriver), options=options)
+        self.driver.set_page_load_timeout(60)
+        # axe-core on print.html (the whole book) can take minutes on a busy machine: let a command
+        # take 10 minutes before Selenium gives up waiting for the answer (its default is 2).
+        self.driver.command_executor._client_config.timeout = 600
+        path = accessibility.script_path()
+        self.axe = accessibility.Axe(self.driver, path) if path else None
+        self.book, self.shots = book, shots
+
+    def load(self, page):
+        self.driver.get("file://" + os.path.join(self.book, page))
+        self.driver.execute_script("return document.readyState")
+
+    def shot(self, name):
+        with timed("screenshots"):
+            self.driver.execute_script("window.scrollTo(0, 0)")
+            # PNG encoded for speed rather than size (Chromium's optimizeForSpeed): the same picture, faster.
+            data = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})["data"]
+            with open(os.path.join(self.shots, name + ".png"), "wb") as f:
+                f.write(base64.b64decode(data))
+
+
+class Findings:
+    """What the page checks found, for the checks across pages and the summary (filled under `lock`)."""
+
+    def __init__(self, args, chapters, runnable_text):
+        self.strict_width, self.axe_dark = args.strict_width, args.axe_dark
+        self.chapters, self.runnable_text = chapters, runnable_text
+        self.facts = {}           # page -> PAGE_FACTS
+        self.axe = {}             # rule -> [(page, mode, impact, nodes)]
+        self.contrast = {}        # (mode, kind, what, fg, bg) -> {pair, pages}
+        self.lowest = {}          # (mode, kind) -> lowest ratio seen
+        self.widths = {"desktop": [], "phone": []}   # every pre, measured
+
+
+def check_page(browser, page, run):
+    """Everything checked on one page: in light and dark at 1280 px (background, contrast, axe-core,
+    screenshots), code blocks against their column, then at a phone's width."""
+    driver = browser.driver
+    set_width(driver, DESKTOP)
+    set_dark(driver, False)
+    with timed("loading"):
+        browser.load(page)
+        time.sleep(0.05)
+    facts = driver.execute_script(PAGE_FACTS)
+    with lock:
+        run.facts[page] = facts
+    if page in run.chapters:
+        check_copy_buttons(driver, page, run.runnable_text)
+    for dark in (False, True):
+        mode = "dark" if dark else "light"
+        set_dark(driver, dark)
+        luminance = background_luminance(driver)
+        check(luminance < 0.3 if dark else luminance > 0.7,
+              f"{page} ({mode}): the background follows the system setting (luminance {luminance:.2f})")
+        browser.shot(f"{page[:-5]}-{mode}")
+
+        with timed("contrast"):
+            pairs = contrast.pairs(driver)
+        bad = contrast.failing(pairs)
+        with lock:
+            for p in pairs:
+                key = (mode, p["kind"])
+                run.lowest[key] = min(run.lowest.get(key, 99), p["ratio"])
+            for p in bad:
+                entry = run.contrast.setdefault((mode, p["kind"], p["what"], p["fg"], p["bg"]), {"pair": p, "pages": []})
+                entry["pages"].append(page)
+        check(not bad, f"{page} ({mode}): every colour pair has enough contrast ({len(pairs)} pairs)"
+              + "".join("\n    " + contrast.describe(p) for p in bad[:12]))
+
+        if browser.axe:
+            rules = AXE_COLOUR_RULES if dark and run.axe_dark == "colour" else None
+            with timed("axe " + mode):
+                violations = browser.axe.violations(rules)
+            with lock:
+                for v in violations:
+                    run.axe.setdefault(v["id"], []).append((page, mode, v["impact"], len(v["nodes"])))
+            check(not violations, f"{page} ({mode}): axe-core finds no violations" + "".join(
+                f"\n    {v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['help']}; e.g. {v['nodes'][0][:200] if v['nodes'] else ''}"
+                for v in violations))
+
+    # Desktop: code and output fit their column, unless a line is over the width budget.
+    set_dark(driver, False)
+    with timed("layout"):
+        blocks = layout.blocks(driver)
+        facts_desktop = layout.page(driver)
+    with lock:
+        run.widths["desktop"] += [dict(b, page=page) for b in blocks]
+    too_wide = [b for b in blocks if b["scrolls"] or b["beyondColumn"]]
+    layout_fault = [b for b in too_wide if b["longest"] <= WIDTH_BUDGET or run.strict_width]
+    check(not layout_fault, f"{page} (1280 px): no code or output block wider than its column"
+          + "".join(f"\n    {b['kind']}, {b['longest']} characters, {b['content']} px in {b['box']} px: {b['line']}"
+                    for b in layout_fault[:10]))
+    over_budget = [b for b in too_wide if b["longest"] > WIDTH_BUDGET]
+    if over_budget and not run.strict_width:
+        print(f"warning: {page}: {len(over_budget)} blocks have lines over {WIDTH_BUDGET} characters "
+              f"(longest {max(b['longest'] for b in over_budget)}): the chapter should print narrower")
+    fits = facts_desktop["placeholder"]
+    check(fits is None or fits["text"] <= fits["room"],
+          f"{page} (1280 px): the search placeholder fits its box ({fits})")
+
+    # A phone: the sidebar collapses, nothing but code scrolls sideways, formulas and plots read.
+    set_width(driver, PHONE)
+    if page in PHONE_DARK_SHOTS:
+        set_dark(driver, True)
+        browser.shot(f"{page[:-5]}-phone-dark")
+    set_dark(driver, False)
+    browser.shot(f"{page[:-5]}-phone-light")
+    hidden = driver.execute_script("return getComputedStyle(document.querySelector('.sidebar')).display") == "none"
+    check(hidden, f"{page} (phone): the sidebar is collapsed")
+    with timed("layout"):
+        phone = layout.page(driver)
+        blocks = layout.blocks(driver)
+    check(phone["sideways"] <= 1, f"{page} (phone): no sideways scrolling ({phone['sideways']} px)")
+    with lock:
+        run.widths["phone"] += [dict(b, page=page) for b in blocks]
+    loose = [b for b in blocks if b["beyondScreen"] or (b["scrolls"] and not b["scrollable"])]
+    check(not loose, f"{page} (phone): every code block scrolls inside its own box ({len(loose)} do not)")
+    check(phone["cutFormulas"] == 0, f"{page} (phone): no display formula is cut off ({phone['cutFormulas']} are)")
+    small = phone["smallestPlotText"]
+    check(small is None or small["px"] >= SMALLEST_PLOT_TEXT,
+          f"{page} (phone): plot text is at least {SMALLEST_PLOT_TEXT} px (smallest: {small})")
+    fits = phone["placeholder"]
+    check(fits is None or fits["text"] <= fits["room"], f"{page} (phone): the search placeholder fits its box ({fits})")
+    check(not severe_logs(driver), f"{page}: no console errors")
+
+
+def check_pages(browsers, pages, run):
+    """The page checks, spread over the browsers: each takes the largest page left (print.html, the
+    whole book, first), so that they finish at about the same time."""
+    queue = sorted(pages, key=lambda p: -os.path.getsize(os.path.join(browsers[0].book, p)))
+
+    def work(browser):
+        while True:
+            with lock:
+                if not queue:
+                    return
+                page = queue.pop(0)
+            check_page(browser, page, run)
+
+    with concurrent.futures.ThreadPoolExecutor(len(browsers)) as pool:
+        for done in [pool.submit(work, b) for b in browsers]:
+            done.result()
 
 
 def main():
@@ -184,6 +454,8 @@ def main():
                         help=f"fail on a block with a line over {WIDTH_BUDGET} characters too ($BOOK_STRICT_WIDTH)")
     parser.add_argument("--axe-dark", choices=["colour", "all"], default="colour",
                         help="which axe-core rules run again in dark mode (default: those that depend on colour)")
+    parser.add_argument("--browsers", type=int, choices=range(1, 9), default=min(2, os.cpu_count() or 1), metavar="N",
+                        help="how many browsers share the page checks (default: 2, or 1 on one core)")
     args = parser.parse_args()
 
     book = os.path.abspath(args.book)
@@ -195,122 +467,29 @@ def main():
     pages = sorted(os.path.basename(p) for p in glob.glob(os.path.join(book, "*.html")))
     chapters = [p for p in pages if re.match(r"\d\d-", p)]
 
-    started = time.time()
-    # The Nu HTML Checker reads the files while the browser works.
+    started, load_before, nu_cpu = time.time(), os.getloadavg(), 0.0
+    # The Nu HTML Checker reads the files while the browser works, and so does `book runnable` for
+    # each chapter (what "copy runnable" must give).
     nu = NuChecker([os.path.join(book, p) for p in pages])
+    runnable_text = {}
+    if os.path.exists(args.tool):
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+        runnable_text = {page: pool.submit(lambda n: subprocess.run([os.path.abspath(args.tool), "runnable", n], capture_output=True,
+                                                                    text=True, cwd=repository).stdout, page[:2])
+                         for page in chapters}
+        pool.shutdown(wait=False)
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = args.chromium
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={DESKTOP[0]},{DESKTOP[1]}", "--hide-scrollbars"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=args.chromedriver), options=options)
-    driver.set_page_load_timeout(60)
-    axe_path = accessibility.script_path()
-    axe = accessibility.Axe(driver, axe_path) if axe_path else None
-    check(axe is not None, "axe-core is installed (pip install axe-selenium-python)")
-
-    def url(page):
-        return "file://" + os.path.join(book, page)
-
-    def load(page):
-        driver.get(url(page))
-        driver.execute_script("return document.readyState")
-
-    def shot(name):
-        with timed("screenshots"):
-            driver.execute_script("window.scrollTo(0, 0)")
-            driver.save_screenshot(os.path.join(shots, name + ".png"))
-
-    # What the summary at the end reports.
-    axe_found = {}          # rule -> [(page, mode, impact, nodes)]
-    contrast_found = {}     # (kind, what, fg, bg) -> {pair, pages}
-    lowest = {}             # (mode, kind) -> lowest ratio seen
-    widths = {"desktop": [], "phone": []}   # every pre, measured
+    # Two browsers share the page checks (one on each core: a page's checks keep one busy), and the
+    # first goes on with the checks that span pages.
+    with concurrent.futures.ThreadPoolExecutor(args.browsers) as pool:
+        browsers = list(pool.map(lambda _: Browser(args, book, shots), range(args.browsers)))
+    driver, load, shot = browsers[0].driver, browsers[0].load, browsers[0].shot
+    check(browsers[0].axe is not None, "axe-core is installed (pip install axe-selenium-python)")
+    run = Findings(args, chapters, runnable_text)
 
     try:
-        facts = {}
-        for page in pages:
-            set_width(driver, DESKTOP)
-            set_dark(driver, False)
-            with timed("loading"):
-                load(page)
-                time.sleep(0.05)
-            facts[page] = driver.execute_script(PAGE_FACTS)
-            for dark in (False, True):
-                mode = "dark" if dark else "light"
-                set_dark(driver, dark)
-                luminance = background_luminance(driver)
-                check(luminance < 0.3 if dark else luminance > 0.7,
-                      f"{page} ({mode}): the background follows the system setting (luminance {luminance:.2f})")
-                shot(f"{page[:-5]}-{mode}")
-
-                with timed("contrast"):
-                    found = contrast.pairs(driver)
-                for p in found:
-                    key = (mode, p["kind"])
-                    lowest[key] = min(lowest.get(key, 99), p["ratio"])
-                bad = contrast.failing(found)
-                for p in bad:
-                    entry = contrast_found.setdefault((mode, p["kind"], p["what"], p["fg"], p["bg"]), {"pair": p, "pages": []})
-                    entry["pages"].append(page)
-                check(not bad, f"{page} ({mode}): every colour pair has enough contrast ({len(found)} pairs)"
-                      + "".join("\n    " + contrast.describe(p) for p in bad[:12]))
-
-                if axe:
-                    rules = AXE_COLOUR_RULES if dark and args.axe_dark == "colour" else None
-                    with timed("axe " + mode):
-                        violations = axe.violations(rules)
-                    for v in violations:
-                        axe_found.setdefault(v["id"], []).append((page, mode, v["impact"], len(v["nodes"])))
-                    check(not violations, f"{page} ({mode}): axe-core finds no violations" + "".join(
-                        f"\n    {v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['help']}; e.g. {v['nodes'][0][:200] if v['nodes'] else ''}"
-                        for v in violations))
-
-            # Desktop: code and output fit their column, unless a line is over the width budget.
-            set_dark(driver, False)
-            with timed("layout"):
-                blocks = layout.blocks(driver)
-            widths["desktop"] += [dict(b, page=page) for b in blocks]
-            too_wide = [b for b in blocks if b["scrolls"] or b["beyondColumn"]]
-            layout_fault = [b for b in too_wide if b["longest"] <= WIDTH_BUDGET or args.strict_width]
-            check(not layout_fault, f"{page} (1280 px): no code or output block wider than its column"
-                  + "".join(f"\n    {b['kind']}, {b['longest']} characters, {b['content']} px in {b['box']} px: {b['line']}"
-                            for b in layout_fault[:10]))
-            over_budget = [b for b in too_wide if b["longest"] > WIDTH_BUDGET]
-            if over_budget and not args.strict_width:
-                print(f"warning: {page}: {len(over_budget)} blocks have lines over {WIDTH_BUDGET} characters "
-                      f"(longest {max(b['longest'] for b in over_budget)}): the chapter should print narrower")
-            facts_desktop = layout.page(driver)
-            fits = facts_desktop["placeholder"]
-            check(fits is None or fits["text"] <= fits["room"],
-                  f"{page} (1280 px): the search placeholder fits its box ({fits})")
-
-            # A phone: the sidebar collapses, nothing but code scrolls sideways, formulas and plots read.
-            set_width(driver, PHONE)
-            if page in PHONE_DARK_SHOTS:
-                set_dark(driver, True)
-                shot(f"{page[:-5]}-phone-dark")
-            set_dark(driver, False)
-            shot(f"{page[:-5]}-phone-light")
-            hidden = driver.execute_script("return getComputedStyle(document.querySelector('.sidebar')).display") == "none"
-            check(hidden, f"{page} (phone): the sidebar is collapsed")
-            with timed("layout"):
-                phone = layout.page(driver)
-            check(phone["sideways"] <= 1, f"{page} (phone): no sideways scrolling ({phone['sideways']} px)")
-            blocks = layout.blocks(driver)
-            widths["phone"] += [dict(b, page=page) for b in blocks]
-            loose = [b for b in blocks if b["beyondScreen"] or (b["scrolls"] and not b["scrollable"])]
-            check(not loose, f"{page} (phone): every code block scrolls inside its own box ({len(loose)} do not)")
-            check(phone["cutFormulas"] == 0, f"{page} (phone): no display formula is cut off ({phone['cutFormulas']} are)")
-            small = phone["smallestPlotText"]
-            check(small is None or small["px"] >= SMALLEST_PLOT_TEXT,
-                  f"{page} (phone): plot text is at least {SMALLEST_PLOT_TEXT} px (smallest: {small})")
-            fits = phone["placeholder"]
-            check(fits is None or fits["text"] <= fits["room"], f"{page} (phone): the search placeholder fits its box ({fits})")
-            check(not severe_logs(driver), f"{page}: no console errors")
-
+        check_pages(browsers, pages, run)
+        facts, axe_found, contrast_found, lowest, widths = run.facts, run.axe, run.contrast, run.lowest, run.widths
         set_width(driver, DESKTOP)
         set_dark(driver, False)
 
@@ -337,9 +516,7 @@ def main():
             check(all(i["ok"] for i in f["images"]), f"{page}: every image loads")
             check(all(f["maths"]), f"{page}: every formula ({len(f['maths'])}) is laid out")
             if page in chapters and not page.startswith("00-"):
-                number = int(page[:2])  # 90 to 99 are appendices A, B, ...
-                label = chr(ord("A") + number - 90) if number >= 90 else str(number)
-                expected = [f"{label}.{k + 1}" for k in range(len(f["numbers"]))]
+                expected = [f"{chapter_label(page)}.{k + 1}" for k in range(len(f["numbers"]))]
                 check(f["numbers"] == expected, f"{page}: sections are numbered {expected[:3]}... ({f['numbers'][:3]}...)")
             check(all(a["details"] and not a["open"] for a in f["adds"]),
                   f"{page}: the \"this chapter adds\" box is folded ({f['adds']})")
@@ -349,6 +526,29 @@ def main():
         check(any(p["kind"] == "svg" for p in facts.get("index.html", {}).get("plots", [])), "index.html shows a figure the book draws")
         check(sum(len(f["plots"]) for p, f in facts.items() if p in chapters) > 0, "the chapters have plots")
         check(sum(len(f["maths"]) for f in facts.values()) > 0, "the chapters have formulas")
+        check_figures(facts, [p for p in chapters if not p.startswith("00-")])
+
+        # A figure's accessible name, as the browser computes it for a screen reader, is its caption.
+        page = next((p for p in chapters if any(not q["landing"] for q in facts[p]["plots"])), None)
+        if page:
+            load(page)
+            names = [e.accessible_name for e in driver.find_elements(By.CSS_SELECTOR, "main figure.plot")]
+            check(names and all(figure_number(n) for n in names),
+                  f"{page}: each figure's accessible name is its caption \"Figure N.k: ...\" ({names[:2]})")
+        # Following a link to a figure scrolls to that figure.
+        page = next((p for p in chapters if facts[p]["figureLinks"]), None)
+        if page:
+            load(page)
+            landed = driver.execute_script("""
+                const a = Array.from(document.querySelectorAll('main a[href^="#fig-"]')).find(a => a.getClientRects().length);
+                if (!a) return null;
+                a.click();
+                const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+                const r = target.getBoundingClientRect();
+                return {href: a.getAttribute('href'), figure: target.matches('figure.plot'), top: Math.round(r.top),
+                        height: innerHeight, hash: location.hash};""")
+            check(landed is not None and landed["figure"] and 0 <= landed["top"] < landed["height"] / 2
+                  and landed["hash"] == landed["href"], f"{page}: following a link to a figure shows the figure ({landed})")
 
         # Search.
         set_dark(driver, False)
@@ -401,25 +601,6 @@ def main():
         driver.execute_script("localStorage.removeItem('book-theme')")
         check(not severe_logs(driver), "theme toggling raises no console errors")
 
-        # Copy buttons and "copy runnable".
-        for page in chapters:
-            load(page)
-            figures = driver.execute_script("return document.querySelectorAll('figure.code').length")
-            buttons = driver.execute_script("return document.querySelectorAll('figure.code .copy-buttons button').length")
-            runnable = driver.execute_script(
-                "return document.querySelectorAll('figure.code[data-seq] .copy-buttons button').length")
-            seqs = driver.execute_script(
-                "return Array.from(document.querySelectorAll('[data-seq]')).map(e => +e.getAttribute('data-seq'))")
-            check(figures == 0 or buttons >= figures, f"{page}: every code block has a copy button ({buttons}/{figures})")
-            if not seqs:
-                continue
-            check(runnable > 0 and sorted(seqs) == list(range(len(seqs))),
-                  f"{page}: copy runnable on library and example code ({runnable} snippets, pieces 0..{len(seqs) - 1})")
-            if os.path.exists(args.tool):
-                text = driver.execute_script(f"return window.bookRunnable({len(seqs) - 1})")
-                expected = subprocess.run([args.tool, "runnable", page[:2]], capture_output=True, text=True,
-                                          cwd=repository).stdout
-                check(text == expected, f"{page}: copy runnable gives what `book runnable {page[:2]}` prints")
         load("04-softmax.html")
         driver.find_element(By.CSS_SELECTOR, "figure.code .copy-buttons button").click()
         time.sleep(0.3)
@@ -442,8 +623,7 @@ def main():
             output = solution.find_elements(By.CSS_SELECTOR, "pre.output")
             check(code.is_displayed() and "Perceptron" in code.text and output and output[0].is_displayed(),
                   "opening a solution shows its code and its output")
-        load("print.html")
-        answers = driver.execute_script("return document.querySelectorAll('#answers .answer').length")
+        answers = facts.get("print.html", {}).get("answers", 0)
         check(answers > 0, f"print.html ends with the answers ({answers})")
 
         # A phone's width: the menu button opens the sidebar; search results stay on the screen.
@@ -471,12 +651,16 @@ def main():
         print(f"browser: {len(pages)} pages in {time.time() - started:.1f} s ("
               + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in sorted(spent.items())) + f"); screenshots in {shots}")
     finally:
-        driver.quit()
+        browser_cpu = cpu_seconds(exclude={nu.process.pid} if nu.process else set())
+        for browser in browsers:
+            browser.driver.quit()
 
     # The Nu HTML Checker, started at the beginning.
     if check(nu.missing is None, f"the Nu HTML Checker can run ({nu.missing})"):
         with timed("waiting for the Nu HTML Checker"):
+            before = children_cpu()
             messages = nu.messages()
+            nu_cpu = children_cpu() - before
         errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
         warnings = [m for m in messages if m.get("type") == "info" and m.get("subType") == "warning"]
         for page in pages:
@@ -489,7 +673,9 @@ def main():
               + "".join("\n    warning: " + NuChecker.describe(m) for m in warnings[:5]))
 
     summary(axe_found, contrast_found, lowest, widths)
-    print(f"time: {time.time() - started:.1f} s in all")
+    print(f"time: {time.time() - started:.1f} s in all; CPU {browser_cpu + nu_cpu:.1f} s ({browser_cpu:.1f} s this test "
+          f"and Chromium, {nu_cpu:.1f} s the Nu HTML Checker); load average {load_before[0]:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after ({os.cpu_count()} cores: above {os.cpu_count()}, other work shared the machine)")
 
     sizes = sorted(((os.path.getsize(os.path.join(book, p)), p) for p in pages), reverse=True)
     print("largest pages: " + ", ".join(f"{p} {s // 1024} KB" for s, p in sizes[:4]))

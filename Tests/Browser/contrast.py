@@ -16,13 +16,18 @@ import re
 
 PAIRS = r"""
 const ctx = document.createElement('canvas').getContext('2d');
-function parse(value) {              // any CSS colour -> [r, g, b, a]
+// Colours, backgrounds and opacities repeat from element to element (a code block's spans share
+// their ancestors): each is worked out once per element or colour string and remembered.
+const parsed = new Map(), backgrounds = new Map(), opacities = new Map();
+function parse(value) {              // any CSS colour -> [r, g, b, a] (a fresh array: callers scale its alpha)
   if (!value || value === 'none' || value.startsWith('url(')) return null;
-  ctx.fillStyle = '#000'; ctx.fillStyle = value;
-  const v = ctx.fillStyle;
-  if (v.startsWith('#')) return [1, 3, 5].map(i => parseInt(v.slice(i, i + 2), 16)).concat([1]);
-  const n = v.match(/[\d.]+/g).map(Number);
-  return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1];
+  if (!parsed.has(value)) {
+    ctx.fillStyle = '#000'; ctx.fillStyle = value;
+    const v = ctx.fillStyle;
+    if (v.startsWith('#')) parsed.set(value, [1, 3, 5].map(i => parseInt(v.slice(i, i + 2), 16)).concat([1]));
+    else { const n = v.match(/[\d.]+/g).map(Number); parsed.set(value, [n[0], n[1], n[2], n.length > 3 ? n[3] : 1]); }
+  }
+  return parsed.get(value).slice();
 }
 function over(top, bottom) {         // top composited over an opaque bottom
   const a = top[3];
@@ -38,19 +43,19 @@ function ratio(a, b) {
 }
 function hex(c) { return '#' + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, '0')).join(''); }
 function backgroundOf(element) {     // the opaque colour behind an element's content
-  const layers = [];
-  for (let e = element; e && e.nodeType === 1; e = e.parentElement) {
-    const c = parse(getComputedStyle(e).backgroundColor);
-    if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+  if (!element || element.nodeType !== 1) return [255, 255, 255, 1];   // the canvas behind an unpainted root
+  if (!backgrounds.has(element)) {
+    // Its own background if opaque, composited over its parent's if translucent, else the parent's.
+    const c = parse(getComputedStyle(element).backgroundColor);
+    backgrounds.set(element, c && c[3] >= 1 ? c : c && c[3] > 0 ? over(c, backgroundOf(element.parentElement))
+      : backgroundOf(element.parentElement));
   }
-  let bg = [255, 255, 255, 1];       // the canvas behind an unpainted root
-  for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
-  return bg;
+  return backgrounds.get(element);
 }
 function opacityOf(element) {
-  let o = 1;
-  for (let e = element; e && e.nodeType === 1; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
-  return o;
+  if (!element || element.nodeType !== 1) return 1;
+  if (!opacities.has(element)) opacities.set(element, Number(getComputedStyle(element).opacity) * opacityOf(element.parentElement));
+  return opacities.get(element);
 }
 function shown(element) {
   if (!element.getClientRects().length) return false;

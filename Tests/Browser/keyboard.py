@@ -38,6 +38,17 @@ def visible_focus(f):
     return ring or f["shadow"]
 
 
+def wait_until(condition, seconds=3):
+    """Polls `condition` until it holds (True) or `seconds` pass (its last value): a check waits only
+    as long as the browser needs, not a fixed pause."""
+    deadline = time.time() + seconds
+    while True:
+        value = condition()
+        if value or time.time() >= deadline:
+            return value
+        time.sleep(0.03)
+
+
 def tab_stops(driver, count):
     """The first `count` stops of the Tab key from the top of the page."""
     driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
@@ -64,18 +75,19 @@ def check_all(driver, load, check, shot, chapters):
           + "".join(f"\n    {s}" for s in hidden[:4]))
     load(page)
     ActionChains(driver).send_keys(Keys.TAB).send_keys(Keys.ENTER).perform()
-    time.sleep(0.1)
-    check(driver.execute_script("return document.activeElement.id === 'main' || !!document.activeElement.closest('main')")
-          or driver.current_url.endswith("#main"), f"{page}: the skip link leads to the content")
+    check(wait_until(lambda: driver.execute_script(
+              "return document.activeElement.id === 'main' || !!document.activeElement.closest('main')")
+              or driver.current_url.endswith("#main"), 1), f"{page}: the skip link leads to the content")
 
     # ← and →: the previous and next chapter, but not while typing in the search box.
     load(page)
     ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
-    time.sleep(0.3)
-    check(driver.current_url.endswith(after), f"{page}: → opens the next chapter ({driver.current_url.rsplit('/', 1)[-1]})")
+    check(wait_until(lambda: driver.current_url.endswith(after)),
+          f"{page}: → opens the next chapter ({driver.current_url.rsplit('/', 1)[-1]})")
+    wait_until(lambda: driver.execute_script("return document.readyState") == "complete")
     ActionChains(driver).send_keys(Keys.ARROW_LEFT).perform()
-    time.sleep(0.3)
-    check(driver.current_url.endswith(page), f"{after}: ← opens the previous chapter ({driver.current_url.rsplit('/', 1)[-1]})")
+    check(wait_until(lambda: driver.current_url.endswith(page)),
+          f"{after}: ← opens the previous chapter ({driver.current_url.rsplit('/', 1)[-1]})")
     load(page)
     box = driver.find_element(By.ID, "search-box")
     box.click()
@@ -110,7 +122,7 @@ def check_all(driver, load, check, shot, chapters):
         hidden = driver.execute_script(
             "const a = arguments[0].querySelector('a.anchor'); return a ? Number(getComputedStyle(a).opacity) : 1", heading[0])
         ActionChains(driver).move_to_element(heading[0]).perform()
-        time.sleep(0.3)
-        shown = driver.execute_script(
-            "const a = arguments[0].querySelector('a.anchor'); return a ? Number(getComputedStyle(a).opacity) : 0", heading[0])
+        opacity = "const a = arguments[0].querySelector('a.anchor'); return a ? Number(getComputedStyle(a).opacity) : 0"
+        shown = wait_until(lambda: (lambda o: o if o >= 0.5 else 0)(driver.execute_script(opacity, heading[0])), 1) or \
+            driver.execute_script(opacity, heading[0])
         check(hidden < 0.5 <= shown, f"{page}: a heading's anchor shows on hover (opacity {hidden} -> {shown})")

@@ -90,7 +90,8 @@ let solvedSource = chapterText(
     @Test func theHTMLFoldsSolutionsAndThePrintPageCollectsThem() throws {
         let chapter = try Chapter(path: "chapters/01-a.md", source: solvedSource)
         let book = try Book(chapters: [chapter])
-        let page = try ChapterPage(chapter: chapter, book: book, symbols: SymbolTable(book: book), root: "/nonexistent")
+        let page = try ChapterPage(chapter: chapter, book: book, symbols: SymbolTable(book: book),
+                                   catalog: FigureCatalog(book: book, files: [:]), root: "/nonexistent")
         let html = page.pageBody
         let details = try #require(html.range(of: "<details class=\"solution\"><summary>Show a solution</summary>"))
         let end = try #require(html.range(of: "</details>"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BookBuild
 import BookSource
 @testable import BookWeave
 
@@ -86,15 +87,75 @@ import BookSource
         let svg = #"<svg width="10" height="20" aria-labelledby="t"><title id="t">Loss</title></svg>"#
         try svg.write(toFile: root + "/" + chapter.figureDirectory + "/ex04-1.svg", atomically: true, encoding: .utf8)
         var parts = PageParts()
-        let figures = try ChapterFigures(chapter: chapter, root: root, parts: &parts)
+        let book = try Book(chapters: [chapter])
+        let catalog = FigureCatalog(book: book, files: FigureCatalog.committedFiles(book, root: root))
+        let figures = try ChapterFigures(chapter: chapter, root: root, catalog: catalog, captions: [:], parts: &parts)
         #expect(figures.figures.map(\.file) == ["figures/03-b/ex04-1.svg"])
         #expect(figures.byExample.keys.sorted() == [4])
         let placeholder = figures.byExample[4]![0]
         // The SVG's own ids get the figure's id as prefix: an XML name cannot start with a digit.
+        // Without a caption the figure still gets its number.
         #expect(parts.fill(placeholder) { $0.page }
-                == #"<figure class="plot" id="fig-03-b-ex04-1"><svg width="10" height="20" aria-labelledby="fig-03-b-ex04-1-t"><title id="fig-03-b-ex04-1-t">Loss</title></svg></figure>"#)
+                == #"<figure class="plot" id="fig-03-b-ex04-1" aria-labelledby="fig-03-b-ex04-1-caption"><div class="plot-frame"><svg width="10" height="20" aria-labelledby="fig-03-b-ex04-1-t"><title id="fig-03-b-ex04-1-t">Loss</title></svg></div>"#
+                + "\n" + #"<figcaption id="fig-03-b-ex04-1-caption"><span class="figure-number">Figure 3.1</span></figcaption></figure>"#)
         #expect(parts.fill(placeholder) { $0.print }
-                == #"<figure class="plot" id="fig-03-b-ex04-1"><img src="figures/03-b/ex04-1.svg" alt="Loss" width="10" height="20"></figure>"#)
+                == #"<figure class="plot" id="fig-03-b-ex04-1" aria-labelledby="fig-03-b-ex04-1-caption"><img src="figures/03-b/ex04-1.svg" alt="Loss" width="10" height="20">"#
+                + "\n" + #"<figcaption id="fig-03-b-ex04-1-caption"><span class="figure-number">Figure 3.1</span></figcaption></figure>"#)
+    }
+}
+
+@Suite struct FigureCaptionsTests {
+    /// A chapter whose first example draws two figures, captioned, and prose that links to them.
+    static let source = chapterText(
+        "# B", "", "As [Figure](#fig-loss) and [the loss figure](#fig-loss) show.", "", "```swift example", "show(plot)", "```", "",
+        "```output", "a plot", "```", "", "Figure {#fig-loss}: The loss *falls*, as $x^2$ does.", "",
+        "Figure {#fig-acc}: The accuracy rises; [Figure](#fig-loss) agrees.", "", "The end.")
+
+    func render(_ source: String = source) throws -> (ChapterPage, String) {
+        let root = try scratchDirectory("captions-test")
+        let chapter = try Chapter(path: "chapters/03-b.md", source: source)
+        try FileManager.default.createDirectory(atPath: root + "/" + chapter.figureDirectory, withIntermediateDirectories: true)
+        for k in 1...2 {
+            let svg = #"<svg width="10" height="20" role="img" aria-labelledby="t" aria-describedby="d"><title id="t">Plot \#(k)</title>"#
+                + #"<desc id="d">Line plot of loss against epoch.</desc><polyline points="0,0 1,1"/></svg>"#
+            try svg.write(toFile: root + "/" + chapter.figureDirectory + "/ex01-\(k).svg", atomically: true, encoding: .utf8)
+        }
+        let book = try Book(chapters: [chapter])
+        let catalog = FigureCatalog(book: book, files: FigureCatalog.committedFiles(book, root: root))
+        let page = try ChapterPage(chapter: chapter, book: book, symbols: SymbolTable(book: book), catalog: catalog, root: root)
+        return (page, root)
+    }
+
+    @Test func captionsGoUnderTheirFiguresAndLinksGetNumbers() throws {
+        let (page, root) = try render()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let html = page.pageBody
+        // The caption paragraphs left the prose; the figures carry them, numbered, described by the plot's desc.
+        #expect(!html.contains("{#fig-") && !html.contains("<p>Figure"))
+        #expect(html.contains(#"<figure class="plot" id="fig-loss" aria-labelledby="fig-loss-caption" aria-describedby="fig-03-b-ex01-1-d"><div class="plot-frame"><svg"#))
+        #expect(html.contains(#"<figcaption id="fig-loss-caption"><span class="figure-number">Figure 3.1:</span> The loss <em>falls</em>, as <math"#))
+        #expect(html.contains(#"<figure class="plot" id="fig-acc" aria-labelledby="fig-acc-caption" aria-describedby="fig-03-b-ex01-2-d"><div class="plot-frame"><svg"#))
+        #expect(html.contains(##"<figcaption id="fig-acc-caption"><span class="figure-number">Figure 3.2:</span> The accuracy rises; <a href="#fig-loss">Figure\##u{A0}3.1</a> agrees.</figcaption>"##))
+        // A link whose text is "Figure" gets the number; other text stays.
+        #expect(html.contains("As <a href=\"#fig-loss\">Figure\u{A0}3.1</a> and <a href=\"#fig-loss\">the loss figure</a> show."))
+        #expect(html.contains("<p>The end.</p>"))
+        let print = page.printBody(chapterSlugs: ["03-b"])
+        #expect(print.contains(#"<figure class="plot" id="03-b--fig-loss" aria-labelledby="03-b--fig-loss-caption"><img src="figures/03-b/ex01-1.svg""#))
+        #expect(print.contains(#"<figcaption id="03-b--fig-loss-caption">"#))
+        #expect(print.contains(##"<a href="#03-b--fig-loss">Figure\##u{A0}3.1</a>"##))
+        #expect(print.contains(#"<span class="figure-number">Figure 3.2:</span> The accuracy rises"#))
+    }
+
+    @Test func theWeaveRefusesAWrongCaptionOrLink() throws {
+        let root = try scratchDirectory("captions-weave-test")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/theme", withIntermediateDirectories: true)
+        for name in Theme.files { try "".write(toFile: root + "/theme/" + name, atomically: true, encoding: .utf8) }
+        let chapter = try Chapter(path: "chapters/03-b.md", source: "# B\n\nSee [Figure](#fig-none).\n")
+        #expect(throws: ChapterErrors.self) { try Weave(book: try Book(chapters: [chapter]), root: root).render() }
+        do { _ = try Weave(book: try Book(chapters: [chapter]), root: root).render() } catch {
+            #expect("\(error)".hasPrefix("chapters/03-b.md:3: error: a link to figure fig-none"))
+        }
     }
 }
 
