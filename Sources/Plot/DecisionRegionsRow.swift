@@ -92,23 +92,14 @@ public struct DecisionRegionsRow: Figure {
         var svg = SVGWriter()
         svg.text(title, x: width / 2, y: 24, anchor: "middle", cls: "title")
 
-        // The shared legend, wrapping onto more rows when needed.
-        var (legendX, legendY) = (16.0, 48.0)
-        for (k, name) in first.classNames.enumerated() {
-            let itemWidth = 56 + 7 * Double(name.count)
-            if legendX > 16 && legendX + itemWidth > width - 8 { (legendX, legendY) = (16, legendY + 20) }
-            svg.element("rect", [("x", legendX), ("y", legendY - 12), ("width", 24.0), ("height", 14.0),
-                                 ("class", "region " + LinePlot.seriesClass(k))])
-            DecisionRegions.drawMarker(k, at: (legendX + 12, legendY - 5), into: &svg)
-            svg.text(name, x: legendX + 30, y: legendY)
-            legendX += itemWidth
-        }
-
+        let legendY = first.drawLegend(into: &svg, left: 16, width: width)
         let top = legendY + 40, bottom = top + plotHeight
         for (i, panel) in panels.enumerated() {
             let left = 8 + Double(i) * (panelWidth + gap) + marginLeft
             svg.text(panel.title, x: left + plotWidth / 2, y: top - 10, anchor: "middle", cls: "panel")
-            panel.drawPlane(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight)
+            panel.drawRegions(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight)
+            panel.drawFrame(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight, ticks: 3)
+            panel.drawPoints(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight)
             svg.text(Self.count(panel), x: left + plotWidth / 2, y: bottom + 38, anchor: "middle")
         }
         let labelsY = bottom + 58
@@ -117,90 +108,8 @@ public struct DecisionRegionsRow: Figure {
                      + axisNote(first.yLabel, first.yRange, fallback: "y") + " up",
                      x: width / 2, y: labelsY, anchor: "middle")
         }
-        let css = Palette.series.enumerated().map { index, style in ".s\(index){fill:\(style.color)}" } + [
-            ".region{fill-opacity:.22}", ".pt{stroke:currentColor;stroke-width:.75}",
-            ".axis{stroke:currentColor}", ".frame{fill:none;stroke:currentColor}",
-            ".panel{font-size:13px;font-weight:bold}",
-        ]
         return svg.document(width: Int(width.rounded(.up)), height: Int((labelsY + 12).rounded(.up)),
-                            title: title, description: altText, css: css)
-    }
-}
-
-extension DecisionRegions {
-    /// The text grid as characters: each cell shaded by its predicted class, each point drawn over it
-    /// with its true class's marker (row 0 at the top).
-    func shadedCanvas() -> [[Character]] {
-        let (width, height) = (textGrid.columns, textGrid.rows)
-        var canvas = (0..<height).map { r in
-            (0..<width).map { c in Self.shades[textGrid[c, r] % Self.shades.count] }
-        }
-        for p in points where p.x.isFinite && p.y.isFinite {
-            let fx = (p.x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
-            let fy = (yRange.upperBound - p.y) / (yRange.upperBound - yRange.lowerBound)
-            guard (0...1).contains(fx) && (0...1).contains(fy) else { continue }
-            canvas[LinePlot.cell(at: fy, of: height)][LinePlot.cell(at: fx, of: width)] =
-                Self.markers[p.label % Self.markers.count]
-        }
-        return canvas
-    }
-
-    /// Draws the tinted plane (runs of equal class along each row of the fine grid), its frame with
-    /// ticks and tick labels, and the points, into the rectangle at (left, top) of the given size.
-    func drawPlane(into svg: inout SVGWriter, left: Double, top: Double, width: Double, height: Double) {
-        let (columns, rows) = (fineGrid.columns, fineGrid.rows)
-        let edgeX = { (c: Int) in left + min(1, max(0, (Double(c) - 0.5) / Double(columns - 1))) * width }
-        let edgeY = { (r: Int) in top + min(1, max(0, (Double(r) - 0.5) / Double(rows - 1))) * height }
-        var byClass = [Int: [String]]()
-        for r in 0..<rows {
-            var c = 0
-            while c < columns {
-                let k = fineGrid[c, r]
-                var end = c + 1
-                while end < columns && fineGrid[end, r] == k { end += 1 }
-                byClass[k, default: []].append("<rect" + SVGWriter.attributes(
-                    [("x", edgeX(c)), ("y", edgeY(r)), ("width", edgeX(end) - edgeX(c)),
-                     ("height", edgeY(r + 1) - edgeY(r))]) + "/>")
-                c = end
-            }
-        }
-        svg.add("<g shape-rendering=\"crispEdges\">")
-        for k in byClass.keys.sorted() {
-            svg.add("<g class=\"region \(LinePlot.seriesClass(k))\">" + byClass[k]!.joined() + "</g>")
-        }
-        svg.add("</g>")
-        let xs = AxisScale(lower: xRange.lowerBound, upper: xRange.upperBound, expand: false, target: 3, log: false)
-        let ys = AxisScale(lower: yRange.lowerBound, upper: yRange.upperBound, expand: false, target: 3, log: false)
-        let px = { (x: Double) in left + (x - xs.lower) / xs.span * width }
-        let py = { (y: Double) in top + height - (y - ys.lower) / ys.span * height }
-        for (x, label) in zip(xs.ticks, xs.labels) {
-            svg.line(px(x), top + height, px(x), top + height + 5, cls: "axis")
-            svg.text(label, x: px(x), y: top + height + 18, anchor: "middle")
-        }
-        for (y, label) in zip(ys.ticks, ys.labels) {
-            svg.line(left - 5, py(y), left, py(y), cls: "axis")
-            svg.text(label, x: left - 8, y: py(y) + 4, anchor: "end")
-        }
-        svg.element("rect", [("x", left), ("y", top), ("width", width), ("height", height), ("class", "frame")])
-        for p in points where p.x.isFinite && p.y.isFinite && xRange.contains(p.x) && yRange.contains(p.y) {
-            Self.drawMarker(p.label, at: (px(p.x), py(p.y)), into: &svg)
-        }
-    }
-
-    /// The marker of class k centred at `at`: a circle, square, triangle or diamond (cycled), as in
-    /// `svg()`.
-    static func drawMarker(_ k: Int, at: (x: Double, y: Double), into svg: inout SVGWriter) {
-        let cls = "pt " + LinePlot.seriesClass(k)
-        let (x, y) = at
-        func polygon(_ corners: [(Double, Double)]) {
-            let list = corners.map { formatNumber(x + $0.0) + "," + formatNumber(y + $0.1) }.joined(separator: " ")
-            svg.element("polygon", [("points", list), ("class", cls)])
-        }
-        switch k % 4 {
-        case 0: svg.element("circle", [("cx", x), ("cy", y), ("r", 3.5), ("class", cls)])
-        case 1: svg.element("rect", [("x", x - 3), ("y", y - 3), ("width", 6.0), ("height", 6.0), ("class", cls)])
-        case 2: polygon([(0, -4), (3.8, 3), (-3.8, 3)])
-        default: polygon([(0, -4.2), (4.2, 0), (0, 4.2), (-4.2, 0)])
-        }
+                            title: title, description: altText,
+                            css: DecisionRegions.css + [".panel{font-size:13px;font-weight:bold}"])
     }
 }

@@ -581,8 +581,8 @@ for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
           ratios.map { String(format: "%.1e", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(28, line: 1429, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1430)
+runner.begin(28, line: 1415, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1416)
 let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
 for k in 0..<2 {
     precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }

@@ -206,17 +206,18 @@ let seeds: [UInt64] = [1, 2, 3, 4, 5]
 /// gets wrong, and the length of the boundaries between its predicted regions.
 typealias Outcome = (training: Float, validation: Float, accuracy: Float,
                      wrongConfidence: Float, boundary: Float)
+/// The points of a 64 × 64 grid over the square [−1, 1]², row by row from the top:
+/// `[4096, 2]`.
+let squareGrid = Tensor(shape: [64 * 64, 2], scalars: (0..<64 * 64).flatMap {
+    (i: Int) -> [Float] in [-1 + Float(i % 64) * 2 / 63, 1 - Float(i / 64) * 2 / 63]
+})
 /// How long the boundaries between the predicted regions are in the square [−1, 1]²,
 /// which holds every point: neighbouring cells of a 64 × 64 grid predicted differently,
 /// times the cell width.
 func boundaryLength(_ model: Sequential) -> Float {
     let cells = 64, width = 2 / Float(63)
-    let corners = (0..<cells * cells).flatMap { (i: Int) -> [Float] in
-        [-1 + Float(i % cells) * width, 1 - Float(i / cells) * width]
-    }
-    let grid = Tensor(shape: [cells * cells, 2], scalars: corners)
     model.eval()
-    let k = argmaxRows(model(grid))
+    let k = argmaxRows(model(squareGrid))
     var changes = 0
     for r in 0..<cells {
         for c in 0..<cells {
@@ -281,8 +282,8 @@ let dropoutOutcomes = overSeeds(first: outcome(dropoutNet, withDropout)) { seed 
 }
 compare([("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)])
 #sourceLocation()
-runner.begin(11, line: 563, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 564)
+runner.begin(11, line: 564, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 565)
 for (name, outcomes) in [("no dropout", plainOutcomes),
                          ("dropout p = 0.2", dropoutOutcomes)] {
     print(name.padding(toLength: 16, withPad: " ", startingAt: 0),
@@ -293,8 +294,8 @@ let lessSure = zip(dropoutOutcomes,
                    plainOutcomes).filter { $0.wrongConfidence < $1.wrongConfidence }.count
 print("lower with dropout in \(lessSure) of 5 seeds")
 #sourceLocation()
-runner.begin(12, line: 585, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 586)
+runner.begin(12, line: 586, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 587)
 let dropoutGain = zip(dropoutOutcomes, plainOutcomes).map { $0.validation - $1.validation }
 let dropoutPoints = Spread(zip(dropoutOutcomes, plainOutcomes).map { $0.accuracy - $1.accuracy })
 precondition(dropoutGain.allSatisfy { $0 < 0 }, "dropout should lower the validation loss in every seed")
@@ -306,8 +307,8 @@ precondition(lessSure == 5, "dropout should be less confident in its wrong answe
 precondition(plainOutcomes.allSatisfy { $0.training < 0.005 && $0.validation > 0.35 },
              "without dropout the training loss should end near 0.003 and the validation loss above 0.35 in every seed")
 #sourceLocation()
-runner.begin(13, line: 719, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 720)
+runner.begin(13, line: 720, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 721)
 var checkRNG = SplitMix64(seed: 17)
 let bnNet = Sequential([Linear(3, 5, rng: &checkRNG), BatchNorm(5), Tanh(),
                         Linear(5, 3, rng: &checkRNG)])
@@ -326,8 +327,8 @@ print("  all the others:       ",
       checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss))
 print("input:     ", checkGradients(of: [checkInput], loss: checkLoss))
 #sourceLocation()
-runner.begin(14, line: 747, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 748)
+runner.begin(14, line: 748, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 749)
 precondition(checkGradients(of: bnNet.parameters, loss: checkLoss).maxRelativeError < 2e-2
              && checkGradients(of: [checkInput], loss: checkLoss).maxRelativeError < 2e-2,
              "batch norm's gradients should agree with finite differences")
@@ -336,8 +337,8 @@ precondition(firstBias.grad.scalars.allSatisfy { abs($0) < 1e-6 }
                 >= checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss).maxRelativeError,
              "the bias before batch norm should have a zero gradient and the largest relative error")
 #sourceLocation()
-runner.begin(15, line: 768, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 769)
+runner.begin(15, line: 769, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 770)
 let bn = BatchNorm(3)
 var bnRNG = SplitMix64(seed: 8)
 for _ in 0..<30 { _ = bn(Tensor(uniform: [16, 3], in: 2...6, using: &bnRNG)) }
@@ -356,24 +357,24 @@ print("eval,  sample 0 in batch A:", bnModel(batchA).rows([0]))
 print("eval,  sample 0 in batch B:", bnModel(batchB).rows([0]))
 print("eval,  sample 0 alone:     ", bnModel(batchA.rows([0])))
 #sourceLocation()
-runner.begin(16, line: 805, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 806)
+runner.begin(16, line: 806, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 807)
 let batchNormOutcomes = seeds.map { seed in
     let m = makeNet(batchNorm: true, seed: seed)
     return outcome(m, fit(m, seed: seed, recordEvery: 150))
 }
 compare([("no batch norm", plainOutcomes), ("batch norm", batchNormOutcomes)])
 #sourceLocation()
-runner.begin(17, line: 832, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 833)
+runner.begin(17, line: 833, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 834)
 let batchNormGain = Spread(zip(batchNormOutcomes, plainOutcomes).map { $0.validation - $1.validation })
 precondition(abs(batchNormGain.mean) < batchNormGain.standardDeviation,
              "batch norm's change of validation loss should be within the seed-to-seed noise")
 precondition(zip(batchNormOutcomes, plainOutcomes).allSatisfy { $0.training > $1.training },
              "batch norm should end with a higher training loss than the plain network in every seed")
 #sourceLocation()
-runner.begin(18, line: 858, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 859)
+runner.begin(18, line: 859, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 860)
 var decayFactors: [Float] = []  // the factor at step 200, per μ
 for mu: Float in [0, 0.9] {
     let w = Parameter("w", Tensor(shape: [1], scalars: [1]))
@@ -394,13 +395,13 @@ for mu: Float in [0, 0.9] {
     print(factors)
 }
 #sourceLocation()
-runner.begin(19, line: 891, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 892)
+runner.begin(19, line: 892, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 893)
 precondition(abs(decayFactors[0] - 0.9995) < 1e-6 && abs(decayFactors[1] - (1 - 0.05 * 0.01 / 0.1)) < 5e-4,
              "weight decay should be 1 − ηλ per step without momentum and near 1 − ηλ/(1 − μ) with μ = 0.9")
 #sourceLocation()
-runner.begin(20, line: 916, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 917)
+runner.begin(20, line: 917, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 918)
 let penalized = makeNet(), decayed = makeNet()
 var optimizerA = SGD(penalized.parameters, learningRate: 0.05)
 var optimizerB = SGD(decayed.parameters, learningRate: 0.05, weightDecay: 0.01)
@@ -420,8 +421,8 @@ let largestDifference = zip(penalized.parameters, decayed.parameters)
 print("largest difference between the two networks' parameters after 6 steps:",
       largestDifference)
 #sourceLocation()
-runner.begin(21, line: 1007, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1008)
+runner.begin(21, line: 1008, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1009)
 /// The weight matrices of a model (not the biases).
 func weights(_ model: Sequential) -> [Parameter] {
     model.parameters.filter { $0.name == "weight" }
@@ -459,33 +460,33 @@ for (name, model, history) in variants {
 print(String(format: "weights per network: %d   soft threshold per step: %.4f",
              weights(plainNet).reduce(0) { $0 + $1.value.count }, threshold))
 #sourceLocation()
-runner.begin(22, line: 1058, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1059)
+runner.begin(22, line: 1059, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1060)
 // Seed 1's runs are the ones above.
 let seedOne = variants.map { outcome($0.model, $0.history) }
-let l2Outcomes = overSeeds(first: seedOne[1]) { seed in
-    let m = makeNet(seed: seed)
-    return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: {
-        addL2Penalty(weights($0), lambda: lambdaL2)
-    }))
+/// One outcome per seed of `makeNet()` trained by `fit` with a regularizer's hooks.
+func regularized(first: Outcome, regularize: (Sequential) -> Void = { _ in },
+                 afterStep: (Sequential) -> Void = { _ in }) -> [Outcome] {
+    overSeeds(first: first) { seed in
+        let m = makeNet(seed: seed)
+        return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: regularize,
+                              afterStep: afterStep))
+    }
 }
-let l1Outcomes = overSeeds(first: seedOne[2]) { seed in
-    let m = makeNet(seed: seed)
-    return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: {
-        addL1Penalty(weights($0), lambda: lambdaL1)
-    }))
-}
-let softOutcomes = overSeeds(first: seedOne[3]) { seed in
-    let m = makeNet(seed: seed)
-    return outcome(m, fit(m, seed: seed, recordEvery: 150, afterStep: {
-        softThreshold(weights($0), by: threshold)
-    }))
-}
+let l2Outcomes = regularized(first: seedOne[1], regularize: {
+    addL2Penalty(weights($0), lambda: lambdaL2)
+})
+let l1Outcomes = regularized(first: seedOne[2], regularize: {
+    addL1Penalty(weights($0), lambda: lambdaL1)
+})
+let softOutcomes = regularized(first: seedOne[3], afterStep: {
+    softThreshold(weights($0), by: threshold)
+})
 compare([("none", plainOutcomes), ("L2 λ = 0.01", l2Outcomes),
          ("L1 λ = 0.001", l1Outcomes), ("L1, soft threshold", softOutcomes)])
 #sourceLocation()
-runner.begin(23, line: 1103, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1104)
+runner.begin(23, line: 1104, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1105)
 /// The sizes |w| of a model's weights, largest first.
 func sortedSizes(_ model: Sequential) -> [Double] {
     weights(model).flatMap(\.value.scalars).map { Double(abs($0)) }.sorted(by: >)
@@ -499,8 +500,8 @@ weightPlot.logY = true
 weightPlot.yRange = 1e-6...10
 show(weightPlot)
 #sourceLocation()
-runner.begin(24, line: 1168, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1169)
+runner.begin(24, line: 1169, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1170)
 let sortedWeights = variants.map { weights($0.model).flatMap(\.value.scalars).map(abs).sorted(by: >) }
 precondition(zip(sortedWeights[1], sortedWeights[0]).allSatisfy { $0 < $1 },
              "L2's sorted weights should lie below the unpenalized ones at every rank")
@@ -519,8 +520,8 @@ for regularized in [l2Outcomes, l1Outcomes, softOutcomes, batchNormOutcomes] {
                  "no regularizer should change the validation accuracy by more than the seed-to-seed noise")
 }
 #sourceLocation()
-runner.begin(25, line: 1192, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1193)
+runner.begin(25, line: 1193, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1194)
 let seedOneNets = [("No regularizer", plainNet), ("Dropout p = 0.2", dropoutNet),
                    ("L2 λ = 0.01", variants[1].model)]
 let regularizedRegions = seedOneNets.map { name, model -> DecisionRegions in
@@ -530,14 +531,11 @@ let regularizedRegions = seedOneNets.map { name, model -> DecisionRegions in
 }
 let regionsTitle = "What each network predicts (seed 1)"
 show(DecisionRegionsRow(title: regionsTitle, panels: regularizedRegions))
-/// The share of a 64 × 64 grid over [−1, 1]² where two networks predict the same class.
+/// The share of `squareGrid` where two networks predict the same class.
 func agreement(_ a: Sequential, _ b: Sequential) -> Float {
-    let points = (0..<64 * 64).flatMap { (i: Int) -> [Float] in
-        [-1 + Float(i % 64) * 2 / 63, -1 + Float(i / 64) * 2 / 63]
-    }
-    let grid = Tensor(shape: [64 * 64, 2], scalars: points)
-    let same = zip(argmaxRows(a(grid)), argmaxRows(b(grid))).filter { $0 == $1 }.count
-    return Float(same) / Float(64 * 64)
+    let same = zip(argmaxRows(a(squareGrid)), argmaxRows(b(squareGrid)))
+        .filter { $0 == $1 }
+    return Float(same.count) / Float(squareGrid.rows)
 }
 let (dropoutAgrees, l2Agrees) = (agreement(plainNet, dropoutNet),
                                   agreement(plainNet, variants[1].model))
@@ -553,8 +551,8 @@ for (name, outcomes) in [("none", plainOutcomes), ("dropout p = 0.2", dropoutOut
           + (name == "none" ? "" : "      in \(shorter) of 5"))
 }
 #sourceLocation()
-runner.begin(26, line: 1265, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1266)
+runner.begin(26, line: 1263, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1264)
 precondition(dropoutAgrees < 0.85 && l2Agrees > 0.9,
              "seed 1: dropout should change the regions on more of the square than L2")
 precondition(regularizedRegions.map(\.pointsInOwnRegion) == [60, 59, 58],
@@ -565,8 +563,8 @@ for outcomes in [dropoutOutcomes, l2Outcomes] {
                  "the regularizers' change of boundary length should be within the seed-to-seed noise")
 }
 #sourceLocation()
-runner.begin(27, line: 1289, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1290)
+runner.begin(27, line: 1287, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1288)
 dropoutNet.train()
 let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
@@ -575,8 +573,8 @@ let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet
 print(String(format: "train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB,
              clean))
 #sourceLocation()
-runner.begin(28, line: 1314, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1315)
+runner.begin(28, line: 1312, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1313)
 let printedTraining = 0.767620, printedValidation = 0.085004
 print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining,
              printedTraining * 60_000 / 48_000))
@@ -585,8 +583,8 @@ print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValida
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(29, exercise: 1, line: 1367, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1368)
+runner.beginSolution(29, exercise: 1, line: 1365, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1366)
 /// `fit`, keeping a copy of every parameter from the epoch with the lowest validation
 /// loss and restoring it at the end.
 func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History,
@@ -638,8 +636,8 @@ for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] 
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(30, exercise: 2, line: 1433, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1434)
+runner.beginSolution(30, exercise: 2, line: 1431, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1432)
 let rates: [Float] = [0.1, 0.2, 0.3, 0.5]
 var dropoutRuns: [(p: Float, model: Sequential, history: History)] = []
 for p in rates {
@@ -670,8 +668,8 @@ show(ratePlot)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(31, exercise: 3, line: 1505, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1506)
+runner.beginSolution(31, exercise: 3, line: 1503, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1504)
 /// Dropout as first published: zero with probability p in training, no rescaling;
 /// multiply by 1 − p in evaluation (unless `forgetScaling`), so that both have the
 /// same expected output.
@@ -715,8 +713,8 @@ print(String(format: "validation loss with the evaluation scaling %.4f,", scaled
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(32, exercise: 4, line: 1563, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1564)
+runner.beginSolution(32, exercise: 4, line: 1561, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1562)
 struct AdamW: Optimizer {
     var adam: Adam
     var weightDecay: Float
@@ -776,8 +774,8 @@ show(adamWPlot)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(33, exercise: 5, line: 1666, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1667)
+runner.beginSolution(33, exercise: 5, line: 1664, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1665)
 let bnTrained = makeNet(batchNorm: true)
 let bnHistory = fit(bnTrained)
 bnTrained.eval()
