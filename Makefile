@@ -19,8 +19,11 @@ RUNNER  := $(BUILD)/BookExamples
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHAPTER ?=
 # Steps that write .build or Sources/Generated hold this lock, so two `make test` at once (an editor's
-# save hook and a terminal) take turns instead of breaking each other's build.
+# save hook and a terminal) take turns instead of breaking each other's build. Steps that only read
+# what the build made (verify, weave, the built unit tests, the runnable check) share it: they run
+# side by side, and never while a build writes.
 LOCK    := mkdir -p .build && flock .build/make.lock
+SHARED  := mkdir -p .build && flock --shared .build/make.lock
 # SwiftPM caches the evaluated Package.swift and the build plan made from it, but the target list
 # depends on which directories Sources/Generated holds. Every SwiftPM call here keeps the manifest
 # cache in .build (--manifest-cache local), and REFRESH, when the set of generated directories changed
@@ -37,7 +40,7 @@ SOLUTIONS ?=
 REQUIRE_SOLUTIONS ?=
 REQUIRE_CAPTIONS ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer
+.PHONY: all setup tools tangle build verify verify-slow book test test-steps unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer
 
 all: verify book
 	@echo
@@ -59,26 +62,33 @@ tools: setup
 tangle: tools
 	$(LOCK) $(BOOK) tangle
 
+# WITH_TESTS=1 (what `make test` sets) builds the test targets in the same SwiftPM call, so that
+# `unit` only runs them.
+WITH_TESTS ?=
 build: tangle
 	@$(LOCK) sh -c '$(REFRESH)'
-	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG)
+	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG) $(if $(WITH_TESTS),--build-tests)
 
 verify: build
-	$(LOCK) $(BOOK) verify --runner $(RUNNER) $(if $(REQUIRE_SOLUTIONS),--require-solutions) $(if $(REQUIRE_CAPTIONS),--require-captions)
+	$(SHARED) $(BOOK) verify --runner $(RUNNER) $(if $(REQUIRE_SOLUTIONS),--require-solutions) $(if $(REQUIRE_CAPTIONS),--require-captions)
 
 verify-slow: build
 	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)
 
 book: tangle
-	$(LOCK) $(BOOK) weave
+	$(SHARED) $(BOOK) weave
 
 unit: build
+ifeq ($(WITH_TESTS),)
 	@$(LOCK) sh -c '$(REFRESH)'
 	$(LOCK) $(SWIFT) test $(SWIFTPM) -c $(CONFIG)
+else
+	$(SHARED) $(SWIFT) test $(SWIFTPM) -c $(CONFIG) --skip-build
+endif
 
 # "copy runnable" in the HTML: every chapter's code, as one main.swift, must type-check.
 runnable-check: build
-	$(LOCK) $(BOOK) runnable --check --build $(BUILD)
+	$(SHARED) $(BOOK) runnable --check --build $(BUILD)
 
 # The book in a real browser: headless Chromium (with the system chromedriver) opens every page and
 # checks links, figures, formulas, search, the theme and copy buttons, the layout at desktop and phone
@@ -90,7 +100,9 @@ browser-test: book
 
 # What `make test` runs: the browser test when Chromium, chromedriver, Java and the Python packages are
 # installed (CI installs them, and sets BOOK_REQUIRE_BROWSER=1 so that a missing one is an error there).
-browser-check: book
+# (In `make test`, WITH_TESTS=1, it waits for the build: a cold build and Chromium at once would
+# slow each other down.)
+browser-check: book $(if $(WITH_TESTS),build)
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="chromium not installed (apt-get install chromium chromium-driver)"; \
 	[ -n "$$missing" ] || command -v chromedriver >/dev/null 2>&1 || missing="chromedriver not installed (apt-get install chromium-driver)"; \
@@ -103,11 +115,26 @@ browser-check: book
 	else echo "browser test skipped: $$missing"; fi
 
 # A package that depends on this one by path and trains a network with the book's API
-# (Tests/Consumer); its own scratch directory under .build keeps repeated runs warm.
-consumer: tangle
+# (Tests/Consumer); its own scratch directory under .build keeps repeated runs warm. It runs again
+# whenever one of its inputs is newer than its last passing run (CONSUMER_INPUTS): its own package,
+# this package's manifest, the sources of the library modules it builds, what they are tangled from
+# (the chapters and the tangler's sources: make looks at file times before tangle runs) and the compiler.
+CONSUMER_PASSED := .build/consumer/passed-$(CONFIG)
+CONSUMER_INPUTS = Package.swift $(wildcard chapters/*.md) $(realpath $(shell command -v $(SWIFT))) \
+	$(shell find Tests/Consumer Sources/Plot Sources/BookSupport Sources/CZlib Sources/BookSource Sources/BookBuild \
+	  $(filter-out %Examples,$(wildcard Sources/Generated/*)) -type f -not -path '*/.build/*' 2>/dev/null)
+consumer: $(CONSUMER_PASSED)
+	@echo "consumer: Tests/Consumer builds and trains with the library (its last run had these inputs)"
+$(CONSUMER_PASSED): $(CONSUMER_INPUTS) | tangle
 	$(SWIFT) run -c $(CONFIG) --package-path Tests/Consumer --scratch-path .build/consumer SpiralClassifier
+	@touch $@
 
-test: verify book unit runnable-check browser-check consumer
+# What CI runs. Once the build (with the test targets) is done, the checks run two at a time
+# (TEST_JOBS=1: one after another); each one's output is printed when it ends.
+TEST_JOBS ?= 2
+test:
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target WITH_TESTS=1 test-steps
+test-steps: verify book unit runnable-check browser-check consumer
 
 bless: build
 	$(LOCK) $(BOOK) bless --runner $(RUNNER) $(CHAPTER)

@@ -70,7 +70,7 @@ let tangled = chapters.filter {
 /// `make bench`: times the engine of chapter 9 (once its chapter is tangled).
 let bench: [Target] = tangled.contains { $0.name == "Engine" }
     ? [.executableTarget(name: "BookBench",
-                         dependencies: ["Engine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                         dependencies: ["Engine", "BookSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                          swiftSettings: optimized)]
     : []
 
@@ -112,7 +112,7 @@ let package = Package(
         .target(name: "BookBuild", dependencies: ["BookSource", "BookSupport", "RunnerProtocol"]),
         .target(name: "BookWeave", dependencies: ["BookSource", "BookBuild", "BookSupport", "RunnerProtocol", "SwiftLexer", "CCmark"]),
         .executableTarget(name: "book", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", argumentParser]),
-        .target(name: "Plot"),
+        .target(name: "Plot", dependencies: ["BookSupport"]),
         .target(name: "BookRuntime", dependencies: [
             "Plot", "RunnerProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -120,12 +120,16 @@ let package = Package(
             name: "BookExamples",
             dependencies: ["BookRuntime"] + tangled.map { .target(name: "\($0.name)Examples") },
             path: "Sources/Generated/BookExamples"),
-        .testTarget(name: "BookToolsTests", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", "RunnerProtocol", "SwiftLexer"]),
+        // What the test targets share: running the package's executables as a user runs them.
+        .target(name: "BookTestSupport", dependencies: ["BookSupport"], path: "Tests/BookTestSupport"),
+        .testTarget(name: "BookToolsTests", dependencies: [
+            "BookSource", "BookBuild", "BookWeave", "BookSupport", "RunnerProtocol", "SwiftLexer", "BookTestSupport",
+        ]),
         .testTarget(name: "RunnerProtocolTests", dependencies: ["RunnerProtocol"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(
             name: "ChapterTests",
-            dependencies: tangled.map { .target(name: $0.name) }),
+            dependencies: tangled.map { .target(name: $0.name) } + ["BookTestSupport"]),
     ] + tangled.flatMap { chapter($0.name, imports: $0.imports) } + bench + trainer,
     swiftLanguageModes: [.v6]
 )

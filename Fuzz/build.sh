@@ -28,6 +28,7 @@ module() {
 # The chapter modules up to `last`, in the order Package.swift lists them (each imports only earlier ones).
 chapters_up_to() {
     local last=$1
+    [ -f "$MODULES/BookSupport.o" ] || module BookSupport Sources/BookSupport/*.swift   # Plot's file writes
     [ -f "$MODULES/Plot.o" ] || module Plot Sources/Plot/*.swift
     for name in $(sed -n '/BEGIN GENERATED CHAPTERS/,/END GENERATED CHAPTERS/s/.*(name: "\([A-Za-z0-9_]*\)".*/\1/p' Package.swift); do
         [ -f "$MODULES/$name.o" ] && [ "$MODULES/$name.o" -nt "Sources/Generated/$name/$name.swift" ] || module "$name" "Sources/Generated/$name/$name.swift"

@@ -9,7 +9,8 @@
 
 Each prints one JSON object. The work is the same as BookBench's, on synthetic data of MNIST's shape
 preloaded as one float tensor (the speed of a product does not depend on the values):
-784-512-ReLU-Dropout(0.2)-512-ReLU-Dropout(0.2)-10, cross-entropy, SGD lr 0.01. An epoch is 48,000
+the tutorial's 784-512-ReLU-Dropout(0.2)-512-ReLU-Dropout(0.2)-10 (`Net` and `train_step` of
+bench/torch_tutorial.py), cross-entropy, SGD lr 0.01. An epoch is 48,000
 samples forward and backward (model.train()) plus 12,000 forward under torch.no_grad() (model.eval(),
 in chunks of 1,000 like the book's engine); the warm-up before it trains on the first tenth of the
 batches. Inference is 10,000 images in batches of 1,000, five times over, after one untimed pass.
@@ -22,15 +23,9 @@ import time
 import torch
 from torch import nn
 
+from torch_tutorial import Net, train_step   # the tutorial's model and training step, shared with the whole job
+
 TRAIN, VALID, TEST = 48_000, 12_000, 10_000
-
-
-def network() -> nn.Module:
-    return nn.Sequential(
-        nn.Linear(784, 512), nn.ReLU(), nn.Dropout(0.2),
-        nn.Linear(512, 512), nn.ReLU(), nn.Dropout(0.2),
-        nn.Linear(512, 10),
-    )
 
 
 def epoch_seconds(batch: int) -> float:
@@ -38,7 +33,7 @@ def epoch_seconds(batch: int) -> float:
     labels = torch.randint(0, 10, (TRAIN + VALID,))
     train_x, train_y = images[:TRAIN], labels[:TRAIN]
     valid_x, valid_y = images[TRAIN:], labels[TRAIN:]
-    model = network()
+    model = Net()
     loss_fn = nn.CrossEntropyLoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
     batches = [(train_x[i:i + batch], train_y[i:i + batch]) for i in range(0, TRAIN, batch)]
@@ -46,10 +41,7 @@ def epoch_seconds(batch: int) -> float:
     def train(steps) -> None:
         model.train()
         for x, y in steps:
-            optimizer.zero_grad()
-            loss = loss_fn(model(x), y)
-            loss.backward()
-            optimizer.step()
+            train_step(model, loss_fn, optimizer, x, y)
 
     train(batches[:len(batches) // 10])          # warm-up
     start = time.perf_counter()
@@ -63,7 +55,7 @@ def epoch_seconds(batch: int) -> float:
 
 def images_per_second() -> float:
     test_x = torch.rand(TEST, 784)
-    model = network().eval()
+    model = Net().eval()
 
     def infer() -> None:
         with torch.no_grad():

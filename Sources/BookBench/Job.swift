@@ -17,7 +17,7 @@ struct WholeJob {
         say("The whole job: \(epochs) epoch\(epochs == 1 ? "" : "s") and the test, `train` against bench/torch_tutorial.py, "
             + "\(pairs) pair\(pairs == 1 ? "" : "s") in turn")
         say("load average before (1, 5, 15 min): \(describe(load: loadBefore))")
-        var batches: [JobBatch] = []
+        var batches: [JobResults.Batch] = []
         for batch in [20, 128] {
             var book: [ChildRun] = [], torch: [ChildRun] = []
             for pair in 1...pairs {
@@ -32,7 +32,7 @@ struct WholeJob {
                     + " (\(accuracy(ours.output))); PyTorch " + String(format: "%.1f s, %.0f MB", theirs.wallSeconds, theirs.peakBytes / 1e6)
                     + " (\(accuracy(theirs.output)))")
             }
-            batches.append(JobBatch(
+            batches.append(JobResults.Batch(
                 batch: batch,
                 wallSeconds: Measure(key: "job.b\(batch).seconds", name: "batch \(batch), wall time, s", unit: "s",
                                      bookRuns: book.map(\.wallSeconds), torchRuns: torch.map(\.wallSeconds)).rounded,
@@ -56,17 +56,15 @@ struct WholeJob {
 }
 
 func printJobTable(_ results: JobResults, recorded: JobResults?) {
-    func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
     say("The whole job, \(results.epochs) epochs and the test: medians over \(results.pairs) pairs (min–max)")
-    if let recorded { say("Recorded: \(recorded.date), \(recorded.pairs) pairs of \(recorded.epochs) epochs, load "
-                            + "\(describe(load: recorded.loadBefore)) → \(describe(load: recorded.loadAfter))") }
-    say(pad("measure", 32) + pad("book", 24) + pad("PyTorch", 24) + pad("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
+    if let recorded { say("Recorded: \(recorded.conditions), \(recorded.epochs) epochs") }
+    say(cell("measure", 32) + cell("book", 24) + cell("PyTorch", 24) + cell("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
     for batch in results.batches {
         for (m, style) in [(batch.wallSeconds, "%.1f"), (batch.peakMegabytes, "%.0f")] {
             let old = recorded?.batches.first { $0.batch == batch.batch }
                 .map { m.unit == "s" ? $0.wallSeconds : $0.peakMegabytes }
-            say(pad(m.name, 32) + pad(m.book.format(style), 24) + pad(m.torch?.format(style) ?? "–", 24)
-                  + pad(m.ratio?.format("%.2f", suffix: "×") ?? "–", 22) + (old?.ratio?.format("%.2f", suffix: "×") ?? ""))
+            say(cell(m.name, 32) + cell(m.book.format(style), 24) + cell(m.torch?.format(style) ?? "–", 24)
+                  + cell(m.ratio?.format("%.2f", suffix: "×") ?? "–", 22) + (old?.ratio?.format("%.2f", suffix: "×") ?? ""))
         }
     }
 }

@@ -148,18 +148,17 @@ extension Measure {
 
 /// The table `make bench` prints: this run's medians and ranges, and beside them the recorded ones.
 func printTable(_ results: PairedResults, recorded: PairedResults?, snapshotPath: String) {
-    func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
     say("Medians over \(results.pairs) pair\(results.pairs == 1 ? "" : "s") (min–max); book/PyTorch is the median of the per-pair ratios")
     say("(epochs: below 1 means the book is faster; inference: above 1 means the book is faster).")
     if let recorded {
-        say("Recorded: \(snapshotPath), \(recorded.date), \(recorded.pairs) pairs, load \(describe(load: recorded.loadBefore))"
-              + " → \(describe(load: recorded.loadAfter)); \(recorded.machine == results.machine ? "this machine kind" : recorded.machine.summary)")
+        say("Recorded: \(snapshotPath), \(recorded.conditions); "
+              + (recorded.machine == results.machine ? "this machine kind" : recorded.machine.summary))
     }
-    say(pad("measure", 40) + pad("book", 26) + pad("PyTorch", 26) + pad("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
+    say(cell("measure", 40) + cell("book", 26) + cell("PyTorch", 26) + cell("book/PyTorch", 22) + (recorded == nil ? "" : "recorded"))
     for m in results.measures {
         let ours = m.ratio.map { $0.format("%.2f", suffix: "×") } ?? "–"
         let old = recorded?.measures.first { $0.key == m.key }
         let oldText = old.map { o in o.ratio.map { $0.format("%.2f", suffix: "×") } ?? o.book.format(o.style) } ?? (recorded == nil ? "" : "–")
-        say(pad(m.name, 40) + pad(m.book.format(m.style), 26) + pad(m.torch?.format(m.style) ?? "–", 26) + pad(ours, 22) + oldText)
+        say(cell(m.name, 40) + cell(m.book.format(m.style), 26) + cell(m.torch?.format(m.style) ?? "–", 26) + cell(ours, 22) + oldText)
     }
 }

@@ -1,5 +1,6 @@
 // The results as JSON: what `run` and `job` write under .build/bench, and what `record` copies into the
 // one recorded snapshot the chapters quote (bench/snapshot.json).
+import BookSupport
 import Foundation
 
 /// The median of some runs and their range. A ratio's spread is the range of the per-pair ratios.
@@ -53,39 +54,59 @@ struct Measure: Codable {
     }
 }
 
+/// One of chapter 9's matrix-product steps (`BookBench kernels`), in GFLOP/s.
 struct KernelResult: Codable {
-    var key: String
-    var name: String
+    var key, name: String
     var gflops: Double
 }
 
+/// When a recording was made and how busy the machine was: what `run` and `job` both record, so
+/// that a figure is never read without the load it was measured under.
+protocol Recording {
+    /// UTC, ISO 8601.
+    var date: String { get }
+    /// Pairs of runs (book, PyTorch) behind each median.
+    var pairs: Int { get }
+    /// The load average (1, 5, 15 min) before the first run and after the last.
+    var loadBefore: [Double] { get }
+    var loadAfter: [Double] { get }
+}
+
+extension Recording {
+    /// "2026-11-30T01:02:03Z, 5 pairs, load 0.4 0.5 0.6 → 2.1 1.0 0.7".
+    var conditions: String {
+        "\(date), \(pairs) pair\(pairs == 1 ? "" : "s"), load \(describe(load: loadBefore)) → \(describe(load: loadAfter))"
+    }
+}
+
 /// What `BookBench run` measured.
-struct PairedResults: Codable {
+struct PairedResults: Codable, Recording {
     var date: String
     var commit: String?
     var machine: Machine
-    var loadBefore: [Double]
-    var loadAfter: [Double]
+    var loadBefore, loadAfter: [Double]
     var pairs: Int
     var measures: [Measure]
     var kernels: [KernelResult]
 }
 
-/// The whole job at one batch size: wall time and peak memory of each side, pair by pair.
-struct JobBatch: Codable {
-    var batch: Int
-    var wallSeconds: Measure
-    var peakMegabytes: Measure
+/// What `BookBench job` measured.
+struct JobResults: Codable, Recording {
+    var date: String
+    var epochs, pairs: Int
+    var loadBefore, loadAfter: [Double]
+    var batches: [Batch]
+
+    /// The whole job at one batch size: wall time and peak memory of each side, pair by pair.
+    struct Batch: Codable {
+        var batch: Int
+        var wallSeconds, peakMegabytes: Measure
+    }
 }
 
-/// What `BookBench job` measured.
-struct JobResults: Codable {
-    var date: String
-    var epochs: Int
-    var pairs: Int
-    var loadBefore: [Double]
-    var loadAfter: [Double]
-    var batches: [JobBatch]
+/// A table cell: `text` padded with spaces to `width` characters (never cut).
+func cell(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
 }
 
 /// The recorded snapshot: one paired run and one whole-job run, from the same machine.

@@ -54,10 +54,3 @@ func spawn(_ arguments: [String], log: String) throws -> ChildRun {
     }
     return ChildRun(wallSeconds: wall, peakBytes: Double(usage.ru_maxrss) * 1024, output: output)
 }
-
-/// Writes `data` to `path` atomically (a temporary file in the same directory, then a rename).
-func writeAtomically(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
-}

@@ -35,8 +35,13 @@ struct ThreadsOption: ParsableArguments {
     @Option(help: "Threads for the engine and PyTorch (1...64; default: the machine's cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    func validate() throws {
-        guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1...64, not \(threads)") }
+    func validate() throws { try require(threads, in: 1...64, "--threads") }
+}
+
+/// Refuses an option's value outside its range: "--pairs must be in 1...50, not 0" (exit 64).
+func require(_ value: Int, in range: ClosedRange<Int>, _ flag: String) throws {
+    guard range.contains(value) else {
+        throw ValidationError("\(flag) must be in \(range.lowerBound)...\(range.upperBound), not \(value)")
     }
 }
 
@@ -51,7 +56,11 @@ struct Bench: ParsableCommand {
 extension Bench {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Book and PyTorch in turn, in fresh processes: per-pair ratios, their median and range.")
+            abstract: "Book and PyTorch in turn, in fresh processes: per-pair ratios, their median and range.",
+            discussion: """
+                Writes <out>/paired.json and each run's output under <out>/logs, and prints the table beside \
+                the recorded snapshot; only `BookBench record` changes the snapshot.
+                """)
 
         @Option(help: "Pairs of runs per measure (1...50; medians need at least 5).")
         var pairs = 5
@@ -65,9 +74,7 @@ extension Bench {
         @Option(help: "The recorded snapshot to compare with.")
         var snapshot = "bench/snapshot.json"
 
-        func validate() throws {
-            guard (1...50).contains(pairs) else { throw ValidationError("--pairs must be in 1...50, not \(pairs)") }
-        }
+        func validate() throws { try require(pairs, in: 1...50, "--pairs") }
 
         func run() throws {
             try PairedBenchmark(pairs: pairs, threads: threads.threads, python: python, useTorch: !noTorch,
@@ -77,7 +84,11 @@ extension Bench {
 
     struct Job: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The whole job: `train` against bench/torch_tutorial.py, in turn: wall time and peak memory.")
+            abstract: "The whole job: `train` against bench/torch_tutorial.py, in turn: wall time and peak memory.",
+            discussion: """
+                Both sides train on the same MNIST files for the same epochs, batch 20 and then 128, and test \
+                the kept model; writes <out>/job.json and each run's output under <out>/logs.
+                """)
 
         @Option(help: "Pairs of runs per batch size (1...20).")
         var pairs = 3
@@ -93,8 +104,8 @@ extension Bench {
         var out = ".build/bench"
 
         func validate() throws {
-            guard (1...20).contains(pairs) else { throw ValidationError("--pairs must be in 1...20, not \(pairs)") }
-            guard (1...50).contains(epochs) else { throw ValidationError("--epochs must be in 1...50, not \(epochs)") }
+            try require(pairs, in: 1...20, "--pairs")
+            try require(epochs, in: 1...50, "--epochs")
         }
 
         func run() throws {
@@ -170,8 +181,8 @@ extension Bench {
         var threads = 1
 
         func validate() throws {
-            guard (1...1_000_000).contains(steps) else { throw ValidationError("--steps must be in 1...1000000, not \(steps)") }
-            guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1...64, not \(threads)") }
+            try require(steps, in: 1...1_000_000, "--steps")
+            try require(threads, in: 1...64, "--threads")
         }
 
         func run() throws { profileSteps(steps, threads: threads) }

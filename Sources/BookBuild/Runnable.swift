@@ -96,15 +96,7 @@ extension Runnable {
     /// Runs `swiftc -typecheck` with `arguments` on `file` and returns whether it passed and what the
     /// compiler printed (standard output and error together).
     public static func typecheck(_ file: String, arguments: [String] = []) throws -> (passed: Bool, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck"] + arguments + [file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus == 0, output)
+        let result = try runProgram("/usr/bin/env", ["swiftc", "-typecheck"] + arguments + [file])
+        return (result.status == 0, result.output)
     }
 }

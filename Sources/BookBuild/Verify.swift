@@ -2,6 +2,7 @@ import BookSource
 import BookSupport
 import Foundation
 import RunnerProtocol
+import Synchronization
 
 /// What one run of a chapter's examples printed and drew.
 struct ChapterRun {
@@ -29,8 +30,9 @@ public struct ChapterReport: Sendable {
     public var figuresChecked = 0
     /// Examples marked slow that were not run.
     public var slowSkipped = 0
-    /// The chapter's exercises, and how many of them have at least one solution.
+    /// The chapter's exercises.
     public var exercises = 0
+    /// Exercises with at least one solution.
     public var solved = 0
     /// Exercises without a solution (an error with `requireSolutions`, else a warning).
     public var unsolved: [ChapterError] = []
@@ -53,7 +55,7 @@ public func normalizeOutput(_ text: String) -> String {
 
 /// Runs every chapter's examples (through the compiled `BookExamples` runner) and checks that they
 /// print exactly their output blocks and draw exactly the committed figures. `bless` rewrites both.
-public struct Verifier {
+public struct Verifier: Sendable {
     /// The whole book (for the imports between chapters).
     public var book: Book
     /// Path of the compiled `BookExamples` executable.
@@ -89,13 +91,18 @@ public struct Verifier {
         FigureFile.example(ofFigure: name) ?? 0
     }
 
-    /// Runs each chapter's examples and checks their outputs and figures; one report per chapter.
+    /// Runs each chapter's examples and checks their outputs and figures; one report per chapter, in
+    /// the order given. The chapters run side by side, one per core: each in a process and a scratch
+    /// directory of its own, so a chapter's output is the same as when it runs alone.
     public func verify(_ chapters: [Chapter]) throws -> [ChapterReport] {
         let catalog = figureCatalog()
-        return try chapters.map { chapter in
-            let run = try self.run(chapter)
-            return report(chapter, run, catalog: catalog)
+        let results = Mutex<[Int: Result<ChapterReport, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: chapters.count) { k in
+            let result = Result { try report(chapters[k], run(chapters[k]), catalog: catalog) }
+            results.withLock { $0[k] = result }
         }
+        let finished = results.withLock { $0 }
+        return try chapters.indices.map { try finished[$0]!.get() }
     }
 
     /// The chapter's report; with `catalog`, its captions and figure links are reported too.

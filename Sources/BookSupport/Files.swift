@@ -1,6 +1,12 @@
-// What every step of the book's tools shares: writing a file so that no reader ever sees half of
-// it, tidying directories, and the error a tool reports when the machinery itself fails. Takes in
-// paths and contents; gives out files on disk or a `ToolError` naming the path.
+// What every step of the book's tools shares, and the one file write of the whole package: writing
+// a file so that no reader ever sees half of it (the tools, the benchmark, and `Plot`'s FigureSink
+// use it), tidying directories, and the error a tool reports when the machinery itself fails. Takes
+// in paths and contents; gives out files on disk or a `ToolError` naming the path.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Writes through a temporary file in the same directory and a rename, so a reader never sees half a file.
@@ -15,10 +21,14 @@ public func writeAtomically(_ data: Data, to path: String) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let temporary = url.deletingLastPathComponent()
         .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try data.write(to: temporary)
+    do { try data.write(to: temporary) } catch {
+        try? FileManager.default.removeItem(at: temporary)   // a partly written one (a full disk)
+        throw error
+    }
     if rename(temporary.path, url.path) != 0 {
+        let cause = String(cString: strerror(errno))
         try? FileManager.default.removeItem(at: temporary)
-        throw ToolError("cannot write \(path)")
+        throw ToolError("cannot write \(path): \(cause)")
     }
 }
 

@@ -4,10 +4,14 @@
 /// top (the largest y), column 0 at the left; cell (c, r) stands for the point
 /// (xLower + c/(columns−1)·xSpan, yUpper − r/(rows−1)·ySpan), so the corners are sampled.
 public struct ClassGrid: Sendable, Equatable {
+    /// Grid points across (at least 2).
     public var columns: Int
+    /// Grid points down (at least 2).
     public var rows: Int
+    /// The class (0, 1, 2, ...) predicted at each point, row by row from the top.
     public var classes: [Int]
 
+    /// A grid of `columns`×`rows` predicted classes, row by row from the top.
     public init(columns: Int, rows: Int, classes: [Int]) {
         precondition(columns >= 2 && rows >= 2, "ClassGrid: need at least 2×2 cells, got \(columns)×\(rows)")
         precondition(classes.count == columns * rows, "ClassGrid: \(classes.count) classes for \(columns)×\(rows)")
@@ -59,10 +63,14 @@ public struct ClassGrid: Sendable, Equatable {
 public struct DecisionRegions: Figure {
     /// A training point of the plane with its true class (0, 1, 2, ...).
     public struct Point: Sendable, Equatable {
+        /// Its horizontal coordinate.
         public var x: Double
+        /// Its vertical coordinate.
         public var y: Double
+        /// Its true class (0, 1, 2, ...): the marker's shape and colour.
         public var label: Int
 
+        /// The point (x, y) of class `label`.
         public init(x: Double, y: Double, label: Int) {
             (self.x, self.y, self.label) = (x, y, label)
         }

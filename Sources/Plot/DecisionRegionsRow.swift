@@ -108,8 +108,7 @@ public struct DecisionRegionsRow: Figure {
                      + axisNote(first.yLabel, first.yRange, fallback: "y") + " up",
                      x: width / 2, y: labelsY, anchor: "middle")
         }
-        return svg.document(width: Int(width.rounded(.up)), height: Int((labelsY + 12).rounded(.up)),
-                            title: title, description: altText,
+        return svg.document(width: width, height: labelsY + 12, title: title, description: altText,
                             css: DecisionRegions.css + [".panel{font-size:13px;font-weight:bold}"])
     }
 }

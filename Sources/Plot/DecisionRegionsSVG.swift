@@ -26,8 +26,7 @@ extension DecisionRegions {
                      extra: [("transform", "translate(16 \(formatNumber((top + bottom) / 2))) rotate(-90)")])
         }
         drawPoints(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight)
-        return svg.document(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), title: title,
-                            description: altText, css: Self.css)
+        return svg.document(width: width, height: height, title: title, description: altText, css: Self.css)
     }
 
     /// The style rules of a regions figure: a fill per class, light tints, framed markers.
@@ -120,8 +119,7 @@ extension DecisionRegions {
         let cls = "pt " + LinePlot.seriesClass(k)
         let (x, y) = at
         func polygon(_ corners: [(Double, Double)]) {
-            let list = corners.map { formatNumber(x + $0.0) + "," + formatNumber(y + $0.1) }.joined(separator: " ")
-            svg.element("polygon", [("points", list), ("class", cls)])
+            svg.element("polygon", [("points", SVGWriter.points(corners.map { (x + $0.0, y + $0.1) })), ("class", cls)])
         }
         switch k % 4 {
         case 0: svg.element("circle", [("cx", x), ("cy", y), ("r", 3.5), ("class", cls)])

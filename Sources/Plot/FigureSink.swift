@@ -1,5 +1,6 @@
 // Where the SVG copies of the figures go: `show` prints the text and hands the SVG to the sink,
 // which numbers the files per example ("ex03-1.svg", "ex03-2.svg", ...).
+import BookSupport
 import Foundation
 
 /// Where `show` puts SVG copies of the figures an example draws.
@@ -32,9 +33,9 @@ public final class FigureSink: @unchecked Sendable {  // every stored property i
     }
 
     /// Writes `<directory>/<naming(n)>` (n = 1, 2, ... since `begin`) and returns the file name,
-    /// or nil when directory is nil. Creates the directory if missing and writes atomically (a temporary
-    /// file renamed into place), so a reader never sees half a file. A failed write is reported on
-    /// standard error and gives nil.
+    /// or nil when directory is nil. Creates the directory if missing and writes through the package's
+    /// one atomic write (`writeAtomically`: a temporary file renamed into place), so a reader never
+    /// sees half a file. A failed write is reported on standard error and gives nil.
     @discardableResult
     public func record(_ figure: some Figure) -> String? {
         let target: (directory: String, name: String)? = lock.withLock {
@@ -44,9 +45,7 @@ public final class FigureSink: @unchecked Sendable {  // every stored property i
         }
         guard let target else { return nil }
         do {
-            let folder = URL(fileURLWithPath: target.directory, isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(figure.svg().utf8).write(to: folder.appendingPathComponent(target.name), options: .atomic)
+            try writeAtomically(figure.svg(), to: target.directory + "/" + target.name)
             return target.name
         } catch {
             FileHandle.standardError.write(Data("FigureSink: cannot write \(target.name): \(error)\n".utf8))

@@ -11,10 +11,14 @@
 public struct GraphDiagram: Figure {
     /// A node: its id (used by edges) and the label drawn; boxed nodes (operations) get a frame.
     public struct Node: Sendable {
+        /// The name edges use to refer to it.
         public var id: String
+        /// What is drawn (the id when not given).
         public var label: String
+        /// Whether it is drawn in a frame (an operation) or bare (a value).
         public var boxed: Bool
 
+        /// A node named `id`, drawn as `label` (or the id), framed unless `boxed` is false.
         public init(_ id: String, label: String? = nil, boxed: Bool = true) {
             (self.id, self.label, self.boxed) = (id, label ?? id, boxed)
         }
@@ -22,10 +26,14 @@ public struct GraphDiagram: Figure {
 
     /// An edge from one node's id to another's, with an optional label (a weight, a tensor's name).
     public struct Edge: Sendable {
+        /// The id of the node it leaves.
         public var from: String
+        /// The id of the node it enters.
         public var to: String
+        /// Drawn along the edge near its start; empty for none.
         public var label: String
 
+        /// An edge from node `from` to node `to`, with an optional label.
         public init(_ from: String, _ to: String, label: String = "") {
             (self.from, self.to, self.label) = (from, to, label)
         }

@@ -106,8 +106,7 @@ extension GraphDiagram {
             points[0].0 += boxWidth[source] / 2
             points[points.count - 1].0 -= boxWidth[target] / 2 + 2
             points[points.count - 1].1 += arrival[e]!
-            let list = points.map { formatNumber($0.0) + "," + formatNumber($0.1) }.joined(separator: " ")
-            svg.element("polyline", [("points", list), ("class", "edge")])
+            svg.element("polyline", [("points", SVGWriter.points(points)), ("class", "edge")])
             svg.add(Self.arrowhead(from: points[points.count - 2], to: points[points.count - 1]))
             if !edges[e].label.isEmpty {
                 let (a, b) = (points[0], points[1])
@@ -132,8 +131,7 @@ extension GraphDiagram {
             ".head{fill:currentColor;fill-opacity:.7}",
             ".elabel{font-style:italic}",
         ]
-        return svg.document(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), title: title,
-                            description: altText, css: css)
+        return svg.document(width: width, height: height, title: title, description: altText, css: css)
     }
 
     /// A filled triangle pointing from `a` to `b`, its tip at `b`.
@@ -142,8 +140,7 @@ extension GraphDiagram {
         let length = max(1e-9, (dx * dx + dy * dy).squareRoot())
         let (ux, uy) = (dx / length, dy / length)
         let corners = [(b.0, b.1), (b.0 - 8 * ux - 4 * uy, b.1 - 8 * uy + 4 * ux), (b.0 - 8 * ux + 4 * uy, b.1 - 8 * uy - 4 * ux)]
-        let list = corners.map { formatNumber($0.0) + "," + formatNumber($0.1) }.joined(separator: " ")
-        return "<polygon points=\"\(list)\" class=\"head\"/>"
+        return "<polygon points=\"\(SVGWriter.points(corners))\" class=\"head\"/>"
     }
 }
 

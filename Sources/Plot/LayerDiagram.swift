@@ -8,10 +8,14 @@
 public struct LayerDiagram: Figure {
     /// One layer: its name (e.g. "hidden 1"), its number of units, and optionally its activation.
     public struct Layer: Sendable {
+        /// Shown above the column ("hidden 1").
         public var name: String
+        /// Its number of units (at least 1).
         public var size: Int
+        /// Its activation function's name, shown under the layer's name; empty for none.
         public var activation: String
 
+        /// A layer of `size` units named `name`, with an optional activation.
         public init(_ name: String, size: Int, activation: String = "") {
             precondition(size > 0, "LayerDiagram: layer \(name) needs at least one unit, got \(size)")
             (self.name, self.size, self.activation) = (name, size, activation)
@@ -27,6 +31,7 @@ public struct LayerDiagram: Figure {
     /// At most this many units drawn per column (at least 3).
     public var shownUnits: Int
 
+    /// A diagram of `layers`, input first; `shownUnits` below 3 counts as 3.
     public init(title: String, layers: [Layer], batch: String = "", shownUnits: Int = 5) {
         (self.title, self.layers, self.batch, self.shownUnits) = (title, layers, batch, max(3, shownUnits))
     }
@@ -158,7 +163,6 @@ public struct LayerDiagram: Figure {
             ".edge{stroke:currentColor;stroke-opacity:.25}",
             ".weights{font-size:11px}", ".act{font-style:italic}", ".more{font-size:18px}",
         ]
-        return svg.document(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), title: title,
-                            description: altText, css: css)
+        return svg.document(width: width, height: height, title: title, description: altText, css: css)
     }
 }

@@ -49,9 +49,8 @@ extension LinePlot {
                     svg.element("circle", [("cx", px(run[0].x)), ("cy", py(run[0].y)), ("r", 2.5),
                                            ("class", Self.seriesClass(index))])
                 } else {
-                    let points = run.map { formatNumber(px($0.x)) + "," + formatNumber(py($0.y)) }
-                        .joined(separator: " ")
-                    svg.element("polyline", [("points", points), ("class", "line " + Self.seriesClass(index))])
+                    svg.element("polyline", [("points", SVGWriter.points(run.map { (px($0.x), py($0.y)) })),
+                                             ("class", "line " + Self.seriesClass(index))])
                 }
             }
         }

@@ -33,6 +33,11 @@ struct SVGWriter {
         element("line", [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2), ("class", cls)])
     }
 
+    /// `x1,y1 x2,y2 …`: the `points` attribute of a polyline or polygon, numbers through `formatNumber`.
+    static func points(_ points: [(Double, Double)]) -> String {
+        points.map { formatNumber($0.0) + "," + formatNumber($0.1) }.joined(separator: " ")
+    }
+
     /// ` name="value"` for each attribute, doubles and ints formatted, strings escaped.
     static func attributes(_ attributes: Attributes) -> String {
         attributes.map { name, value in " \(name)=\"\(value.attributeText)\"" }.joined()
@@ -55,6 +60,12 @@ struct SVGWriter {
             \(body)
             </svg>
             """
+    }
+
+    /// The document of a figure laid out in fractional pixels: its size rounded up to whole pixels.
+    func document(width: Double, height: Double, title: String, description: String, css: [String]) -> String {
+        document(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), title: title,
+                 description: description, css: css)
     }
 
     /// Text is drawn in the page's colour (`currentColor`), so it reads in light and dark mode.

@@ -23,29 +23,37 @@ struct Train: ParsableCommand {
 
     static let defaults = TrainingOptions()
 
+    // What the network is trained on, and for how long.
     @Option(parsing: .unconditional, help: "Epochs to train (≥ 1; with --resume, the new total). (default: \(defaults.epochs))")
     var epochs: Int?
+    @Option(name: .customLong("limit"), parsing: .unconditional, help: "Train on the first n training samples only (batch size ≤ n ≤ 48,000). (default: all)")
+    var trainingLimit: Int?
     @Option(parsing: .unconditional, help: "Samples per mini-batch (1 ≤ n ≤ training samples). (default: \(defaults.batchSize))")
     var batchSize: Int?
+
+    // How the weights move.
     @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (finite, > 0). (default: \(defaults.learningRate))")
     var learningRate: Float?
+    @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: "Multiply the learning rate by f after every epoch (0 < f ≤ 1). (default: \(defaults.learningRateDecay))")
+    var learningRateDecay: Float?
     @Option(help: "Update rule: sgd, momentum (μ = 0.9) or adam. (default: \(defaults.optimizer.rawValue))")
     var optimizer: TrainingOptions.Optimizer?
     @Option(parsing: .unconditional, help: "Dropout probability after each hidden layer (0 ≤ p < 1). (default: \(defaults.dropout))")
     var dropout: Float?
+    @Flag(help: "Batch normalization after each hidden layer's product (batches of at least 2 samples).")
+    var batchNorm = false
+
+    // The seeds: of the weights, batches and dropout masks, and of the validation split.
     @Option(parsing: .unconditional, help: "Seeds the initial weights, the batch order and the dropout masks; not the 48,000/12,000 split (--split-seed). (default: \(defaults.seed))")
     var seed: UInt64?
     @Option(parsing: .unconditional, help: "Seeds the split of the 60,000 training images into 48,000 for training and 12,000 for validation. (default: \(defaults.splitSeed))")
     var splitSeed: UInt64?
-    @Option(name: .customLong("limit"), parsing: .unconditional, help: "Train on the first n training samples only (batch size ≤ n ≤ 48,000). (default: all)")
-    var trainingLimit: Int?
-    @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: "Multiply the learning rate by f after every epoch (0 < f ≤ 1). (default: \(defaults.learningRateDecay))")
-    var learningRateDecay: Float?
+
+    // Which epoch's model is kept.
     @Option(help: "Keep the model with the best validation loss or accuracy. (default: \(defaults.keepBest.rawValue))")
     var keepBest: TrainingOptions.Criterion?
-    @Flag(help: "Batch normalization after each hidden layer's product (batches of at least 2 samples).")
-    var batchNorm = false
 
+    // Files and the machine.
     @Option(help: ArgumentHelp("A directory with the four MNIST IDX files, .gz or not.", valueName: "dir"))
     var data = "data/mnist"
     @Option(help: ArgumentHelp("Where the best model goes; <path>.resume holds the state after each epoch. Its directory must exist and be writable.", valueName: "path"))

@@ -1,41 +1,15 @@
+import BookTestSupport
 import Foundation
 import Testing
-
-
-/// The built executables next to the test bundle (`.build/debug/book`, `.build/debug/train`).
-func executable(_ name: String) -> String {
-    let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
-    let beside = bundle.appendingPathComponent(name).path
-    if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path
-}
-
-/// Runs a program; its exit status and what it printed on both streams.
-func runProgram(_ path: String, _ arguments: [String], directory: String? = nil) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
 
 /// A copy of the book's chapters in a scratch directory, for commands that would write.
 func scratchBook() throws -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("book-cli-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: repositoryRoot + "/chapters", toPath: directory + "/chapters")
-    try FileManager.default.copyItem(atPath: repositoryRoot + "/Package.swift", toPath: directory + "/Package.swift")
-    if FileManager.default.fileExists(atPath: repositoryRoot + "/theme") {   // the site's assets, which weave reads
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/theme", toPath: directory + "/theme")
+    try FileManager.default.copyItem(atPath: Program.root + "/chapters", toPath: directory + "/chapters")
+    try FileManager.default.copyItem(atPath: Program.root + "/Package.swift", toPath: directory + "/Package.swift")
+    if FileManager.default.fileExists(atPath: Program.root + "/theme") {   // the site's assets, which weave reads
+        try FileManager.default.copyItem(atPath: Program.root + "/theme", toPath: directory + "/theme")
     }
     return directory
 }
@@ -43,8 +17,6 @@ func scratchBook() throws -> String {
 /// `book` (issue 12): unknown options and missing values are errors that write nothing; failures are
 /// one human line naming the path and the cause.
 @Suite(.serialized) struct BookCommandLineTests {
-    let book = executable("book")
-
     @Test(arguments: [
         (["tangle", "--chek"], "Unknown option '--chek'"),
         (["weave", "--chek"], "Unknown option '--chek'"),
@@ -60,7 +32,7 @@ func scratchBook() throws -> String {
     func usageErrorsExit64AndWriteNothing(arguments: [String], expected: String) throws {
         let root = try scratchBook()
         let known = ["tangle", "verify", "bless", "weave", "runnable"].contains(arguments.first ?? "")
-        let result = try runProgram(book, arguments + (known ? ["--root", root] : []))
+        let result = try Program.run("book", arguments + (known ? ["--root", root] : []))
         #expect(result.status == 64, "\(arguments): \(result.output)")
         #expect(result.output.contains(expected), "\(arguments): \(result.output)")
         #expect(!FileManager.default.fileExists(atPath: root + "/Sources"), "nothing generated")
@@ -69,20 +41,20 @@ func scratchBook() throws -> String {
 
     @Test func everyCommandHasHelp() throws {
         for command in ["tangle", "verify", "bless", "weave", "runnable"] {
-            let result = try runProgram(book, [command, "--help"])
+            let result = try Program.run("book", [command, "--help"])
             #expect(result.status == 0 && result.output.contains("USAGE: book \(command)"), "\(command): \(result.output)")
         }
     }
 
     @Test func failuresAreOneHumanLine() throws {
         let root = try scratchBook()
-        let noChapter = try runProgram(book, ["runnable", "99", "--root", root])
+        let noChapter = try Program.run("book", ["runnable", "99", "--root", root])
         #expect(noChapter.status == 1)
         #expect(noChapter.output.hasPrefix("book: no chapter 99 (chapters: 00–"), "\(noChapter.output)")
-        let proc = try runProgram(book, ["weave", "--out", "/proc/x", "--root", root])
+        let proc = try Program.run("book", ["weave", "--out", "/proc/x", "--root", root])
         #expect(proc.status == 1)
         #expect(proc.output == "book: cannot write /proc/x: No such file or directory\n", "\(proc.output)")
-        let noRoot = try runProgram(book, ["tangle", "--root", "/nonexistent"])
+        let noRoot = try Program.run("book", ["tangle", "--root", "/nonexistent"])
         #expect(noRoot.output == "book: --root /nonexistent: No such file or directory\n", "\(noRoot.output)")
     }
 
@@ -91,7 +63,7 @@ func scratchBook() throws -> String {
         let path = root + "/chapters/03-layers.md"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try runProgram(book, ["tangle", "--root", root])
+        let result = try Program.run("book", ["tangle", "--root", root])
         #expect(result.status == 1)
         #expect(result.output.hasPrefix("chapters/03-layers.md:1: error: Windows line endings (CR LF)"), "\(result.output)")
         #expect(!FileManager.default.fileExists(atPath: root + "/Sources"))

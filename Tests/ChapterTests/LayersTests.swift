@@ -34,7 +34,7 @@ import Layers
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let quoted = try #require(lines.first { $0.hasPrefix("chapters/03-layers.md:") && $0.contains("Fatal error") })
         let number = try #require(Int(quoted.split(separator: ":")[1]))
-        #expect(lines[number - 1].contains("require(shape.reduce(1, *) == scalars.count"))
+        #expect(lines[number - 1].contains("require(size == scalars.count"))
         #expect(text.contains("(line \(number) of"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BookTestSupport
 
 /// `BookBench` and the examples runner `BookExamples` (issue 12), run as programs: an unknown
 /// option, a missing or malformed value and a value out of its range are each refused with a

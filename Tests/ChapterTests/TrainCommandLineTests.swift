@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BookTestSupport
 import Classifier
 
 /// `train` (issue 12), run as a program: every numeric option's range, unknown options, missing

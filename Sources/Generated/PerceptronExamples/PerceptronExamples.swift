@@ -208,10 +208,17 @@ show(LinePlot(
     series: [Series("mistakes", x: sweptBiases, y: sweptMistakes)],
     yRange: 0...3))
 #sourceLocation()
+runner.begin(14, line: 835, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 836)
+for (c, wrong) in zip(sweptBiases, sweptMistakes) {
+    precondition(wrong == (c < -2 || c >= -1 ? 2 : 0),
+                 "the sweep should give 2 mistakes below c = −2, 0 on [−2, −1), 2 from −1")
+}
+#sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(14, exercise: 1, line: 873, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 874)
+runner.beginSolution(15, exercise: 1, line: 880, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 881)
 var nandGenerator = SplitMix64(seed: 4)
 var learnedNAND = Perceptron(inputs: 2)
 let nand = TruthTable.nand.rows
@@ -230,8 +237,8 @@ precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(15, exercise: 2, line: 908, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 909)
+runner.beginSolution(16, exercise: 2, line: 915, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 916)
 var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
 var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
 let and = TruthTable.and.rows
@@ -250,8 +257,8 @@ precondition(mistakesOne == mistakesHalf
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(16, exercise: 3, line: 942, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 943)
+runner.beginSolution(17, exercise: 3, line: 949, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 950)
 func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
 func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float {
     strictStep(unit.weightedSum(x))
@@ -286,8 +293,8 @@ precondition(strictXOR == xorLabels, "the XOR network never computes z = 0")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(17, exercise: 4, line: 1002, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 1003)
+runner.beginSolution(18, exercise: 4, line: 1009, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1010)
 func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
     (0..<8).map { bits in
         let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
@@ -312,8 +319,8 @@ precondition(parityUnit.mistakes(on: parity) > 0, "parity is not")
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(18, exercise: 5, line: 1041, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 1042)
+runner.beginSolution(19, exercise: 5, line: 1048, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1049)
 let otherXOR = TwoLayerPerceptron(
     hidden: [
         Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂

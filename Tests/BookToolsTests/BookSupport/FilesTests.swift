@@ -28,6 +28,17 @@ func scratchDirectory(_ name: String) throws -> String {
         #expect(throws: (any Error).self) { try writeAtomically("y", to: root + "/file/inside") }
     }
 
+    /// A rename that fails (the target is a directory) names the path and the cause, and leaves no
+    /// temporary file behind.
+    @Test func aFailedRenameSaysWhyAndCleansUp() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/target", withIntermediateDirectories: true)
+        let error = #expect(throws: ToolError.self) { try writeAtomically("x", to: root + "/target") }
+        #expect(error?.description == "cannot write \(root)/target: Is a directory")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["target"])
+    }
+
     @Test func onlyEmptyDirectoriesAreRemoved() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
