@@ -16,20 +16,22 @@ import Foundation
 
 /// Runs the examples of chapters/11-mnist-classifier.md in order.
 public func runClassifierExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 129, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 130)
+runner.begin(1, line: 144, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 145)
 
 let mnist = try! MNISTSplit.load()
-print("training \(mnist.trainIndices.count), validation \(mnist.validation.count), test \(mnist.test.count) images")
+print("training \(mnist.trainIndices.count), validation \(mnist.validation.count),",
+      "test \(mnist.test.count) images")
 let untrained = makeMNISTNetwork(seed: 0)
 untrained.eval()
 print("parameters:", untrained.parameterCount)
 let firstBatch = mnist.trainingFile.subset(Array(mnist.trainIndices.prefix(20)))
-print(String(format: "loss of the untrained network on a batch: %.4f (ln 10 = %.4f)",
-             crossEntropy(untrained(firstBatch.images), labels: firstBatch.labels), log(10.0)))
+print(String(
+    format: "loss of the untrained network on a batch: %.4f (ln 10 = %.4f)",
+    crossEntropy(untrained(firstBatch.images), labels: firstBatch.labels), log(10.0)))
 #sourceLocation()
-runner.begin(2, line: 346, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 347)
+runner.begin(2, line: 403, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 404)
 var quick = TrainingOptions()
 quick.epochs = 1
 quick.trainingLimit = 12_000
@@ -38,24 +40,28 @@ let quickTrainer = try! Trainer(options: quick, data: mnist)
 let quickRecord = try! quickTrainer.trainEpoch()
 print(quickRecord.logLine)
 #sourceLocation()
-runner.begin(3, line: 360, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 361)
+runner.begin(3, line: 417, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 418)
 precondition(quickRecord.trainingLoss < 1.0 && quickRecord.validationLoss < 0.5, "one epoch should cut the loss well below ln 10")
 precondition(quickRecord.validationAccuracy > 0.85, "one epoch on 12,000 images should beat chance (10%) by far")
 #sourceLocation()
-runner.begin(4, line: 686, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 687)
+runner.begin(4, line: 824, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 825)
+let demoProcess = ProcessInfo.processInfo.processIdentifier
 let demoDirectory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("book-checkpoint-demo-\(ProcessInfo.processInfo.processIdentifier)").path
-try? FileManager.default.createDirectory(atPath: demoDirectory, withIntermediateDirectories: true)
+    .appendingPathComponent("book-checkpoint-demo-\(demoProcess)").path
+try? FileManager.default.createDirectory(atPath: demoDirectory,
+                                         withIntermediateDirectories: true)
 let demoPath = demoDirectory + "/quick.ckpt"
 let saved = quickTrainer.checkpoint()
 try! saved.write(to: demoPath)
 print("round trip equal:", try! Checkpoint.read(from: demoPath) == saved)
 var damaged = try! saved.encoded()
 damaged[damaged.count / 2] ^= 1
-for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.prefix(5_000))),
-                      ("not a checkpoint", Array(String(repeating: "not a checkpoint ", count: 10).utf8))] {
+let notACheckpoint = Array(String(repeating: "not a checkpoint ", count: 10).utf8)
+for (name, bytes) in [("one bit flipped", damaged),
+                      ("cut short", Array(damaged.prefix(5_000))),
+                      ("not a checkpoint", notACheckpoint)] {
     do {
         _ = try Checkpoint.decode(bytes, path: "quick.ckpt")
     } catch {
@@ -63,8 +69,8 @@ for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.
     }
 }
 #sourceLocation()
-runner.begin(5, line: 716, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 717)
+runner.begin(5, line: 858, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 859)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -73,12 +79,14 @@ _ = try! straight.trainEpoch()
 let interrupted = try! Trainer(options: twoEpochs, data: mnist)
 interrupted.checkpointPath = demoDirectory + "/resume-demo.ckpt"
 _ = try! interrupted.trainEpoch()
-let resumed = try! Trainer(resuming: demoDirectory + "/resume-demo.ckpt.resume", data: mnist)
+let resumed = try! Trainer(resuming: demoDirectory + "/resume-demo.ckpt.resume",
+                           data: mnist)
 _ = try! resumed.trainEpoch()
-print("identical after resuming:", resumed.engine.state == straight.engine.state && resumed.history == straight.history)
+let sameWeights = resumed.engine.state == straight.engine.state
+print("identical after resuming:", sameWeights && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(6, line: 808) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 809)
+if runner.beginSlow(6, line: 961) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 962)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -91,7 +99,8 @@ let report = testReport(recipe.engine, on: mnist.test)
 print("\nbest model: epoch \(best.epoch)\n")
 print(report.table)
 print("\n" + report.confusionTable + "\n")
-var curves = LinePlot(title: "Training and validation loss, 50 epochs", xLabel: "epoch", yLabel: "mean cross-entropy")
+var curves = LinePlot(title: "Training and validation loss, 50 epochs",
+                      xLabel: "epoch", yLabel: "mean cross-entropy")
 curves.add(Series("training", y: recipe.history.map { Double($0.trainingLoss) }))
 curves.add(Series("validation", y: recipe.history.map { Double($0.validationLoss) }))
 show(curves)
@@ -99,13 +108,14 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 1039) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1040)
-let model = try! Trainer(options: TrainingOptions(), data: mnist).engine  // seed 0's start
+if runner.beginSlow(7, line: 1193) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1194)
+// The record's network as seed 0 starts it; then its best epoch, from the checkpoint.
+let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 let startW1 = model.exportParameters()[0]  // W₁: [512, 784], row u = unit u's weights
 try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
 let trainedW1 = model.exportParameters()[0]
-precondition(startW1.shape == [512, 784] && trainedW1.shape == [512, 784], "W₁ is 512×784")
+precondition(startW1.shape == [512, 784] && trainedW1.shape == [512, 784], "W₁ 512×784")
 let tested = testReport(model, on: mnist.test)
 let probabilities = softmax(model.logits(mnist.test.images))  // [10000, 10]
 /// The probability the model gives test image `image` of being `digit`.
@@ -124,9 +134,9 @@ for image in surest {
                  100 * probability(image, predicted), 100 * probability(image, truth)))
 }
 print("")
+let surestCaptions = surest.map { "\(tested.predictions[$0]) (\(tested.labels[$0]))" }
 show(ImageGrid(title: "The 10 mistakes it is surest of: prediction (truth)",
-               images: surest.map { mnist.test.image(at: $0) },
-               captions: surest.map { "\(tested.predictions[$0]) (\(tested.labels[$0]))" },
+               images: surest.map { mnist.test.image(at: $0) }, captions: surestCaptions,
                marks: surest.map { _ in .wrong }, columns: 5))
 
 print("\ndigit  wrong  taken most often for (images)")
@@ -144,18 +154,20 @@ print("")
 func weightImage(_ w1: Tensor, unit: Int) -> GrayImage {
     let weights = w1.row(unit)
     let largest = weights.map(abs).max()!
-    return GrayImage(width: 28, height: 28, pixels: weights.map { 0.5 + 0.5 * $0 / largest })
+    let pixels = weights.map { 0.5 + 0.5 * $0 / largest }
+    return GrayImage(width: 28, height: 28, pixels: pixels)
 }
 let units = Array(0..<5)
 show(ImageGrid(title: "First-layer weights of units 0 to 4: at the start (top), trained",
                images: units.map { weightImage(startW1, unit: $0) }
                      + units.map { weightImage(trainedW1, unit: $0) },
-               captions: units.map { "unit \($0), start" } + units.map { "unit \($0), trained" },
+               captions: units.map { "unit \($0), start" }
+                       + units.map { "unit \($0), trained" },
                columns: 5))
 #sourceLocation()
 }
-if runner.beginSlow(8, line: 1113) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1114)
+if runner.beginSlow(8, line: 1270) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1271)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -303,18 +315,20 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
 show(validationCurves)
 #sourceLocation()
 }
-runner.begin(10, line: 1400, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1401)
+runner.begin(17, line: 1938, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1939)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
-// the name, so two runs at once never read each other's files); nothing of it is kept
-// (this runs last: the exercises' solutions may read the record's checkpoint).
-try? FileManager.default.removeItem(atPath: demoDirectory)
+// the name, so two runs at once never read each other's files); nothing of it is kept. The
+// `defer` removes it when the chapter's program ends, after the exercises' solutions have run
+// (they may read the record's checkpoint).
+defer { try? FileManager.default.removeItem(atPath: demoDirectory) }
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(9, line: 1355) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1356)
-// The quick run again with other seeds: other initial weights, batch order and dropout masks.
+if runner.beginSlow(9, line: 1512) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1513)
+// The quick run again with other seeds: other initial weights, batch order and dropout
+// masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []
 for seed: UInt64 in [0, 1, 2] {
@@ -324,9 +338,311 @@ for seed: UInt64 in [0, 1, 2] {
     accuracies.append(record.validationAccuracy)
     print(String(format: "%4d   %.2f%%", seed, 100 * record.validationAccuracy))
 }
-precondition(accuracies[0] == quickRecord.validationAccuracy, "seed 0 is the chapter's quick run")
+precondition(accuracies[0] == quickRecord.validationAccuracy,
+             "seed 0 is the chapter's quick run")
 #sourceLocation()
 }
+}
+do {  // exercise 2
+if runner.beginSlow(10, line: 1546) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1547)
+// The record's best model, read back from the checkpoint it saved.
+let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
+try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
+let report = testReport(model, on: mnist.test)
+let confusion = report.confusion  // confusion[truth][prediction]
+// Each pair of digits with its mistakes both ways: a taken for b, and b taken for a.
+let pairs = (0..<10).flatMap { a in
+    (a + 1..<10).map { b in (a: a, b: b, count: confusion[a][b] + confusion[b][a]) }
+}
+// Most mistakes first; ties by the digits, so the order is the same on every run.
+let top = pairs.sorted { ($0.count, $1.a, $1.b) > ($1.count, $0.a, $0.b) }.prefix(3)
+print("pair   mistakes   a taken for b   b taken for a")
+for (a, b, count) in top {
+    print(String(format: "%d, %d  %9d  %14d  %14d", a, b, count,
+                 confusion[a][b], confusion[b][a]))
+}
+// From each pair, its first mistake in the test set.
+let (labels, predictions) = (report.labels, report.predictions)
+let wrong = labels.indices.filter { predictions[$0] != labels[$0] }
+let shown = top.map { pair in
+    wrong.first { Set([labels[$0], predictions[$0]]) == [pair.a, pair.b] }!
+}
+let probabilities = softmax(model.logits(mnist.test.images))  // [10000, 10]
+print("\nimage  truth  predicted  p(predicted)  p(truth)")
+for image in shown {
+    let (truth, predicted) = (labels[image], predictions[image])
+    print(String(format: "%5d  %5d  %9d  %11.1f%%  %7.1f%%", image, truth, predicted,
+                 100 * probabilities.scalars[image * 10 + predicted],
+                 100 * probabilities.scalars[image * 10 + truth]))
+}
+print("")
+show(ImageGrid(title: "The first mistake of each pair: prediction (truth)",
+               images: shown.map { mnist.test.image(at: $0) },
+               captions: shown.map { "\(predictions[$0]) (\(labels[$0]))" },
+               marks: shown.map { _ in .wrong }, columns: 2))
+// What the text below relies on.
+precondition(top.map { [$0.a, $0.b, $0.count] } == [[4, 9, 14], [2, 7, 13], [3, 5, 9]],
+             "the three pairs confused most and their counts")
+precondition(shown == [740, 321, 340], "the three images the text describes")
+#sourceLocation()
+}
+}
+do {  // exercise 3
+if runner.beginSlow(11, line: 1604) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1605)
+// Each run: the tutorial's network and plain SGD at 0.01, 2,400 steps of 20 images
+// (one pass over 48,000 images) drawn from the first `limit` training images,
+// reshuffled after each pass. Both losses in evaluation mode (no dropout), the
+// training loss over all the images the run trained on.
+let steps = 2_400, batchSize = 20
+typealias Losses = (training: Float, validation: Float, accuracy: Float)
+func measure(limit: Int, seed: UInt64) -> Losses {
+    let network = makeMNISTNetwork(seed: seed)
+    let engine = FastMLP(network, update: .sgd(learningRate: 0.01))
+    var shuffler = SplitMix64(seed: seed ^ 0x5EED)
+    var order: [Int] = []
+    for step in 0..<steps {
+        let start = step * batchSize % limit
+        if start == 0 {
+            order = Array(mnist.trainIndices.prefix(limit))
+            shuffler.shuffle(&order)
+        }
+        let batch = mnist.trainingFile.subset(Array(order[start..<start + batchSize]))
+        _ = engine.trainStep(batch.images, labels: batch.labels)
+    }
+    engine.isTraining = false
+    var lossSum: Float = 0  // over the `limit` training images, 4,000 at a time
+    for start in stride(from: 0, to: limit, by: 4_000) {
+        let part = Array(mnist.trainIndices[start..<min(start + 4_000, limit)])
+        let images = mnist.trainingFile.subset(part)
+        let loss = engine.evaluate(images.images, labels: images.labels).loss
+        lossSum += loss * Float(part.count)
+    }
+    let training = lossSum / Float(limit)
+    let (validation, correct, _) = engine.evaluate(mnist.validation.images,
+                                                   labels: mnist.validation.labels)
+    return (training, validation, Float(correct) / Float(mnist.validation.count))
+}
+print("\(steps) steps of \(batchSize); over seeds 0, 1, 2: mean ± sd (min to max)")
+print("images  passes")
+// What the text below relies on: per size, the gap and the accuracy over the
+// seeds, and the largest standard deviation of any loss.
+var gaps: [Spread] = [], accuracies: [Spread] = [], largestSD: Float = 0
+for limit in [1_000, 5_000, 48_000] {
+    let runs = [UInt64](0...2).map { measure(limit: limit, seed: $0) }
+    let rows: [(String, String, [Float])] = [
+        ("training loss", "%.4f", runs.map(\.training)),
+        ("validation loss", "%.4f", runs.map(\.validation)),
+        ("gap", "%.4f", runs.map { $0.validation - $0.training }),
+        ("val. accuracy (%)", "%.2f", runs.map { 100 * $0.accuracy }),
+    ]
+    let passes = String(format: "%6d  %6.1f  ", limit,
+                        Double(steps * batchSize) / Double(limit))
+    for (k, (name, format, values)) in rows.enumerated() {
+        let head = k == 0 ? passes : String(repeating: " ", count: passes.count)
+        print(head + name.padding(toLength: 19, withPad: " ", startingAt: 0)
+              + Spread(values).formatted(format))
+    }
+    gaps.append(Spread(rows[2].2))
+    accuracies.append(Spread(rows[3].2))
+    let deviations = rows.prefix(3).map { Spread($0.2).standardDeviation }
+    largestSD = deviations.reduce(largestSD, max)
+}
+precondition(gaps[0].min > gaps[1].max && gaps[1].min > gaps[2].max && gaps[2].max < 0,
+             "the gap shrinks with more images, in every seed; negative at 48,000")
+let means = accuracies.map(\.mean)
+precondition(means[0] < means[1] && means[1] < means[2],
+             "more images, better accuracy")
+precondition(largestSD < 0.005, "the seeds agree within 0.005 in every loss")
+#sourceLocation()
+}
+}
+do {  // exercise 4
+if runner.beginSlow(12, line: 1687) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1688)
+// Shrunk to fit the book's build: the first 12,000 training images (600 steps an
+// epoch), 10 epochs instead of 50, and the rate halves every 3 epochs instead of
+// every 10. The trainer's decay is per epoch, so the halving is smooth: epoch e
+// trains at 0.01 · 0.5^((e − 1)/3) = 0.01 · 0.794^(e − 1).
+var constant = TrainingOptions()
+constant.trainingLimit = 12_000
+constant.epochs = 10
+var halving = constant
+halving.learningRateDecay = Float(pow(0.5, 1.0 / 3))
+var withMomentum = halving
+withMomentum.optimizer = .momentum
+let arms = [("SGD, constant", constant), ("SGD, halving", halving),
+            ("momentum, halving", withMomentum)]
+let seeds: [UInt64] = [0, 1, 2]
+// histories[a][s]: every epoch of arm a trained with seeds[s].
+let histories: [[[EpochRecord]]] = arms.map { _, options in
+    seeds.map { seed in
+        var seeded = options
+        seeded.seed = seed
+        let trainer = try! Trainer(options: seeded, data: mnist)
+        return (1...seeded.epochs).map { _ in try! trainer.trainEpoch() }
+    }
+}
+func padded(_ text: String) -> String {
+    text.padding(toLength: 20, withPad: " ", startingAt: 0)
+}
+print("validation loss, mean of seeds 0, 1, 2")
+print("epoch  " + arms.map { padded($0.0) }.joined())
+for epoch in [1, 2, 3, 4, 6, 8, 10] {
+    let means = histories.map { runs in
+        runs.map { $0[epoch - 1].validationLoss }.reduce(0, +) / Float(runs.count)
+    }
+    let cells = means.map { padded(String(format: "%.4f", $0)) }
+    print(String(format: "%5d  ", epoch) + cells.joined())
+}
+print("\nepoch 10, over seeds 0, 1, 2: mean ± sd (min to max)")
+let measures: [(String, String, (EpochRecord) -> Float)] = [
+    ("training loss", "%.4f", \.trainingLoss),
+    ("validation loss", "%.4f", \.validationLoss),
+    ("validation accuracy (%)", "%.2f", { 100 * $0.validationAccuracy }),
+]
+for (title, format, value) in measures {
+    print(title)
+    for (arm, runs) in zip(arms, histories) {
+        let spread = Spread(runs.map { value($0.last!) })
+        print("  " + padded(arm.0) + spread.formatted(format))
+    }
+}
+// Paired by seed: the same starting weights, batch order and dropout masks.
+let ahead = zip(histories[2], histories[1]).map {
+    100 * ($0.last!.validationAccuracy - $1.last!.validationAccuracy)
+}
+print("\nmomentum's lead over SGD, both halving, epoch 10 (points of val. accuracy):")
+print("  " + Spread(ahead).formatted("%+.2f"))
+// What the text below relies on (arm 0: SGD constant, 1: SGD halving, 2: momentum).
+func meanLoss(_ arm: Int, _ epoch: Int) -> Float {
+    let losses = histories[arm].map { $0[epoch - 1].validationLoss }
+    return losses.reduce(0, +) / Float(seeds.count)
+}
+precondition([1, 2, 3, 4, 6, 8, 10].allSatisfy { epoch in
+    meanLoss(2, epoch) < min(meanLoss(0, epoch), meanLoss(1, epoch))
+}, "momentum ahead of both SGD runs at every epoch of the table")
+precondition(ahead.min()! > 6, "momentum leads by more than 6 points in every seed")
+precondition(meanLoss(1, 10) > meanLoss(2, 1) && meanLoss(0, 10) > meanLoss(2, 2),
+             "SGD after 10 epochs is behind momentum after 1 (halving), 2 (constant)")
+precondition([2, 3, 4, 6, 8, 10].allSatisfy { meanLoss(0, $0) < meanLoss(1, $0) },
+             "halving makes plain SGD slower from epoch 2 on")
+#sourceLocation()
+}
+}
+do {  // exercise 5
+runner.beginSolution(13, exercise: 5, line: 1777, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1778)
+// The chapter's interrupted run saved its state after epoch 1. A copy "without"
+// the shuffle generator: its state set back to where a new trainer starts it, which
+// is all a trainer could do with a file that does not store it.
+let saved = demoDirectory + "/resume-demo.ckpt.resume"
+var forgetful = try! Checkpoint.read(from: saved)
+let fresh = try! Trainer(options: forgetful.options, data: mnist)
+forgetful.shuffleGenerator = fresh.checkpoint().shuffleGenerator
+try! forgetful.write(to: demoDirectory + "/forgetful.ckpt")
+
+// Epoch 2 from each file, with the running training loss after every batch.
+var runs: [(name: String, losses: [Float], record: EpochRecord)] = []
+let files = [("generator kept", saved),
+             ("generator lost", demoDirectory + "/forgetful.ckpt")]
+for (name, path) in files {
+    let trainer = try! Trainer(resuming: path, data: mnist)
+    var losses: [Float] = []
+    let record = try! trainer.trainEpoch { _, _, running in losses.append(running) }
+    runs.append((name, losses, record))
+}
+/// A line of the table: running losses after batches 1, 2, 3 and 100, then validation.
+func row(_ name: String, _ batches: [String], _ record: EpochRecord) {
+    let validation = String(format: "%.6f  %.2f%%", record.validationLoss,
+                            100 * record.validationAccuracy)
+    print(name.padding(toLength: 16, withPad: " ", startingAt: 0)
+          + batches.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }
+              .joined()
+          + validation)
+}
+print("epoch 2         running training loss after batch      validation")
+print("                1         2         3         100       loss      accuracy")
+for run in runs {
+    let losses = [0, 1, 2, 99].map { String(format: "%.6f", run.losses[$0]) }
+    row(run.name, losses, run.record)
+}
+let uninterrupted = straight.history[1]
+let epochLoss = String(format: "%.6f", uninterrupted.trainingLoss)
+row("uninterrupted", ["", "", "", epochLoss], uninterrupted)
+#sourceLocation()
+runner.beginSolution(14, exercise: 5, line: 1825, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1826)
+precondition(runs[0].record == straight.history[1], "with the generator, epoch 2 is the same")
+precondition(runs[1].losses[0] != runs[0].losses[0], "without it, batch 1's loss differs")
+precondition(runs[1].losses[99] != runs[0].losses[99]
+             && runs[1].record.validationLoss != runs[0].record.validationLoss
+             && runs[1].record.validationAccuracy != runs[0].record.validationAccuracy,
+             "and so do the epoch's training and validation numbers")
+#sourceLocation()
+}
+do {  // exercise 6
+runner.beginSolution(15, exercise: 6, line: 1850, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1851)
+// With n seeds per recipe, the difference of the two means varies with standard
+// deviation s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a
+// two-sided test at 5%); to resolve a true gap g in 80% of experiments, g must be
+// (1.96 + 0.84)·s·√(2/n): n = 2·(2.8·s/g)².
+func seedsNeeded(sd s: Double, gap g: Double) -> Int {
+    Int((2 * (2.8 * s / g) * (2.8 * s / g)).rounded(.up))
+}
+let gapSizes = [0.05, 0.1, 0.2, 0.5]
+print("seeds per recipe to resolve a gap in 80% of experiments")
+print("s (points)   " + gapSizes.map { String(format: "gap %-6.2f", $0) }.joined())
+for s in [0.05, 0.1, 0.15, 0.2] {
+    let cells = gapSizes.map { String(format: "%-10d", seedsNeeded(sd: s, gap: $0)) }
+    print(String(format: "%10.2f   ", s) + cells.joined())
+}
+
+// The check: simulated experiments, each seed's accuracy drawn from a normal law.
+var rng = SplitMix64(seed: 6)
+/// A standard normal number (Box–Muller, from two uniform numbers in (0, 1]).
+func normal() -> Double {
+    let u = 1 - Double(rng.next() >> 11) * 0x1p-53
+    let v = Double(rng.next() >> 11) * 0x1p-53
+    return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+}
+/// The share of `trials` experiments with n seeds per recipe that resolve the gap g.
+func resolved(sd s: Double, gap g: Double, seeds n: Int,
+              trials: Int = 10_000) -> Double {
+    var hits = 0
+    for _ in 0..<trials {
+        let a = (0..<n).map { _ in g + s * normal() }.reduce(0, +) / Double(n)
+        let b = (0..<n).map { _ in s * normal() }.reduce(0, +) / Double(n)
+        if a - b > 1.96 * s * (2 / Double(n)).squareRoot() { hits += 1 }
+    }
+    return Double(hits) / Double(trials)
+}
+print("\ns = 0.1, gap 0.1: share of 10,000 simulated experiments that resolve it")
+let shares = [3, 8, seedsNeeded(sd: 0.1, gap: 0.1)].map { n in
+    (seeds: n, share: resolved(sd: 0.1, gap: 0.1, seeds: n))
+}
+for (n, share) in shares {
+    print(String(format: "  %2d seeds per recipe: %.1f%%", n, 100 * share))
+}
+
+// How far the s of three seeds strays from the true standard deviation (1 here).
+let ratios = (0..<10_000).map { _ in
+    Spread((0..<3).map { _ in Float(normal()) }).standardDeviation
+}.sorted()
+print("\nthe s of three seeds, as a multiple of the true standard deviation")
+print(String(format: "  10th percentile %.2f, median %.2f, 90th percentile %.2f",
+             ratios[999], ratios[4_999], ratios[8_999]))
+#sourceLocation()
+runner.beginSolution(16, exercise: 6, line: 1919, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1920)
+precondition(seedsNeeded(sd: 0.1, gap: 0.1) == 16 && seedsNeeded(sd: 0.1, gap: 0.05) == 63,
+             "a gap of s takes 16 seeds, a gap of s/2 takes 63")
+precondition(abs(shares[2].share - 0.8) < 0.02 && shares[1].share < 0.55
+             && shares[0].share < 0.25, "16 seeds resolve it about 80% of the time, 8 about half, 3 under 1/4")
+precondition(ratios[999] < 0.34 && ratios[8_999] > 1.5, "three seeds' s strays by these factors")
+#sourceLocation()
 }
 }
 runner.end()

@@ -557,11 +557,11 @@ precondition(dropoutAgrees < 0.85 && l2Agrees > 0.9,
              "seed 1: dropout should change the regions on more of the square than L2")
 precondition(regularizedRegions.map(\.pointsInOwnRegion) == [60, 59, 58],
              "seed 1: 60, 59 and 58 of the 60 training points should lie in their own region")
-for outcomes in [dropoutOutcomes, l2Outcomes] {
-    let change = Spread(zip(outcomes, plainOutcomes).map { $0.boundary - $1.boundary })
-    precondition(abs(change.mean) < change.standardDeviation,
-                 "the regularizers' change of boundary length should be within the seed-to-seed noise")
+let boundaryChanges = [dropoutOutcomes, l2Outcomes].map { outcomes in
+    Spread(zip(outcomes, plainOutcomes).map { $0.boundary - $1.boundary })
 }
+precondition(boundaryChanges.allSatisfy { abs($0.mean) < $0.standardDeviation },
+             "the regularizers' change of boundary length should be within the seed-to-seed noise")
 #sourceLocation()
 runner.begin(27, line: 1287, hidden: false)
 #sourceLocation(file: "chapters/08-regularization.md", line: 1288)
