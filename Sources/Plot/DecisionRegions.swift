@@ -213,17 +213,8 @@ public struct DecisionRegions: Figure {
     /// drawn with its class's marker over it), tick labels, the x label, a legend line pairing each
     /// class's marker with its shade, and the summary line.
     public func ascii() -> String {
-        let (width, height) = (textGrid.columns, textGrid.rows)
-        var canvas = (0..<height).map { r in
-            (0..<width).map { c in Self.shades[textGrid[c, r] % Self.shades.count] }
-        }
-        for p in points where p.x.isFinite && p.y.isFinite {
-            let fx = (p.x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
-            let fy = (yRange.upperBound - p.y) / (yRange.upperBound - yRange.lowerBound)
-            guard (0...1).contains(fx) && (0...1).contains(fy) else { continue }
-            canvas[LinePlot.cell(at: fy, of: height)][LinePlot.cell(at: fx, of: width)] =
-                Self.markers[p.label % Self.markers.count]
-        }
+        let width = textGrid.columns
+        let canvas = shadedCanvas()
         var lines = [title]
         if !yLabel.isEmpty { lines.append(yLabel) }
         let (frame, left) = framed(canvas)
@@ -236,6 +227,23 @@ public struct DecisionRegions: Figure {
         }.joined(separator: "   "))
         if !points.isEmpty { lines.append(pointSummary) }
         return lines.map(trimTrailing).joined(separator: "\n")
+    }
+
+    /// The text grid as characters: each cell shaded by its predicted class, each point drawn over it
+    /// with its true class's marker (row 0 at the top).
+    func shadedCanvas() -> [[Character]] {
+        let (width, height) = (textGrid.columns, textGrid.rows)
+        var canvas = (0..<height).map { r in
+            (0..<width).map { c in Self.shades[textGrid[c, r] % Self.shades.count] }
+        }
+        for p in points where p.x.isFinite && p.y.isFinite {
+            let fx = (p.x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
+            let fy = (yRange.upperBound - p.y) / (yRange.upperBound - yRange.lowerBound)
+            guard (0...1).contains(fx) && (0...1).contains(fy) else { continue }
+            canvas[LinePlot.cell(at: fy, of: height)][LinePlot.cell(at: fx, of: width)] =
+                Self.markers[p.label % Self.markers.count]
+        }
+        return canvas
     }
 
     /// The canvas with "|" edges and "+" ticks left and right, axis lines above and below, and the x tick

@@ -14,23 +14,51 @@ extension DecisionRegions {
         let legendWidth = classNames.map { 56 + 7 * Double($0.count) }.reduce(0, +)
         let width = max(left + plotWidth + 24, 16 + 8 * Double(title.count), min(640, left + legendWidth))
         svg.text(title, x: width / 2, y: 24, anchor: "middle", cls: "title")
+        let legendY = drawLegend(into: &svg, left: left, width: width)
+        let top = legendY + 16, bottom = top + plotHeight, right = left + plotWidth
+        let height = bottom + 56
+
+        drawRegions(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight)
+        drawFrame(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight, ticks: 5)
+        if !xLabel.isEmpty { svg.text(xLabel, x: (left + right) / 2, y: height - 12, anchor: "middle") }
+        if !yLabel.isEmpty {
+            svg.text(yLabel, x: 0, y: 0, anchor: "middle",
+                     extra: [("transform", "translate(16 \(formatNumber((top + bottom) / 2))) rotate(-90)")])
+        }
+        drawPoints(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight)
+        return svg.document(width: width, height: height, title: title, description: altText, css: Self.css)
+    }
+
+    /// The style rules of a regions figure: a fill per class, light tints, framed markers.
+    static let css = Palette.series.enumerated().map { index, style in ".s\(index){fill:\(style.color)}" } + [
+        ".region{fill-opacity:.22}",
+        ".pt{stroke:currentColor;stroke-width:.75}",
+        ".axis{stroke:currentColor}",
+        ".frame{fill:none;stroke:currentColor}",
+    ]
+
+    /// The legend from (left, 48): each class's tint with its marker and name, wrapping onto more
+    /// rows of 20 px before `width`. Returns the baseline of its last row.
+    func drawLegend(into svg: inout SVGWriter, left: Double, width: Double) -> Double {
         var (legendX, legendY) = (left, 48.0)
         for (k, name) in classNames.enumerated() {
             let itemWidth = 56 + 7 * Double(name.count)
             if legendX > left && legendX + itemWidth > width - 8 { (legendX, legendY) = (left, legendY + 20) }
             svg.element("rect", [("x", legendX), ("y", legendY - 12), ("width", 24.0), ("height", 14.0),
                                  ("class", "region " + LinePlot.seriesClass(k))])
-            marker(k, at: (legendX + 12, legendY - 5), into: &svg)
+            Self.drawMarker(k, at: (legendX + 12, legendY - 5), into: &svg)
             svg.text(name, x: legendX + 30, y: legendY)
             legendX += itemWidth
         }
-        let top = legendY + 16, bottom = top + plotHeight, right = left + plotWidth
-        let height = bottom + 56
+        return legendY
+    }
 
-        // The regions: the cell of sample (c, r) reaches halfway to its neighbours.
+    /// The tinted plane in the rectangle at (left, top): one rectangle per run of equal class along
+    /// each row of the fine grid, the cell of sample (c, r) reaching halfway to its neighbours.
+    func drawRegions(into svg: inout SVGWriter, left: Double, top: Double, width: Double, height: Double) {
         let (columns, rows) = (fineGrid.columns, fineGrid.rows)
-        let edgeX = { (c: Double) in left + min(1, max(0, (c - 0.5) / Double(columns - 1))) * plotWidth }
-        let edgeY = { (r: Double) in top + min(1, max(0, (r - 0.5) / Double(rows - 1))) * plotHeight }
+        let edgeX = { (c: Double) in left + min(1, max(0, (c - 0.5) / Double(columns - 1))) * width }
+        let edgeY = { (r: Double) in top + min(1, max(0, (r - 0.5) / Double(rows - 1))) * height }
         var byClass = [Int: [String]]()
         for r in 0..<rows {
             var c = 0
@@ -50,12 +78,21 @@ extension DecisionRegions {
             svg.add("<g class=\"region \(LinePlot.seriesClass(k))\">" + byClass[k]!.joined() + "</g>")
         }
         svg.add("</g>")
+    }
 
-        // Frame, ticks, labels.
-        let xs = AxisScale(lower: xRange.lowerBound, upper: xRange.upperBound, expand: false, target: 5, log: false)
-        let ys = AxisScale(lower: yRange.lowerBound, upper: yRange.upperBound, expand: false, target: 5, log: false)
-        let px = { (x: Double) in left + (x - xs.lower) / xs.span * plotWidth }
-        let py = { (y: Double) in bottom - (y - ys.lower) / ys.span * plotHeight }
+    /// The axes' scales for a plot area, with about `ticks` ticks each.
+    func scales(ticks: Int) -> (x: AxisScale, y: AxisScale) {
+        (AxisScale(lower: xRange.lowerBound, upper: xRange.upperBound, expand: false, target: ticks, log: false),
+         AxisScale(lower: yRange.lowerBound, upper: yRange.upperBound, expand: false, target: ticks, log: false))
+    }
+
+    /// Tick marks and labels under and left of the rectangle at (left, top), then its frame.
+    func drawFrame(into svg: inout SVGWriter, left: Double, top: Double, width: Double, height: Double,
+                   ticks: Int) {
+        let (xs, ys) = scales(ticks: ticks)
+        let bottom = top + height
+        let px = { (x: Double) in left + (x - xs.lower) / xs.span * width }
+        let py = { (y: Double) in bottom - (y - ys.lower) / ys.span * height }
         for (x, label) in zip(xs.ticks, xs.labels) {
             svg.line(px(x), bottom, px(x), bottom + 5, cls: "axis")
             svg.text(label, x: px(x), y: bottom + 19, anchor: "middle")
@@ -64,30 +101,21 @@ extension DecisionRegions {
             svg.line(left - 5, py(y), left, py(y), cls: "axis")
             svg.text(label, x: left - 8, y: py(y) + 4, anchor: "end")
         }
-        svg.element("rect", [("x", left), ("y", top), ("width", plotWidth), ("height", plotHeight), ("class", "frame")])
-        if !xLabel.isEmpty { svg.text(xLabel, x: (left + right) / 2, y: height - 12, anchor: "middle") }
-        if !yLabel.isEmpty {
-            svg.text(yLabel, x: 0, y: 0, anchor: "middle",
-                     extra: [("transform", "translate(16 \(formatNumber((top + bottom) / 2))) rotate(-90)")])
-        }
+        svg.element("rect", [("x", left), ("y", top), ("width", width), ("height", height), ("class", "frame")])
+    }
 
+    /// The training points inside the ranges, as markers of their true class, over the rectangle at (left, top).
+    func drawPoints(into svg: inout SVGWriter, left: Double, top: Double, width: Double, height: Double) {
+        let (xs, ys) = scales(ticks: 5)
+        let px = { (x: Double) in left + (x - xs.lower) / xs.span * width }
+        let py = { (y: Double) in top + height - (y - ys.lower) / ys.span * height }
         for p in points where p.x.isFinite && p.y.isFinite && xRange.contains(p.x) && yRange.contains(p.y) {
-            marker(p.label, at: (px(p.x), py(p.y)), into: &svg)
+            Self.drawMarker(p.label, at: (px(p.x), py(p.y)), into: &svg)
         }
-        let seriesCSS = Palette.series.enumerated().map { index, style in
-            ".s\(index){fill:\(style.color)}"
-        }
-        let css = seriesCSS + [
-            ".region{fill-opacity:.22}",
-            ".pt{stroke:currentColor;stroke-width:.75}",
-            ".axis{stroke:currentColor}",
-            ".frame{fill:none;stroke:currentColor}",
-        ]
-        return svg.document(width: width, height: height, title: title, description: altText, css: css)
     }
 
     /// The marker of class k centred at `at`: a circle, square, triangle or diamond (cycled), 7 px across.
-    private func marker(_ k: Int, at: (x: Double, y: Double), into svg: inout SVGWriter) {
+    static func drawMarker(_ k: Int, at: (x: Double, y: Double), into svg: inout SVGWriter) {
         let cls = "pt " + LinePlot.seriesClass(k)
         let (x, y) = at
         func polygon(_ corners: [(Double, Double)]) {

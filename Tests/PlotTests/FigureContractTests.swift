@@ -10,7 +10,7 @@ let allKinds: [any Figure] = [
     ImageGrid(title: "Captions only below some", images: [ring, bar, ring], captions: ["", "b", ""], columns: 2),
     PixelValues(title: "Bar", image: bar),
     leftOrRight(), perceptronDiagram(), skipGraph, tutorialNetwork, LayerDiagram(title: "One unit", sizes: [1]),
-    DecisionRegions(title: "No points", points: []) { _, _ in 0 },
+    DecisionRegions(title: "No points", points: []) { _, _ in 0 }, splitRow(),
 ]
 
 @Suite struct FigureContract {

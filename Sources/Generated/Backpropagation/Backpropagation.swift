@@ -4,7 +4,8 @@ import Perceptron
 import Layers
 import Softmax
 import CrossEntropy
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 106)
+import Plot
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 168)
 
 
 
@@ -13,22 +14,22 @@ import CrossEntropy
 
 /// A layer that can send gradients backwards (the reverse of `forward`).
 public protocol Backpropagating: Layer {
-    /// Given g = ∂L/∂y for the last forward pass (`[batch, out]`), adds ∂L/∂θ to each parameter's
-    /// `grad` and returns ∂L/∂x (`[batch, in]`).
+    /// Given g = ∂L/∂y for the last forward pass (`[batch, out]`), adds ∂L/∂θ to each
+    /// parameter's `grad` and returns ∂L/∂x (`[batch, in]`).
     func backward(_ gradOutput: Tensor) -> Tensor
 }
 
 extension Layer {
-    /// Clears the gradients of every parameter. Backward passes *add* to `grad`, so call this
-    /// before each one (PyTorch: `optimizer.zero_grad()`).
+    /// Clears the gradients of every parameter. Backward passes *add* to `grad`, so call
+    /// this before each one (PyTorch: `optimizer.zero_grad()`).
     public func zeroGrad() { parameters.forEach { $0.zeroGrad() } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 157)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 219)
 extension Linear: Backpropagating {
-    /// y = x·Wᵀ + b, so with g = ∂L/∂y (`[batch, out]`):
-    /// ∂L/∂W = gᵀ·x (`[out, in]`), ∂L/∂b = Σ_rows g (`[out]`), ∂L/∂x = g·W (`[batch, in]`).
-    /// Needs the input remembered by the last `forward`.
+    /// y = x·Wᵀ + b, so with g = ∂L/∂y (`[batch, out]`): ∂L/∂W = gᵀ·x (`[out, in]`),
+    /// ∂L/∂b = Σ_rows g (`[out]`), ∂L/∂x = g·W (`[batch, in]`). Needs the input
+    /// remembered by the last `forward`.
     public func backward(_ gradOutput: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("Linear.backward before forward") }
         weight.grad = weight.grad + matmul(gradOutput.transposed, x)
@@ -37,34 +38,44 @@ extension Linear: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 215)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 278)
 extension ActivationLayer {
     /// ∂L/∂x = ∂L/∂y ⊙ f′, with f′ computed from the remembered output y.
     func backward(_ gradOutput: Tensor, derivative: (Float) -> Float) -> Tensor {
-        guard let y = output else { preconditionFailure("\(name).backward before forward") }
+        guard let y = output else {
+            preconditionFailure("\(name).backward before forward")
+        }
         return gradOutput.zipMap(y) { g, y in g * derivative(y) }
     }
 }
 
 extension ReLU: Backpropagating {
-    /// ReLU′(z) = 1 where z > 0 (equivalently y > 0), else 0 (also at z = 0, as in PyTorch).
-    public func backward(_ gradOutput: Tensor) -> Tensor { backward(gradOutput) { $0 > 0 ? 1 : 0 } }
+    /// ReLU′(z) = 1 where z > 0 (equivalently y > 0), else 0
+    /// (also at z = 0, as in PyTorch).
+    public func backward(_ gradOutput: Tensor) -> Tensor {
+        backward(gradOutput) { $0 > 0 ? 1 : 0 }
+    }
 }
 
 extension Sigmoid: Backpropagating {
     /// σ′(z) = σ(z)(1 − σ(z)) = y(1 − y).
-    public func backward(_ gradOutput: Tensor) -> Tensor { backward(gradOutput) { $0 * (1 - $0) } }
+    public func backward(_ gradOutput: Tensor) -> Tensor {
+        backward(gradOutput) { $0 * (1 - $0) }
+    }
 }
 
 extension Tanh: Backpropagating {
     /// tanh′(z) = 1 − tanh²(z) = 1 − y².
-    public func backward(_ gradOutput: Tensor) -> Tensor { backward(gradOutput) { 1 - $0 * $0 } }
+    public func backward(_ gradOutput: Tensor) -> Tensor {
+        backward(gradOutput) { 1 - $0 * $0 }
+    }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 251)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 323)
 extension Sequential: Backpropagating {
-    /// The chain rule through the stack: each layer's ∂L/∂x is the previous layer's ∂L/∂y.
-    /// Every layer must be `Backpropagating`; returns ∂L/∂(input of the first layer).
+    /// The chain rule through the stack: each layer's ∂L/∂x is the previous layer's
+    /// ∂L/∂y. Every layer must be `Backpropagating`; returns ∂L/∂(input of the first
+    /// layer).
     public func backward(_ gradOutput: Tensor) -> Tensor {
         layers.reversed().reduce(gradOutput) { gradient, layer in
             guard let layer = layer as? any Backpropagating else {
@@ -75,23 +86,26 @@ extension Sequential: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 326)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 401)
 /// How far backpropagation's gradients are from finite differences.
 public struct GradientCheck: CustomStringConvertible {
-    /// Largest |analytic − numeric| / max(|analytic| + |numeric|, 1e-3) over the scalars checked:
-    /// 0 is perfect agreement, 1 is opposite signs.
+    /// Largest |analytic − numeric| / max(|analytic| + |numeric|, 1e-3) over the scalars
+    /// checked: 0 is perfect agreement, 1 is opposite signs.
     public var maxRelativeError: Float
     /// How many scalars were perturbed.
     public var checked: Int
     public var description: String {
-        String(format: "%d gradients checked, largest relative error %.2e", checked, maxRelativeError)
+        String(format: "%d gradients checked, largest relative error %.2e", checked,
+               maxRelativeError)
     }
 }
 
-/// Compares each parameter's `grad` (filled by a backward pass of `loss`) with the central difference
-/// (L(θ + ε) − L(θ − ε)) / 2ε, one scalar at a time: 2 evaluations of `loss` per scalar, so use it on
-/// small networks. `loss` must be deterministic; ε = 1e-2 suits `Float`.
-public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2, loss: () -> Float) -> GradientCheck {
+/// Compares each parameter's `grad` (filled by a backward pass of `loss`) with the
+/// central difference (L(θ + ε) − L(θ − ε)) / 2ε, one scalar at a time: 2 evaluations of
+/// `loss` per scalar, so use it on small networks. `loss` must be deterministic; ε = 1e-2
+/// suits `Float`.
+public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2,
+                           loss: () -> Float) -> GradientCheck {
     var result = GradientCheck(maxRelativeError: 0, checked: 0)
     for parameter in parameters {
         for k in 0..<parameter.value.count {
@@ -111,11 +125,12 @@ public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2, lo
     return result
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 496)
-/// One step of gradient descent on a classification batch: forward, cross-entropy, backward,
-/// then θ ← θ − η ∂L/∂θ for every parameter. Returns the loss before the step.
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 584)
+/// One step of gradient descent on a classification batch: forward, cross-entropy,
+/// backward, then θ ← θ − η ∂L/∂θ for every parameter. Returns the loss before the step.
 @discardableResult
-public func trainStep(_ model: Sequential, _ x: Tensor, labels: [Int], learningRate: Float) -> Float {
+public func trainStep(_ model: Sequential, _ x: Tensor, labels: [Int],
+                      learningRate: Float) -> Float {
     model.zeroGrad()
     let logits = model(x)
     let loss = crossEntropy(logits, labels: labels)
@@ -124,10 +139,37 @@ public func trainStep(_ model: Sequential, _ x: Tensor, labels: [Int], learningR
     return loss
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 602)
-/// Mean squared error, as PyTorch's `MSELoss`: L = (1/N) Σ (pᵢ − tᵢ)² over all N elements,
-/// with its gradient ∂L/∂p = 2(p − t)/N (same shape as p), ready for `backward`.
-public func meanSquaredError(_ prediction: Tensor, _ target: Tensor) -> (loss: Float, gradient: Tensor) {
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 690)
+
+
+/// The plane coloured by the class `model` predicts (the largest logit) over `range` ×
+/// `range`, with the samples of a two-feature data set (`points` `[n, 2]`, their
+/// `labels`) drawn on top. Each grid is one forward pass; put a network with dropout in
+/// evaluation mode first.
+public func decisionRegions(of model: Sequential, title: String, points: Tensor,
+                            labels: [Int], range: ClosedRange<Double>,
+                            textSize: (columns: Int, rows: Int) = (24, 12)
+) -> DecisionRegions {
+    precondition(points.columns == 2 && points.rows == labels.count,
+                 "decisionRegions needs points [n, 2] and n labels,"
+                     + " got \(points.shape) and \(labels.count) labels")
+    let samples = labels.indices.map {
+        DecisionRegions.Point(x: Double(points[$0, 0]), y: Double(points[$0, 1]),
+                              label: labels[$0])
+    }
+    return DecisionRegions(title: title, points: samples, xRange: range, yRange: range,
+                           textSize: textSize, svgColumns: 64) { grid in
+        argmaxRows(model(Tensor(shape: [grid.count, 2],
+                                scalars: grid.flatMap { [Float($0.x), Float($0.y)] })))
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 788)
+/// Mean squared error, as PyTorch's `MSELoss`: L = (1/N) Σ (pᵢ − tᵢ)² over all N
+/// elements, with its gradient ∂L/∂p = 2(p − t)/N (same shape as p), ready for
+/// `backward`.
+public func meanSquaredError(_ prediction: Tensor,
+                             _ target: Tensor) -> (loss: Float, gradient: Tensor) {
     let d = prediction - target
     let n = Float(d.count)
     return ((d * d).sum() / n, (2 / n) * d)

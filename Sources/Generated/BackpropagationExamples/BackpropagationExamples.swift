@@ -28,8 +28,10 @@ let dLdw = dLdz * x
 let dLdb = dLdz
 let dLdx = dLdz * w
 print(String(format: "forward:  z = %.4f  a = %.4f  L = %.4f", z, a, loss))
-print(String(format: "backward: ∂L/∂a = %.4f  ∂a/∂z = %.4f  ∂L/∂z = %.4f", dLda, dadz, dLdz))
-print(String(format: "          ∂L/∂w = %.4f  ∂L/∂b = %.4f  ∂L/∂x = %.4f", dLdw, dLdb, dLdx))
+print(String(format: "backward: ∂L/∂a = %.4f  ∂a/∂z = %.4f  ∂L/∂z = %.4f", dLda,
+             dadz, dLdz))
+print(String(format: "          ∂L/∂w = %.4f  ∂L/∂b = %.4f  ∂L/∂x = %.4f", dLdw,
+             dLdb, dLdx))
 
 // The brute force way: nudge a parameter by ±ε and measure the slope of L.
 func neuronLoss(_ w: Double, _ b: Double) -> Double {
@@ -41,19 +43,65 @@ print(String(format: "finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f
              (neuronLoss(w + h, b) - neuronLoss(w - h, b)) / (2 * h),
              (neuronLoss(w, b + h) - neuronLoss(w, b - h)) / (2 * h)))
 #sourceLocation()
-runner.begin(2, line: 173, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 174)
-let tiny = Linear(weight: Tensor([[1, 0, -1], [2, 1, 0]]), bias: Tensor(shape: [2], scalars: [0, 0]))
+runner.begin(2, line: 94, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 95)
+/// A value (drawn without a frame) and an operation (framed) of a graph.
+func value(_ id: String, _ label: String? = nil) -> GraphDiagram.Node {
+    GraphDiagram.Node(id, label: label, boxed: false)
+}
+func operation(_ id: String, _ label: String) -> GraphDiagram.Node {
+    GraphDiagram.Node(id, label: label)
+}
+/// Edges without labels, from each pair's first id to its second.
+func arrows(_ pairs: [(String, String)]) -> [GraphDiagram.Edge] {
+    pairs.map { GraphDiagram.Edge($0.0, $0.1) }
+}
+let forwardGraph = GraphDiagram(
+    title: "Forward: a two-layer MLP and its loss",
+    summary: "The input x passes through Linear₁ (W₁, b₁), ReLU and Linear₂ (W₂, b₂)"
+        + " to the logits z; cross-entropy with the labels y gives the loss L",
+    nodes: [value("x"), value("W1", "W₁"), value("b1", "b₁"),
+            operation("linear1", "Linear₁"), operation("relu", "ReLU"),
+            value("W2", "W₂"), value("b2", "b₂"), operation("linear2", "Linear₂"),
+            value("y"), operation("loss", "cross-entropy"), value("L")],
+    edges: arrows([("x", "linear1"), ("W1", "linear1"), ("b1", "linear1"),
+                   ("W2", "linear2"), ("b2", "linear2"), ("y", "loss"), ("loss", "L")])
+        + [.init("linear1", "relu", label: "z₁"), .init("relu", "linear2", label: "h"),
+           .init("linear2", "loss", label: "z")])
+show(forwardGraph)
+let backwardGraph = GraphDiagram(
+    title: "Backward: the same boxes in reverse",
+    summary: "∂L/∂z enters Linear₂'s backward pass, which also reads h and W₂ and gives"
+        + " ∂L/∂W₂, ∂L/∂b₂ and ∂L/∂h; ReLU's backward pass reads h and gives ∂L/∂z₁;"
+        + " Linear₁'s reads x and W₁ and gives ∂L/∂W₁, ∂L/∂b₁ and ∂L/∂x",
+    nodes: [value("gz", "∂L/∂z"), value("h"), value("W2", "W₂"),
+            operation("linear2", "Linear₂"),
+            value("gW2", "∂L/∂W₂"), value("gb2", "∂L/∂b₂"), value("gh", "∂L/∂h"),
+            value("hAgain", "h"), operation("relu", "ReLU"), value("gz1", "∂L/∂z₁"),
+            value("x"), value("W1", "W₁"), operation("linear1", "Linear₁"),
+            value("gW1", "∂L/∂W₁"), value("gb1", "∂L/∂b₁"), value("gx", "∂L/∂x")],
+    edges: arrows([("gz", "linear2"), ("h", "linear2"), ("W2", "linear2"),
+                   ("linear2", "gW2"), ("linear2", "gb2"), ("linear2", "gh"),
+                   ("gh", "relu"), ("hAgain", "relu"), ("relu", "gz1"),
+                   ("gz1", "linear1"), ("x", "linear1"), ("W1", "linear1"),
+                   ("linear1", "gW1"), ("linear1", "gb1"), ("linear1", "gx")]))
+show(backwardGraph)
+#sourceLocation()
+runner.begin(3, line: 235, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 236)
+let tiny = Linear(weight: Tensor([[1, 0, -1], [2, 1, 0]]),
+                  bias: Tensor(shape: [2], scalars: [0, 0]))
 _ = tiny(Tensor([[1, 2, 3]]))
 let tinyInputGradient = tiny.backward(Tensor([[1, -1]]))
 print("∂L/∂W =", tiny.weight.grad)
 print("∂L/∂b =", tiny.bias.grad)
 print("∂L/∂x =", tinyInputGradient)
 #sourceLocation()
-runner.begin(3, line: 267, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 268)
+runner.begin(4, line: 340, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 341)
 var checkRNG = SplitMix64(seed: 6)
-let small = Sequential([Linear(3, 4, rng: &checkRNG), Tanh(), Linear(4, 3, rng: &checkRNG)])
+let small = Sequential([Linear(3, 4, rng: &checkRNG), Tanh(),
+                        Linear(4, 3, rng: &checkRNG)])
 let smallInputs = Tensor(uniform: [5, 3], in: -1...1, using: &checkRNG)
 let smallLabels = [0, 2, 1, 1, 0]
 small.zeroGrad()
@@ -61,57 +109,64 @@ let smallLogits = small(smallInputs)
 _ = small.backward(crossEntropyGradient(smallLogits, labels: smallLabels))
 for (name, layer) in [("Linear₁", small.layers[0]), ("Linear₂", small.layers[2])] {
     for parameter in layer.parameters {
-        print("\(name).\(parameter.name) \(parameter.value.shape): ∂L/∂θ has shape \(parameter.grad.shape)")
+        print("\(name).\(parameter.name) \(parameter.value.shape):",
+              "∂L/∂θ has shape \(parameter.grad.shape)")
     }
 }
 print("∂L/∂W₂ =", small.parameters[2].grad)
 #sourceLocation()
-runner.begin(4, line: 365, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 366)
+runner.begin(5, line: 443, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 444)
 let smallLoss = { crossEntropy(small(smallInputs), labels: smallLabels) }
 print(checkGradients(of: small.parameters, loss: smallLoss))
 for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
     let result = checkGradients(of: small.parameters, epsilon: epsilon, loss: smallLoss)
-    print(String(format: "ε = %.0e: largest relative error %.2e", epsilon, result.maxRelativeError))
+    print(String(format: "ε = %.0e: largest relative error %.2e", epsilon,
+                 result.maxRelativeError))
 }
 #sourceLocation()
-runner.begin(5, line: 388, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 389)
+runner.begin(6, line: 467, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 468)
 let correctErrors = (1...8).map { (seed: UInt64) -> Float in
     var rng = SplitMix64(seed: seed)
     let net = Sequential([Linear(3, 4, rng: &rng), Tanh(), Linear(4, 3, rng: &rng)])
     let inputs = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
     net.zeroGrad()
     _ = net.backward(crossEntropyGradient(net(inputs), labels: smallLabels))
-    return checkGradients(of: net.parameters, loss: { crossEntropy(net(inputs), labels: smallLabels) }).maxRelativeError
+    let loss = { crossEntropy(net(inputs), labels: smallLabels) }
+    return checkGradients(of: net.parameters, loss: loss).maxRelativeError
 }
-print("largest relative error, 8 draws:", correctErrors.map { String(format: "%.1e", $0) }.joined(separator: " "))
+print("largest relative error, 8 draws:")
+print(correctErrors.map { String(format: "%.1e", $0) }.joined(separator: " "))
 #sourceLocation()
-runner.begin(6, line: 404, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 405)
+runner.begin(7, line: 486, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 487)
 precondition(correctErrors.allSatisfy { $0 < 2e-3 }, "a correct backward pass should stay of order 10⁻³ or below")
 #sourceLocation()
-runner.begin(7, line: 413, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 414)
+runner.begin(8, line: 495, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 496)
 let spoiled = small.parameters[0]
-let largest = spoiled.grad.scalars.indices.max { abs(spoiled.grad.scalars[$0]) < abs(spoiled.grad.scalars[$1]) }!
+let largest = spoiled.grad.scalars.indices.max {
+    abs(spoiled.grad.scalars[$0]) < abs(spoiled.grad.scalars[$1])
+}!
 let trueGradient = spoiled.grad.scalars[largest]
 print("one gradient multiplied by   largest relative error")
 var spoiledErrors: [Float] = []
 for factor: Float in [1, 1.01, 1.02, 1.05, 1.1, 2, -1] {
     spoiled.grad.scalars[largest] = trueGradient * factor
-    spoiledErrors.append(checkGradients(of: small.parameters, loss: smallLoss).maxRelativeError)
+    spoiledErrors.append(checkGradients(of: small.parameters,
+                                        loss: smallLoss).maxRelativeError)
     print(String(format: "%26.2f   %.2e", factor, spoiledErrors.last!))
 }
 spoiled.grad.scalars[largest] = trueGradient
 #sourceLocation()
-runner.begin(8, line: 438, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 439)
+runner.begin(9, line: 523, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 524)
 precondition(spoiledErrors[0] < 1e-3 && spoiledErrors[3] > 1e-2 && spoiledErrors[4] > 4e-2,
              "a correct gradient should pass a 10⁻² threshold and a 5% error should fail it")
 #sourceLocation()
-runner.begin(9, line: 453, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 454)
+runner.begin(10, line: 538, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 539)
 /// tanh with a wrong derivative: 1 − y instead of 1 − y².
 final class BuggyTanh: Backpropagating {
     var output: Tensor?
@@ -125,16 +180,19 @@ final class BuggyTanh: Backpropagating {
     }
 }
 var buggyRNG = SplitMix64(seed: 6)
-let buggy = Sequential([Linear(3, 4, rng: &buggyRNG), BuggyTanh(), Linear(4, 3, rng: &buggyRNG)])
+let buggy = Sequential([Linear(3, 4, rng: &buggyRNG), BuggyTanh(),
+                        Linear(4, 3, rng: &buggyRNG)])
 buggy.zeroGrad()
 _ = buggy.backward(crossEntropyGradient(buggy(smallInputs), labels: smallLabels))
 let buggyLoss = { crossEntropy(buggy(smallInputs), labels: smallLabels) }
 print("whole network:   ", checkGradients(of: buggy.parameters, loss: buggyLoss))
-print("Linear₂ (above): ", checkGradients(of: buggy.layers[2].parameters, loss: buggyLoss))
-print("Linear₁ (below): ", checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
+print("Linear₂ (above): ",
+      checkGradients(of: buggy.layers[2].parameters, loss: buggyLoss))
+print("Linear₁ (below): ",
+      checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
 #sourceLocation()
-runner.begin(10, line: 513, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 514)
+runner.begin(11, line: 602, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 603)
 var xorRNG = SplitMix64(seed: 11)
 let xorNet = Sequential([Linear(2, 8, rng: &xorRNG), Tanh(), Linear(8, 2, rng: &xorRNG)])
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -147,39 +205,74 @@ let xorProbabilities = softmax(xorNet(xorInputs))
 let xorPredictions = argmaxRows(xorNet(xorInputs))
 for i in 0..<4 {
     let (x1, x2) = (Int(xorInputs[i, 0]), Int(xorInputs[i, 1]))
-    print("\(x1) xor \(x2) → \(xorPredictions[i])   " + String(format: "(p = %.4f for 1; want %d)", xorProbabilities[i, 1], xorLabels[i]))
+    print("\(x1) xor \(x2) → \(xorPredictions[i])   "
+          + String(format: "(p = %.4f for 1; want %d)", xorProbabilities[i, 1],
+                   xorLabels[i]))
 }
 #sourceLocation()
-runner.begin(11, line: 546, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 547)
+runner.begin(12, line: 637, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 638)
 precondition(argmaxRows(xorNet(xorInputs)) == xorLabels, "the MLP should have learned XOR")
 precondition(crossEntropy(xorNet(xorInputs), labels: xorLabels) < 0.01, "the XOR loss should be small")
 #sourceLocation()
-runner.begin(12, line: 556, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 557)
+runner.begin(13, line: 647, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 648)
 var linearRNG = SplitMix64(seed: 11)
 let linearNet = Sequential([Linear(2, 2, rng: &linearRNG)])
 var linearLoss: Float = 0
-for _ in 0...2000 { linearLoss = trainStep(linearNet, xorInputs, labels: xorLabels, learningRate: 0.5) }
+for _ in 0...2000 {
+    linearLoss = trainStep(linearNet, xorInputs, labels: xorLabels, learningRate: 0.5)
+}
 let linearP = softmax(linearNet(xorInputs))
-print(String(format: "linear model after 2000 steps: loss %.4f, p(1) = %.4f, %.4f, %.4f, %.4f",
-             linearLoss, linearP[0, 1], linearP[1, 1], linearP[2, 1], linearP[3, 1]))
+let pOne = (0..<4).map { String(format: "%.4f", linearP[$0, 1]) }.joined(separator: ", ")
+print(String(format: "linear model after 2000 steps: loss %.4f, p(1) =", linearLoss),
+      pOne)
 print("predictions:", argmaxRows(linearNet(xorInputs)), "want", xorLabels)
 let linearLogits = linearNet(xorInputs)
-print("logit₁ − logit₀:", (0..<4).map { String(format: "%.1e", linearLogits[$0, 1] - linearLogits[$0, 0]) }.joined(separator: ", "))
+let logitGaps = (0..<4).map { linearLogits[$0, 1] - linearLogits[$0, 0] }
+print("logit₁ − logit₀:",
+      logitGaps.map { String(format: "%.1e", $0) }.joined(separator: ", "))
 #sourceLocation()
-runner.begin(13, line: 575, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 576)
+runner.begin(14, line: 671, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 672)
 precondition(linearLoss > 0.69, "a linear model cannot do better than ln 2 on XOR")
 precondition((0..<4).allSatisfy { abs(linearLogits[$0, 1] - linearLogits[$0, 0]) < 1e-5 },
              "the linear model's two logits should be equal up to rounding")
 #sourceLocation()
-runner.begin(14, line: 617, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 618)
+runner.begin(15, line: 718, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 719)
+var freshXorRNG = SplitMix64(seed: 11)
+let untrainedXor = Sequential([Linear(2, 8, rng: &freshXorRNG), Tanh(),
+                               Linear(8, 2, rng: &freshXorRNG)])
+let xorRegions = [("Before training", untrainedXor), ("After 2,000 steps", xorNet)].map {
+    decisionRegions(of: $1, title: $0, points: xorInputs, labels: xorLabels,
+                    range: -0.5...1.5)
+}
+show(DecisionRegionsRow(title: "XOR: what the 2-8-2 tanh network predicts",
+                        panels: xorRegions))
+#sourceLocation()
+runner.begin(16, line: 756, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 757)
+/// What a 2-class network predicts at the corners (−0.5, −0.5), (−0.5, 1.5), (1.5, −0.5), (1.5, 1.5).
+func cornerClasses(_ model: Sequential) -> [Int] {
+    argmaxRows(model(Tensor([[-0.5, -0.5], [-0.5, 1.5], [1.5, -0.5], [1.5, 1.5]])))
+}
+let squareGrid = Tensor(shape: [21 * 21, 2], scalars: (0..<21 * 21).flatMap { (i: Int) -> [Float] in
+    [-0.5 + Float(i % 21) / 10, -0.5 + Float(i / 21) / 10]
+})
+precondition(argmaxRows(untrainedXor(squareGrid)).allSatisfy { $0 == 0 }
+             && xorRegions[0].pointsInOwnRegion == 2,
+             "before training the XOR network should predict class 0 on the whole square")
+precondition(xorRegions[1].pointsInOwnRegion == 4 && cornerClasses(xorNet) == [0, 1, 1, 0],
+             "after training, class 1 should hold the corners near (0, 1) and (1, 0)")
+#sourceLocation()
+runner.begin(17, line: 805, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 806)
 let curveX = Tensor(shape: [41, 1], scalars: (0...40).map { Float($0) * 0.15 - 3 })
 let curveY = curveX.map { sin(2 * $0) }
 
-func fitCurve(hidden: Int, steps: Int = 10_000, learningRate: Float = 0.05) -> (model: Sequential, losses: [Float]) {
+func fitCurve(hidden: Int, steps: Int = 10_000,
+              learningRate: Float = 0.05) -> (model: Sequential, losses: [Float]) {
     var rng = SplitMix64(seed: 3)
     let model = Sequential([
         Linear(weight: Tensor(uniform: [hidden, 1], in: -3...3, using: &rng),
@@ -201,20 +294,23 @@ func fitCurve(hidden: Int, steps: Int = 10_000, learningRate: Float = 0.05) -> (
 let fits = [2, 4, 32].map { (hidden: $0, fit: fitCurve(hidden: $0)) }
 print("hidden units   parameters   loss at step 1   2000     5000     10000")
 for (hidden, fit) in fits {
-    print(String(format: "%12d   %10d   %14.4f   %.4f   %.4f   %.4f", hidden, fit.model.parameterCount,
+    print(String(format: "%12d   %10d   %14.4f   %.4f   %.4f   %.4f",
+                 hidden, fit.model.parameterCount,
                  fit.losses[0], fit.losses[1999], fit.losses[4999], fit.losses[9999]))
 }
 #sourceLocation()
-runner.begin(15, line: 655, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 656)
+runner.begin(18, line: 845, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 846)
 precondition(fits[2].fit.losses.last! < 0.002, "32 hidden units should fit sin(2x) closely")
 precondition(fits[0].fit.losses.last! > fits[1].fit.losses.last! && fits[1].fit.losses.last! > fits[2].fit.losses.last!,
              "more hidden units should fit better")
 #sourceLocation()
-runner.begin(16, line: 661, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 662)
-var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x", yLabel: "y",
-                       series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }], xRange: -3...3, yRange: -1.5...1.5)
+runner.begin(19, line: 851, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 852)
+var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x",
+                       yLabel: "y",
+                       series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }],
+                       xRange: -3...3, yRange: -1.5...1.5)
 for (hidden, fit) in fits {
     fitPlot.add(Series("H = \(hidden)", over: -3...3) { x in
         Double(fit.model(Tensor([[Float(x)]]))[0, 0])
@@ -224,21 +320,23 @@ show(fitPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(17, exercise: 1, line: 758, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 759)
+runner.beginSolution(20, exercise: 1, line: 954, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 955)
 // L = |a − t| with a = tanh(z), z = wx + b: ∂L/∂z = sign(a − t)·(1 − a²).
 let aTanh = tanh(z)
 let dLdzByHand = (aTanh - t > 0 ? 1.0 : -1.0) * (1 - aTanh * aTanh)
 func absLoss(_ w: Double, _ b: Double) -> Double { abs(tanh(w * x + b) - t) }
-print(String(format: "by hand:            ∂L/∂w = %.4f  ∂L/∂b = %.4f", dLdzByHand * x, dLdzByHand))
-print(String(format: "finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f",
-             (absLoss(w + h, b) - absLoss(w - h, b)) / (2 * h), (absLoss(w, b + h) - absLoss(w, b - h)) / (2 * h)))
-precondition(abs(dLdzByHand * x - (absLoss(w + h, b) - absLoss(w - h, b)) / (2 * h)) < 1e-6)
+let slopeW = (absLoss(w + h, b) - absLoss(w - h, b)) / (2 * h)
+let slopeB = (absLoss(w, b + h) - absLoss(w, b - h)) / (2 * h)
+print(String(format: "by hand:            ∂L/∂w = %.4f  ∂L/∂b = %.4f",
+             dLdzByHand * x, dLdzByHand))
+print(String(format: "finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f", slopeW, slopeB))
+precondition(abs(dLdzByHand * x - slopeW) < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(18, exercise: 2, line: 782, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 783)
+runner.beginSolution(21, exercise: 2, line: 980, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 981)
 final class LeakyReLU: Backpropagating {
     var input: Tensor?
     func forward(_ x: Tensor) -> Tensor {
@@ -250,32 +348,40 @@ final class LeakyReLU: Backpropagating {
     }
 }
 var leakyRNG = SplitMix64(seed: 6)
-let leakyNet = Sequential([Linear(3, 4, rng: &leakyRNG), LeakyReLU(), Linear(4, 3, rng: &leakyRNG)])
+let leakyNet = Sequential([Linear(3, 4, rng: &leakyRNG), LeakyReLU(),
+                           Linear(4, 3, rng: &leakyRNG)])
 func leakyCheck(_ inputs: Tensor) -> GradientCheck {
     leakyNet.zeroGrad()
     _ = leakyNet.backward(crossEntropyGradient(leakyNet(inputs), labels: smallLabels))
-    return checkGradients(of: leakyNet.parameters) { crossEntropy(leakyNet(inputs), labels: smallLabels) }
+    return checkGradients(of: leakyNet.parameters) {
+        crossEntropy(leakyNet(inputs), labels: smallLabels)
+    }
 }
 print("inputs as in the chapter:   ", leakyCheck(smallInputs))
-// Move sample 0 so that unit 0's pre-activation is 0.004, closer to the kink than ε = 0.01.
+// Move sample 0 so that unit 0's pre-activation is 0.004,
+// closer to the kink than ε = 0.01.
 let first = leakyNet.layers[0] as! Linear
 var nearKink = smallInputs
 let z0 = first(smallInputs)[0, 0], w00 = first.weight.value[0, 0]
 nearKink[0, 0] += (0.004 - z0) / w00
-print("pre-activation of unit 0, sample 0:", String(format: "%.4f", first(nearKink)[0, 0]))
+print("pre-activation of unit 0, sample 0:",
+      String(format: "%.4f", first(nearKink)[0, 0]))
 print("one z within ε of the kink: ", leakyCheck(nearKink))
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(19, exercise: 3, line: 827, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 828)
+runner.beginSolution(22, exercise: 3, line: 1030, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1031)
 let inputParameter = Parameter("input", smallInputs)
 small.zeroGrad()
 inputParameter.zeroGrad()
-inputParameter.grad = small.backward(crossEntropyGradient(small(inputParameter.value), labels: smallLabels))
-print("∂L/∂x:", checkGradients(of: [inputParameter]) { crossEntropy(small(inputParameter.value), labels: smallLabels) })
+let inputLoss = { crossEntropy(small(inputParameter.value), labels: smallLabels) }
+inputParameter.grad = small.backward(crossEntropyGradient(small(inputParameter.value),
+                                                          labels: smallLabels))
+print("∂L/∂x:", checkGradients(of: [inputParameter], loss: inputLoss))
 
-/// A linear layer whose backward pass returns g·Wᵀ instead of g·W (the shapes agree when W is square).
+/// A linear layer whose backward pass returns g·Wᵀ instead of g·W (the shapes agree
+/// when W is square).
 final class TransposedBackward: Backpropagating {
     let linear: Linear
     init(_ linear: Linear) { self.linear = linear }
@@ -287,18 +393,21 @@ final class TransposedBackward: Backpropagating {
     }
 }
 var brokenRNG = SplitMix64(seed: 7)
-let broken = Sequential([Linear(3, 4, rng: &brokenRNG), Tanh(), TransposedBackward(Linear(4, 4, rng: &brokenRNG)),
+let broken = Sequential([Linear(3, 4, rng: &brokenRNG), Tanh(),
+                         TransposedBackward(Linear(4, 4, rng: &brokenRNG)),
                          Tanh(), Linear(4, 3, rng: &brokenRNG)])
 broken.zeroGrad()
 _ = broken.backward(crossEntropyGradient(broken(smallInputs), labels: smallLabels))
 let brokenLoss = { crossEntropy(broken(smallInputs), labels: smallLabels) }
-print("square layer with g·Wᵀ, its own weights:", checkGradients(of: broken.layers[2].parameters, loss: brokenLoss))
-print("the layer below it:                     ", checkGradients(of: broken.layers[0].parameters, loss: brokenLoss))
+print("g·Wᵀ layer, its own weights:",
+      checkGradients(of: broken.layers[2].parameters, loss: brokenLoss))
+print("the layer below it:         ",
+      checkGradients(of: broken.layers[0].parameters, loss: brokenLoss))
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(20, exercise: 4, line: 874, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 875)
+runner.beginSolution(23, exercise: 4, line: 1083, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1084)
 var forgetfulRNG = SplitMix64(seed: 3)
 let forgetful = Sequential([
     Linear(weight: Tensor(uniform: [32, 1], in: -3...3, using: &forgetfulRNG),
@@ -315,13 +424,14 @@ for _ in 0..<10_000 {
     forgetfulLosses.append(stepLoss)
 }
 for step in [1, 10, 50, 100, 1000, 10_000] {
-    print("step \(step): loss \(forgetfulLosses[step - 1])   (with zeroGrad: \(fits[2].fit.losses[step - 1]))")
+    print("step \(step): loss \(forgetfulLosses[step - 1])",
+          "  (with zeroGrad: \(fits[2].fit.losses[step - 1]))")
 }
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(21, exercise: 5, line: 914, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 915)
+runner.beginSolution(24, exercise: 5, line: 1124, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1125)
 var deepRNG = SplitMix64(seed: 3)
 let deep = makeMLP([1, 8, 8, 1], activation: { Tanh() }, rng: &deepRNG)
 var deepLosses: [Float] = []
@@ -333,10 +443,12 @@ for _ in 0..<10_000 {
     deepLosses.append(stepLoss)
 }
 print("network   parameters   loss at step 2000     5000     10000")
-for (name, count, losses) in [("1-32-1", fits[2].fit.model.parameterCount, fits[2].fit.losses),
-                              ("1-8-8-1", deep.parameterCount, deepLosses)] {
-    print(name.padding(toLength: 9, withPad: " ", startingAt: 0), String(format: "%10d   %18.4f   %.4f   %.4f",
-          count, losses[1999], losses[4999], losses[9999]))
+let widthAndDepth = [("1-32-1", fits[2].fit.model.parameterCount, fits[2].fit.losses),
+                     ("1-8-8-1", deep.parameterCount, deepLosses)]
+for (name, count, losses) in widthAndDepth {
+    print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
+          String(format: "%10d   %18.4f   %.4f   %.4f",
+                 count, losses[1999], losses[4999], losses[9999]))
 }
 #sourceLocation()
 }

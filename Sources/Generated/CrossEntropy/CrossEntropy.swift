@@ -2,28 +2,30 @@
 import Foundation
 import Layers
 import Softmax
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 87)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 89)
 
 
 
 
-/// Negative log-likelihood of the true classes, averaged over the batch:
-/// NLL = −(1/n) Σᵢ logpᵢ[yᵢ]. `logProbabilities` is `[n, c]`, `labels` has n entries in 0..<c.
+/// Negative log-likelihood of the true classes, averaged over the batch: NLL = −(1/n) Σᵢ
+/// logpᵢ[yᵢ]. `logProbabilities` is `[n, c]`, `labels` has n entries in 0..<c.
 ///
-/// Like PyTorch's `NLLLoss`, it expects log-probabilities (e.g. from `logSoftmax`), not probabilities.
+/// Like PyTorch's `NLLLoss`, it expects log-probabilities (e.g. from `logSoftmax`), not
+/// probabilities.
 public func negativeLogLikelihood(_ logProbabilities: Tensor, labels: [Int]) -> Float {
-    precondition(labels.count == logProbabilities.rows, "\(labels.count) labels for \(logProbabilities.rows) rows")
+    precondition(labels.count == logProbabilities.rows,
+                 "\(labels.count) labels for \(logProbabilities.rows) rows")
     var total = 0.0
     for (i, label) in labels.enumerated() { total -= Double(logProbabilities[i, label]) }
     return Float(total / Double(labels.count))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 136)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 140)
 /// log softmax(z)ᵢ = zᵢ − log Σⱼ e^(zⱼ), for each row: `[n, c] → [n, c]`.
 ///
-/// Computed with log-sum-exp: log Σⱼ e^(zⱼ) = m + log Σⱼ e^(zⱼ − m), m = maxⱼ zⱼ. No exponent is
-/// positive (no overflow) and the sum is at least 1 (its log is finite), so even extreme logits
-/// give finite log-probabilities. PyTorch: `F.log_softmax(z, dim=1)`.
+/// Computed with log-sum-exp: log Σⱼ e^(zⱼ) = m + log Σⱼ e^(zⱼ − m), m = maxⱼ zⱼ. No
+/// exponent is positive (no overflow) and the sum is at least 1 (its log is finite), so
+/// even extreme logits give finite log-probabilities. PyTorch: `F.log_softmax(z, dim=1)`.
 public func logSoftmax(_ logits: Tensor) -> Tensor {
     var out = logits
     for i in 0..<logits.rows {
@@ -36,29 +38,32 @@ public func logSoftmax(_ logits: Tensor) -> Tensor {
     return out
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 189)
-/// Cross-entropy of logits against labels, mean over the batch, as PyTorch's `CrossEntropyLoss`
-/// (whose default `reduction` is "mean"): L = −(1/n) Σᵢ log softmax(zᵢ)[yᵢ]. `logits` is `[n, c]`.
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 193)
+/// Cross-entropy of logits against labels, mean over the batch, as PyTorch's
+/// `CrossEntropyLoss` (whose default `reduction` is "mean"): L = −(1/n) Σᵢ log
+/// softmax(zᵢ)[yᵢ]. `logits` is `[n, c]`.
 ///
 /// It takes logits (any real numbers), not probabilities: do not apply softmax first.
 public func crossEntropy(_ logits: Tensor, labels: [Int]) -> Float {
     negativeLogLikelihood(logSoftmax(logits), labels: labels)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 339)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 347)
 /// ∂L/∂z of `crossEntropy`: (softmax(z) − onehot(y)) / n, `[n, c]`.
 ///
-/// Each row sums to 0 and every entry lies in [−1/n, 1/n]. This is what PyTorch's `loss.backward()`
-/// puts in the logits' `.grad`.
+/// Each row sums to 0 and every entry lies in [−1/n, 1/n]. This is what PyTorch's
+/// `loss.backward()` puts in the logits' `.grad`.
 public func crossEntropyGradient(_ logits: Tensor, labels: [Int]) -> Tensor {
     (1 / Float(logits.rows)) * (softmax(logits) - oneHot(labels, classes: logits.columns))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 413)
-/// The backward pass of softmax: given p = softmax(z) and g = ∂L/∂p (both `[n, c]`), returns
-/// ∂L/∂z with ∂L/∂zₖ = pₖ(gₖ − Σᵢ gᵢpᵢ) in each row (the softmax Jacobian pᵢ(δᵢₖ − pₖ) applied to g).
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 422)
+/// The backward pass of softmax: given p = softmax(z) and g = ∂L/∂p (both `[n, c]`),
+/// returns ∂L/∂z with ∂L/∂zₖ = pₖ(gₖ − Σᵢ gᵢpᵢ) in each row
+/// (the softmax Jacobian pᵢ(δᵢₖ − pₖ) applied to g).
 public func softmaxBackward(_ probabilities: Tensor, _ gradOutput: Tensor) -> Tensor {
-    precondition(probabilities.shape == gradOutput.shape, "shapes \(probabilities.shape) and \(gradOutput.shape) differ")
+    precondition(probabilities.shape == gradOutput.shape,
+                 "shapes \(probabilities.shape) and \(gradOutput.shape) differ")
     var out = gradOutput
     for i in 0..<probabilities.rows {
         let p = probabilities.row(i), g = gradOutput.row(i)
@@ -68,7 +73,8 @@ public func softmaxBackward(_ probabilities: Tensor, _ gradOutput: Tensor) -> Te
     return out
 }
 
-/// ∂/∂p of chapter 4's `squaredDistance` (the mean over rows of ‖pᵢ − yᵢ‖²): 2(p − y)/n, `[n, c]`.
+/// ∂/∂p of chapter 4's `squaredDistance` (the mean over rows of ‖pᵢ − yᵢ‖²): 2(p − y)/n,
+/// `[n, c]`.
 public func squaredDistanceGradient(_ p: Tensor, _ y: Tensor) -> Tensor {
     (2 / Float(p.rows)) * (p - y)
 }

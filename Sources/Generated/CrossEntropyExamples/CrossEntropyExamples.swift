@@ -20,13 +20,15 @@ for i in 1...60_000 {
     likelihood *= 0.9
     logLikelihood += log(0.9)
     if [10, 100, 1000, 60_000].contains(i) {
-        print(String(format: "n = %5d   product %.3e   true value 10^%.2f   −(1/n)·sum of logs %.4f",
-                     i, likelihood, logLikelihood / log(10.0), -logLikelihood / Double(i)))
+        let format = "n = %5d   product %.3e   true value 10^%.2f"
+            + "   −(1/n)·sum of logs %.4f"
+        print(String(format: format, i, likelihood, logLikelihood / log(10.0),
+                     -logLikelihood / Double(i)))
     }
 }
 #sourceLocation()
-runner.begin(2, line: 158, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 159)
+runner.begin(2, line: 162, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 163)
 let extreme = Tensor([[2, 1, 0.1], [0, 30, 0], [0, 120, 0]])
 let viaSoftmax = softmax(extreme).map { log($0) }
 print("log(softmax(z)):")
@@ -34,8 +36,8 @@ print(viaSoftmax)
 print("logSoftmax(z):")
 print(logSoftmax(extreme))
 #sourceLocation()
-runner.begin(3, line: 201, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 202)
+runner.begin(3, line: 206, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 207)
 let batchLogits = Tensor([[4.0, 0.5, -1.0], [0.2, 0.4, 0.1], [3.0, -0.5, 0.0]])
 let batchLabels = [0, 1, 2]
 let batchLogProbabilities = logSoftmax(batchLogits)
@@ -44,11 +46,13 @@ for i in 0..<3 {
     print(String(format: "sample %d: label %d, p[label] = %.4f, loss = %.4f",
                  i, batchLabels[i], p, -batchLogProbabilities[i, batchLabels[i]]))
 }
-print(String(format: "crossEntropy (mean): %.4f", crossEntropy(batchLogits, labels: batchLabels)))
+print(String(format: "crossEntropy (mean): %.4f",
+             crossEntropy(batchLogits, labels: batchLabels)))
 #sourceLocation()
-runner.begin(4, line: 241, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 242)
-print(String(format: "uniform logits:         %.4f", crossEntropy(Tensor(zeros: [4, 10]), labels: [3, 1, 4, 1])))
+runner.begin(4, line: 247, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 248)
+print(String(format: "uniform logits:         %.4f",
+             crossEntropy(Tensor(zeros: [4, 10]), labels: [3, 1, 4, 1])))
 print(String(format: "ln 10:                  %.4f", log(Float(10))))
 var ceRNG = SplitMix64(seed: 5)
 let freshNet = makeMLP([784, 512, 512, 10], rng: &ceRNG)
@@ -57,24 +61,25 @@ let randomLabels = (0..<32).map { _ in Int(ceRNG.next(below: 10)) }
 let freshLoss = crossEntropy(freshNet(randomImages), labels: randomLabels)
 print(String(format: "fresh 784-512-512-10:   %.4f", freshLoss))
 #sourceLocation()
-runner.begin(5, line: 258, hidden: true)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 259)
+runner.begin(5, line: 265, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 266)
 precondition(abs(freshLoss - log(Float(10))) < 0.004, "a fresh network's loss should be within 0.004 of ln 10")
 #sourceLocation()
-runner.begin(6, line: 277, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 278)
+runner.begin(6, line: 284, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 285)
 print("p[true]   crossEntropy(z)   crossEntropy(softmax(z))")
 for pTrue: Float in [0.1, 0.5, 0.9, 0.99, 0.9999] {
     // Ten logits whose softmax gives pTrue to class 0 and shares the rest equally.
     let rest = (1 - pTrue) / 9
     let z = Tensor([[log(pTrue)] + Array(repeating: log(rest), count: 9)])
     print(String(format: "%.4f    %.4f            %.4f",
-                 pTrue, crossEntropy(z, labels: [0]), crossEntropy(softmax(z), labels: [0])))
+                 pTrue, crossEntropy(z, labels: [0]),
+                 crossEntropy(softmax(z), labels: [0])))
 }
 print(String(format: "floor: ln(9 + e) − 1 = %.4f", log(9 + exp(Float(1))) - 1))
 #sourceLocation()
-runner.begin(7, line: 358, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 359)
+runner.begin(7, line: 366, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 367)
 let checkLogits = Tensor([[2.0, -1.0, 0.5, 0.0], [0.3, 0.3, -2.0, 1.5]])
 let checkLabels = [0, 2]
 let analytic = crossEntropyGradient(checkLogits, labels: checkLabels)
@@ -84,7 +89,8 @@ for k in 0..<checkLogits.count {
     var plus = checkLogits, minus = checkLogits
     plus.scalars[k] += step
     minus.scalars[k] -= step
-    numeric.scalars[k] = (crossEntropy(plus, labels: checkLabels) - crossEntropy(minus, labels: checkLabels)) / (2 * step)
+    numeric.scalars[k] = (crossEntropy(plus, labels: checkLabels)
+                          - crossEntropy(minus, labels: checkLabels)) / (2 * step)
 }
 print("p − y, divided by n:")
 print(analytic)
@@ -93,8 +99,8 @@ print(numeric)
 let worst = zip(analytic.scalars, numeric.scalars).map { abs($0 - $1) }.max()!
 print(String(format: "largest difference: %.1e", worst))
 #sourceLocation()
-runner.begin(8, line: 437, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 438)
+runner.begin(8, line: 449, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 450)
 let sure = Tensor([[0, 120, 0]])   // the model is certain of class 1; the label is 0
 let sureP = softmax(sure)
 var dLossdP = Tensor(zeros: [1, 3])
@@ -103,8 +109,8 @@ let longWay = softmaxBackward(sureP, dLossdP)
 print("long way:", longWay.scalars.map { $0.isNaN ? "NaN" : String(format: "%.4f", $0) })
 print("fused:   ", crossEntropyGradient(sure, labels: [0]))
 #sourceLocation()
-runner.begin(9, line: 471, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 472)
+runner.begin(9, line: 483, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 484)
 func logitsGiving(_ pTrue: Float) -> Tensor {
     // Class 0 gets pTrue, the other nine share the rest.
     Tensor([[log(pTrue)] + Array(repeating: log((1 - pTrue) / 9), count: 9)])
@@ -126,8 +132,8 @@ for pTrue: Float in [0.001, 0.01, 0.1, 0.3, 0.5, 0.9, 0.99] {
                  pTrue, ce.loss, ce.gradient, se.loss, se.gradient))
 }
 #sourceLocation()
-runner.begin(10, line: 505, hidden: true)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 506)
+runner.begin(10, line: 517, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 518)
 // The table agrees with the closed forms in the prose.
 for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     let ce = crossEntropyAt(pTrue), se = squaredDistanceAt(pTrue)
@@ -136,24 +142,32 @@ for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     precondition(abs(se.gradient + 20 / 9 * pTrue * (1 - pTrue) * (1 - pTrue)) < 1e-4)
 }
 #sourceLocation()
-runner.begin(11, line: 519, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 520)
+runner.begin(11, line: 531, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 532)
 show(LinePlot(title: "Two losses for the same prediction (10 classes)",
               xLabel: "probability of the true class", yLabel: "loss",
-              series: [Series("cross-entropy", over: 0.001...0.999) { Double(crossEntropyAt(Float($0)).loss) },
-                       Series("squared distance", over: 0.001...0.999) { Double(squaredDistanceAt(Float($0)).loss) }],
+              series: [Series("cross-entropy", over: 0.001...0.999) {
+                           Double(crossEntropyAt(Float($0)).loss)
+                       },
+                       Series("squared distance", over: 0.001...0.999) {
+                           Double(squaredDistanceAt(Float($0)).loss)
+                       }],
               xRange: 0...1, yRange: 0...4))
 #sourceLocation()
-runner.begin(12, line: 555, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 556)
+runner.begin(12, line: 574, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 575)
 show(LinePlot(title: "How hard each loss pushes the true logit up",
               xLabel: "probability of the true class", yLabel: "|∂L/∂z_true|",
-              series: [Series("cross-entropy", over: 0.001...0.999) { Double(abs(crossEntropyAt(Float($0)).gradient)) },
-                       Series("squared distance", over: 0.001...0.999) { Double(abs(squaredDistanceAt(Float($0)).gradient)) }],
+              series: [Series("cross-entropy", over: 0.001...0.999) {
+                           Double(abs(crossEntropyAt(Float($0)).gradient))
+                       },
+                       Series("squared distance", over: 0.001...0.999) {
+                           Double(abs(squaredDistanceAt(Float($0)).gradient))
+                       }],
               xRange: 0...1, yRange: 0...1))
 #sourceLocation()
-runner.begin(13, line: 600, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 601)
+runner.begin(13, line: 626, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 627)
 func stepsUntilRight(_ gradient: (Tensor) -> Tensor) -> Int {
     var z = Tensor([[-8] + Array(repeating: 0, count: 9)])
     var steps = 0
@@ -173,96 +187,124 @@ print("squared distance: \(seSteps) steps")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(14, exercise: 1, line: 662, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 663)
+runner.beginSolution(14, exercise: 1, line: 688, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 689)
 func smoothedTargets(_ labels: [Int], classes: Int, smoothing: Float) -> Tensor {
-    oneHot(labels, classes: classes).map { $0 == 1 ? 1 - smoothing : smoothing / Float(classes - 1) }
+    oneHot(labels, classes: classes).map {
+        $0 == 1 ? 1 - smoothing : smoothing / Float(classes - 1)
+    }
 }
 func smoothedCrossEntropy(_ logits: Tensor, labels: [Int], smoothing: Float) -> Float {
     let q = smoothedTargets(labels, classes: logits.columns, smoothing: smoothing)
     return -(q * logSoftmax(logits)).sum() / Float(logits.rows)
 }
-func smoothedCrossEntropyGradient(_ logits: Tensor, labels: [Int], smoothing: Float) -> Tensor {
-    (1 / Float(logits.rows)) * (softmax(logits) - smoothedTargets(labels, classes: logits.columns, smoothing: smoothing))
+func smoothedCrossEntropyGradient(_ logits: Tensor, labels: [Int],
+                                  smoothing: Float) -> Tensor {
+    let q = smoothedTargets(labels, classes: logits.columns, smoothing: smoothing)
+    return (1 / Float(logits.rows)) * (softmax(logits) - q)
 }
-let smoothing: Float = 0.09  // 0.91 for the true class, 0.01 for each of the other nine
-let tenLogits = Tensor([[2.0, -1.0, 0.5, 0.0, 1.0, -0.3, 0.8, 0.1, -2.0, 0.4], [0.3, 0.3, -2.0, 1.5, 0, 0, 1, -1, 2, 0.5]])
+// 0.91 for the true class, 0.01 for each of the other nine
+let smoothing: Float = 0.09
+let tenLogits = Tensor([[2.0, -1.0, 0.5, 0.0, 1.0, -0.3, 0.8, 0.1, -2.0, 0.4],
+                        [0.3, 0.3, -2.0, 1.5, 0, 0, 1, -1, 2, 0.5]])
 let tenLabels = [0, 2]
-let smoothedAnalytic = smoothedCrossEntropyGradient(tenLogits, labels: tenLabels, smoothing: smoothing)
+let smoothedAnalytic = smoothedCrossEntropyGradient(tenLogits, labels: tenLabels,
+                                                    smoothing: smoothing)
 var smoothedNumeric = Tensor(zeros: tenLogits.shape)
 for k in 0..<tenLogits.count {
     var plus = tenLogits, minus = tenLogits
     plus.scalars[k] += step
     minus.scalars[k] -= step
-    smoothedNumeric.scalars[k] = (smoothedCrossEntropy(plus, labels: tenLabels, smoothing: smoothing)
-        - smoothedCrossEntropy(minus, labels: tenLabels, smoothing: smoothing)) / (2 * step)
+    let up = smoothedCrossEntropy(plus, labels: tenLabels, smoothing: smoothing)
+    let down = smoothedCrossEntropy(minus, labels: tenLabels, smoothing: smoothing)
+    smoothedNumeric.scalars[k] = (up - down) / (2 * step)
 }
-let smoothedWorst = zip(smoothedAnalytic.scalars, smoothedNumeric.scalars).map { abs($0 - $1) }.max()!
-print(String(format: "(p − q)/n against finite differences: largest difference %.1e", smoothedWorst))
+let smoothedWorst = zip(smoothedAnalytic.scalars, smoothedNumeric.scalars)
+    .map { abs($0 - $1) }.max()!
+print(String(format: "(p − q)/n against finite differences: largest difference %.1e",
+             smoothedWorst))
 precondition(smoothedWorst < 1e-3)
 
 let q = smoothedTargets([0], classes: 10, smoothing: smoothing)
-let atQ = smoothedCrossEntropy(q.map { log($0) }, labels: [0], smoothing: smoothing)  // logits log q give p = q
+// logits log q give p = q
+let atQ = smoothedCrossEntropy(q.map { log($0) }, labels: [0], smoothing: smoothing)
 let entropy = -(0.91 * log(Float(0.91)) + 9 * 0.01 * log(Float(0.01)))
-print(String(format: "loss at p = q: %.4f   entropy of q: %.4f   at a confident p (true logit +20): %.4f",
-             atQ, entropy, smoothedCrossEntropy(Tensor([[20] + Array(repeating: 0, count: 9)]), labels: [0], smoothing: smoothing)))
+let confident = Tensor([[20] + Array(repeating: 0, count: 9)])
+print(String(format: "loss at p = q: %.4f   entropy of q: %.4f", atQ, entropy))
+print(String(format: "loss at a confident p (true logit +20): %.4f",
+             smoothedCrossEntropy(confident, labels: [0], smoothing: smoothing)))
 precondition(abs(atQ - entropy) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(15, exercise: 2, line: 711, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 712)
+runner.beginSolution(15, exercise: 2, line: 751, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 752)
 for z: Float in [-3, -0.5, 0, 1, 4] {
     let ce = crossEntropy(Tensor([[z, 0]]), labels: [0])
-    print(String(format: "z = %4.1f:  crossEntropy %.6f   −log σ(z) %.6f", z, ce, -log(sigmoid(z))))
+    print(String(format: "z = %4.1f:  crossEntropy %.6f   −log σ(z) %.6f", z, ce,
+                 -log(sigmoid(z))))
     precondition(abs(ce + log(sigmoid(z))) < 1e-5)
 }
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(16, exercise: 3, line: 735, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 736)
+runner.beginSolution(16, exercise: 3, line: 776, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 777)
 var hundredths = 10_000  // d = 100.00, 100.01, …
-while log(softmax(Tensor([[0, Float(hundredths) / 100]]))[0, 0]).isFinite { hundredths += 1 }
+while log(softmax(Tensor([[0, Float(hundredths) / 100]]))[0, 0]).isFinite {
+    hundredths += 1
+}
 let gap = Float(hundredths) / 100
-print(String(format: "first gap (in steps of 0.01 from 100) with log(softmax) = −∞: d = %.2f", gap))
-print("−ln(smallest positive Float) =", -log(Float.leastNonzeroMagnitude), "  ln 2 · 150 =", log(Float(2)) * 150)
+print(String(format: "first gap (steps of 0.01 from 100) with log(softmax) = −∞:"
+             + " d = %.2f", gap))
+print("−ln(smallest positive Float) =", -log(Float.leastNonzeroMagnitude),
+      "  ln 2 · 150 =", log(Float(2)) * 150)
 print("logSoftmax at that gap:", logSoftmax(Tensor([[0, gap]]))[0, 0])
 precondition(gap > 103.9 && gap < 104.1)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(17, exercise: 4, line: 762, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 763)
-// crossEntropy(p) with p = softmax(z) in [0, 1]: at best p is one-hot, giving −1 + ln(e + (c − 1)).
+runner.beginSolution(17, exercise: 4, line: 807, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 808)
+// crossEntropy(p) with p = softmax(z) in [0, 1]: at best p is one-hot,
+// giving −1 + ln(e + (c − 1)).
 for c in [2, 10] {
     let best = oneHot([0], classes: c)
-    print("c = \(c): crossEntropy(one-hot) = \(String(format: "%.4f", crossEntropy(best, labels: [0])))",
-          " ln(c − 1 + e) − 1 = \(String(format: "%.4f", log(Float(c - 1) + exp(Float(1))) - 1))")
+    let floor = log(Float(c - 1) + exp(Float(1))) - 1
+    let oneHotLoss = crossEntropy(best, labels: [0])
+    print(String(format: "c = %d: crossEntropy(one-hot) = %.4f", c, oneHotLoss),
+          String(format: " ln(c − 1 + e) − 1 = %.4f", floor))
 }
 let doubleSteps = stepsUntilRight { z in
     let p = softmax(z)
     return softmaxBackward(p, crossEntropyGradient(p, labels: [0]))
 }
-print("steps until right: cross-entropy \(ceSteps), squared distance \(seSteps), crossEntropy(softmax(z)) \(doubleSteps)")
+print("steps until right: cross-entropy \(ceSteps), squared distance \(seSteps),")
+print("                   crossEntropy(softmax(z)) \(doubleSteps)")
 precondition(doubleSteps > ceSteps)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(18, exercise: 5, line: 794, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 795)
+runner.beginSolution(18, exercise: 5, line: 844, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 845)
 let freshLogits = freshNet(randomImages)
 func meanAbs(_ t: Tensor) -> Float { t.scalars.map(abs).reduce(0, +) / Float(t.count) }
-let spread = (0..<freshLogits.rows).map { freshLogits.row($0).max()! - freshLogits.row($0).min()! }.reduce(0, +)
-print(String(format: "largest − smallest logit of a row, on average: %.3f", spread / Float(freshLogits.rows)))
-for (name, logits) in [("logits as they are", freshLogits), ("logits × 10", 10 * freshLogits)] {
+let spread = (0..<freshLogits.rows)
+    .map { freshLogits.row($0).max()! - freshLogits.row($0).min()! }.reduce(0, +)
+print(String(format: "largest − smallest logit of a row, on average: %.3f",
+             spread / Float(freshLogits.rows)))
+for (name, logits) in [("logits as they are", freshLogits),
+                       ("logits × 10", 10 * freshLogits)] {
     print(name.padding(toLength: 20, withPad: " ", startingAt: 0),
-          String(format: "loss %.4f   mean |∂L/∂z| %.5f", crossEntropy(logits, labels: randomLabels),
+          String(format: "loss %.4f   mean |∂L/∂z| %.5f",
+                 crossEntropy(logits, labels: randomLabels),
                  meanAbs(crossEntropyGradient(logits, labels: randomLabels))))
 }
 let brightLogits = freshNet(255 * randomImages)
-print(String(format: "inputs in 0...255:   loss %.4f   (ln 10 = %.4f); logits %.1f times as large on average",
-             crossEntropy(brightLogits, labels: randomLabels), log(Float(10)), meanAbs(brightLogits) / meanAbs(freshLogits)))
+print(String(format: "inputs in 0...255:   loss %.4f   (ln 10 = %.4f)",
+             crossEntropy(brightLogits, labels: randomLabels), log(Float(10))))
+print(String(format: "                     logits %.1f times as large on average",
+             meanAbs(brightLogits) / meanAbs(freshLogits)))
 #sourceLocation()
 }
 }

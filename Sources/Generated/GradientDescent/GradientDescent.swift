@@ -3,7 +3,7 @@ import Foundation
 import Perceptron
 import Layers
 import Backpropagation
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 240)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 255)
 // SplitMix64 from chapter 1; Tensor, Parameter, Sequential and makeMLP from chapter 3;
 // backward passes from chapter 6, which brings crossEntropy (chapter 5) along.
 
@@ -11,7 +11,8 @@ import Backpropagation
 
 
 
-/// Updates parameters from their gradients. Every optimizer sees the network only through this.
+/// Updates parameters from their gradients.
+/// Every optimizer sees the network only through this.
 public protocol Optimizer {
     /// The parameters it updates, in a fixed order.
     var parameters: [Parameter] { get }
@@ -24,9 +25,9 @@ extension Optimizer {
     public func zeroGrad() { parameters.forEach { $0.zeroGrad() } }
 }
 
-/// Stochastic gradient descent, as PyTorch's `torch.optim.SGD` (no dampening, no Nesterov):
-/// g ← ∂L/∂θ + λθ (weight decay λ), v ← μv + g (momentum μ; v starts as g), θ ← θ − ηv.
-/// With μ = 0 and λ = 0 this is θ ← θ − η ∂L/∂θ.
+/// Stochastic gradient descent, as PyTorch's `torch.optim.SGD` (no dampening,
+/// no Nesterov): g ← ∂L/∂θ + λθ (weight decay λ), v ← μv + g (momentum μ; v starts
+/// as g), θ ← θ − ηv. With μ = 0 and λ = 0 this is θ ← θ − η ∂L/∂θ.
 public struct SGD: Optimizer {
     public let parameters: [Parameter]
     public var learningRate: Float
@@ -35,7 +36,8 @@ public struct SGD: Optimizer {
     /// One velocity per parameter, nil until the first step.
     var velocities: [Tensor?]
 
-    public init(_ parameters: [Parameter], learningRate: Float, momentum: Float = 0, weightDecay: Float = 0) {
+    public init(_ parameters: [Parameter], learningRate: Float, momentum: Float = 0,
+                weightDecay: Float = 0) {
         self.parameters = parameters
         self.learningRate = learningRate
         self.momentum = momentum
@@ -57,12 +59,13 @@ public struct SGD: Optimizer {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 329)
-/// `classes` interleaved spiral arms in the plane, `pointsPerClass` points on each: a point of arm k at
-/// radius r ∈ [0.1, 1) (uniform) has angle 2πk/classes + 1.5πr + noise·(u₁ + u₂ − 1), with u₁, u₂ uniform
-/// in [0, 1), so the angular noise is triangular ("Gaussian-ish") and at most ±noise.
-/// Rows cycle through the classes (0, 1, 2, 0, 1, 2, …). Returns points `[classes · pointsPerClass, 2]`
-/// and their labels.
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 349)
+/// `classes` interleaved spiral arms in the plane, `pointsPerClass` points on each:
+/// a point of arm k at radius r ∈ [0.1, 1) (uniform) has angle
+/// 2πk/classes + 1.5πr + noise·(u₁ + u₂ − 1), with u₁, u₂ uniform in [0, 1),
+/// so the angular noise is triangular ("Gaussian-ish") and at most ±noise.
+/// Rows cycle through the classes (0, 1, 2, 0, 1, 2, …).
+/// Returns points `[classes · pointsPerClass, 2]` and their labels.
 public func makeSpirals(pointsPerClass: Int, classes: Int = 3, noise: Float = 0.2,
                         rng: inout SplitMix64) -> (points: Tensor, labels: [Int]) {
     var scalars: [Float] = [], labels: [Int] = []
@@ -70,7 +73,8 @@ public func makeSpirals(pointsPerClass: Int, classes: Int = 3, noise: Float = 0.
         for k in 0..<classes {
             let r = 0.1 + 0.9 * rng.nextFloat()
             let wobble = noise * (rng.nextFloat() + rng.nextFloat() - 1)
-            let angle = 2 * Float.pi * Float(k) / Float(classes) + 1.5 * Float.pi * r + wobble
+            let arm = 2 * Float.pi * Float(k) / Float(classes)
+            let angle = arm + 1.5 * Float.pi * r + wobble
             scalars += [r * cos(angle), r * sin(angle)]
             labels.append(k)
         }
@@ -78,49 +82,57 @@ public func makeSpirals(pointsPerClass: Int, classes: Int = 3, noise: Float = 0.
     return (Tensor(shape: [labels.count, 2], scalars: scalars), labels)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 430)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 459)
 /// The sample indices 0..<count, shuffled (chapter 1's `SplitMix64.shuffle`) and cut into
-/// mini-batches of `batchSize`: ⌈count / batchSize⌉ batches, the last one smaller when batchSize does
-/// not divide count. Every index appears exactly once.
+/// mini-batches of `batchSize`: ⌈count / batchSize⌉ batches, the last one smaller when
+/// batchSize does not divide count. Every index appears exactly once.
 public func miniBatches(count: Int, batchSize: Int, rng: inout SplitMix64) -> [[Int]] {
     precondition(batchSize > 0, "miniBatches needs batchSize ≥ 1, got \(batchSize)")
     var order = Array(0..<count)
     rng.shuffle(&order)
-    return stride(from: 0, to: count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, count)]) }
+    return stride(from: 0, to: count, by: batchSize).map {
+        Array(order[$0..<min($0 + batchSize, count)])
+    }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 593)
-/// A few measurements of the same quantity, one per seed, summarized: mean, sample standard deviation
-/// s = √(Σ(x − mean)² / (n − 1)), smallest and largest. A difference between two settings means
-/// something only when it is large against s, or has the same sign for every seed.
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 681)
+/// A few measurements of the same quantity, one per seed, summarized: mean, sample
+/// standard deviation s = √(Σ(x − mean)² / (n − 1)), smallest and largest. A difference
+/// between two settings means something only when it is large against s, or has the same
+/// sign for every seed.
 public struct Spread {
     public let values: [Float]
 
     public init(_ values: [Float]) {
-        precondition(values.count >= 2, "a spread needs at least two measurements, got \(values.count)")
+        precondition(values.count >= 2,
+                     "a spread needs at least two measurements, got \(values.count)")
         self.values = values
     }
 
     public var mean: Float { values.reduce(0, +) / Float(values.count) }
     public var standardDeviation: Float {
         let m = mean
-        return (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Float(values.count - 1)).squareRoot()
+        let squares = values.map { ($0 - m) * ($0 - m) }.reduce(0, +)
+        return (squares / Float(values.count - 1)).squareRoot()
     }
     public var min: Float { values.min()! }
     public var max: Float { values.max()! }
 
-    /// "mean ± sd (min to max)", each number printed with `format` (a `String(format:)` pattern).
+    /// "mean ± sd (min to max)", each number printed with `format`
+    /// (a `String(format:)` pattern).
     public func formatted(_ format: String = "%.4f") -> String {
         let f = { (x: Float) in String(format: format, x) }
-        let unsigned = String(format: format.replacingOccurrences(of: "%+", with: "%"), standardDeviation)
+        let unsigned = String(format: format.replacingOccurrences(of: "%+", with: "%"),
+                              standardDeviation)
         return "\(f(mean)) ± \(unsigned) (\(f(min)) to \(f(max)))"
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 857)
-/// Adam, as PyTorch's `torch.optim.Adam` (Kingma and Ba, 2015): with g = ∂L/∂θ (+ λθ with weight decay λ)
-/// at step t = 1, 2, …, element-wise: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²,
-/// m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − η m̂/(√v̂ + ε). m and v start at zero.
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 978)
+/// Adam, as PyTorch's `torch.optim.Adam` (Kingma and Ba, 2015): with g = ∂L/∂θ
+/// (+ λθ with weight decay λ) at step t = 1, 2, …, element-wise:
+/// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ),
+/// θ ← θ − η m̂/(√v̂ + ε). m and v start at zero.
 public struct Adam: Optimizer {
     public let parameters: [Parameter]
     public var learningRate: Float
@@ -130,7 +142,8 @@ public struct Adam: Optimizer {
     /// The number of steps taken.
     var t = 0
 
-    public init(_ parameters: [Parameter], learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999,
+    public init(_ parameters: [Parameter], learningRate: Float = 0.001,
+                beta1: Float = 0.9, beta2: Float = 0.999,
                 epsilon: Float = 1e-8, weightDecay: Float = 0) {
         self.parameters = parameters
         self.learningRate = learningRate
@@ -144,8 +157,10 @@ public struct Adam: Optimizer {
 
     public mutating func step() {
         t += 1
-        // 1 − βᵗ in Double, as PyTorch computes it: in Float, 1 − 0.999ᵗ loses digits to cancellation.
-        let correction1 = Float(1 - pow(Double(beta1), Double(t))), correction2 = Float(1 - pow(Double(beta2), Double(t)))
+        // 1 − βᵗ in Double, as PyTorch computes it: in Float, 1 − 0.999ᵗ loses digits
+        // to cancellation.
+        let correction1 = Float(1 - pow(Double(beta1), Double(t)))
+        let correction2 = Float(1 - pow(Double(beta2), Double(t)))
         for (k, p) in parameters.enumerated() {
             var g = p.grad
             if weightDecay != 0 { g = g + weightDecay * p.value }

@@ -18,10 +18,14 @@ runner.begin(1, line: 35, hidden: false)
 
 /// The elongated bowl f(x, y) = x² + 10y² and its gradient (2x, 20y).
 func bowl(_ p: (x: Float, y: Float)) -> Float { p.x * p.x + 10 * p.y * p.y }
-func bowlGradient(_ p: (x: Float, y: Float)) -> (x: Float, y: Float) { (2 * p.x, 20 * p.y) }
+func bowlGradient(_ p: (x: Float, y: Float)) -> (x: Float, y: Float) {
+    (2 * p.x, 20 * p.y)
+}
 
-/// Plain gradient descent on the bowl from `start`: the path of `steps` updates, start included.
-func descend(from start: (x: Float, y: Float), learningRate eta: Float, steps: Int) -> [(x: Float, y: Float)] {
+/// Plain gradient descent on the bowl from `start`: the path of `steps` updates,
+/// start included.
+func descend(from start: (x: Float, y: Float), learningRate eta: Float,
+             steps: Int) -> [(x: Float, y: Float)] {
     var path = [start]
     for _ in 0..<steps {
         let p = path.last!, g = bowlGradient(p)
@@ -32,11 +36,12 @@ func descend(from start: (x: Float, y: Float), learningRate eta: Float, steps: I
 
 let start: (x: Float, y: Float) = (-9, 1.6)
 for (t, p) in descend(from: start, learningRate: 0.02, steps: 5).enumerated() {
-    print(String(format: "step %d   x = %8.4f   y = %7.4f   f = %8.4f", t, p.x, p.y, bowl(p)))
+    print(String(format: "step %d   x = %8.4f   y = %7.4f   f = %8.4f", t, p.x, p.y,
+                 bowl(p)))
 }
 #sourceLocation()
-runner.begin(2, line: 73, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 74)
+runner.begin(2, line: 78, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 79)
 /// A path (or any list of points) as a plot series; a NaN point breaks the line.
 func pathSeries(_ name: String, _ path: [(x: Float, y: Float)]) -> Series {
     Series(name, x: path.map { Double($0.x) }, y: path.map { Double($0.y) })
@@ -52,41 +57,47 @@ for c in [4.0, 16, 36, 64, 100] {
     }
     levelX.append(.nan); levelY.append(.nan)
 }
-var pathPlot = LinePlot(title: "Gradient descent on f(x, y) = x² + 10y², 30 steps from (−9, 1.6)",
-                        xLabel: "x", yLabel: "y",
-                        series: [Series("level sets f = 4, 16, 36, 64, 100", x: levelX, y: levelY),
-                                 pathSeries("η = 0.02", descend(from: start, learningRate: 0.02, steps: 30)),
-                                 pathSeries("η = 0.09", descend(from: start, learningRate: 0.09, steps: 30))],
+let levelSets = Series("level sets f = 4, 16, 36, 64, 100", x: levelX, y: levelY)
+let slowPath = descend(from: start, learningRate: 0.02, steps: 30)
+let zigzagPath = descend(from: start, learningRate: 0.09, steps: 30)
+let pathTitle = "Gradient descent on f(x, y) = x² + 10y², 30 steps from (−9, 1.6)"
+var pathPlot = LinePlot(title: pathTitle, xLabel: "x", yLabel: "y",
+                        series: [levelSets, pathSeries("η = 0.02", slowPath),
+                                 pathSeries("η = 0.09", zigzagPath)],
                         xRange: -10...10, yRange: -3.5...3.5)
 pathPlot.width = 72
 pathPlot.height = 22
 show(pathPlot)
 #sourceLocation()
-runner.begin(3, line: 163, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 164)
+runner.begin(3, line: 173, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 174)
 let rates: [Float] = [0.01, 0.05, 0.09, 0.1, 0.105]
 print(" η        1 − 2η    1 − 20η   f after 10 steps   f after 60 steps")
 for eta in rates {
     let path = descend(from: start, learningRate: eta, steps: 60)
-    print(String(format: "%-8.3f %7.3f   %7.3f   %16.3e   %16.3e", eta, 1 - 2 * eta, 1 - 20 * eta,
+    print(String(format: "%-8.3f %7.3f   %7.3f   %16.3e   %16.3e",
+                 eta, 1 - 2 * eta, 1 - 20 * eta,
                  bowl(path[10]), bowl(path[60])))
 }
 #sourceLocation()
-runner.begin(4, line: 185, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 186)
-var ratePlot = LinePlot(title: "Loss of gradient descent on the bowl for five learning rates",
-                        xLabel: "step", yLabel: "f(x, y)  (log scale)",
+runner.begin(4, line: 196, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 197)
+let rateTitle = "Loss of gradient descent on the bowl for five learning rates"
+var ratePlot = LinePlot(title: rateTitle, xLabel: "step", yLabel: "f(x, y)  (log scale)",
                         series: rates.map { eta in
                             Series("η = \(eta)", x: (0...60).map(Double.init),
-                                   y: descend(from: start, learningRate: eta, steps: 60).map { Double(bowl($0)) })
+                                   y: descend(from: start, learningRate: eta, steps: 60)
+                                       .map { Double(bowl($0)) })
                         })
 ratePlot.logY = true
 show(ratePlot)
 #sourceLocation()
-runner.begin(5, line: 297, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 298)
-/// Runs `steps` updates of an optimizer on the bowl from `start`, θ = (x, y) held in one parameter.
-func minimizeBowl(steps: Int, _ makeOptimizer: (Parameter) -> any Optimizer) -> [(x: Float, y: Float)] {
+runner.begin(5, line: 314, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 315)
+/// Runs `steps` updates of an optimizer on the bowl from `start`, θ = (x, y) held in one
+/// parameter.
+func minimizeBowl(steps: Int, _ makeOptimizer: (Parameter) -> any Optimizer)
+    -> [(x: Float, y: Float)] {
     let theta = Parameter("θ", Tensor(shape: [2], scalars: [start.x, start.y]))
     var optimizer = makeOptimizer(theta)
     var path = [start]
@@ -101,15 +112,17 @@ func minimizeBowl(steps: Int, _ makeOptimizer: (Parameter) -> any Optimizer) -> 
 }
 let bySGD = minimizeBowl(steps: 30) { SGD([$0], learningRate: 0.09) }
 let byHand = descend(from: start, learningRate: 0.09, steps: 30)
-print("SGD and the hand-written loop agree:", zip(bySGD, byHand).allSatisfy { $0.x == $1.x && $0.y == $1.y })
+print("SGD and the hand-written loop agree:",
+      zip(bySGD, byHand).allSatisfy { $0.x == $1.x && $0.y == $1.y })
 #sourceLocation()
-runner.begin(6, line: 353, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 354)
+runner.begin(6, line: 375, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 376)
 var dataRNG = SplitMix64(seed: 7)
 let spirals = makeSpirals(pointsPerClass: 100, rng: &dataRNG)
 let sampleCount = spirals.labels.count
 /// The rows of a `[n, 2]` tensor for which `keep` holds, as unconnected points.
-func scatterSeries(_ name: String, _ points: Tensor, where keep: (Int) -> Bool) -> Series {
+func scatterSeries(_ name: String, _ points: Tensor,
+                   where keep: (Int) -> Bool) -> Series {
     var xs: [Double] = [], ys: [Double] = []
     for i in 0..<points.rows where keep(i) {
         xs += [Double(points[i, 0]), .nan]
@@ -117,15 +130,19 @@ func scatterSeries(_ name: String, _ points: Tensor, where keep: (Int) -> Bool) 
     }
     return Series(name, x: xs, y: ys)
 }
-var dataPlot = LinePlot(title: "300 points on three spiral arms", xLabel: "x₁", yLabel: "x₂",
-                        series: (0..<3).map { k in scatterSeries("class \(k)", spirals.points) { spirals.labels[$0] == k } })
+let arms = (0..<3).map { k in
+    scatterSeries("class \(k)", spirals.points) { spirals.labels[$0] == k }
+}
+var dataPlot = LinePlot(title: "300 points on three spiral arms",
+                        xLabel: "x₁", yLabel: "x₂", series: arms)
 dataPlot.width = 64
 dataPlot.height = 24
 show(dataPlot)
 #sourceLocation()
-runner.begin(7, line: 445, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 446)
-/// All gradients of `model` for the samples `indices` as one flat vector (after a fresh backward pass).
+runner.begin(7, line: 476, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 477)
+/// All gradients of `model` for the samples `indices` as one flat vector
+/// (after a fresh backward pass).
 func flatGradient(_ model: Sequential, _ indices: [Int]) -> [Float] {
     model.zeroGrad()
     let logits = model(spirals.points.rows(indices))
@@ -150,31 +167,35 @@ var batchRNG = SplitMix64(seed: 3)
 var noiseRows: [(measured: Float, predicted: Float)] = []
 print("   B   steps/epoch   ‖g_B − ∇L‖/‖∇L‖ measured   predicted")
 for b in [1, 5, 20, 60, 150, 300] {
-    // 300 draws per batch size; the whole set is the same batch every time, so for B = 300 one will do.
+    // 300 draws per batch size; the whole set is the same batch every time,
+    // so for B = 300 one will do.
     let wanted = b == sampleCount ? 1 : 300
     var squares: Float = 0, draws = 0
     while draws < wanted {
-        for batch in miniBatches(count: sampleCount, batchSize: b, rng: &batchRNG) where batch.count == b && draws < wanted {
+        let batches = miniBatches(count: sampleCount, batchSize: b, rng: &batchRNG)
+        for batch in batches where batch.count == b && draws < wanted {
             let d = distance(flatGradient(probe, batch), fullGradient)
             squares += d * d
             draws += 1
         }
     }
-    let predicted = (sigma2 / Float(b) * Float(sampleCount - b) / Float(sampleCount - 1)).squareRoot() / gradientNorm
+    let finitePopulation = Float(sampleCount - b) / Float(sampleCount - 1)
+    let predicted = (sigma2 / Float(b) * finitePopulation).squareRoot() / gradientNorm
     let measured = (squares / Float(draws)).squareRoot() / gradientNorm
     noiseRows.append((measured, predicted))
-    print(String(format: "%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b, measured, predicted))
+    print(String(format: "%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b,
+                 measured, predicted))
 }
 #sourceLocation()
-runner.begin(8, line: 499, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 500)
+runner.begin(8, line: 535, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 536)
 precondition(noiseRows.allSatisfy { $0.predicted == 0 ? $0.measured < 1e-3 : abs($0.measured / $0.predicted - 1) < 0.05 },
              "the measured mini-batch noise should agree with the formula within 5%")
 #sourceLocation()
-runner.begin(9, line: 514, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 515)
-/// One epoch of mini-batch training on the spirals; returns the mean loss over the epoch's samples.
-/// `afterStep` runs after every optimizer step.
+runner.begin(9, line: 550, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 551)
+/// One epoch of mini-batch training on the spirals; returns the mean loss over the
+/// epoch's samples. `afterStep` runs after every optimizer step.
 func trainEpoch(_ model: Sequential, _ optimizer: inout some Optimizer, batchSize: Int,
                 rng: inout SplitMix64, afterStep: () -> Void = {}) -> Float {
     var total: Float = 0
@@ -192,7 +213,8 @@ func trainEpoch(_ model: Sequential, _ optimizer: inout some Optimizer, batchSiz
 /// The fraction of the spiral points the model classifies correctly.
 func accuracy(_ model: Sequential) -> Float {
     let predicted = argmaxRows(model(spirals.points))
-    return Float(zip(predicted, spirals.labels).filter { $0 == $1 }.count) / Float(sampleCount)
+    let right = zip(predicted, spirals.labels).filter { $0 == $1 }.count
+    return Float(right) / Float(sampleCount)
 }
 var initRNG = SplitMix64(seed: 42)
 let classifier = makeMLP([2, 32, 32, 3], rng: &initRNG)
@@ -201,26 +223,43 @@ var shuffleRNG = SplitMix64(seed: 5)
 for epoch in 1...60 {
     let loss = trainEpoch(classifier, &sgd, batchSize: 10, rng: &shuffleRNG)
     if epoch % 10 == 0 {
-        print(String(format: "epoch %2d   training loss %.4f   accuracy %.1f%%", epoch, loss, 100 * accuracy(classifier)))
+        print(String(format: "epoch %2d   training loss %.4f   accuracy %.1f%%",
+                     epoch, loss, 100 * accuracy(classifier)))
     }
 }
 #sourceLocation()
-runner.begin(10, line: 566, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 567)
+runner.begin(10, line: 604, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 605)
+let spiralRegions = [("Initial weights", probe), ("After 60 epochs", classifier)].map {
+    decisionRegions(of: $1, title: $0, points: spirals.points, labels: spirals.labels,
+                    range: -1...1, textSize: (36, 18))
+}
+show(DecisionRegionsRow(title: "The spirals: what the 2-32-32-3 network predicts",
+                        panels: spiralRegions))
+#sourceLocation()
+runner.begin(11, line: 645, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 646)
+precondition(spiralRegions[0].pointsInOwnRegion < 150 && spiralRegions[1].pointsInOwnRegion == 300,
+             "the trained network's regions should hold every point, the untrained one's under half")
+#sourceLocation()
+runner.begin(12, line: 654, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 655)
 print("batch size   steps per epoch   steps in 50 epochs")
 for b in [1, 20, 128, 48_000] {
     let steps = (48_000 + b - 1) / b
     print(String(format: "%10d   %15d   %18d", b, steps, 50 * steps))
 }
 #sourceLocation()
-runner.begin(11, line: 621, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 622)
-/// Trains a fresh 2-32-32-3 network on the spirals with batches of `batchSize`: initial weights from
-/// SplitMix64(seed: seed), batch order from SplitMix64(seed: 100 + seed). Returns the loss on all
-/// points after each of the first `epochs` epochs, and after step `steps` (training on past `epochs`
-/// epochs if that step comes later).
+runner.begin(13, line: 714, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 715)
+/// Trains a fresh 2-32-32-3 network on the spirals with batches of `batchSize`: initial
+/// weights from SplitMix64(seed: seed), batch order from SplitMix64(seed: 100 + seed).
+/// Returns the loss on all points after each of the first `epochs` epochs, and after step
+/// `steps` (training on past `epochs` epochs if that step comes later).
 func lossCurve(batchSize: Int, epochs: Int, steps: Int = 0, seed: UInt64 = 1,
-               _ makeOptimizer: ([Parameter]) -> any Optimizer = { SGD($0, learningRate: 0.1) })
+               _ makeOptimizer: ([Parameter]) -> any Optimizer = {
+                   SGD($0, learningRate: 0.1)
+               })
     -> (curve: [Float], afterSteps: Float) {
     var rng = SplitMix64(seed: seed)
     let model = makeMLP([2, 32, 32, 3], rng: &rng)
@@ -239,36 +278,43 @@ func lossCurve(batchSize: Int, epochs: Int, steps: Int = 0, seed: UInt64 = 1,
 }
 let batchSizes = [1, 10, 50, 300], seeds: [UInt64] = [1, 2, 3, 4, 5], equalSteps = 120
 // runs[i][k]: batch size batchSizes[i], seed seeds[k].
-let runs = batchSizes.map { b in seeds.map { lossCurve(batchSize: b, epochs: 40, steps: equalSteps, seed: $0) } }
+let runs = batchSizes.map { b in
+    seeds.map { lossCurve(batchSize: b, epochs: 40, steps: equalSteps, seed: $0) }
+}
 let afterEpochs = runs.map { Spread($0.map { $0.curve.last! }) }
 let afterSteps = runs.map { Spread($0.map(\.afterSteps)) }
-print("   B   steps/epoch   " + "loss after 40 epochs".padding(toLength: 45, withPad: " ", startingAt: 0)
-      + "loss after \(equalSteps) steps")
-print(String(repeating: " ", count: 21) + "mean ± sd (min to max), 5 seeds".padding(toLength: 45, withPad: " ", startingAt: 0)
-      + "mean ± sd (min to max), 5 seeds")
-for (i, b) in batchSizes.enumerated() {
-    print(String(format: "%4d   %11d   ", b, (sampleCount + b - 1) / b)
-          + afterEpochs[i].formatted("%.2e") + "   " + afterSteps[i].formatted("%.3f"))
+for (when, spreads, format) in [("40 epochs", afterEpochs, "%.2e"),
+                                 ("\(equalSteps) steps", afterSteps, "%.3f")] {
+    print("   B   steps/epoch   loss after \(when), 5 seeds: mean ± sd (min to max)")
+    for (i, b) in batchSizes.enumerated() {
+        print(String(format: "%4d   %11d   ", b, (sampleCount + b - 1) / b)
+              + spreads[i].formatted(format))
+    }
 }
 #sourceLocation()
-runner.begin(12, line: 672, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 673)
-/// Seed by seed, the loss with batch size batchSizes[j] minus the loss with batchSizes[i].
+runner.begin(14, line: 773, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 774)
+/// Seed by seed, the loss with batch size batchSizes[j]
+/// minus the loss with batchSizes[i].
 func pairedDifference(_ i: Int, _ j: Int, _ loss: (Int, Int) -> Float) -> Spread {
     Spread(seeds.indices.map { loss(j, $0) - loss(i, $0) })
 }
-let epochLoss = { (i: Int, k: Int) in runs[i][k].curve.last! }, stepLoss = { (i: Int, k: Int) in runs[i][k].afterSteps }
-print("change of the loss, seed by seed   after 40 epochs              after \(equalSteps) steps")
+let epochLoss = { (i: Int, k: Int) in runs[i][k].curve.last! }
+let stepLoss = { (i: Int, k: Int) in runs[i][k].afterSteps }
+print("change of the loss,")
+print("seed by seed      after 40 epochs                  after \(equalSteps) steps")
 for i in 0..<3 {
-    let (e, t) = (pairedDifference(i, i + 1, epochLoss), pairedDifference(i, i + 1, stepLoss))
-    print("B = \(batchSizes[i]) → B = \(batchSizes[i + 1])".padding(toLength: 19, withPad: " ", startingAt: 0)
-          + String(format: "%+15.4f ± %.4f, up in %d of 5   %+10.4f ± %.4f, down in %d of 5",
+    let e = pairedDifference(i, i + 1, epochLoss)
+    let t = pairedDifference(i, i + 1, stepLoss)
+    let pair = "B = \(batchSizes[i]) → B = \(batchSizes[i + 1])"
+    print(pair.padding(toLength: 18, withPad: " ", startingAt: 0)
+          + String(format: "%+.4f ± %.4f, up in %d of 5   %+.4f ± %.4f, down in %d of 5",
                    e.mean, e.standardDeviation, e.values.filter { $0 > 0 }.count,
                    t.mean, t.standardDeviation, t.values.filter { $0 < 0 }.count))
 }
 #sourceLocation()
-runner.begin(13, line: 695, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 696)
+runner.begin(15, line: 802, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 803)
 for k in seeds.indices {
     precondition((0..<3).allSatisfy { epochLoss($0, k) < epochLoss($0 + 1, k) },
                  "at equal epochs, smaller batches should end lower, in every seed")
@@ -279,27 +325,34 @@ precondition(abs(pairedDifference(2, 3, stepLoss).mean) < afterSteps[3].standard
              && abs(pairedDifference(2, 3, stepLoss).mean) < abs(pairedDifference(0, 1, stepLoss).mean) / 10,
              "at equal steps, B = 300 should gain little over B = 50")
 #sourceLocation()
-runner.begin(14, line: 707, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 708)
-var batchPlot = LinePlot(title: "SGD (η = 0.1) on the spirals, seed 1: loss after each epoch", xLabel: "epoch",
+runner.begin(16, line: 814, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 815)
+let batchTitle = "SGD (η = 0.1) on the spirals, seed 1: loss after each epoch"
+var batchPlot = LinePlot(title: batchTitle, xLabel: "epoch",
                          yLabel: "cross-entropy on all 300 points (log scale)",
-                         series: zip(batchSizes, runs).map { Series("B = \($0)", y: $1[0].curve.map(Double.init)) })
+                         series: zip(batchSizes, runs).map {
+                             Series("B = \($0)", y: $1[0].curve.map(Double.init))
+                         })
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(15, line: 760, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 761)
+runner.begin(17, line: 873, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 874)
 
-/// The part of chapter 9's recorded benchmark (bench/snapshot.json) this paragraph quotes.
+/// The part of chapter 9's recorded benchmark (bench/snapshot.json)
+/// this paragraph quotes.
 struct RecordedSpread: Decodable { let median, min, max: Double }
 struct RecordedMeasure: Decodable { let key: String; let torch: RecordedSpread? }
 struct RecordedMachine: Decodable { let cpu, torch: String; let cores, torchThreads: Int }
-struct RecordedRuns: Decodable { let date: String; let machine: RecordedMachine; let pairs: Int; let loadBefore: [Double]; let measures: [RecordedMeasure] }
+struct RecordedRuns: Decodable {
+    let date: String, machine: RecordedMachine, pairs: Int
+    let loadBefore: [Double], measures: [RecordedMeasure]
+}
 struct RecordedSnapshot: Decodable { let paired: RecordedRuns }
 let recorded: RecordedRuns
 do {
-    recorded = try JSONDecoder().decode(RecordedSnapshot.self,
-                                        from: Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json"))).paired
+    let file = try Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json"))
+    recorded = try JSONDecoder().decode(RecordedSnapshot.self, from: file).paired
 } catch { fatalError("bench/snapshot.json: \(error)") }
 func torchEpoch(_ key: String) -> RecordedSpread {
     guard let spread = recorded.measures.first(where: { $0.key == key })?.torch else {
@@ -309,33 +362,36 @@ func torchEpoch(_ key: String) -> RecordedSpread {
 }
 let (epoch20, epoch128) = (torchEpoch("epoch.b20"), torchEpoch("epoch.b128"))
 let m = recorded.machine
-print("PyTorch \(m.torch) on \(m.torchThreads) threads, \(m.cpu) (\(m.cores) cores), recorded \(recorded.date),"
-      + String(format: " load average %.1f", recorded.loadBefore.first ?? .nan))
+print("PyTorch \(m.torch) on \(m.torchThreads) threads, \(m.cpu) (\(m.cores) cores),")
+let load = recorded.loadBefore.first ?? .nan
+print("recorded \(recorded.date)," + String(format: " load average %.1f", load))
 for (batch, t) in [(20, epoch20), (128, epoch128)] {
-    print(String(format: "one epoch at batch %3d: %.2f s (median of %d runs; %.2f–%.2f s)", batch, t.median, recorded.pairs, t.min, t.max))
+    let format = "one epoch at batch %3d: %.2f s (median of %d runs; %.2f–%.2f s)"
+    print(String(format: format, batch, t.median, recorded.pairs, t.min, t.max))
 }
 #sourceLocation()
-runner.begin(16, line: 794, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 795)
+runner.begin(18, line: 914, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 915)
 precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
 #sourceLocation()
-runner.begin(17, line: 825, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 826)
+runner.begin(19, line: 945, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 946)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print((name as NSString).padding(toLength: 18, withPad: " ", startingAt: 0),
-          String(format: "η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g", bowl(path[10]), bowl(path[50])))
+          String(format: "η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g",
+                 bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(18, line: 906, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 907)
+runner.begin(20, line: 1031, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1032)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(String(format: "step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(19, line: 925, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 926)
+runner.begin(21, line: 1050, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1051)
 let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
     ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
@@ -347,50 +403,68 @@ print("optimizer                     f after 10 steps   30 steps     100 steps")
 for (name, make) in contenders {
     let path = minimizeBowl(steps: 100, make)
     print((name as NSString).padding(toLength: 28, withPad: " ", startingAt: 0),
-          String(format: "%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
+          String(format: "%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]),
+                 bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(20, line: 959, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 960)
+runner.begin(22, line: 1085, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1086)
+let racers: [(name: String, path: [(x: Float, y: Float)])] = [
+    ("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
+    ("momentum η = 0.02, μ = 0.9",
+     minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
+    ("Adam η = 0.5", minimizeBowl(steps: 40) { Adam([$0], learningRate: 0.5) }),
+]
 var racePlot = LinePlot(title: "40 steps on the bowl: SGD, SGD with momentum, Adam",
                         xLabel: "x", yLabel: "y",
-                        series: [Series("level sets", x: levelX, y: levelY),
-                                 pathSeries("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
-                                 pathSeries("momentum η = 0.02, μ = 0.9",
-                                            minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
-                                 pathSeries("Adam η = 0.5", minimizeBowl(steps: 40) { Adam([$0], learningRate: 0.5) })],
+                        series: [Series("level sets", x: levelX, y: levelY)]
+                            + racers.map { pathSeries($0.name, $0.path) },
                         xRange: -10...10, yRange: -3.5...3.5)
 racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(21, line: 1013, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1014)
-// curves[j][k]: optimizer j, seed seeds[k]; the loss on all 300 points after each of 40 epochs.
+runner.begin(23, line: 1145, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1146)
+// curves[j][k]: optimizer j, seed seeds[k];
+// the loss on all 300 points after each of 40 epochs.
 let optimizerNames = ["SGD η = 0.1", "SGD η = 0.1, μ = 0.9", "Adam η = 0.01"]
 let curves: [[[Float]]] = [
     runs[1].map(\.curve),  // batch 10: already trained above
-    seeds.map { seed in lossCurve(batchSize: 10, epochs: 40, seed: seed) { SGD($0, learningRate: 0.1, momentum: 0.9) }.curve },
-    seeds.map { seed in lossCurve(batchSize: 10, epochs: 40, seed: seed) { Adam($0, learningRate: 0.01) }.curve },
+    seeds.map { seed in
+        lossCurve(batchSize: 10, epochs: 40, seed: seed) {
+            SGD($0, learningRate: 0.1, momentum: 0.9)
+        }.curve
+    },
+    seeds.map { seed in
+        lossCurve(batchSize: 10, epochs: 40, seed: seed) {
+            Adam($0, learningRate: 0.01)
+        }.curve
+    },
 ]
-print("seed 1                ", [5, 10, 20, 40].map { String(format: "epoch %2d", $0) }.joined(separator: "   "))
+print("seed 1                ",
+      [5, 10, 20, 40].map { String(format: "epoch %2d", $0) }.joined(separator: "   "))
 for (name, curve) in zip(optimizerNames, curves.map { $0[0] }) {
     print((name as NSString).padding(toLength: 22, withPad: " ", startingAt: 0),
-          [5, 10, 20, 40].map { String(format: "  %.4f", curve[$0 - 1]) }.joined(separator: "   "))
+          [5, 10, 20, 40].map { String(format: "  %.4f", curve[$0 - 1]) }
+              .joined(separator: "   "))
 }
-print("after 40 epochs".padding(toLength: 23, withPad: " ", startingAt: 0)
-      + "seeds 1 to 5".padding(toLength: 37, withPad: " ", startingAt: 0)
-      + "mean ± sd (min to max)".padding(toLength: 37, withPad: " ", startingAt: 0) + "below plain SGD")
+let column = { (text: String) in text.padding(toLength: 23, withPad: " ", startingAt: 0) }
+print(column("after 40 epochs") + "seeds 1 to 5")
+for (j, name) in optimizerNames.enumerated() {
+    let finals = curves[j].map { String(format: "%.4f", $0.last!) }
+    print(column(name) + finals.joined(separator: " "))
+}
+print(column("after 40 epochs") + "mean ± sd (min to max)               below plain SGD")
 for (j, name) in optimizerNames.enumerated() {
     let finals = curves[j].map { $0.last! }
     let below = zip(finals, curves[0]).filter { $0 < $1.last! }.count
-    print((name as NSString).padding(toLength: 22, withPad: " ", startingAt: 0),
-          finals.map { String(format: "%.4f", $0) }.joined(separator: " "), "  " + Spread(finals).formatted("%.4f"),
-          j == 0 ? "" : "  in \(below) of 5")
+    print(column(name) + Spread(finals).formatted("%.4f")
+          + (j == 0 ? "" : "   in \(below) of 5"))
 }
 #sourceLocation()
-runner.begin(22, line: 1049, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1050)
+runner.begin(24, line: 1199, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1200)
 let finalLoss = { (j: Int, k: Int) in curves[j][k].last! }
 precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20 },
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
@@ -398,18 +472,137 @@ precondition(seeds.indices.filter { finalLoss(1, $0) < finalLoss(0, $0) / 20 }.c
              && seeds.indices.contains { finalLoss(1, $0) > finalLoss(0, $0) },
              "momentum should end far below plain SGD in 4 seeds of 5 and above it in one")
 #sourceLocation()
-runner.begin(23, line: 1058, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1059)
-var optimizerPlot = LinePlot(title: "The spirals, batch 10, seed 1: loss after each epoch", xLabel: "epoch",
+runner.begin(25, line: 1208, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1209)
+let optimizerTitle = "The spirals, batch 10, seed 1: loss after each epoch"
+var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
-                             series: zip(optimizerNames, curves).map { Series($0, y: $1[0].map(Double.init)) })
+                             series: zip(optimizerNames, curves).map {
+                                 Series($0, y: $1[0].map(Double.init))
+                             })
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
+runner.begin(26, line: 1268, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1269)
+/// The q-quantile (0...1) of values sorted in increasing order:
+/// the value at rank q·(n − 1).
+func quantile(_ sorted: [Float], _ q: Float) -> Float {
+    sorted[Int((q * Float(sorted.count - 1)).rounded())]
+}
+/// The root mean square of some values.
+func rootMeanSquare(_ values: [Float]) -> Float {
+    (values.map { $0 * $0 }.reduce(0, +) / Float(values.count)).squareRoot()
+}
+/// A deep network's training seen from inside, after each epoch.
+struct LayerRecord {
+    /// gradients[epoch][k]: |∂L/∂W| of layer k + 1 over all 300 points, sorted.
+    var gradients: [[[Float]]] = []
+    /// slopes[epoch][k]: the mean of f′ over all points and units of hidden layer k + 1,
+    /// from the outputs y: y(1 − y) for the sigmoid, 1 where y > 0 (else 0) for ReLU.
+    var slopes: [[Float]] = []
+    var losses: [Float] = []
+}
+/// Trains a 2-32-32-32-32-3 network of sigmoid or ReLU units for `epochs` epochs
+/// (SGD η = 0.1, batches of 10); initial weights from SplitMix64(seed: seed),
+/// batch order from SplitMix64(seed: 100 + seed).
+func recordLayers(sigmoid: Bool, epochs: Int, seed: UInt64 = 1) -> LayerRecord {
+    var rng = SplitMix64(seed: seed)
+    let unit = { () -> any Layer in sigmoid ? Sigmoid() : ReLU() }
+    let deep = makeMLP([2, 32, 32, 32, 32, 3], activation: unit, rng: &rng)
+    var optimizer = SGD(deep.parameters, learningRate: 0.1)
+    var order = SplitMix64(seed: 100 + seed)
+    var record = LayerRecord()
+    for _ in 1...epochs {
+        _ = trainEpoch(deep, &optimizer, batchSize: 10, rng: &order)
+        // A forward and backward pass over all points fills every grad and output.
+        _ = flatGradient(deep, Array(0..<sampleCount))
+        let weightGradients = deep.parameters.filter { $0.name == "weight" }
+        record.gradients.append(weightGradients.map { $0.grad.scalars.map(abs).sorted() })
+        let outputs = deep.layers.compactMap { ($0 as? ActivationLayer)?.output }
+        record.slopes.append(outputs.map { y in
+            let f = y.scalars.map { sigmoid ? $0 * (1 - $0) : ($0 > 0 ? 1 : 0) }
+            return f.reduce(0, +) / Float(f.count)
+        })
+        record.losses.append(crossEntropy(deep(spirals.points), labels: spirals.labels))
+    }
+    return record
+}
+let diagnosticEpochs = 20
+let sigmoidRecord = recordLayers(sigmoid: true, epochs: diagnosticEpochs)
+let reluRecord = recordLayers(sigmoid: false, epochs: diagnosticEpochs)
+for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
+    let (firstLoss, lastLoss) = (record.losses[0], record.losses.last!)
+    print("\(name) network: " + String(format: "loss %.4f after epoch 1,", firstLoss),
+          String(format: "%.4f after epoch %d", lastLoss, diagnosticEpochs))
+    print("         ∂L/∂W after epoch 1:" + String(repeating: " ", count: 24)
+          + "after epoch \(diagnosticEpochs):")
+    print("layer    10%      median   90%      zero   rms       rms       mean f′")
+    for k in 0..<5 {
+        let (first, last) = (record.gradients[0][k], record.gradients.last![k])
+        let percentiles = [0.1, 0.5, 0.9].map { quantile(first, $0) }
+        let zeros = 100 * Float(first.filter { $0 == 0 }.count) / Float(first.count)
+        let slope = k < 4 ? String(format: "   %.3f", record.slopes.last![k]) : ""
+        print(String(format: "%5d    %.1e  %.1e  %.1e  %3.0f%%   %.1e   %.1e", k + 1,
+                     percentiles[0], percentiles[1], percentiles[2], zeros,
+                     rootMeanSquare(first), rootMeanSquare(last)) + slope)
+    }
+}
+#sourceLocation()
+runner.begin(27, line: 1353, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1354)
+/// The size (rms) of each layer's weight gradient after an epoch, against the layer.
+func layerSeries(_ name: String, _ gradients: [[Float]]) -> Series {
+    Series(name, x: (1...5).map(Double.init),
+           y: gradients.map { Double(rootMeanSquare($0)) })
+}
+let sigmoidFirst = sigmoidRecord.gradients[0], sigmoidLast = sigmoidRecord.gradients[19]
+let reluFirst = reluRecord.gradients[0], reluLast = reluRecord.gradients[19]
+var layerPlot = LinePlot(title: "Size of each layer's weight gradient, 2-32-32-32-32-3",
+                         xLabel: "layer (1 = next to the input)",
+                         yLabel: "rms of ∂L/∂W (log scale)",
+                         series: [layerSeries("sigmoid, epoch 1", sigmoidFirst),
+                                  layerSeries("sigmoid, epoch 20", sigmoidLast),
+                                  layerSeries("ReLU, epoch 1", reluFirst),
+                                  layerSeries("ReLU, epoch 20", reluLast)])
+layerPlot.logY = true
+layerPlot.height = 14
+show(layerPlot)
+// The same measurement after one epoch, for the five seeds of this chapter.
+let layerRatios = [true, false].map { sigmoid in
+    seeds.map { seed -> Float in
+        let g = recordLayers(sigmoid: sigmoid, epochs: 1, seed: seed).gradients[0]
+        return rootMeanSquare(g[0]) / rootMeanSquare(g[4])
+    }
+}
+print("rms of ∂L/∂W₁ / rms of ∂L/∂W₅ after epoch 1, seeds 1 to 5:")
+for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
+    print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
+          ratios.map { String(format: "%.1e", $0) }.joined(separator: "  "))
+}
+#sourceLocation()
+runner.begin(28, line: 1415, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1416)
+let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
+for k in 0..<2 {
+    precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }
+                 && sizes[k][4] > 1000 * sizes[k][0],
+                 "the sigmoid network's gradients should shrink at every layer, by over 1,000 in all")
+    precondition(sizes[2 + k].max()! < 5 * sizes[2 + k].min()!,
+                 "the ReLU network's layers should get gradients within a factor of 5")
+}
+precondition(sigmoidRecord.slopes.last!.allSatisfy { $0 > 0.23 },
+             "the sigmoid units should not be saturated (mean slope near 1/4)")
+precondition(abs(sigmoidRecord.losses.last! - log(3)) < 0.01 && reluRecord.losses.last! < 0.9,
+             "after 20 epochs the sigmoid network should be at ln 3, the ReLU one well below")
+precondition(layerRatios[0].allSatisfy { $0 < 1e-3 } && layerRatios[1].allSatisfy { $0 > 0.1 },
+             "in every seed, layer 1 of the sigmoid network should get under 1/1,000 of layer 5's"
+                 + " gradient, in the ReLU network over 1/10")
+#sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(24, exercise: 1, line: 1143, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1144)
+runner.beginSolution(29, exercise: 1, line: 1491, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1492)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -418,19 +611,23 @@ func fAfter(_ eta: Float, steps: Int) -> Float {
     return a * x * x + b * y * y
 }
 let limit = 1 / b, best = 1 / (a + b)
-print(String(format: "stability limit 1/b = %.4f, best rate 1/(a + b) = %.4f, worst factor (b − a)/(b + a) = %.4f",
-             limit, best, (b - a) / (b + a)))
+print(String(format: "stability limit 1/b = %.4f, best rate 1/(a + b) = %.4f,",
+             limit, best))
+print(String(format: "worst factor (b − a)/(b + a) = %.4f", (b - a) / (b + a)))
 for eta: Float in [0.0199, best, 0.0201] {
-    print(String(format: "η = %.4f: f after 200 steps = %.3e (from %.0f)", eta, fAfter(eta, steps: 200), a + b))
+    print(String(format: "η = %.4f: f after 200 steps = %.3e (from %.0f)", eta,
+                 fAfter(eta, steps: 200), a + b))
 }
 precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(25, exercise: 2, line: 1176, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1177)
+runner.beginSolution(30, exercise: 2, line: 1527, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1528)
 func converges(_ eta: Float) -> Bool {
-    let path = minimizeBowl(steps: 2000) { SGD([$0], learningRate: eta, momentum: 0.9) }
+    let path = minimizeBowl(steps: 2000) {
+        SGD([$0], learningRate: eta, momentum: 0.9)
+    }
     return bowl(path.last!) < bowl(start)
 }
 var (good, bad): (Float, Float) = (0.1, 0.3)
@@ -438,31 +635,36 @@ for _ in 0..<20 {
     let middle = (good + bad) / 2
     if converges(middle) { good = middle } else { bad = middle }
 }
-print(String(format: "largest η that converges (2000 steps, bisection): %.5f   2(1 + μ)/λ_max = 2 · 1.9/20 = %.5f",
-             good, 2 * 1.9 / 20))
+print(String(format: "largest η that converges (2000 steps, bisection): %.5f", good))
+print(String(format: "2(1 + μ)/λ_max = 2 · 1.9/20 = %.5f", 2 * 1.9 / 20))
 precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(26, exercise: 3, line: 1203, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1204)
+runner.beginSolution(31, exercise: 3, line: 1557, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1558)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
-    let losses = seeds.map { seed in lossCurve(batchSize: 20, epochs: 40, seed: seed) { SGD($0, learningRate: eta) }.curve.last! }
-    print(String(format: "B = 20, η = %.1f: loss after 40 epochs ", eta) + Spread(losses).formatted("%.2e"))
+    let losses = seeds.map { seed in
+        lossCurve(batchSize: 20, epochs: 40, seed: seed) { SGD($0, learningRate: eta) }
+            .curve.last!
+    }
+    print(String(format: "B = 20, η = %.1f: loss after 40 epochs ", eta)
+          + Spread(losses).formatted("%.2e"))
 }
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(27, exercise: 4, line: 1230, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1231)
+runner.beginSolution(32, exercise: 4, line: 1588, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1589)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
     var velocities: [Tensor]
     init(_ parameters: [Parameter], learningRate: Float, momentum: Float) {
-        (self.parameters, self.learningRate, self.momentum) = (parameters, learningRate, momentum)
+        (self.parameters, self.learningRate) = (parameters, learningRate)
+        self.momentum = momentum
         velocities = parameters.map { Tensor(zeros: $0.value.shape) }
     }
     mutating func step() {
@@ -472,30 +674,37 @@ struct NesterovSGD: Optimizer {
         }
     }
 }
-for (name, make) in [("momentum", { (p: Parameter) -> any Optimizer in SGD([p], learningRate: 0.02, momentum: 0.9) }),
-                     ("Nesterov", { (p: Parameter) -> any Optimizer in NesterovSGD([p], learningRate: 0.02, momentum: 0.9) })] {
+let twoMomenta: [(String, (Parameter) -> any Optimizer)] = [
+    ("momentum", { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
+    ("Nesterov", { NesterovSGD([$0], learningRate: 0.02, momentum: 0.9) }),
+]
+for (name, make) in twoMomenta {
     let path = minimizeBowl(steps: 100, make)
     print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
-          String(format: "f after 10 steps %.3e   30 steps %.3e   100 steps %.3e", bowl(path[10]), bowl(path[30]), bowl(path[100])))
+          String(format: "f after 10 steps %.3e   30 steps %.3e   100 steps %.3e",
+                 bowl(path[10]), bowl(path[30]), bowl(path[100])))
 }
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(28, exercise: 5, line: 1267, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1268)
+runner.beginSolution(33, exercise: 5, line: 1630, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1631)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0
 for b in [1, 20, 150, 300] {
     var squares: Float = 0
     for _ in 0..<40 {
-        let batch = (0..<b).map { _ in Int(replacementRNG.next() % UInt64(sampleCount)) }
+        let batch = (0..<b).map { _ in
+            Int(replacementRNG.next() % UInt64(sampleCount))
+        }
         let d = distance(flatGradient(probe, batch), fullGradient)
         squares += d * d
     }
     let measured = (squares / 40).squareRoot() / gradientNorm
     if b == 300 { noiseAt300 = measured }
-    print(String(format: "%4d   %33.3f   %22.3f", b, measured, (sigma2 / Float(b)).squareRoot() / gradientNorm))
+    print(String(format: "%4d   %33.3f   %22.3f", b, measured,
+                 (sigma2 / Float(b)).squareRoot() / gradientNorm))
 }
 precondition(noiseAt300 > 0.05, "with replacement, a batch of all 300 still has noise")
 #sourceLocation()

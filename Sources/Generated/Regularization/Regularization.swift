@@ -4,8 +4,9 @@ import Perceptron
 import Layers
 import Backpropagation
 import GradientDescent
-#sourceLocation(file: "chapters/08-regularization.md", line: 225)
-// Layers and Backpropagation for the layers, GradientDescent for the examples' optimizers.
+#sourceLocation(file: "chapters/08-regularization.md", line: 251)
+// Layers and Backpropagation for the layers, GradientDescent for the examples'
+// optimizers.
 
 
 
@@ -33,16 +34,19 @@ extension Sequential {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 273)
-/// Inverted dropout: in training each element is zeroed with probability p and the survivors are
-/// scaled by 1/(1 − p), so the expected output equals the input; in evaluation it is the identity.
-/// `[batch, n] → [batch, n]`. The mask comes from the layer's own generator, seeded at creation.
+#sourceLocation(file: "chapters/08-regularization.md", line: 300)
+/// Inverted dropout: in training each element is zeroed with probability p and the
+/// survivors are scaled by 1/(1 − p), so the expected output equals the input; in
+/// evaluation it is the identity. `[batch, n] → [batch, n]`. The mask comes from the
+/// layer's own generator, seeded at creation.
 public final class Dropout: Backpropagating, ModeDependent {
     public let p: Float
     public var isTraining = true
-    /// The generator that draws the masks (its state advances with every training forward pass).
+    /// The generator that draws the masks (its state advances with every training forward
+    /// pass).
     public private(set) var rng: SplitMix64
-    /// The last training pass's mask: 0 for dropped elements, 1/(1 − p) for kept ones; nil in evaluation.
+    /// The last training pass's mask: 0 for dropped elements, 1/(1 − p) for kept ones;
+    /// nil in evaluation.
     var mask: Tensor?
 
     public init(_ p: Float, seed: UInt64) {
@@ -54,7 +58,8 @@ public final class Dropout: Backpropagating, ModeDependent {
     public func forward(_ x: Tensor) -> Tensor {
         guard isTraining, p > 0 else { mask = nil; return x }
         let scale = 1 / (1 - p)
-        let m = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : scale })
+        let kept = (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : scale }
+        let m = Tensor(shape: x.shape, scalars: kept)
         mask = m
         return x * m
     }
@@ -66,12 +71,14 @@ public final class Dropout: Backpropagating, ModeDependent {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 543)
-/// Batch normalization over a batch of feature vectors (PyTorch's `BatchNorm1d`): `[batch, n] → [batch, n]`.
+#sourceLocation(file: "chapters/08-regularization.md", line: 632)
+/// Batch normalization over a batch of feature vectors (PyTorch's `BatchNorm1d`):
+/// `[batch, n] → [batch, n]`.
 ///
-/// Training: x̂ = (x − μ_B) / √(σ²_B + ε) with the batch's mean and (biased) variance per column, y = γ ⊙ x̂ + β;
-/// running statistics r ← (1 − m) r + m · (batch statistic), the variance unbiased (× b/(b − 1)), m = 0.1.
-/// Evaluation: the running statistics replace the batch's, so the output does not depend on the batch.
+/// Training: x̂ = (x − μ_B) / √(σ²_B + ε) with the batch's mean and (biased) variance per
+/// column, y = γ ⊙ x̂ + β; running statistics r ← (1 − m) r + m · (batch statistic), the
+/// variance unbiased (× b/(b − 1)), m = 0.1. Evaluation: the running statistics replace
+/// the batch's, so the output does not depend on the batch.
 public final class BatchNorm: Backpropagating, ModeDependent {
     public let gamma: Parameter
     public let beta: Parameter
@@ -97,10 +104,12 @@ public final class BatchNorm: Backpropagating, ModeDependent {
 
     public func forward(_ x: Tensor) -> Tensor {
         let b = x.rows, n = x.columns
-        precondition(n == gamma.value.count, "BatchNorm(\(gamma.value.count)) got input \(x.shape)")
+        precondition(n == gamma.value.count,
+                     "BatchNorm(\(gamma.value.count)) got input \(x.shape)")
         var mean = runningMean, variance = runningVariance
         if isTraining {
-            precondition(b > 1, "batch norm needs more than one sample per batch in training")
+            precondition(b > 1,
+                         "batch norm needs more than one sample per batch in training")
             mean = (1 / Float(b)) * x.sumOfRows()
             let centered = x.addingToRows(-1 * mean)
             variance = (1 / Float(b)) * (centered * centered).sumOfRows()
@@ -113,7 +122,8 @@ public final class BatchNorm: Backpropagating, ModeDependent {
         for i in 0..<b { for j in 0..<n { xHat[i, j] *= inverseStd[j] } }
         normalized = xHat
         var y = xHat
-        for i in 0..<b { for j in 0..<n { y[i, j] = gamma.value.scalars[j] * xHat[i, j] + beta.value.scalars[j] } }
+        for i in 0..<b { for j in 0..<n { y[i, j] = gamma.value.scalars[j] * xHat[i, j]
+            + beta.value.scalars[j] } }
         return y
     }
 
@@ -121,7 +131,9 @@ public final class BatchNorm: Backpropagating, ModeDependent {
     /// ∂L/∂x = (γ/σ)(g − mean_batch(g) − x̂ ⊙ mean_batch(g ⊙ x̂)) (σ = √(σ²_B + ε));
     /// in evaluation the statistics are constants, so ∂L/∂x = (γ/σ) g.
     public func backward(_ gradOutput: Tensor) -> Tensor {
-        guard let xHat = normalized else { preconditionFailure("BatchNorm.backward before forward") }
+        guard let xHat = normalized else {
+            preconditionFailure("BatchNorm.backward before forward")
+        }
         let b = gradOutput.rows, n = gradOutput.columns
         let sumG = gradOutput.sumOfRows(), sumGX = (gradOutput * xHat).sumOfRows()
         gamma.grad = gamma.grad + sumGX
@@ -131,7 +143,8 @@ public final class BatchNorm: Backpropagating, ModeDependent {
             for j in 0..<n {
                 let scale = gamma.value.scalars[j] * inverseStd[j]
                 dx[i, j] = isTraining
-                    ? scale * (gradOutput[i, j] - sumG.scalars[j] / Float(b) - xHat[i, j] * sumGX.scalars[j] / Float(b))
+                    ? scale * (gradOutput[i, j] - sumG.scalars[j] / Float(b) - xHat[i,
+                        j] * sumGX.scalars[j] / Float(b))
                     : scale * gradOutput[i, j]
             }
         }
@@ -139,11 +152,12 @@ public final class BatchNorm: Backpropagating, ModeDependent {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 786)
-/// The L2 penalty (λ/2) Σ θ² over the given parameters; adds its gradient λθ to their `grad`.
-/// Plain gradient descent on it shrinks each weight by a factor (1 − ηλ) per step: "weight decay"
-/// (with momentum μ the decay is spread over later steps, settling near 1 − ηλ/(1 − μ) per step).
-/// Call it after the backward pass and before the optimizer's step. Returns the penalty's value.
+#sourceLocation(file: "chapters/08-regularization.md", line: 898)
+/// The L2 penalty (λ/2) Σ θ² over the given parameters; adds its gradient λθ to their
+/// `grad`. Plain gradient descent on it shrinks each weight by a factor (1 − ηλ) per
+/// step: "weight decay" (with momentum μ the decay is spread over later steps, settling
+/// near 1 − ηλ/(1 − μ) per step). Call it after the backward pass and before the
+/// optimizer's step. Returns the penalty's value.
 @discardableResult
 public func addL2Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     var penalty: Float = 0
@@ -154,10 +168,11 @@ public func addL2Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     return lambda / 2 * penalty
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 844)
+#sourceLocation(file: "chapters/08-regularization.md", line: 958)
 /// The L1 penalty λ Σ |θ|; adds its (sub)gradient λ·sign(θ) to their `grad` (0 at θ = 0).
-/// It pushes weights by a constant amount toward zero, so many end near zero: sparse weights.
-/// With plain (sub)gradient steps they hover around zero instead of landing on it; see `softThreshold`.
+/// It pushes weights by a constant amount toward zero, so many end near zero: sparse
+/// weights. With plain (sub)gradient steps they hover around zero instead of landing on
+/// it; see `softThreshold`.
 @discardableResult
 public func addL1Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     var penalty: Float = 0
@@ -168,17 +183,20 @@ public func addL1Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     return lambda * penalty
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 867)
-/// Soft thresholding, the proximal step of an L1 penalty: θ ← sign(θ)·max(|θ| − amount, 0) for every
-/// element. Called after an optimizer step with amount = ηλ instead of adding λ·sign(θ) to the gradient,
-/// it moves weights toward zero like the L1 penalty but sets them exactly to zero instead of past it.
-/// Returns how many elements are zero afterwards.
+#sourceLocation(file: "chapters/08-regularization.md", line: 982)
+/// Soft thresholding, the proximal step of an L1 penalty: θ ← sign(θ)·max(|θ| − amount,
+/// 0) for every element. Called after an optimizer step with amount = ηλ instead of
+/// adding λ·sign(θ) to the gradient, it moves weights toward zero like the L1 penalty but
+/// sets them exactly to zero instead of past it. Returns how many elements are zero
+/// afterwards.
 @discardableResult
 public func softThreshold(_ parameters: [Parameter], by amount: Float) -> Int {
     precondition(amount >= 0, "the threshold must not be negative")
     var zeros = 0
     for p in parameters {
-        p.value = p.value.map { $0 > amount ? $0 - amount : ($0 < -amount ? $0 + amount : 0) }
+        p.value = p.value.map {
+            $0 > amount ? $0 - amount : ($0 < -amount ? $0 + amount : 0)
+        }
         zeros += p.value.scalars.filter { $0 == 0 }.count
     }
     return zeros

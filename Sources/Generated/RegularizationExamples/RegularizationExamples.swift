@@ -21,8 +21,10 @@ let trainingSet = makeSpirals(pointsPerClass: 20, noise: 1.0, rng: &trainingRNG)
 var validationRNG = SplitMix64(seed: 22)
 let validationSet = makeSpirals(pointsPerClass: 1000, noise: 1.0, rng: &validationRNG)
 
-/// The rows of a `[n, 2]` tensor for which `keep` holds, as unconnected points (NaN breaks the line).
-func scatterSeries(_ name: String, _ points: Tensor, where keep: (Int) -> Bool) -> Series {
+/// The rows of a `[n, 2]` tensor for which `keep` holds, as unconnected points (NaN
+/// breaks the line).
+func scatterSeries(_ name: String, _ points: Tensor,
+                   where keep: (Int) -> Bool) -> Series {
     var xs: [Double] = [], ys: [Double] = []
     for i in 0..<points.rows where keep(i) {
         xs += [Double(points[i, 0]), .nan]
@@ -30,16 +32,19 @@ func scatterSeries(_ name: String, _ points: Tensor, where keep: (Int) -> Bool) 
     }
     return Series(name, x: xs, y: ys)
 }
-var trainingPlot = LinePlot(title: "The 60 training points: three noisy spiral arms", xLabel: "x₁", yLabel: "x₂",
+var trainingPlot = LinePlot(title: "The 60 training points: three noisy spiral arms",
+                            xLabel: "x₁", yLabel: "x₂",
                             series: (0..<3).map { k in
-                                scatterSeries("class \(k)", trainingSet.points) { trainingSet.labels[$0] == k }
+                                scatterSeries("class \(k)", trainingSet.points) {
+                                    trainingSet.labels[$0] == k
+                                }
                             })
 trainingPlot.width = 64
 trainingPlot.height = 20
 show(trainingPlot)
 #sourceLocation()
-runner.begin(2, line: 85, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 86)
+runner.begin(2, line: 93, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 94)
 /// Loss on the training and validation sets after some epochs.
 struct History {
     /// The epochs (from 1) after which the losses were recorded.
@@ -52,10 +57,12 @@ struct History {
         return (epochs[i], validation[i])
     }
 }
-/// A 2-32-32-3 ReLU network, optionally with dropout after each hidden ReLU (as the tutorial's network
-/// has) or batch normalization before it. `seed` picks the initial weights (SplitMix64(seed: seed))
-/// and the dropout masks (seeds 200 + seed and 300 + seed); the same seed gives the same network.
-func makeNet(dropout: Float = 0, batchNorm: Bool = false, seed: UInt64 = 1) -> Sequential {
+/// A 2-32-32-3 ReLU network, optionally with dropout after each hidden ReLU (as the
+/// tutorial's network has) or batch normalization before it. `seed` picks the initial
+/// weights (SplitMix64(seed: seed)) and the dropout masks (seeds 200 + seed and 300 +
+/// seed); the same seed gives the same network.
+func makeNet(dropout: Float = 0, batchNorm: Bool = false,
+             seed: UInt64 = 1) -> Sequential {
     var rng = SplitMix64(seed: seed)
     var layers: [any Layer] = []
     for (k, (inputs, outputs)) in [(2, 32), (32, 32), (32, 3)].enumerated() {
@@ -63,22 +70,26 @@ func makeNet(dropout: Float = 0, batchNorm: Bool = false, seed: UInt64 = 1) -> S
         guard k < 2 else { break }
         if batchNorm { layers.append(BatchNorm(outputs)) }
         layers.append(ReLU())
-        if dropout > 0 { layers.append(Dropout(dropout, seed: UInt64(200 + 100 * k) + seed)) }
+        if dropout > 0 {
+            layers.append(Dropout(dropout, seed: UInt64(200 + 100 * k) + seed))
+        }
     }
     return Sequential(layers)
 }
-/// Trains with SGD (η = 0.05, μ = 0.9, batches of 10, in an order drawn from SplitMix64(seed: 100 + seed))
-/// on the training set. `regularize` runs after each backward pass (to add a penalty's gradient),
-/// `afterStep` after each optimizer step. The losses are recorded after every `recordEvery`-th epoch
-/// and after the last.
+/// Trains with SGD (η = 0.05, μ = 0.9, batches of 10, in an order drawn from
+/// SplitMix64(seed: 100 + seed)) on the training set. `regularize` runs after each
+/// backward pass (to add a penalty's gradient), `afterStep` after each optimizer step.
+/// The losses are recorded after every `recordEvery`-th epoch and after the last.
 func fit(_ model: Sequential, epochs: Int = 150, seed: UInt64 = 1, recordEvery: Int = 5,
-         regularize: (Sequential) -> Void = { _ in }, afterStep: (Sequential) -> Void = { _ in }) -> History {
+         regularize: (Sequential) -> Void = { _ in },
+         afterStep: (Sequential) -> Void = { _ in }) -> History {
     var optimizer = SGD(model.parameters, learningRate: 0.05, momentum: 0.9)
     var order = SplitMix64(seed: 100 + seed)
     var history = History()
     for epoch in 1...epochs {
         model.train()
-        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
+        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10,
+                                 rng: &order) {
             optimizer.zeroGrad()
             let logits = model(trainingSet.points.rows(batch))
             let labels = batch.map { trainingSet.labels[$0] }
@@ -90,8 +101,10 @@ func fit(_ model: Sequential, epochs: Int = 150, seed: UInt64 = 1, recordEvery: 
         guard epoch % recordEvery == 0 || epoch == epochs else { continue }
         model.eval()
         history.epochs.append(epoch)
-        history.training.append(crossEntropy(model(trainingSet.points), labels: trainingSet.labels))
-        history.validation.append(crossEntropy(model(validationSet.points), labels: validationSet.labels))
+        history.training.append(crossEntropy(model(trainingSet.points),
+                                             labels: trainingSet.labels))
+        history.validation.append(crossEntropy(model(validationSet.points),
+                                               labels: validationSet.labels))
     }
     return history
 }
@@ -99,110 +112,164 @@ func fit(_ model: Sequential, epochs: Int = 150, seed: UInt64 = 1, recordEvery: 
 func accuracy(_ model: Sequential, _ data: (points: Tensor, labels: [Int])) -> Float {
     model.eval()
     let predicted = argmaxRows(model(data.points))
-    return Float(zip(predicted, data.labels).filter { $0 == $1 }.count) / Float(data.labels.count)
+    return Float(zip(predicted,
+                     data.labels).filter { $0 == $1 }.count) / Float(data.labels.count)
 }
 let plainNet = makeNet()
 print("parameters:", plainNet.parameterCount)
 let plain = fit(plainNet)
-print(String(format: "lowest validation loss %.4f at epoch %d", plain.best.loss, plain.best.epoch))
-print(String(format: "after 150 epochs: training loss %.4f, validation loss %.4f", plain.training.last!, plain.validation.last!))
+print(String(format: "lowest validation loss %.4f at epoch %d", plain.best.loss,
+             plain.best.epoch))
+print(String(format: "after 150 epochs: training loss %.4f, validation loss %.4f",
+             plain.training.last!, plain.validation.last!))
 print(String(format: "accuracy: training %.1f%%, validation %.2f%%",
-             100 * accuracy(plainNet, trainingSet), 100 * accuracy(plainNet, validationSet)))
+             100 * accuracy(plainNet, trainingSet),
+             100 * accuracy(plainNet, validationSet)))
 #sourceLocation()
-runner.begin(3, line: 163, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 164)
+runner.begin(3, line: 183, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 184)
 let epochAxis = plain.epochs.map(Double.init)
-var overfitPlot = LinePlot(title: "A 2-32-32-3 network on 60 noisy points", xLabel: "epoch", yLabel: "cross-entropy",
-                           series: [Series("training", x: epochAxis, y: plain.training.map(Double.init)),
-                                    Series("validation", x: epochAxis, y: plain.validation.map(Double.init))])
+var overfitPlot = LinePlot(title: "A 2-32-32-3 network on 60 noisy points",
+                           xLabel: "epoch", yLabel: "cross-entropy",
+                           series: [Series("training", x: epochAxis,
+                                           y: plain.training.map(Double.init)),
+                                    Series("validation", x: epochAxis,
+                                           y: plain.validation.map(Double.init))])
 show(overfitPlot)
 #sourceLocation()
-runner.begin(4, line: 207, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 208)
+runner.begin(4, line: 233, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 234)
 precondition(plain.training.last! < 0.01 && plain.validation.last! > 50 * plain.training.last!
              && plain.validation.last! > plain.best.loss && accuracy(plainNet, trainingSet) == 1,
              "the plain network should fit the training set and end above its best validation loss")
 #sourceLocation()
-runner.begin(5, line: 308, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 309)
+runner.begin(5, line: 339, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 340)
 let dropout = Dropout(0.2, seed: 9)
 let ones = Tensor(repeating: 1, shape: [100, 100])
 let dropped = dropout(ones)
 let zeros = dropped.scalars.filter { $0 == 0 }.count
-print("values that occur:", Set(dropped.scalars).sorted().map { String(format: "%.2f", $0) })
-print(String(format: "zeroed: %.2f%%   mean of the output: %.4f", 100 * Float(zeros) / 10_000, dropped.sum() / 10_000))
+print("values that occur:",
+      Set(dropped.scalars).sorted().map { String(format: "%.2f", $0) })
+print(String(format: "zeroed: %.2f%%   mean of the output: %.4f",
+             100 * Float(zeros) / 10_000, dropped.sum() / 10_000))
 #sourceLocation()
-runner.begin(6, line: 326, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 327)
+runner.begin(6, line: 359, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 360)
 var smallRNG = SplitMix64(seed: 3)
-let small = Sequential([Linear(4, 8, rng: &smallRNG), ReLU(), Dropout(0.5, seed: 4), Linear(8, 2, rng: &smallRNG)])
+let small = Sequential([Linear(4, 8, rng: &smallRNG), ReLU(), Dropout(0.5, seed: 4),
+                        Linear(8, 2, rng: &smallRNG)])
 let input = Tensor([[0.5, -1, 2, 0.25]])
 small.train()
 print("train mode:", small(input), small(input))
 small.eval()
 print("eval mode: ", small(input), small(input))
 #sourceLocation()
-runner.begin(7, line: 348, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 349)
+runner.begin(7, line: 382, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 383)
 let dropoutNet = makeNet(dropout: 0.2)
 let withDropout = fit(dropoutNet)
-print("                 lowest validation loss (epoch)   after 150 epochs: training   validation   val. accuracy")
-for (name, model, h) in [("no dropout", plainNet, plain), ("dropout p = 0.2", dropoutNet, withDropout)] {
-    print((name as NSString).padding(toLength: 17, withPad: " ", startingAt: 0)
-          + String(format: "%20.4f (%3d)   %26.4f   %10.4f   %12.1f%%", h.best.loss, h.best.epoch,
-                   h.training.last!, h.validation.last!, 100 * accuracy(model, validationSet)))
+print("                 lowest validation   after 150 epochs:")
+print("                 loss (epoch)        training   validation   val. accuracy")
+for (name, model, h) in [("no dropout", plainNet, plain),
+                         ("dropout p = 0.2", dropoutNet, withDropout)] {
+    print(name.padding(toLength: 17, withPad: " ", startingAt: 0)
+          + String(format: "%.4f (%3d)   %14.4f   %10.4f   %12.1f%%",
+                   h.best.loss, h.best.epoch, h.training.last!, h.validation.last!,
+                   100 * accuracy(model, validationSet)))
 }
 #sourceLocation()
-runner.begin(8, line: 365, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 366)
+runner.begin(8, line: 403, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 404)
 precondition(withDropout.validation.last! < plain.validation.last! && withDropout.training.last! > plain.training.last!,
              "dropout should end with a higher training loss and a lower validation loss")
 #sourceLocation()
-runner.begin(9, line: 370, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 371)
-var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: "epoch", yLabel: "cross-entropy",
-                           series: [Series("training", x: epochAxis, y: plain.training.map(Double.init)),
-                                    Series("validation", x: epochAxis, y: plain.validation.map(Double.init)),
-                                    Series("training, dropout 0.2", x: epochAxis, y: withDropout.training.map(Double.init)),
-                                    Series("validation, dropout 0.2", x: epochAxis, y: withDropout.validation.map(Double.init))])
+runner.begin(9, line: 408, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 409)
+var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: "epoch",
+                           yLabel: "cross-entropy",
+                           series: [Series("training", x: epochAxis,
+                                           y: plain.training.map(Double.init)),
+                                    Series("validation", x: epochAxis,
+                                           y: plain.validation.map(Double.init)),
+                                    Series("training, dropout 0.2", x: epochAxis,
+                                           y: withDropout.training.map(Double.init)),
+                                    Series("validation, dropout 0.2", x: epochAxis,
+                                           y: withDropout.validation.map(Double.init))])
 show(dropoutPlot)
 #sourceLocation()
-runner.begin(10, line: 415, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 416)
+runner.begin(10, line: 461, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 462)
 let seeds: [UInt64] = [1, 2, 3, 4, 5]
-/// What one training run ends with: training and validation loss, validation accuracy (in %), and
-/// the mean probability the network gives its answer on the validation points it gets wrong.
-typealias Outcome = (training: Float, validation: Float, accuracy: Float, wrongConfidence: Float)
+/// What one training run ends with: training and validation loss, validation accuracy
+/// (in %), the mean probability the network gives its answer on the validation points it
+/// gets wrong, and the length of the boundaries between its predicted regions.
+typealias Outcome = (training: Float, validation: Float, accuracy: Float,
+                     wrongConfidence: Float, boundary: Float)
+/// The points of a 64 × 64 grid over the square [−1, 1]², row by row from the top:
+/// `[4096, 2]`.
+let squareGrid = Tensor(shape: [64 * 64, 2], scalars: (0..<64 * 64).flatMap {
+    (i: Int) -> [Float] in [-1 + Float(i % 64) * 2 / 63, 1 - Float(i / 64) * 2 / 63]
+})
+/// How long the boundaries between the predicted regions are in the square [−1, 1]²,
+/// which holds every point: neighbouring cells of a 64 × 64 grid predicted differently,
+/// times the cell width.
+func boundaryLength(_ model: Sequential) -> Float {
+    let cells = 64, width = 2 / Float(63)
+    model.eval()
+    let k = argmaxRows(model(squareGrid))
+    var changes = 0
+    for r in 0..<cells {
+        for c in 0..<cells {
+            let here = k[r * cells + c]
+            if c + 1 < cells && k[r * cells + c + 1] != here { changes += 1 }
+            if r + 1 < cells && k[(r + 1) * cells + c] != here { changes += 1 }
+        }
+    }
+    return Float(changes) * width
+}
 func outcome(_ model: Sequential, _ history: History) -> Outcome {
     let acc = 100 * accuracy(model, validationSet)  // leaves the model in evaluation mode
     let logits = model(validationSet.points)
     let p = softmax(logits)
-    let wrong = zip(argmaxRows(logits).enumerated(), validationSet.labels).filter { $0.0.element != $0.1 }
-    let confidence = wrong.reduce(Float(0)) { $0 + p[$1.0.offset, $1.0.element] } / Float(max(wrong.count, 1))
-    return (history.training.last!, history.validation.last!, acc, confidence)
+    let wrong = zip(argmaxRows(logits).enumerated(), validationSet.labels)
+        .filter { $0.0.element != $0.1 }
+    let confidence = wrong.reduce(Float(0)) { $0 + p[$1.0.offset, $1.0.element] }
+        / Float(max(wrong.count, 1))
+    return (history.training.last!, history.validation.last!, acc, confidence,
+            boundaryLength(model))
 }
-/// One outcome per seed: `first` is the seed-1 run already trained, `run` trains the others.
+/// One outcome per seed: `first` is the seed-1 run already trained, `run` trains the
+/// others.
 func overSeeds(first: Outcome, _ run: (UInt64) -> Outcome) -> [Outcome] {
     [first] + seeds.dropFirst().map(run)
 }
-/// Prints, for each setting, the spread of its outcomes over the seeds, then seed by seed its
-/// difference from the first setting (same seed, so the same initial weights and batch order).
+/// Prints, for each setting, the spread of its outcomes over the seeds, then seed by seed
+/// its difference from the first setting (same seed, so the same initial weights and
+/// batch order).
 func compare(_ settings: [(name: String, outcomes: [Outcome])]) {
     let pad = { (s: String) in s.padding(toLength: 20, withPad: " ", startingAt: 0) }
-    print(pad("5 seeds"), "validation loss                 validation accuracy (%)         training loss")
+    print(pad("5 seeds"), "validation loss                  validation accuracy (%)")
     for (name, outcomes) in settings {
         print(pad(name), Spread(outcomes.map(\.validation)).formatted("%.3f"),
-              "  " + Spread(outcomes.map(\.accuracy)).formatted("%.2f"),
-              "  " + Spread(outcomes.map(\.training)).formatted("%.3f"))
+              "  " + Spread(outcomes.map(\.accuracy)).formatted("%.2f"))
+    }
+    print(pad(""), "training loss")
+    for (name, outcomes) in settings {
+        print(pad(name), Spread(outcomes.map(\.training)).formatted("%.3f"))
     }
     let reference = settings[0]
     print("seed by seed, minus \(reference.name):")
     for (name, outcomes) in settings.dropFirst() {
-        let loss = Spread(zip(outcomes, reference.outcomes).map { $0.validation - $1.validation })
-        let points = Spread(zip(outcomes, reference.outcomes).map { $0.accuracy - $1.accuracy })
-        print(pad(name) + String(format: "val. loss %+.3f ± %.3f (lower in %d/5)   accuracy %+.2f ± %.2f points (higher in %d/5)",
-                                 loss.mean, loss.standardDeviation, loss.values.filter { $0 < 0 }.count,
-                                 points.mean, points.standardDeviation, points.values.filter { $0 > 0 }.count))
+        let pairs = zip(outcomes, reference.outcomes)
+        let loss = Spread(pairs.map { $0.validation - $1.validation })
+        let points = Spread(pairs.map { $0.accuracy - $1.accuracy })
+        print(pad(name) + String(format: "val. loss %+.3f ± %.3f (lower in %d/5)",
+                                 loss.mean, loss.standardDeviation,
+                                 loss.values.filter { $0 < 0 }.count))
+        print(pad("") + String(format: "accuracy %+.2f ± %.2f points (higher in %d/5)",
+                               points.mean, points.standardDeviation,
+                               points.values.filter { $0 > 0 }.count))
     }
 }
 let plainOutcomes = overSeeds(first: outcome(plainNet, plain)) { seed in
@@ -215,17 +282,20 @@ let dropoutOutcomes = overSeeds(first: outcome(dropoutNet, withDropout)) { seed 
 }
 compare([("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)])
 #sourceLocation()
-runner.begin(11, line: 478, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 479)
-for (name, outcomes) in [("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)] {
+runner.begin(11, line: 564, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 565)
+for (name, outcomes) in [("no dropout", plainOutcomes),
+                         ("dropout p = 0.2", dropoutOutcomes)] {
     print(name.padding(toLength: 16, withPad: " ", startingAt: 0),
-          "mean confidence in its wrong answers:", Spread(outcomes.map(\.wrongConfidence)).formatted("%.3f"))
+          "mean confidence in its wrong answers:",
+          Spread(outcomes.map(\.wrongConfidence)).formatted("%.3f"))
 }
-let lessSure = zip(dropoutOutcomes, plainOutcomes).filter { $0.wrongConfidence < $1.wrongConfidence }.count
+let lessSure = zip(dropoutOutcomes,
+                   plainOutcomes).filter { $0.wrongConfidence < $1.wrongConfidence }.count
 print("lower with dropout in \(lessSure) of 5 seeds")
 #sourceLocation()
-runner.begin(12, line: 497, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 498)
+runner.begin(12, line: 586, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 587)
 let dropoutGain = zip(dropoutOutcomes, plainOutcomes).map { $0.validation - $1.validation }
 let dropoutPoints = Spread(zip(dropoutOutcomes, plainOutcomes).map { $0.accuracy - $1.accuracy })
 precondition(dropoutGain.allSatisfy { $0 < 0 }, "dropout should lower the validation loss in every seed")
@@ -237,10 +307,11 @@ precondition(lessSure == 5, "dropout should be less confident in its wrong answe
 precondition(plainOutcomes.allSatisfy { $0.training < 0.005 && $0.validation > 0.35 },
              "without dropout the training loss should end near 0.003 and the validation loss above 0.35 in every seed")
 #sourceLocation()
-runner.begin(13, line: 623, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 624)
+runner.begin(13, line: 720, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 721)
 var checkRNG = SplitMix64(seed: 17)
-let bnNet = Sequential([Linear(3, 5, rng: &checkRNG), BatchNorm(5), Tanh(), Linear(5, 3, rng: &checkRNG)])
+let bnNet = Sequential([Linear(3, 5, rng: &checkRNG), BatchNorm(5), Tanh(),
+                        Linear(5, 3, rng: &checkRNG)])
 let checkInput = Parameter("x", Tensor(uniform: [6, 3], in: -2...2, using: &checkRNG))
 let checkLabels = [0, 1, 2, 2, 1, 0]
 bnNet.zeroGrad()
@@ -249,13 +320,15 @@ checkInput.grad = bnNet.backward(crossEntropyGradient(checkLogits, labels: check
 let checkLoss = { crossEntropy(bnNet(checkInput.value), labels: checkLabels) }
 let firstBias = bnNet.layers[0].parameters[1]
 print("parameters:", checkGradients(of: bnNet.parameters, loss: checkLoss))
-print("  Linear₁'s bias alone: ", checkGradients(of: [firstBias], loss: checkLoss),
-      String(format: "(largest |∂L/∂b| %.1e)", firstBias.grad.scalars.map(abs).max()!))
-print("  all the others:       ", checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss))
+print("  Linear₁'s bias alone: ", checkGradients(of: [firstBias], loss: checkLoss))
+print("                         " + String(format: "(largest |∂L/∂b| %.1e)",
+                                           firstBias.grad.scalars.map(abs).max()!))
+print("  all the others:       ",
+      checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss))
 print("input:     ", checkGradients(of: [checkInput], loss: checkLoss))
 #sourceLocation()
-runner.begin(14, line: 647, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 648)
+runner.begin(14, line: 748, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 749)
 precondition(checkGradients(of: bnNet.parameters, loss: checkLoss).maxRelativeError < 2e-2
              && checkGradients(of: [checkInput], loss: checkLoss).maxRelativeError < 2e-2,
              "batch norm's gradients should agree with finite differences")
@@ -264,8 +337,8 @@ precondition(firstBias.grad.scalars.allSatisfy { abs($0) < 1e-6 }
                 >= checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss).maxRelativeError,
              "the bias before batch norm should have a zero gradient and the largest relative error")
 #sourceLocation()
-runner.begin(15, line: 668, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 669)
+runner.begin(15, line: 769, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 770)
 let bn = BatchNorm(3)
 var bnRNG = SplitMix64(seed: 8)
 for _ in 0..<30 { _ = bn(Tensor(uniform: [16, 3], in: 2...6, using: &bnRNG)) }
@@ -273,7 +346,8 @@ print("running mean:    ", bn.runningMean)
 print("running variance:", bn.runningVariance)
 let batchA = Tensor(uniform: [8, 3], in: 2...6, using: &bnRNG)
 var batchB = Tensor(uniform: [8, 3], in: 2...6, using: &bnRNG)
-for j in 0..<3 { batchB[0, j] = batchA[0, j] }  // the same sample 0 in two different batches
+// the same sample 0 in two different batches
+for j in 0..<3 { batchB[0, j] = batchA[0, j] }
 let bnModel = Sequential([bn])
 bnModel.train()
 print("train, sample 0 in batch A:", bnModel(batchA).rows([0]))
@@ -283,46 +357,51 @@ print("eval,  sample 0 in batch A:", bnModel(batchA).rows([0]))
 print("eval,  sample 0 in batch B:", bnModel(batchB).rows([0]))
 print("eval,  sample 0 alone:     ", bnModel(batchA.rows([0])))
 #sourceLocation()
-runner.begin(16, line: 704, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 705)
+runner.begin(16, line: 806, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 807)
 let batchNormOutcomes = seeds.map { seed in
     let m = makeNet(batchNorm: true, seed: seed)
     return outcome(m, fit(m, seed: seed, recordEvery: 150))
 }
 compare([("no batch norm", plainOutcomes), ("batch norm", batchNormOutcomes)])
 #sourceLocation()
-runner.begin(17, line: 727, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 728)
+runner.begin(17, line: 833, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 834)
 let batchNormGain = Spread(zip(batchNormOutcomes, plainOutcomes).map { $0.validation - $1.validation })
 precondition(abs(batchNormGain.mean) < batchNormGain.standardDeviation,
              "batch norm's change of validation loss should be within the seed-to-seed noise")
 precondition(zip(batchNormOutcomes, plainOutcomes).allSatisfy { $0.training > $1.training },
              "batch norm should end with a higher training loss than the plain network in every seed")
 #sourceLocation()
-runner.begin(18, line: 753, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 754)
+runner.begin(18, line: 859, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 860)
 var decayFactors: [Float] = []  // the factor at step 200, per μ
 for mu: Float in [0, 0.9] {
     let w = Parameter("w", Tensor(shape: [1], scalars: [1]))
     var decaying = SGD([w], learningRate: 0.05, momentum: mu, weightDecay: 0.01)
-    var previous: Float = 1, factors: [String] = []
+    var previous: Float = 1
+    var factors = "μ = \(mu)".padding(toLength: 12, withPad: " ", startingAt: 0)
     for step in 1...200 {
         w.grad = Tensor(zeros: [1])
         decaying.step()
-        if [1, 2, 10, 50, 200].contains(step) { factors.append(String(format: "%d: %.6f", step, w.value.scalars[0] / previous)) }
+        if [1, 2, 10, 50, 200].contains(step) {
+            let factor = w.value.scalars[0] / previous
+            factors += String(format: "%11.6f", factor)
+        }
         if step == 200 { decayFactors.append(w.value.scalars[0] / previous) }
         previous = w.value.scalars[0]
     }
-    print("μ = \(mu)   factor w_t / w_(t−1) at step", factors.joined(separator: "   "))
+    if mu == 0 { print("factor w_t / w_(t−1) at step 1, 2, 10, 50 and 200:") }
+    print(factors)
 }
 #sourceLocation()
-runner.begin(19, line: 780, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 781)
+runner.begin(19, line: 892, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 893)
 precondition(abs(decayFactors[0] - 0.9995) < 1e-6 && abs(decayFactors[1] - (1 - 0.05 * 0.01 / 0.1)) < 5e-4,
              "weight decay should be 1 − ηλ per step without momentum and near 1 − ηλ/(1 − μ) with μ = 0.9")
 #sourceLocation()
-runner.begin(20, line: 804, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 805)
+runner.begin(20, line: 917, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 918)
 let penalized = makeNet(), decayed = makeNet()
 var optimizerA = SGD(penalized.parameters, learningRate: 0.05)
 var optimizerB = SGD(decayed.parameters, learningRate: 0.05, weightDecay: 0.01)
@@ -339,62 +418,90 @@ for batch in miniBatches(count: 60, batchSize: 10, rng: &equalOrder) {
 }
 let largestDifference = zip(penalized.parameters, decayed.parameters)
     .flatMap { zip($0.value.scalars, $1.value.scalars).map { abs($0 - $1) } }.max()!
-print("largest difference between the two networks' parameters after 6 steps:", largestDifference)
+print("largest difference between the two networks' parameters after 6 steps:",
+      largestDifference)
 #sourceLocation()
-runner.begin(21, line: 890, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 891)
+runner.begin(21, line: 1008, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1009)
 /// The weight matrices of a model (not the biases).
-func weights(_ model: Sequential) -> [Parameter] { model.parameters.filter { $0.name == "weight" } }
+func weights(_ model: Sequential) -> [Parameter] {
+    model.parameters.filter { $0.name == "weight" }
+}
 let lambdaL2: Float = 0.01, lambdaL1: Float = 0.001
-// With momentum μ = 0.9 a constant push λ adds up to λ/(1 − μ) per step; the matching threshold is ηλ/(1 − μ).
+// With momentum μ = 0.9 a constant push λ adds up to λ/(1 − μ) per step;
+// the matching threshold is ηλ/(1 − μ).
 let threshold = 0.05 * lambdaL1 / (1 - 0.9)
 let variants: [(name: String, model: Sequential, history: History)] = [
     ("none", plainNet, plain),
-    { let m = makeNet(); return ("L2 λ = 0.01", m, fit(m, recordEvery: 150, regularize: { addL2Penalty(weights($0), lambda: lambdaL2) })) }(),
-    { let m = makeNet(); return ("L1 λ = 0.001", m, fit(m, recordEvery: 150, regularize: { addL1Penalty(weights($0), lambda: lambdaL1) })) }(),
-    { let m = makeNet(); return ("L1, soft threshold", m, fit(m, recordEvery: 150, afterStep: { softThreshold(weights($0), by: threshold) })) }(),
+    { let m = makeNet()
+      return ("L2 λ = 0.01", m, fit(m, recordEvery: 150, regularize: {
+          addL2Penalty(weights($0), lambda: lambdaL2)
+      })) }(),
+    { let m = makeNet()
+      return ("L1 λ = 0.001", m, fit(m, recordEvery: 150, regularize: {
+          addL1Penalty(weights($0), lambda: lambdaL1)
+      })) }(),
+    { let m = makeNet()
+      return ("L1, soft threshold", m, fit(m, recordEvery: 150, afterStep: {
+          softThreshold(weights($0), by: threshold)
+      })) }(),
 ]
-print("penalty              val. loss   val. acc.   Σ|w|     max |w|   |w| = 0   |w| < 0.001   |w| < 0.01")
+print(String(repeating: " ", count: 62) + "weights with |w|")
+print("penalty            val. loss  val. acc.    Σ|w|   max |w|"
+      + "    = 0   < 0.001   < 0.01")
 for (name, model, history) in variants {
     let w = weights(model).flatMap(\.value.scalars).map(abs)
-    print((name as NSString).padding(toLength: 19, withPad: " ", startingAt: 0)
-          + String(format: "%11.4f   %8.1f%%   %6.1f   %7.3f   %7d   %11d   %10d", history.validation.last!,
-                   100 * accuracy(model, validationSet), w.reduce(0, +), w.max()!,
-                   w.filter { $0 == 0 }.count, w.filter { $0 < 0.001 }.count, w.filter { $0 < 0.01 }.count))
+    print(name.padding(toLength: 19, withPad: " ", startingAt: 0)
+          + String(format: "%9.4f  %8.1f%%  %6.1f  %8.3f  %5d  %8d  %7d",
+                   history.validation.last!, 100 * accuracy(model, validationSet),
+                   w.reduce(0, +), w.max()!, w.filter { $0 == 0 }.count,
+                   w.filter { $0 < 0.001 }.count, w.filter { $0 < 0.01 }.count))
 }
 print(String(format: "weights per network: %d   soft threshold per step: %.4f",
              weights(plainNet).reduce(0) { $0 + $1.value.count }, threshold))
 #sourceLocation()
-runner.begin(22, line: 925, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 926)
-let l2Outcomes = overSeeds(first: outcome(variants[1].model, variants[1].history)) { seed in
-    let m = makeNet(seed: seed)
-    return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: { addL2Penalty(weights($0), lambda: lambdaL2) }))
+runner.begin(22, line: 1059, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1060)
+// Seed 1's runs are the ones above.
+let seedOne = variants.map { outcome($0.model, $0.history) }
+/// One outcome per seed of `makeNet()` trained by `fit` with a regularizer's hooks.
+func regularized(first: Outcome, regularize: (Sequential) -> Void = { _ in },
+                 afterStep: (Sequential) -> Void = { _ in }) -> [Outcome] {
+    overSeeds(first: first) { seed in
+        let m = makeNet(seed: seed)
+        return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: regularize,
+                              afterStep: afterStep))
+    }
 }
-let l1Outcomes = overSeeds(first: outcome(variants[2].model, variants[2].history)) { seed in
-    let m = makeNet(seed: seed)
-    return outcome(m, fit(m, seed: seed, recordEvery: 150, regularize: { addL1Penalty(weights($0), lambda: lambdaL1) }))
-}
-let softOutcomes = overSeeds(first: outcome(variants[3].model, variants[3].history)) { seed in
-    let m = makeNet(seed: seed)
-    return outcome(m, fit(m, seed: seed, recordEvery: 150, afterStep: { softThreshold(weights($0), by: threshold) }))
-}
-compare([("none", plainOutcomes), ("L2 λ = 0.01", l2Outcomes), ("L1 λ = 0.001", l1Outcomes),
-         ("L1, soft threshold", softOutcomes)])
+let l2Outcomes = regularized(first: seedOne[1], regularize: {
+    addL2Penalty(weights($0), lambda: lambdaL2)
+})
+let l1Outcomes = regularized(first: seedOne[2], regularize: {
+    addL1Penalty(weights($0), lambda: lambdaL1)
+})
+let softOutcomes = regularized(first: seedOne[3], afterStep: {
+    softThreshold(weights($0), by: threshold)
+})
+compare([("none", plainOutcomes), ("L2 λ = 0.01", l2Outcomes),
+         ("L1 λ = 0.001", l1Outcomes), ("L1, soft threshold", softOutcomes)])
 #sourceLocation()
-runner.begin(23, line: 954, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 955)
-var weightPlot = LinePlot(title: "The 1,184 weights sorted by size (zeros are off the log scale)",
-                          xLabel: "rank", yLabel: "|w| (log scale)",
-                          series: variants.map { v in
-                              Series(v.name, y: weights(v.model).flatMap(\.value.scalars).map { Double(abs($0)) }.sorted(by: >))
+runner.begin(23, line: 1104, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1105)
+/// The sizes |w| of a model's weights, largest first.
+func sortedSizes(_ model: Sequential) -> [Double] {
+    weights(model).flatMap(\.value.scalars).map { Double(abs($0)) }.sorted(by: >)
+}
+let weightTitle = "The 1,184 weights sorted by size (zeros are off the log scale)"
+var weightPlot = LinePlot(title: weightTitle, xLabel: "rank", yLabel: "|w| (log scale)",
+                          series: variants.map {
+                              Series($0.name, y: sortedSizes($0.model))
                           })
 weightPlot.logY = true
 weightPlot.yRange = 1e-6...10
 show(weightPlot)
 #sourceLocation()
-runner.begin(24, line: 1012, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1013)
+runner.begin(24, line: 1169, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1170)
 let sortedWeights = variants.map { weights($0.model).flatMap(\.value.scalars).map(abs).sorted(by: >) }
 precondition(zip(sortedWeights[1], sortedWeights[0]).allSatisfy { $0 < $1 },
              "L2's sorted weights should lie below the unpenalized ones at every rank")
@@ -413,34 +520,82 @@ for regularized in [l2Outcomes, l1Outcomes, softOutcomes, batchNormOutcomes] {
                  "no regularizer should change the validation accuracy by more than the seed-to-seed noise")
 }
 #sourceLocation()
-runner.begin(25, line: 1044, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1045)
+runner.begin(25, line: 1193, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1194)
+let seedOneNets = [("No regularizer", plainNet), ("Dropout p = 0.2", dropoutNet),
+                   ("L2 λ = 0.01", variants[1].model)]
+let regularizedRegions = seedOneNets.map { name, model -> DecisionRegions in
+    model.eval()
+    return decisionRegions(of: model, title: name, points: trainingSet.points,
+                           labels: trainingSet.labels, range: -1...1)
+}
+let regionsTitle = "What each network predicts (seed 1)"
+show(DecisionRegionsRow(title: regionsTitle, panels: regularizedRegions))
+/// The share of `squareGrid` where two networks predict the same class.
+func agreement(_ a: Sequential, _ b: Sequential) -> Float {
+    let same = zip(argmaxRows(a(squareGrid)), argmaxRows(b(squareGrid)))
+        .filter { $0 == $1 }
+    return Float(same.count) / Float(squareGrid.rows)
+}
+let (dropoutAgrees, l2Agrees) = (agreement(plainNet, dropoutNet),
+                                  agreement(plainNet, variants[1].model))
+print(String(format: "same class as without a regularizer on %.1f%% (dropout)",
+             100 * dropoutAgrees),
+      String(format: "and %.1f%% (L2) of the square", 100 * l2Agrees))
+print("boundary length in [−1, 1]²   mean ± sd (min to max), 5 seeds   shorter than none")
+for (name, outcomes) in [("none", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes),
+                         ("L2 λ = 0.01", l2Outcomes)] {
+    let shorter = zip(outcomes, plainOutcomes).filter { $0.boundary < $1.boundary }.count
+    print(name.padding(toLength: 29, withPad: " ", startingAt: 0)
+          + Spread(outcomes.map(\.boundary)).formatted("%.2f")
+          + (name == "none" ? "" : "      in \(shorter) of 5"))
+}
+#sourceLocation()
+runner.begin(26, line: 1263, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1264)
+precondition(dropoutAgrees < 0.85 && l2Agrees > 0.9,
+             "seed 1: dropout should change the regions on more of the square than L2")
+precondition(regularizedRegions.map(\.pointsInOwnRegion) == [60, 59, 58],
+             "seed 1: 60, 59 and 58 of the 60 training points should lie in their own region")
+let boundaryChanges = [dropoutOutcomes, l2Outcomes].map { outcomes in
+    Spread(zip(outcomes, plainOutcomes).map { $0.boundary - $1.boundary })
+}
+precondition(boundaryChanges.allSatisfy { abs($0.mean) < $0.standardDeviation },
+             "the regularizers' change of boundary length should be within the seed-to-seed noise")
+#sourceLocation()
+runner.begin(27, line: 1287, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1288)
 dropoutNet.train()
 let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 dropoutNet.eval()
 let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
-print(String(format: "train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB, clean))
+print(String(format: "train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB,
+             clean))
 #sourceLocation()
-runner.begin(26, line: 1068, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1069)
+runner.begin(28, line: 1312, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1313)
 let printedTraining = 0.767620, printedValidation = 0.085004
-print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining, printedTraining * 60_000 / 48_000))
-print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation, printedValidation * 60_000 / 12_000))
+print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining,
+             printedTraining * 60_000 / 48_000))
+print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation,
+             printedValidation * 60_000 / 12_000))
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(27, exercise: 1, line: 1119, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1120)
-/// `fit`, keeping a copy of every parameter from the epoch with the lowest validation loss and
-/// restoring it at the end.
-func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History, final: Float, finalAccuracy: Float) {
+runner.beginSolution(29, exercise: 1, line: 1365, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1366)
+/// `fit`, keeping a copy of every parameter from the epoch with the lowest validation
+/// loss and restoring it at the end.
+func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History,
+    final: Float, finalAccuracy: Float) {
     var optimizer = SGD(model.parameters, learningRate: 0.05, momentum: 0.9)
     var order = SplitMix64(seed: 101)  // as `fit` with its default seed 1
     var history = History(), best: [Tensor] = model.parameters.map(\.value)
     for epoch in 1...epochs {
         model.train()
-        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
+        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10,
+                                 rng: &order) {
             optimizer.zeroGrad()
             let logits = model(trainingSet.points.rows(batch))
             let labels = batch.map { trainingSet.labels[$0] }
@@ -449,30 +604,40 @@ func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: H
         }
         model.eval()
         history.epochs.append(epoch)
-        history.training.append(crossEntropy(model(trainingSet.points), labels: trainingSet.labels))
-        history.validation.append(crossEntropy(model(validationSet.points), labels: validationSet.labels))
-        if history.validation.last! <= history.validation.min()! { best = model.parameters.map(\.value) }
+        history.training.append(crossEntropy(model(trainingSet.points),
+                                             labels: trainingSet.labels))
+        history.validation.append(crossEntropy(model(validationSet.points),
+                                               labels: validationSet.labels))
+        if history.validation.last! <= history.validation.min()! {
+            best = model.parameters.map(\.value)
+        }
     }
-    let (final, finalAccuracy) = (history.validation.last!, accuracy(model, validationSet))
+    let (final, finalAccuracy) = (history.validation.last!,
+                                  accuracy(model, validationSet))
     for (p, value) in zip(model.parameters, best) { p.value = value }
     return (history, final, finalAccuracy)
 }
-print("                  final: val. loss  accuracy   restored (epoch): val. loss  accuracy")
+print("                  final: val. loss  accuracy   restored (epoch):",
+      "val. loss  accuracy")
 for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] {
     let model = makeNet(dropout: dropoutRate)
     let run = fitWithEarlyStopping(model)
     model.eval()
-    let restored = crossEntropy(model(validationSet.points), labels: validationSet.labels)
+    let restored = crossEntropy(model(validationSet.points),
+                                labels: validationSet.labels)
     print(name.padding(toLength: 17, withPad: " ", startingAt: 0)
-          + String(format: "%17.4f  %7.1f%%   %10.4f (%3d)  %7.1f%%", run.final, 100 * run.finalAccuracy,
-                   restored, run.history.best.epoch, 100 * accuracy(model, validationSet)))
-    precondition(restored == run.history.best.loss, "restoring gives the best epoch's loss")
+          + String(format: "%17.4f  %7.1f%%   %10.4f (%3d)  %7.1f%%",
+                   run.final, 100 * run.finalAccuracy,
+                   restored, run.history.best.epoch,
+                   100 * accuracy(model, validationSet)))
+    precondition(restored == run.history.best.loss,
+                 "restoring gives the best epoch's loss")
 }
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(28, exercise: 2, line: 1173, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1174)
+runner.beginSolution(30, exercise: 2, line: 1431, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1432)
 let rates: [Float] = [0.1, 0.2, 0.3, 0.5]
 var dropoutRuns: [(p: Float, model: Sequential, history: History)] = []
 for p in rates {
@@ -481,34 +646,33 @@ for p in rates {
 }
 print("   p   training loss   validation loss (after 150 epochs)")
 for run in dropoutRuns {
-    print(String(format: "%4.1f   %13.4f   %15.4f", run.p, run.history.training.last!, run.history.validation.last!))
+    print(String(format: "%4.1f   %13.4f   %15.4f", run.p, run.history.training.last!,
+                 run.history.validation.last!))
 }
-let lowestValidation = dropoutRuns.min { $0.history.validation.last! < $1.history.validation.last! }!
-let lowestTraining = dropoutRuns.min { $0.history.training.last! < $1.history.training.last! }!
-print("lowest validation loss: p = \(lowestValidation.p); lowest training loss: p = \(lowestTraining.p)")
-var ratePlot = LinePlot(title: "Validation loss for four dropout rates", xLabel: "epoch", yLabel: "cross-entropy",
-                        series: dropoutRuns.map { Series("p = \($0.p)", x: $0.history.epochs.map(Double.init),
-                                                                 y: $0.history.validation.map(Double.init)) })
+let lowestValidation = dropoutRuns.min {
+    $0.history.validation.last! < $1.history.validation.last!
+}!
+let lowestTraining = dropoutRuns.min {
+    $0.history.training.last! < $1.history.training.last!
+}!
+print("lowest validation loss: p = \(lowestValidation.p);",
+      "lowest training loss: p = \(lowestTraining.p)")
+let rateCurves = dropoutRuns.map {
+    Series("p = \($0.p)", x: $0.history.epochs.map(Double.init),
+           y: $0.history.validation.map(Double.init))
+}
+var ratePlot = LinePlot(title: "Validation loss for four dropout rates",
+                        xLabel: "epoch", yLabel: "cross-entropy", series: rateCurves)
 ratePlot.height = 14
 show(ratePlot)
-func regions(_ title: String, _ model: Sequential) -> DecisionRegions {
-    model.eval()
-    let points = (0..<trainingSet.labels.count).map {
-        DecisionRegions.Point(x: Double(trainingSet.points[$0, 0]), y: Double(trainingSet.points[$0, 1]), label: trainingSet.labels[$0])
-    }
-    return DecisionRegions(title: title, points: points, textSize: (48, 16), svgColumns: 48) { grid in
-        argmaxRows(model(Tensor(shape: [grid.count, 2], scalars: grid.flatMap { [Float($0.x), Float($0.y)] })))
-    }
-}
-show(regions("No dropout: what the overfitted network predicts", plainNet))
-show(regions("Dropout p = \(lowestValidation.p): what it predicts", lowestValidation.model))
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(29, exercise: 3, line: 1295, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1296)
-/// Dropout as first published: zero with probability p in training, no rescaling; multiply by
-/// 1 − p in evaluation (unless `forgetScaling`), so that both have the same expected output.
+runner.beginSolution(31, exercise: 3, line: 1503, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1504)
+/// Dropout as first published: zero with probability p in training, no rescaling;
+/// multiply by 1 − p in evaluation (unless `forgetScaling`), so that both have the
+/// same expected output.
 final class PlainDropout: Backpropagating, ModeDependent {
     let p: Float
     var isTraining = true, forgetScaling = false
@@ -517,32 +681,40 @@ final class PlainDropout: Backpropagating, ModeDependent {
     init(_ p: Float, seed: UInt64) { (self.p, rng) = (p, SplitMix64(seed: seed)) }
     func forward(_ x: Tensor) -> Tensor {
         guard isTraining else { mask = nil; return forgetScaling ? x : (1 - p) * x }
-        let m = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : 1 })
+        let m = Tensor(shape: x.shape,
+                       scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : 1 })
         mask = m
         return x * m
     }
-    func backward(_ gradOutput: Tensor) -> Tensor { mask.map { gradOutput * $0 } ?? (1 - p) * gradOutput }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        mask.map { gradOutput * $0 } ?? (1 - p) * gradOutput
+    }
 }
 let plainDropout = PlainDropout(0.2, seed: 9)
 let trainMean = plainDropout(ones).sum() / 10_000
 plainDropout.isTraining = false
-print(String(format: "mean training output %.4f, evaluation output %.4f (input 1, p = 0.2)", trainMean, plainDropout(ones)[0, 0]))
+print(String(format: "mean training output %.4f, evaluation output %.4f",
+             trainMean, plainDropout(ones)[0, 0]), "(input 1, p = 0.2)")
 
 var plainRNG = SplitMix64(seed: 42)
 let layers: [PlainDropout] = [PlainDropout(0.2, seed: 1), PlainDropout(0.2, seed: 2)]
-let unscaled = Sequential([Linear(2, 32, rng: &plainRNG), ReLU(), layers[0], Linear(32, 32, rng: &plainRNG), ReLU(), layers[1],
+let unscaled = Sequential([Linear(2, 32, rng: &plainRNG), ReLU(), layers[0],
+                           Linear(32, 32, rng: &plainRNG), ReLU(), layers[1],
                            Linear(32, 3, rng: &plainRNG)])
 _ = fit(unscaled)
 unscaled.eval()
-let scaledLoss = crossEntropy(unscaled(validationSet.points), labels: validationSet.labels)
+let scaledLoss = crossEntropy(unscaled(validationSet.points),
+                              labels: validationSet.labels)
 layers.forEach { $0.forgetScaling = true }
-let forgottenLoss = crossEntropy(unscaled(validationSet.points), labels: validationSet.labels)
-print(String(format: "validation loss with the evaluation scaling %.4f, without it %.4f", scaledLoss, forgottenLoss))
+let forgottenLoss = crossEntropy(unscaled(validationSet.points),
+                                 labels: validationSet.labels)
+print(String(format: "validation loss with the evaluation scaling %.4f,", scaledLoss),
+      String(format: "without it %.4f", forgottenLoss))
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(30, exercise: 4, line: 1344, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1345)
+runner.beginSolution(32, exercise: 4, line: 1561, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1562)
 struct AdamW: Optimizer {
     var adam: Adam
     var weightDecay: Float
@@ -552,18 +724,24 @@ struct AdamW: Optimizer {
         self.weightDecay = weightDecay
     }
     mutating func step() {
-        for p in parameters { p.value = (1 - adam.learningRate * weightDecay) * p.value }  // θ ← θ − ηλθ
+        // θ ← θ − ηλθ
+        let shrink = 1 - adam.learningRate * weightDecay
+        for p in parameters { p.value = shrink * p.value }
         adam.step()  // the Adam step, without λθ in the gradient
     }
 }
-func fitWith(_ model: Sequential, _ makeOptimizer: ([Parameter]) -> any Optimizer) -> Float {
+func fitWith(_ model: Sequential,
+             _ makeOptimizer: ([Parameter]) -> any Optimizer) -> Float {
     var optimizer = makeOptimizer(model.parameters)
     var order = SplitMix64(seed: 101)
     for _ in 0..<150 {
         model.train()
-        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10, rng: &order) {
+        for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10,
+                                 rng: &order) {
             optimizer.zeroGrad()
-            _ = model.backward(crossEntropyGradient(model(trainingSet.points.rows(batch)), labels: batch.map { trainingSet.labels[$0] }))
+            let labels = batch.map { trainingSet.labels[$0] }
+            let logits = model(trainingSet.points.rows(batch))
+            _ = model.backward(crossEntropyGradient(logits, labels: labels))
             optimizer.step()
         }
     }
@@ -581,11 +759,13 @@ print("optimizer                val. loss   Σ|w|   largest |w|")
 for (name, make) in contenders {
     let model = makeNet()
     let loss = fitWith(model, make)
-    let w = weights(model).flatMap(\.value.scalars).map { Double(abs($0)) }.sorted(by: >)
+    let w = sortedSizes(model)
     sortedWeights.append(Series(name, y: w))
-    print(name.padding(toLength: 23, withPad: " ", startingAt: 0), String(format: "%9.4f   %5.1f   %11.3f", loss, w.reduce(0, +), w[0]))
+    print(name.padding(toLength: 23, withPad: " ", startingAt: 0),
+          String(format: "%9.4f   %5.1f   %11.3f", loss, w.reduce(0, +), w[0]))
 }
-var adamWPlot = LinePlot(title: "Weights sorted by size: Adam's L2 against AdamW's decay", xLabel: "rank",
+let adamWTitle = "Weights sorted by size: Adam's L2 against AdamW's decay"
+var adamWPlot = LinePlot(title: adamWTitle, xLabel: "rank",
                          yLabel: "|w| (log scale)", series: sortedWeights)
 adamWPlot.logY = true
 adamWPlot.yRange = 1e-6...10
@@ -594,16 +774,19 @@ show(adamWPlot)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(31, exercise: 5, line: 1436, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1437)
+runner.beginSolution(33, exercise: 5, line: 1664, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1665)
 let bnTrained = makeNet(batchNorm: true)
 let bnHistory = fit(bnTrained)
 bnTrained.eval()
-let evalLoss = crossEntropy(bnTrained(validationSet.points), labels: validationSet.labels)
+let evalLoss = crossEntropy(bnTrained(validationSet.points),
+                            labels: validationSet.labels)
 bnTrained.train()  // note: this forward pass also updates the running statistics
-let trainModeLoss = crossEntropy(bnTrained(validationSet.points), labels: validationSet.labels)
-print(String(format: "after 150 epochs: validation loss %.4f in evaluation mode, %.4f in training mode (recorded: %.4f)",
-             evalLoss, trainModeLoss, bnHistory.validation.last!))
+let trainModeLoss = crossEntropy(bnTrained(validationSet.points),
+                                 labels: validationSet.labels)
+print(String(format: "after 150 epochs: validation loss %.4f in evaluation mode,",
+             evalLoss), String(format: "%.4f in training mode", trainModeLoss))
+print(String(format: "(recorded during training: %.4f)", bnHistory.validation.last!))
 #sourceLocation()
 }
 }
