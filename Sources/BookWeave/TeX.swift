@@ -52,6 +52,12 @@ public enum TeX {
         "Rightarrow": "⇒", "implies": "⇒", "Leftrightarrow": "⇔", "iff": "⇔", "uparrow": "↑", "downarrow": "↓",
         "forall": "∀", "exists": "∃", "neg": "¬", "land": "∧", "lor": "∨",
         "ldots": "…", "dots": "…", "cdots": "⋯", "mid": "∣", "colon": ":",
+    ]
+
+    /// Bars and brackets written without `\left`/`\right`: set at their natural size, like `(` and
+    /// `|`. (Left stretchy, the closing ‖ of `\lVert \nabla L \rVert^2` shrinks under its superscript
+    /// in Chromium and reads like a subscript.)
+    static let fences: [String: String] = [
         "lvert": "|", "rvert": "|", "lVert": "‖", "rVert": "‖", "Vert": "‖",
         "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉",
     ]
@@ -160,7 +166,7 @@ public enum TeX {
             switch c {
             case "-": return Atom(mo("−"))
             case "*": return Atom(mo("∗"))
-            case "(", ")", "[", "]", "|": return Atom("<mo stretchy=\"false\">\(c)</mo>")
+            case "(", ")", "[", "]", "|": return Atom(fixedFence(String(c)))
             case "'": return Atom(mo("′"))
             case "/": return Atom("<mo lspace=\"0\" rspace=\"0\">/</mo>")  // TeX sets a / without space
             case "~": return Atom("<mspace width=\"0.25em\"></mspace>")
@@ -185,7 +191,7 @@ public enum TeX {
             if let width = TeX.spaces[name] { return Atom("<mspace width=\"\(width)\"></mspace>") }
             switch name {
             case "{", "}", "$", "%", "&", "#", "_": return Atom(mo(name))
-            case "|": return Atom(mo("‖"))
+            case "|": return Atom(fixedFence("‖"))
             case "!": return nil  // a negative thin space: ignored
             case "\\": throw TeX.Error("line breaks (\\\\) are not supported; write two formulas")
             default: break
@@ -195,6 +201,7 @@ public enum TeX {
                 return Atom(letter.isUppercase || bold ? "<mi mathvariant=\"normal\">\(text)</mi>" : "<mi>\(text)</mi>")
             }
             if let symbol = TeX.ordinary[name] { return Atom("<mi mathvariant=\"normal\">\(symbol)</mi>") }
+            if let fence = TeX.fences[name] { return Atom(fixedFence(fence)) }
             if let op = TeX.operators[name] { return Atom(mo(op)) }
             if let op = TeX.bigOperators[name] { return Atom(mo(op), limits: true) }
             if TeX.functions.contains(name) {
@@ -329,6 +336,9 @@ public enum TeX {
         }
 
         func mo(_ text: String) -> String { "<mo>\(escapeHTML(text))</mo>" }
+
+        /// A bracket or bar that keeps its natural size (see `fences`).
+        func fixedFence(_ text: String) -> String { "<mo stretchy=\"false\">\(escapeHTML(text))</mo>" }
 
         func row(_ items: [String]) -> String { items.count == 1 ? items[0] : "<mrow>" + items.joined() + "</mrow>" }
 

@@ -3,7 +3,8 @@
 /// The layers of a fully connected network as columns of units, left (input) to right (output).
 /// A column shows at most `shownUnits` units; a larger layer shows its first ones, "⋮", and its last.
 /// Under each column: the layer's size (with a batch dimension, its activations' shape, e.g. "B×784");
-/// between two columns: the weight matrix's name and shape (e.g. "W₁ 784×512").
+/// between two columns: the weight matrix's name and shape, outputs × inputs as the book's `Linear`
+/// and PyTorch's `nn.Linear` store it (e.g. "W₁ 512×784").
 public struct LayerDiagram: Figure {
     /// One layer: its name (e.g. "hidden 1"), its number of units, and optionally its activation.
     public struct Layer: Sendable {
@@ -53,12 +54,12 @@ public struct LayerDiagram: Figure {
     /// Column i's shape label: "784" or "B×784".
     func shape(_ i: Int) -> String { (batch.isEmpty ? "" : batch + "×") + String(layers[i].size) }
 
-    /// The weights between layers i and i+1: "W₁" and "784×512".
+    /// The weights between layers i and i+1, `[outputs, inputs]`: "W₁" and "512×784".
     func weights(_ i: Int) -> (name: String, shape: String) {
-        ("W" + Self.subscripted(i + 1), "\(layers[i].size)×\(layers[i + 1].size)")
+        ("W" + Self.subscripted(i + 1), "\(layers[i + 1].size)×\(layers[i].size)")
     }
 
-    /// The SVG's alt text, e.g. "A fully connected network with layers input (784 units), …; weights W₁ 784×512, …".
+    /// The SVG's alt text, e.g. "A fully connected network with layers input (784 units), …; weights W₁ 512×784, …".
     var altText: String {
         let list = layers.indices.map { i in
             "\(layers[i].name) (\(layers[i].size) unit\(layers[i].size == 1 ? "" : "s")"

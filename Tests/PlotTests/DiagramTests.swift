@@ -85,7 +85,7 @@ let tutorialNetwork = LayerDiagram(title: "The tutorial's network", layers: [
                            sigmoid         sigmoid
                o     W₁       o      W₂       o
                o    ────>     o     ────>
-               2     2×2      2      2×1      1
+               2     2×2      2      1×2      1
             """)
     }
 
@@ -94,7 +94,8 @@ let tutorialNetwork = LayerDiagram(title: "The tutorial's network", layers: [
         let lines = tutorialNetwork.ascii().split(separator: "\n").map(String.init)
         #expect(lines[1].hasPrefix(" input") && lines[2].contains("ReLU"))
         #expect(lines.last == " B×784              B×512                B×512               B×10")
-        #expect(lines.contains { $0.contains("784×512") && $0.contains("512×512") && $0.contains("512×10") })
+        // Weights are outputs × inputs, as `Linear` stores them.
+        #expect(lines.contains { $0.contains("512×784") && $0.contains("512×512") && $0.contains("10×512") })
         #expect(lines.filter { $0.contains("⋮") }.count == 1)
         let fromSizes = LayerDiagram(title: "t", sizes: [784, 512, 512, 10])
         #expect(fromSizes.layers.map(\.name) == ["input", "hidden 1", "hidden 2", "output"])
@@ -104,9 +105,9 @@ let tutorialNetwork = LayerDiagram(title: "The tutorial's network", layers: [
         let svg = tutorialNetwork.svg()
         #expect(svg.components(separatedBy: "class=\"unit\"").count - 1 == 16)  // 4 drawn units per column
         #expect(svg.components(separatedBy: "class=\"edge\"").count - 1 == 3 * 16)
-        #expect(svg.contains(">W₁ 784×512</text>") && svg.contains(">B×10</text>"))
+        #expect(svg.contains(">W₁ 512×784</text>") && svg.contains(">B×10</text>"))
         #expect(svg.contains("with layers input (784 units), hidden 1 (512 units, ReLU), hidden 2 (512 units, ReLU), "
-            + "output (10 units); weights W₁ 784×512, W₂ 512×512, W₃ 512×10; activations of a batch of B samples "
+            + "output (10 units); weights W₁ 512×784, W₂ 512×512, W₃ 10×512; activations of a batch of B samples "
             + "have shape B×784, B×512, B×512, B×10."))
         #expect(wellFormednessProblems(svg) == [])
     }

@@ -15,7 +15,8 @@ runner.begin(1, line: 35, hidden: true)
 func fixed(_ value: Float, _ decimals: Int = 2, width: Int = 0) -> String {
     String(format: "%\(width).\(decimals)f", value + 0)
 }
-/// Scientific notation with three significant digits, e.g. "9.54e-07"; NaN and infinities spelled out.
+/// Scientific notation with three significant digits, e.g. "9.54e-07"; NaN and infinities
+/// spelled out.
 func scientific(_ value: Double) -> String {
     value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "+inf" : "-inf") : String(format: "%.2e", value)
 }
@@ -28,8 +29,8 @@ func text(_ v: [Float]) -> String {
     "(" + v.map { fixed($0) }.joined(separator: ", ") + ")"
 }
 #sourceLocation()
-runner.begin(2, line: 56, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 57)
+runner.begin(2, line: 57, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 58)
 /// M x for a matrix M given as a list of rows.
 func apply(_ m: [[Float]], to x: [Float]) -> [Float] {
     m.map { row in dot(row, x) }
@@ -45,36 +46,42 @@ func sum(_ u: [Float], _ v: [Float]) -> [Float] {
 
 let A: [[Float]] = [[2, -1], [1, 3]], a: [Float] = [1, 0]       // layer 1: h = Ax + a
 let B: [[Float]] = [[1, 1], [-2, 0.5]], c: [Float] = [0, -1]    // layer 2: y = Bh + c
-let M = product(B, A), m = sum(apply(B, to: a), c)               // the single equivalent layer
-print("one layer:  M = BA =", M.map(text).joined(separator: " "), "  m = Ba + c =", text(m))
+// The single layer the two are equivalent to:
+let M = product(B, A), m = sum(apply(B, to: a), c)
+print("one layer:  M = BA =", M.map(text).joined(separator: " "),
+      "  m = Ba + c =", text(m))
 for x: [Float] in [[1, 2], [-3, 0.5]] {
     let twoLayers = sum(apply(B, to: sum(apply(A, to: x), a)), c)
     let oneLayer = sum(apply(M, to: x), m)
-    print("x = \(text(x)):  B(Ax + a) + c = \(text(twoLayers))   Mx + m = \(text(oneLayer))")
+    print("x = \(text(x)):  B(Ax + a) + c = \(text(twoLayers))",
+          "  Mx + m = \(text(oneLayer))")
 }
 #sourceLocation()
-runner.begin(3, line: 92, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 93)
+runner.begin(3, line: 96, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 97)
 func twoLayersWithReLU(_ x: [Float]) -> [Float] {
     let h = sum(apply(A, to: x), a).map { max(0, $0) }
     return sum(apply(B, to: h), c)
 }
 let x1: [Float] = [1, 2], x2: [Float] = [-3, 0.5]
 let midpoint = zip(x1, x2).map { ($0 + $1) / 2 }
-let outputsAveraged = zip(twoLayersWithReLU(x1), twoLayersWithReLU(x2)).map { ($0 + $1) / 2 }
+let (output1, output2) = (twoLayersWithReLU(x1), twoLayersWithReLU(x2))
+let outputsAveraged = zip(output1, output2).map { ($0 + $1) / 2 }
 print("network at the midpoint:      ", text(twoLayersWithReLU(midpoint)))
 print("midpoint of network's outputs:", text(outputsAveraged))
 #sourceLocation()
-runner.begin(4, line: 198, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 199)
+runner.begin(4, line: 204, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 205)
 show(LinePlot(
     title: "Four activation functions",
     xLabel: "z", yLabel: "f(z)",
-    series: Activation.allCases.map { f in Series(f.name, over: -4...4) { Double(f(Float($0))) } },
+    series: Activation.allCases.map { f in
+        Series(f.name, over: -4...4) { Double(f(Float($0))) }
+    },
     yRange: -1.5...4))
 #sourceLocation()
-runner.begin(5, line: 239, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 240)
+runner.begin(5, line: 250, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 251)
 print("     h     chord slope (f(z+h) − f(z))/h    formula 2z")
 for h in [0.1, 0.01, 0.001, 0.0001] {
     let z = 1.5
@@ -82,41 +89,46 @@ for h in [0.1, 0.01, 0.001, 0.0001] {
     print(String(format: "%6g   %31.6f   %10.6f", h, chord, 2 * z))
 }
 #sourceLocation()
-runner.begin(6, line: 274, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 275)
+runner.begin(6, line: 285, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 286)
 print("    z    formula −2z·e^(−z²)   centred chord, h = 0.001")
 for z in [-1.0, 0.5, 2.0] {
     let f = { (z: Double) in exp(-z * z) }, h = 0.001
-    print(String(format: "%5.1f   %19.8f   %24.8f", z, -2 * z * exp(-z * z), (f(z + h) - f(z - h)) / (2 * h)))
+    let formula = -2 * z * exp(-z * z), chord = (f(z + h) - f(z - h)) / (2 * h)
+    print(String(format: "%5.1f   %19.8f   %24.8f", z, formula, chord))
 }
 #sourceLocation()
-runner.begin(7, line: 307, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 308)
+runner.begin(7, line: 319, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 320)
 show(LinePlot(
     title: "Their derivatives",
     xLabel: "z", yLabel: "f′(z)",
-    series: Activation.allCases.map { f in Series(f.name + "′", over: -4...4) { Double(f.derivative(Float($0))) } },
+    series: Activation.allCases.map { f in
+        Series(f.name + "′", over: -4...4) { Double(f.derivative(Float($0))) }
+    },
     yRange: -0.25...1.25))
 #sourceLocation()
-runner.begin(8, line: 343, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 344)
+runner.begin(8, line: 361, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 362)
 let grid = (-1000...1000).map { Float($0) / 100 }
 print("activation   smallest f   largest f   largest f′   first reached at")
 for f in Activation.allCases {
     let values = grid.map { f($0) }
-    let best = grid.max { f.derivative($0) < f.derivative($1) }!  // the first z with the largest f′
+    // The first z with the largest f′:
+    let best = grid.max { f.derivative($0) < f.derivative($1) }!
     let slope = f.derivative(best)
     print(f.name.padding(toLength: 9, withPad: " ", startingAt: 0),
           fixed(values.min()!, 5, width: 12), fixed(values.max()!, 5, width: 11),
-          fixed(slope, 4, width: 12), slope == 0 ? "   (f′ = 0 everywhere)" : "   z = " + fixed(best))
+          fixed(slope, 4, width: 12),
+          slope == 0 ? "   (f′ = 0 everywhere)" : "   z = " + fixed(best))
 }
 #sourceLocation()
-runner.begin(9, line: 374, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 375)
+runner.begin(9, line: 394, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 395)
 let h: Float = 0.01
 let checked: [Activation] = [.sigmoid, .tanh, .relu]
-print("      |" + checked.map { rightAligned($0.name, 12) + rightAligned("", 8) + " |" }.joined())
-print("   z  |" + checked.map { _ in rightAligned("formula", 10) + rightAligned("chord", 10) + " |" }.joined())
+print("      |" + checked.map { rightAligned($0.name, 12) + "         |" }.joined())
+print("   z  |" + String(repeating: "   formula     chord |", count: checked.count))
 for z: Float in [-2, -0.5, 0.5, 2] {
     var line = fixed(z, 1, width: 5) + " |"
     for f in checked {
@@ -126,8 +138,8 @@ for z: Float in [-2, -0.5, 0.5, 2] {
     print(line)
 }
 #sourceLocation()
-runner.begin(10, line: 413, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 414)
+runner.begin(10, line: 433, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 434)
 /// Chapter 1's XOR network with every step replaced by z ↦ σ(k z).
 func softXOR(_ x: [Float], outputBias: Float, sharpness k: Float) -> Float {
     let network = TwoLayerPerceptron.xor
@@ -140,7 +152,8 @@ for i in 0...400 {
     var hard = TwoLayerPerceptron.xor
     hard.output.bias = bias
     biases.append(Double(bias))
-    stepMistakes.append(Double(TruthTable.xor.rows.filter { hard.predict($0.x) != $0.y }.count))
+    let wrong = TruthTable.xor.rows.filter { hard.predict($0.x) != $0.y }.count
+    stepMistakes.append(Double(wrong))
     softError.append(Double(TruthTable.xor.rows.map { row in
         let miss = row.y - softXOR(row.x, outputBias: bias, sharpness: 5)
         return miss * miss
@@ -153,47 +166,57 @@ show(LinePlot(
              Series("sigmoid network: squared error", x: biases, y: softError)],
     yRange: 0...3))
 #sourceLocation()
-runner.begin(11, line: 471, hidden: true)
-#sourceLocation(file: "chapters/02-activations.md", line: 472)
+runner.begin(11, line: 496, hidden: true)
+#sourceLocation(file: "chapters/02-activations.md", line: 497)
 let valleyBottom = softError.indices.min { softError[$0] < softError[$1] }!
 precondition(biases[valleyBottom] > -2 && biases[valleyBottom] < -1
              && (1...valleyBottom).allSatisfy { softError[$0] < softError[$0 - 1] }
              && (valleyBottom + 1..<softError.count).allSatisfy { softError[$0] > softError[$0 - 1] },
              "the sigmoid network's squared error should fall to one minimum with c in (−2, −1), then rise")
 #sourceLocation()
-runner.begin(12, line: 486, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 487)
+runner.begin(12, line: 511, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 512)
 let largest = Float.greatestFiniteMagnitude
 print("largest Float:", scientific(Double(largest)), "= e^" + fixed(log(largest)))
-print("     z |" + ["1/(1+e⁻ᶻ)", "eᶻ/(1+eᶻ)", "e⁻ᶻ/(1+e⁻ᶻ)²"].map { rightAligned($0, 13) }.joined()
-      + "  |" + ["sigmoid(z)", "σ′(z)"].map { rightAligned($0, 11) }.joined())
+/// The values in scientific notation, each right-aligned in `width` characters.
+func cells(_ values: [Float], width: Int) -> String {
+    values.map { rightAligned(scientific(Double($0)), width) }.joined()
+}
+let textbookHeads = ["1/(1+e⁻ᶻ)", "eᶻ/(1+eᶻ)", "e⁻ᶻ/(1+e⁻ᶻ)²"]
+    .map { rightAligned($0, 13) }
+let libraryHeads = ["sigmoid(z)", "σ′(z)"].map { rightAligned($0, 11) }
+print("     z |" + textbookHeads.joined() + "  |" + libraryHeads.joined())
 for z: Float in [-100, -50, -20, 0, 20, 50, 100] {
-    let textbook = [1 / (1 + exp(-z)), exp(z) / (1 + exp(z)), exp(-z) / ((1 + exp(-z)) * (1 + exp(-z)))]
+    let e = exp(-z)  // e⁻ᶻ
+    let textbook = [1 / (1 + e), exp(z) / (1 + exp(z)), e / ((1 + e) * (1 + e))]
     let library = [sigmoid(z), Activation.sigmoid.derivative(z)]
-    print(fixed(z, 0, width: 6), "|" + textbook.map { rightAligned(scientific(Double($0)), 13) }.joined()
-          + "  |" + library.map { rightAligned(scientific(Double($0)), 11) }.joined())
+    print(fixed(z, 0, width: 6),
+          "|" + cells(textbook, width: 13) + "  |" + cells(library, width: 11))
 }
 #sourceLocation()
-runner.begin(13, line: 547, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 548)
+runner.begin(13, line: 579, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 580)
 var pathGenerator = SplitMix64(seed: 2)
 let candidates: [Activation] = [.sigmoid, .tanh, .relu]
 var running: [Float] = [1, 1, 1]
-print("layer     z |" + candidates.map { rightAligned($0.name + "′", 9) + rightAligned("product", 10) + " |" }.joined())
+let pathHeads = candidates.map { rightAligned($0.name + "′", 9) + "   product |" }
+print("layer     z |" + pathHeads.joined())
 for layer in 1...10 {
     let z = pathGenerator.uniform(in: -2...2)
     var line = rightAligned("\(layer)", 5) + fixed(z, 2, width: 6) + " |"
     for (i, f) in candidates.enumerated() {
         running[i] *= f.derivative(z)
-        line += fixed(f.derivative(z), 3, width: 9) + rightAligned(scientific(Double(running[i])), 10) + " |"
+        let runningProduct = rightAligned(scientific(Double(running[i])), 10)
+        line += fixed(f.derivative(z), 3, width: 9) + runningProduct + " |"
     }
     print(line)
 }
 #sourceLocation()
-runner.begin(14, line: 584, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 585)
+runner.begin(14, line: 618, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 619)
 let paths = 10_000, depth = 10
-var meanProducts = [[Double]](repeating: [Double](repeating: 0, count: depth), count: candidates.count)
+let zeroPerLayer = [Double](repeating: 0, count: depth)
+var meanProducts = [[Double]](repeating: zeroPerLayer, count: candidates.count)
 var averageGenerator = SplitMix64(seed: 3)
 for _ in 0..<paths {
     var products: [Double] = [1, 1, 1]
@@ -208,29 +231,35 @@ for _ in 0..<paths {
 var averagePlot = LinePlot(title: "Activation's share of the gradient after d layers",
                            xLabel: "depth d", yLabel: "product of f′ (log scale)")
 averagePlot.logY = true
-averagePlot.add(Series("sigmoid, best case z = 0", y: (1...depth).map { pow(0.25, Double($0)) }))
+let bestCase = (1...depth).map { pow(0.25, Double($0)) }
+averagePlot.add(Series("sigmoid, best case z = 0", y: bestCase))
 for (i, f) in candidates.enumerated() {
-    averagePlot.add(Series("\(f.name), mean over random z", y: meanProducts[i]))
+    averagePlot.add(Series("\(f.name), mean", y: meanProducts[i]))
 }
 show(averagePlot)
 #sourceLocation()
-runner.begin(15, line: 633, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 634)
-// The z of different layers are independent, so the mean of the product is the product of the
-// means, and the mean of f′ over [−2, 2] is the slope of the chord from −2 to 2: (f(2) − f(−2)) / 4.
+runner.begin(15, line: 673, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 674)
+// The z of different layers are independent, so the mean of the product is the product of
+// the means, and the mean of f′ over [−2, 2] is the slope of the chord from −2 to 2:
+// (f(2) − f(−2)) / 4.
 let exactMeans = candidates.map { f in Double(f(2) - f(-2)) / 4 }
-print("depth | σ best case | σ mean: sampled  exact | tanh mean: sampled  exact | ReLU mean: sampled  exact")
+print("      |          | σ mean             | tanh mean          | ReLU mean")
+print("depth | σ best   | sampled      exact | sampled      exact | sampled      exact")
 for d in [1, 2, 3, 5, 10] {
-    print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "   |",
-          candidates.indices.map { i in
-              "        " + scientific(meanProducts[i][d - 1]) + "  " + scientific(pow(exactMeans[i], Double(d)))
-          }.joined(separator: " |"))
+    let means = candidates.indices.map { i in
+        let sampled = meanProducts[i][d - 1], exact = pow(exactMeans[i], Double(d))
+        return scientific(sampled) + "  " + scientific(exact)
+    }
+    print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "|",
+          means.joined(separator: " | "))
 }
-print("ReLU paths open through all 10 layers:", Int((meanProducts[2][9] * Double(paths)).rounded()), "of \(paths)",
+let openPaths = Int((meanProducts[2][9] * Double(paths)).rounded())
+print("ReLU paths open through all 10 layers:", openPaths, "of \(paths)",
       "(expected: \(fixed(Float(Double(paths) * pow(0.5, 10)), 1)))")
 #sourceLocation()
-runner.begin(16, line: 691, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 692)
+runner.begin(16, line: 737, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 738)
 var spreadGenerator = SplitMix64(seed: 4)
 print("  s  |  mean σ′   mean tanh′   mean ReLU′")
 for s: Float in [0.5, 1, 2, 4, 8] {
@@ -239,29 +268,36 @@ for s: Float in [0.5, 1, 2, 4, 8] {
         let z = spreadGenerator.uniform(in: -s...s)
         for (i, f) in candidates.enumerated() { totals[i] += Double(f.derivative(z)) }
     }
-    print(fixed(s, 1, width: 4), "|", totals.map { fixed(Float($0 / 100_000), 4, width: 8) }.joined(separator: "     "))
+    let means = totals.map { fixed(Float($0 / 100_000), 4, width: 8) }
+    print(fixed(s, 1, width: 4), "|", means.joined(separator: "     "))
 }
 #sourceLocation()
-runner.begin(17, line: 768, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 769)
+runner.begin(17, line: 815, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 816)
 var layerGenerator = SplitMix64(seed: 5)
 func randomNeuron(_ f: Activation) -> Neuron {
     Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
            bias: layerGenerator.uniform(in: -0.5...0.5), activation: f)
 }
-let randomInputs = (0..<1000).map { _ in (0..<4).map { _ in layerGenerator.uniform(in: -1...1) } }
+let randomInputs = (0..<1000).map { _ in
+    (0..<4).map { _ in layerGenerator.uniform(in: -1...1) }
+}
 for f in [Activation.relu, .sigmoid, .tanh] {
     let layer = (0..<64).map { _ in randomNeuron(f) }
     let outputs = randomInputs.flatMap { x in layer.map { $0(x) } }
     let zeros = outputs.filter { $0 == 0 }.count
-    print("\(f.name.padding(toLength: 7, withPad: " ", startingAt: 0)) layer of 64 units, 1000 inputs:",
-          "\(zeros) of \(outputs.count) outputs are exactly 0 (\(fixed(100 * Float(zeros) / Float(outputs.count), 1))%)")
+    let percent = fixed(100 * Float(zeros) / Float(outputs.count), 1)
+    let name = f.name.padding(toLength: 7, withPad: " ", startingAt: 0)
+    print("\(name) layer of 64 units, 1000 inputs:",
+          "\(zeros) of \(outputs.count) outputs are exactly 0 (\(percent)%)")
 }
 #sourceLocation()
-runner.begin(18, line: 802, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 803)
+runner.begin(18, line: 853, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 854)
 var squareGenerator = SplitMix64(seed: 6)
-let square = (0..<200).map { _ in [squareGenerator.nextFloat(), squareGenerator.nextFloat()] }
+let square = (0..<200).map { _ in
+    [squareGenerator.nextFloat(), squareGenerator.nextFloat()]
+}
 let units = [
     ("healthy ReLU", Neuron(weights: [1, -1], bias: 0.1, activation: .relu)),
     ("dead ReLU", Neuron(weights: [-1, -0.5], bias: -0.2, activation: .relu)),
@@ -275,38 +311,46 @@ for (name, unit) in units {
         let g = unit.gradient(at: x)
         total = sum(total, g.weights + [g.bias])
     }
-    print(name.padding(toLength: 14, withPad: " ", startingAt: 0), String(format: "%5d", active),
+    print(name.padding(toLength: 14, withPad: " ", startingAt: 0),
+          String(format: "%5d", active),
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(19, line: 837, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 838)
+runner.begin(19, line: 891, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 892)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
-print("before the update:", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
+func activeInputs(_ unit: Neuron) -> Int {
+    square.filter { unit.preActivation($0) > 0 }.count
+}
+print("before the update:", activeInputs(unlucky), "of 200 inputs active")
 unlucky.bias -= 2
-print("after b ← b − 2:  ", square.filter { unlucky.preActivation($0) > 0 }.count, "of 200 inputs active")
+print("after b ← b − 2:  ", activeInputs(unlucky), "of 200 inputs active")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 895, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 896)
+runner.beginSolution(20, exercise: 1, line: 952, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 953)
 for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
     let viaSigmoid = 2 * sigmoid(2 * z) - 1
-    print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))   2σ(2z) − 1 = \(fixed(viaSigmoid, 6, width: 9))")
+    print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))",
+          "  2σ(2z) − 1 = \(fixed(viaSigmoid, 6, width: 9))")
     precondition(abs(tanh(z) - viaSigmoid) < 1e-6, "tanh(z) = 2σ(2z) − 1")
 }
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 921, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 922)
-/// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never overflows.
+runner.beginSolution(21, exercise: 2, line: 979, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 980)
+/// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never
+/// overflows.
 func softplus(_ z: Float) -> Float { max(z, 0) + log1p(exp(-abs(z))) }
-print("softplus(100) =", softplus(100), "  the naive log(1 + exp(100)) =", log(1 + exp(Float(100))))
+print("softplus(100) =", softplus(100),
+      "  the naive log(1 + exp(100)) =", log(1 + exp(Float(100))))
 let h: Float = 0.01
 for z: Float in [-3, -1, 0, 1, 3] {
     let chord = (softplus(z + h) - softplus(z - h)) / (2 * h)
-    print("z = \(fixed(z, 0, width: 2)):  central difference \(fixed(chord, 4))   σ(z) = \(fixed(sigmoid(z), 4))")
+    print("z = \(fixed(z, 0, width: 2)):  central difference \(fixed(chord, 4))",
+          "  σ(z) = \(fixed(sigmoid(z), 4))")
     precondition(abs(chord - sigmoid(z)) < 1e-3, "softplus′ = σ")
 }
 show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", series: [
@@ -316,13 +360,14 @@ show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", ser
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 975, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 976)
+runner.beginSolution(22, exercise: 3, line: 1039, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1040)
 let alpha: Float = 0.01
 func leaky(_ z: Float) -> Float { max(alpha * z, z) }
 func leakyDerivative(_ z: Float) -> Float { z > 0 ? 1 : alpha }
 
-// The mean product of f′ over ten layers, as in the chapter (same seed, so the same z's).
+// The mean product of f′ over ten layers, as in the chapter (same seed, so the
+// same z's).
 var leakyGenerator = SplitMix64(seed: 3)
 var leakyMeans = [Double](repeating: 0, count: depth), reluMeans = leakyMeans
 for _ in 0..<paths {
@@ -336,27 +381,33 @@ for _ in 0..<paths {
     }
 }
 for d in [1, 2, 5, 10] {
-    print("depth \(rightAligned("\(d)", 2)): ReLU mean \(scientific(reluMeans[d - 1]))   leaky ReLU mean \(scientific(leakyMeans[d - 1]))")
+    let relu = scientific(reluMeans[d - 1]), leakyMean = scientific(leakyMeans[d - 1])
+    print("depth \(rightAligned("\(d)", 2)): ReLU mean \(relu)",
+          "  leaky ReLU mean \(leakyMean)")
 }
 precondition(reluMeans == meanProducts[2], "the same z's as the chapter's experiment")
 
-// The dead unit of the chapter, with a leaky ReLU: the gradient summed over the 200 inputs.
+// The dead unit of the chapter, with a leaky ReLU: the gradient summed over the
+// 200 inputs.
 let (w, b): ([Float], Float) = ([-1, -0.5], -0.2)
 var total: [Float] = [0, 0, 0]
 for x in square {
     let slope = leakyDerivative(dot(w, x) + b)
     total = sum(total, [slope * x[0], slope * x[1], slope])
 }
-print("dead unit, leaky: Σ ∂a/∂w₁ = \(fixed(total[0], 3)), Σ ∂a/∂w₂ = \(fixed(total[1], 3)), Σ ∂a/∂b = \(fixed(total[2], 3))")
+print("dead unit, leaky: Σ ∂a/∂w₁ = \(fixed(total[0], 3)),",
+      "Σ ∂a/∂w₂ = \(fixed(total[1], 3)), Σ ∂a/∂b = \(fixed(total[2], 3))")
 precondition(total.allSatisfy { $0 > 0 }, "a leaky unit is never dead")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1027, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1028)
-/// The smallest positive Float for which `vanishes` holds, assuming it holds from there on.
+runner.beginSolution(23, exercise: 4, line: 1096, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1097)
+/// The smallest positive Float for which `vanishes` holds, assuming it holds from
+/// there on.
 func firstFloat(where vanishes: (Float) -> Bool) -> Float {
-    var (low, high) = (Float(1).bitPattern, Float(1000).bitPattern)  // vanishes(low) is false, vanishes(high) true
+    // vanishes(low) is false, vanishes(high) true:
+    var (low, high) = (Float(1).bitPattern, Float(1000).bitPattern)
     while high - low > 1 {
         let middle = low + (high - low) / 2
         if vanishes(Float(bitPattern: middle)) { high = middle } else { low = middle }
@@ -364,17 +415,20 @@ func firstFloat(where vanishes: (Float) -> Bool) -> Float {
     return Float(bitPattern: high)
 }
 let zFormula = firstFloat { Activation.sigmoid.derivative($0) == 0 }
-let zTrue = firstFloat { exp(-$0) / ((1 + exp(-$0)) * (1 + exp(-$0))) == 0 }
-print("σ(1 − σ) is 0 from z = \(zFormula) on; σ(z) there is", sigmoid(zFormula) == 1 ? "exactly 1" : "below 1")
+/// The true σ′(z) = e⁻ᶻ / (1 + e⁻ᶻ)², computed without the factor 1 − σ.
+func trueSlope(_ z: Float) -> Float { exp(-z) / ((1 + exp(-z)) * (1 + exp(-z))) }
+let zTrue = firstFloat { trueSlope($0) == 0 }
+print("σ(1 − σ) is 0 from z = \(zFormula) on; σ(z) there is",
+      sigmoid(zFormula) == 1 ? "exactly 1" : "below 1")
 print("the largest gradient it throws away: e^−z/(1 + e^−z)² at z = \(zFormula) is",
-      scientific(Double(exp(-zFormula) / ((1 + exp(-zFormula)) * (1 + exp(-zFormula))))))
+      scientific(Double(trueSlope(zFormula))))
 print("e^−z/(1 + e^−z)² underflows to 0 from z = \(zTrue) on")
 precondition(zFormula > 16.6 && zFormula < 16.7 && zTrue > 103.9 && zTrue < 104)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(24, exercise: 5, line: 1065, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1066)
+runner.beginSolution(24, exercise: 5, line: 1139, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1140)
 var weightGenerator = SplitMix64(seed: 8)
 print("   w | mean of Π |wₖ| σ′(zₖ) after 1, 5 and 10 layers")
 var depthTen: [Float: Double] = [:]
@@ -383,15 +437,18 @@ for w: Float in [1, 4, 8, 10, 12] {
     for _ in 0..<paths {
         var product = 1.0
         for layer in 0..<depth {
-            let z = weightGenerator.uniform(in: -2...2), weight = weightGenerator.uniform(in: -w...w)
+            let z = weightGenerator.uniform(in: -2...2)
+            let weight = weightGenerator.uniform(in: -w...w)
             product *= Double(abs(weight) * Activation.sigmoid.derivative(z))
             means[layer] += product / Double(paths)
         }
     }
     depthTen[w] = means[9]
-    print(fixed(w, 0, width: 4), "|", [0, 4, 9].map { scientific(means[$0]) }.joined(separator: "   "))
+    let columns = [0, 4, 9].map { scientific(means[$0]) }
+    print(fixed(w, 0, width: 4), "|", columns.joined(separator: "   "))
 }
-precondition(depthTen[10]! < 1 && depthTen[12]! > 1, "the mean stops shrinking between w = 10 and w = 12")
+precondition(depthTen[10]! < 1 && depthTen[12]! > 1,
+             "the mean stops shrinking between w = 10 and w = 12")
 
 // A real forward pass: a chain of sigmoid units with weights that large.
 var chainGenerator = SplitMix64(seed: 9)
@@ -399,14 +456,16 @@ var slopes: [Float] = []
 for _ in 0..<1000 {
     var a = chainGenerator.uniform(in: -1...1)
     for _ in 0..<depth {
-        let z = chainGenerator.uniform(in: -12...12) * a + chainGenerator.uniform(in: -1...1)
+        let weight = chainGenerator.uniform(in: -12...12)
+        let z = weight * a + chainGenerator.uniform(in: -1...1)
         slopes.append(Activation.sigmoid.derivative(z))
         a = sigmoid(z)
     }
 }
 let meanSlope = slopes.reduce(0, +) / Float(slopes.count)
-print("forward pass with w uniform in ±12: mean σ′ = \(fixed(meanSlope, 3)) (0.25 at most),",
-      "\(slopes.filter { $0 < 0.01 }.count) of \(slopes.count) below 0.01")
+print("forward pass with w uniform in ±12: mean σ′ = \(fixed(meanSlope, 3))",
+      "(0.25 at most),")
+print("  \(slopes.filter { $0 < 0.01 }.count) of \(slopes.count) σ′ below 0.01")
 #sourceLocation()
 }
 }

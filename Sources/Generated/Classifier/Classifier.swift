@@ -24,16 +24,24 @@ import Plot
 
 #sourceLocation()
 #sourceLocation(file: "chapters/11-mnist-classifier.md", line: 31)
-/// The tutorial's network, 784-512-ReLU-Dropout(p)-512-ReLU-Dropout(p)-10, initialized as PyTorch
-/// does (chapter 3) from the book's generator: the same seed gives the same starting weights.
-/// With `batchNorm`, a `BatchNorm(512)` sits between each hidden `Linear` and its ReLU.
-public func makeMNISTNetwork(seed: UInt64, dropout: Float = 0.2, batchNorm: Bool = false) -> Sequential {
+/// The tutorial's network, 784-512-ReLU-Dropout(p)-512-ReLU-Dropout(p)-10, initialized
+/// as PyTorch does (chapter 3) from the book's generator: the same seed gives the same
+/// starting weights. With `batchNorm`, a `BatchNorm(512)` sits between each hidden
+/// `Linear` and its ReLU.
+public func makeMNISTNetwork(
+    seed: UInt64, dropout: Float = 0.2, batchNorm: Bool = false
+) -> Sequential {
     var rng = SplitMix64(seed: seed)
-    let first = Linear(784, 512, rng: &rng), second = Linear(512, 512, rng: &rng), third = Linear(512, 10, rng: &rng)
+    let first = Linear(784, 512, rng: &rng)
+    let second = Linear(512, 512, rng: &rng)
+    let third = Linear(512, 10, rng: &rng)
     // Each dropout layer gets its own generator, seeded from the network's.
-    let (drop1, drop2) = (Dropout(dropout, seed: rng.next()), Dropout(dropout, seed: rng.next()))
+    let drop1 = Dropout(dropout, seed: rng.next())
+    let drop2 = Dropout(dropout, seed: rng.next())
     let norm: () -> [any Layer] = { batchNorm ? [BatchNorm(512)] : [] }
-    return Sequential([first] + norm() + [ReLU(), drop1, second] + norm() + [ReLU(), drop2, third])
+    let hidden1: [any Layer] = [first] + norm() + [ReLU(), drop1]
+    let hidden2: [any Layer] = [second] + norm() + [ReLU(), drop2]
+    return Sequential(hidden1 + hidden2 + [third])
 }
 
 /// How to train: the tutorial's recipe by default.
@@ -43,19 +51,23 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var learningRate: Float = 0.01
     public var optimizer = Optimizer.sgd
     public var dropout: Float = 0.2
-    /// Seeds the initial weights, the order of the batches and the dropout masks; not the split.
+    /// Seeds the initial weights, the order of the batches and the dropout masks;
+    /// not the split.
     public var seed: UInt64 = 0
-    /// Seeds the split of the training file into 48,000 training and 12,000 validation images
-    /// (`MNISTSplit.load(splitSeed:)`); kept apart from `seed` so that runs with different seeds
-    /// are measured on the same validation set.
+    /// Seeds the split of the training file into 48,000 training and 12,000 validation
+    /// images (`MNISTSplit.load(splitSeed:)`); kept apart from `seed` so that runs with
+    /// different seeds are measured on the same validation set.
     public var splitSeed: UInt64 = 0
-    /// Train on only the first n training samples (after the split), for quick runs; nil for all.
+    /// Train on only the first n training samples (after the split), for quick runs;
+    /// nil for all.
     public var trainingLimit: Int?
-    /// The learning rate of epoch e (from 1) is learningRate · decayᵉ⁻¹; 1 keeps it constant.
+    /// The learning rate of epoch e (from 1) is learningRate · decayᵉ⁻¹;
+    /// 1 keeps it constant.
     public var learningRateDecay: Float = 1
     /// Batch normalization (chapter 8) between each hidden layer's product and its ReLU.
     public var batchNorm = false
-    /// Which validation score decides the model worth keeping: the tutorial's loss, or the accuracy.
+    /// Which validation score decides the model worth keeping: the tutorial's loss,
+    /// or the accuracy.
     public var keepBest = Criterion.validationLoss
 
     /// The update rule, spelled as on `train`'s command line.
@@ -78,8 +90,10 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
         /// Whether `record` beats every epoch in `history`.
         public func improves(_ record: EpochRecord, on history: [EpochRecord]) -> Bool {
             switch self {
-            case .validationLoss: history.allSatisfy { record.validationLoss < $0.validationLoss }
-            case .validationAccuracy: history.allSatisfy { record.validationAccuracy > $0.validationAccuracy }
+            case .validationLoss:
+                history.allSatisfy { record.validationLoss < $0.validationLoss }
+            case .validationAccuracy:
+                history.allSatisfy { record.validationAccuracy > $0.validationAccuracy }
             }
         }
     }
@@ -107,18 +121,19 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .badOption(let message): message
         case .diverged(let epoch, let batch, let loss):
-            "the loss became \(loss) at epoch \(epoch), batch \(batch): training stopped (try a smaller learning rate); "
+            "the loss became \(loss) at epoch \(epoch), batch \(batch): training stopped "
+                + "(try a smaller learning rate); "
                 + "the checkpoints hold the last good state"
         case .checkpoint(let message): message
         }
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 163)
-/// The three parts of MNIST the book uses: 48,000 training and 12,000 validation images from the
-/// 60,000 of the training file (shuffled with `splitSeed`, as chapter 10 splits them), and the 10,000
-/// test images. The training images are not copied: batches are gathered from the training file by
-/// index, which keeps a training run under 300 MB.
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 180)
+/// The three parts of MNIST the book uses: 48,000 training and 12,000 validation images
+/// from the 60,000 of the training file (shuffled with `splitSeed`, as chapter 10 splits
+/// them), and the 10,000 test images. The training images are not copied: batches are
+/// gathered from the training file by index, which keeps a training run under 300 MB.
 public struct MNISTSplit: Sendable {
     public var trainingFile: MNISTDataset
     public var trainIndices: [Int]
@@ -127,19 +142,24 @@ public struct MNISTSplit: Sendable {
     /// The seed the training file was split with (`TrainingOptions.splitSeed`).
     public var splitSeed: UInt64
 
-    public static func load(directory: String = "data/mnist", splitSeed: UInt64 = 0) throws(MNISTError) -> MNISTSplit {
+    public static func load(
+        directory: String = "data/mnist", splitSeed: UInt64 = 0
+    ) throws(MNISTError) -> MNISTSplit {
         let (all, test) = try MNISTDataset.load(directory: directory)
-        let (train, validation) = splitIndices(count: all.count, validationFraction: 0.2, seed: splitSeed)
-        return MNISTSplit(trainingFile: all, trainIndices: train, validation: all.subset(validation), test: test,
+        let (train, validation) = splitIndices(
+            count: all.count, validationFraction: 0.2, seed: splitSeed)
+        return MNISTSplit(trainingFile: all, trainIndices: train,
+                          validation: all.subset(validation), test: test,
                           splitSeed: splitSeed)
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 188)
-/// Trains the engine epoch by epoch, keeping the best model and a resumable state on disk.
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 209)
+/// Trains the engine epoch by epoch, keeping the best model and resumable state on disk.
 ///
-/// With a checkpoint path P, the model is saved to P whenever the validation score chosen by
-/// `options.keepBest` improves, and the whole training state to P.resume after every epoch.
+/// With a checkpoint path P, the model is saved to P whenever the validation score
+/// chosen by `options.keepBest` improves, and the whole training state to P.resume after
+/// every epoch.
 public final class Trainer {
     public let options: TrainingOptions
     public let engine: FastMLP
@@ -151,21 +171,30 @@ public final class Trainer {
     public var checkpointPath: String?
     var shuffle: SplitMix64
 
-    /// Refuses options outside their ranges (`TrainingOptions.validate`) and a thread count outside 1...256.
-    public init(options: TrainingOptions, data: MNISTSplit, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(TrainingError) {
+    /// Refuses options outside their ranges (`TrainingOptions.validate`) and a thread
+    /// count outside 1...256.
+    public init(
+        options: TrainingOptions, data: MNISTSplit,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws(TrainingError) {
         try options.validate(trainingSize: data.trainIndices.count)
         guard Self.threadRange.contains(threads) else {
-            throw .badOption("threads must be in \(Self.threadRange.lowerBound)...\(Self.threadRange.upperBound), not \(threads)")
+            let range = "\(Self.threadRange.lowerBound)...\(Self.threadRange.upperBound)"
+            throw .badOption("threads must be in \(range), not \(threads)")
         }
         guard data.splitSeed == options.splitSeed else {
-            throw .badOption("the run asks for the split with seed \(options.splitSeed), but the data was split with "
-                             + "seed \(data.splitSeed): load it with MNISTSplit.load(splitSeed: \(options.splitSeed))")
+            throw .badOption(
+                "the run asks for the split with seed \(options.splitSeed), "
+                    + "but the data was split with seed \(data.splitSeed): "
+                    + "load it with MNISTSplit.load(splitSeed: \(options.splitSeed))")
         }
         self.options = options
-        let network = makeMNISTNetwork(seed: options.seed, dropout: options.dropout, batchNorm: options.batchNorm)
+        let network = makeMNISTNetwork(seed: options.seed, dropout: options.dropout,
+                                       batchNorm: options.batchNorm)
         engine = FastMLP(network, update: options.updateRule(), threads: threads)
         images = data.trainingFile
-        trainIndices = options.trainingLimit.map { Array(data.trainIndices.prefix($0)) } ?? data.trainIndices
+        trainIndices = options.trainingLimit.map { Array(data.trainIndices.prefix($0)) }
+            ?? data.trainIndices
         validation = data.validation
         shuffle = SplitMix64(seed: options.seed ^ 0x5EED)
     }
@@ -173,10 +202,13 @@ public final class Trainer {
     /// The thread counts the trainer accepts.
     public static let threadRange = 1...256
 
-    /// Continues the run saved in `path` (a `.resume` file) with the same options; `epochs`, if given,
-    /// replaces the saved run's number of epochs (the only option a resumed run may change).
-    public convenience init(resuming path: String, data: MNISTSplit, epochs: Int? = nil,
-                            threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(TrainingError) {
+    /// Continues the run saved in `path` (a `.resume` file) with the same options;
+    /// `epochs`, if given, replaces the saved run's number of epochs (the only option a
+    /// resumed run may change).
+    public convenience init(
+        resuming path: String, data: MNISTSplit, epochs: Int? = nil,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws(TrainingError) {
         let saved = try Checkpoint.read(from: path)
         var options = saved.options
         options.epochs = epochs ?? options.epochs
@@ -194,14 +226,18 @@ public final class Trainer {
 
     /// The current state as a checkpoint.
     public func checkpoint() -> Checkpoint {
-        Checkpoint(options: options, sizes: engine.sizes, epoch: epochsDone, history: history,
-                   engine: engine.state, shuffleGenerator: shuffle.state)
+        Checkpoint(
+            options: options, sizes: engine.sizes, epoch: epochsDone, history: history,
+            engine: engine.state, shuffleGenerator: shuffle.state)
     }
 
-    /// One epoch: every training batch in a fresh random order, then the validation set in evaluation
-    /// mode. `progress(batch, batches, runningLoss)` is called after every batch. Stops with an error,
-    /// before saving anything, if the loss stops being a finite number.
-    public func trainEpoch(progress: (Int, Int, Float) -> Void = { _, _, _ in }) throws(TrainingError) -> EpochRecord {
+    /// One epoch: every training batch in a fresh random order, then the validation set
+    /// in evaluation mode. `progress(batch, batches, runningLoss)` is called after every
+    /// batch. Stops with an error, before saving anything, if the loss stops being
+    /// a finite number.
+    public func trainEpoch(
+        progress: (Int, Int, Float) -> Void = { _, _, _ in }
+    ) throws(TrainingError) -> EpochRecord {
         let epoch = epochsDone + 1
         engine.update = options.updateRule(epoch: epoch)
         var order = trainIndices
@@ -211,16 +247,22 @@ public final class Trainer {
         var seen = 0
         engine.isTraining = true
         for (k, start) in starts.enumerated() {
-            let batch = images.subset(Array(order[start..<min(start + options.batchSize, order.count)]))
+            let end = min(start + options.batchSize, order.count)
+            let batch = images.subset(Array(order[start..<end]))
             let loss = engine.trainStep(batch.images, labels: batch.labels)
-            guard loss.isFinite else { throw .diverged(epoch: epoch, batch: k + 1, loss: loss) }
-            lossSum += Double(loss) * Double(batch.count)   // the batch's mean times its size
+            guard loss.isFinite else {
+                throw .diverged(epoch: epoch, batch: k + 1, loss: loss)
+            }
+            lossSum += Double(loss) * Double(batch.count)   // the batch's mean × its size
             seen += batch.count
             progress(k + 1, starts.count, Float(lossSum / Double(seen)))
         }
-        let (validationLoss, correct, _) = engine.evaluate(validation.images, labels: validation.labels)
-        var record = EpochRecord(epoch: epoch, trainingLoss: Float(lossSum / Double(seen)), validationLoss: validationLoss,
-                                 validationAccuracy: Float(correct) / Float(validation.count), improved: false)
+        let (validationLoss, correct, _) = engine.evaluate(
+            validation.images, labels: validation.labels)
+        var record = EpochRecord(
+            epoch: epoch, trainingLoss: Float(lossSum / Double(seen)),
+            validationLoss: validationLoss,
+            validationAccuracy: Float(correct) / Float(validation.count), improved: false)
         record.improved = options.keepBest.improves(record, on: history)
         history.append(record)
         if let path = checkpointPath {
@@ -232,7 +274,8 @@ public final class Trainer {
     }
 }
 
-/// An option outside its range: the option (`TrainingOptions`' property name), the range, the value.
+/// An option outside its range: the option (`TrainingOptions`' property name),
+/// the range, the value.
 public struct OptionProblem: Error, Equatable, CustomStringConvertible, Sendable {
     public var option: String
     public var range: String
@@ -241,84 +284,102 @@ public struct OptionProblem: Error, Equatable, CustomStringConvertible, Sendable
 }
 
 extension TrainingOptions {
-    /// Every option outside its range, in declaration order. `trainingSize` is the number of
-    /// training samples before `trainingLimit` (nil when unknown: the checks that need it are skipped).
+    /// Every option outside its range, in declaration order. `trainingSize` is the number
+    /// of training samples before `trainingLimit` (nil when unknown: the checks that need
+    /// it are skipped). With n the number of samples trained on:
     ///
     ///     epochs ≥ 1              0 < learningRate < ∞       0 ≤ dropout < 1
     ///     0 < learningRateDecay ≤ 1
-    ///     1 ≤ batchSize ≤ n       batchSize ≤ trainingLimit ≤ trainingSize   (n: the samples trained on)
-    ///     with batchNorm: no batch of a single sample (batchSize ≥ 2, n mod batchSize ≠ 1)
+    ///     1 ≤ batchSize ≤ n       batchSize ≤ trainingLimit ≤ trainingSize
+    ///     with batchNorm: no batch of one sample (batchSize ≥ 2, n mod batchSize ≠ 1)
     public func problems(trainingSize: Int?) -> [OptionProblem] {
         var found: [OptionProblem] = []
         func check(_ ok: Bool, _ option: String, _ range: String, _ value: Any) {
-            if !ok { found.append(OptionProblem(option: option, range: range, value: "\(value)")) }
+            guard !ok else { return }
+            found.append(OptionProblem(option: option, range: range, value: "\(value)"))
         }
         check(epochs >= 1, "epochs", "at least 1", epochs)
         let size = trainingSize ?? Int.max
         let limitOK = trainingLimit.map { $0 >= max(batchSize, 1) && $0 <= size } ?? true
         if let limit = trainingLimit {
-            check(limitOK, "trainingLimit", "in \(max(batchSize, 1))...\(trainingSize.map(String.init) ?? "") "
+            let upper = trainingSize.map(String.init) ?? ""
+            check(limitOK, "trainingLimit", "in \(max(batchSize, 1))...\(upper) "
                   + "(at least one batch, at most the training samples)", limit)
         }
         let samples = limitOK ? min(trainingLimit ?? size, size) : size
-        check(batchSize >= 1 && batchSize <= samples, "batchSize",
-              samples == Int.max ? "at least 1" : "in 1...\(samples) (the training samples)", batchSize)
-        check(learningRate > 0 && learningRate.isFinite, "learningRate", "finite and greater than 0", learningRate)
+        let batchRange = samples == Int.max
+            ? "at least 1" : "in 1...\(samples) (the training samples)"
+        check(batchSize >= 1 && batchSize <= samples, "batchSize", batchRange, batchSize)
+        check(learningRate > 0 && learningRate.isFinite, "learningRate",
+              "finite and greater than 0", learningRate)
         check(dropout >= 0 && dropout < 1, "dropout", "in [0, 1)", dropout)
-        check(learningRateDecay > 0 && learningRateDecay <= 1, "learningRateDecay", "in (0, 1]", learningRateDecay)
+        check(learningRateDecay > 0 && learningRateDecay <= 1, "learningRateDecay",
+              "in (0, 1]", learningRateDecay)
         if batchNorm && batchSize >= 1 && limitOK && samples != Int.max {
             check(batchSize >= 2 && samples % batchSize != 1, "batchSize",
-                  "at least 2, and not leave a last batch of one sample (\(samples) samples), with batch normalization", batchSize)
+                  "at least 2, and not leave a last batch of one sample "
+                      + "(\(samples) samples), with batch normalization", batchSize)
         }
         return found
     }
 
     /// Throws `.badOption` for the first option outside its range.
     public func validate(trainingSize: Int?) throws(TrainingError) {
-        if let problem = problems(trainingSize: trainingSize).first { throw .badOption(problem.description) }
+        if let problem = problems(trainingSize: trainingSize).first {
+            throw .badOption(problem.description)
+        }
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 333)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 387)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
-        String(format: "epoch %2d   training loss %.6f   validation loss %.6f   accuracy %6.2f%%",
-               epoch, trainingLoss, validationLoss, 100 * validationAccuracy) + (improved ? "   saved" : "")
+        let format = "epoch %2d   training loss %.6f   validation loss %.6f"
+            + "   accuracy %6.2f%%"
+        let line = String(format: format, epoch, trainingLoss, validationLoss,
+                          100 * validationAccuracy)
+        return line + (improved ? "   saved" : "")
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 373)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 430)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
     public var trainingLoss: Float
     public var validationLoss: Float
     public var validationAccuracy: Float
-    /// Whether the validation score (`TrainingOptions.keepBest`) was the best so far, and the model saved.
+    /// Whether the validation score (`TrainingOptions.keepBest`) was the best so far, and
+    /// the model saved.
     public var improved: Bool
 
-    public init(epoch: Int, trainingLoss: Float, validationLoss: Float, validationAccuracy: Float, improved: Bool) {
-        (self.epoch, self.trainingLoss, self.validationLoss) = (epoch, trainingLoss, validationLoss)
-        (self.validationAccuracy, self.improved) = (validationAccuracy, improved)
+    public init(epoch: Int, trainingLoss: Float, validationLoss: Float,
+                validationAccuracy: Float, improved: Bool) {
+        self.epoch = epoch
+        self.trainingLoss = trainingLoss
+        self.validationLoss = validationLoss
+        self.validationAccuracy = validationAccuracy
+        self.improved = improved
     }
 }
 
-/// A saved training run: the network and everything needed to continue exactly where it stopped.
+/// A saved run: the network and everything needed to continue exactly where it stopped.
 ///
 /// The file (integers and floats little-endian):
 ///
 ///     8 bytes   "MLPCKPT\n"
 ///     4 bytes   format version, 3
 ///     4 bytes   length H of the header
-///     H bytes   header, JSON: options, layer sizes, epochs done, history, the generators' states,
-///               and the shape of every tensor that follows
-///     …         the tensors' floats: parameters (W₁ [out, in], b₁, …, then with batch norm each
-///               one's γ, β, running mean and running variance), then the optimizer's state
+///     H bytes   header, JSON: options, layer sizes, epochs done, history, the
+///               generators' states, and the shape of every tensor that follows
+///     …         the tensors' floats: parameters (W₁ [out, in], b₁, …, then with batch
+///               norm each one's γ, β, running mean and running variance), then the
+///               optimizer's state
 ///     32 bytes  SHA-256 of everything before it
 ///
-/// Reading checks each part and names what is wrong; a file is written to a temporary name and
-/// renamed over the old one, so a crash never leaves half a checkpoint.
+/// Reading checks each part and names what is wrong; a file is written to a temporary
+/// name and renamed over the old one, so a crash never leaves half a checkpoint.
 public struct Checkpoint: Sendable, Equatable {
     public static let magic = Array("MLPCKPT\n".utf8)
     public static let version: UInt32 = 3
@@ -331,8 +392,8 @@ public struct Checkpoint: Sendable, Equatable {
     public var engine: EngineState
     public var shuffleGenerator: UInt64
 
-    public init(options: TrainingOptions, sizes: [Int], epoch: Int, history: [EpochRecord],
-                engine: EngineState, shuffleGenerator: UInt64) {
+    public init(options: TrainingOptions, sizes: [Int], epoch: Int,
+                history: [EpochRecord], engine: EngineState, shuffleGenerator: UInt64) {
         self.options = options
         self.sizes = sizes
         self.epoch = epoch
@@ -347,21 +408,24 @@ public struct Checkpoint: Sendable, Equatable {
         var epoch: Int
         var history: [EpochRecord]
         var step: Int
-        var dropoutGenerators: [String]    // hexadecimal: JSON numbers lose bits above 2⁵³
+        // The generators' states in hexadecimal: JSON numbers lose bits above 2⁵³.
+        var dropoutGenerators: [String]
         var shuffleGenerator: String
         var parameterShapes: [[Int]]
         var optimizerStateCounts: [Int]
     }
 
-    /// The file's bytes. Throws only for a value JSON cannot hold, which `TrainingOptions.validate`
-    /// keeps out of the options (losses in the history may be infinite: they are written as text).
+    /// The file's bytes. Throws only for a value JSON cannot hold, which
+    /// `TrainingOptions.validate` keeps out of the options (losses in the history may be
+    /// infinite: they are written as text).
     public func encoded() throws(TrainingError) -> [UInt8] {
-        let header = Header(options: options, sizes: sizes, epoch: epoch, history: history,
-                            step: engine.step,
-                            dropoutGenerators: engine.dropoutGenerators.map { String($0, radix: 16) },
-                            shuffleGenerator: String(shuffleGenerator, radix: 16),
-                            parameterShapes: engine.parameters.map(\.shape),
-                            optimizerStateCounts: engine.optimizerState.map(\.count))
+        let header = Header(
+            options: options, sizes: sizes, epoch: epoch, history: history,
+            step: engine.step,
+            dropoutGenerators: engine.dropoutGenerators.map { String($0, radix: 16) },
+            shuffleGenerator: String(shuffleGenerator, radix: 16),
+            parameterShapes: engine.parameters.map(\.shape),
+            optimizerStateCounts: engine.optimizerState.map(\.count))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = Self.nonFiniteFloats
@@ -370,37 +434,53 @@ public struct Checkpoint: Sendable, Equatable {
             throw .checkpoint("cannot encode the checkpoint's header: \(error)")
         }
         var bytes = Self.magic
-        bytes += littleEndianBytes(Self.version) + littleEndianBytes(UInt32(json.count)) + json
+        bytes += littleEndianBytes(Self.version) + littleEndianBytes(UInt32(json.count))
+        bytes += json
         for values in engine.parameters.map(\.scalars) + engine.optimizerState {
             for value in values { bytes += littleEndianBytes(value.bitPattern) }
         }
         return bytes + sha256(bytes)
     }
 
-    /// Infinite or NaN losses in the history are written as these strings (JSON has no such numbers).
-    static let nonFiniteFloats = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
-        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    /// Infinite or NaN losses in the history are written as these strings (JSON has no
+    /// such numbers).
+    static let nonFiniteFloats = JSONEncoder.NonConformingFloatEncodingStrategy
+        .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
 
-    /// Parses a checkpoint file's bytes; `path` names the file in errors. Every field of the header
-    /// is checked before it is used (a file with a correct checksum may still have been forged or
-    /// written by a buggy program): the options' ranges, the layer sizes, every tensor's shape and
-    /// the number of floats they need, the history and the generators' states.
-    public static func decode(_ bytes: [UInt8], path: String) throws(TrainingError) -> Checkpoint {
+    /// Parses a checkpoint file's bytes; `path` names the file in errors. Every field of
+    /// the header is checked before it is used (a file with a correct checksum may still
+    /// have been forged or written by a buggy program): the options' ranges, the layer
+    /// sizes, every tensor's shape and the number of floats they need, the history and
+    /// the generators' states.
+    public static func decode(
+        _ bytes: [UInt8], path: String
+    ) throws(TrainingError) -> Checkpoint {
         func fail(_ what: String) -> TrainingError { .checkpoint("\(path): \(what)") }
-        guard bytes.count >= magic.count + 8 + 32 else { throw fail("too short to be a checkpoint (\(bytes.count) bytes)") }
-        guard Array(bytes[0..<magic.count]) == magic else { throw fail("not a checkpoint (it does not start with \"MLPCKPT\")") }
+        guard bytes.count >= magic.count + 8 + 32 else {
+            throw fail("too short to be a checkpoint (\(bytes.count) bytes)")
+        }
+        guard Array(bytes[0..<magic.count]) == magic else {
+            throw fail("not a checkpoint (it does not start with \"MLPCKPT\")")
+        }
         let version = readUInt32(bytes, at: 8)
-        guard version == Self.version else { throw fail("format version \(version); this book reads version \(Self.version)") }
+        guard version == Self.version else {
+            let supported = Self.version
+            throw fail("format version \(version); this book reads version \(supported)")
+        }
         let body = Array(bytes[0..<(bytes.count - 32)])
         guard sha256(body) == Array(bytes[(bytes.count - 32)...]) else {
             throw fail("checksum mismatch: the file is damaged or truncated")
         }
         let headerLength = Int(readUInt32(bytes, at: 12))
-        guard headerLength <= body.count - 16 else { throw fail("header runs past the end of the file") }
+        guard headerLength <= body.count - 16 else {
+            throw fail("header runs past the end of the file")
+        }
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let headerBytes = Data(bytes[16..<(16 + headerLength)])
         let header: Header
-        do { header = try decoder.decode(Header.self, from: Data(bytes[16..<(16 + headerLength)])) } catch {
+        do { header = try decoder.decode(Header.self, from: headerBytes) } catch {
             throw fail("unreadable header (\(describe(error)))")
         }
         do throws(TrainingError) {
@@ -408,20 +488,28 @@ public struct Checkpoint: Sendable, Equatable {
         } catch {
             throw fail("the header's options are invalid: \(error)")
         }
-        guard header.sizes.count >= 2, header.sizes.allSatisfy({ (1...(1 << 20)).contains($0) }) else {
-            throw fail("invalid layer sizes \(header.sizes) (at least two layers of 1 to 2²⁰ units)")
+        let sizesInRange = header.sizes.allSatisfy { (1...(1 << 20)).contains($0) }
+        guard header.sizes.count >= 2, sizesInRange else {
+            throw fail("invalid layer sizes \(header.sizes) "
+                       + "(at least two layers of 1 to 2²⁰ units)")
         }
-        guard header.epoch >= 0, header.epoch == header.history.count,
-              header.history.enumerated().allSatisfy({ $0.element.epoch == $0.offset + 1 }) else {
+        let numbered = header.history.enumerated().allSatisfy {
+            $0.element.epoch == $0.offset + 1
+        }
+        guard header.epoch >= 0, header.epoch == header.history.count, numbered else {
             throw fail("the history does not list epochs 1...\(header.epoch) in order")
         }
         guard header.step >= 0 else { throw fail("negative step count \(header.step)") }
 
-        // Every tensor's size, without overflow, and all of them together must be the floats the file holds.
+        // Every tensor's size, without overflow; all of them together must be the floats
+        // the file holds.
         var counts: [Int] = []
         for (k, shape) in header.parameterShapes.enumerated() {
-            guard !shape.isEmpty, shape.allSatisfy({ $0 >= 1 }) else { throw fail("tensor \(k + 1) has the invalid shape \(shape)") }
-            counts.append(try product(shape, or: fail("tensor \(k + 1)'s shape \(shape) is too large")))
+            guard !shape.isEmpty, shape.allSatisfy({ $0 >= 1 }) else {
+                throw fail("tensor \(k + 1) has the invalid shape \(shape)")
+            }
+            let tooLarge = fail("tensor \(k + 1)'s shape \(shape) is too large")
+            counts.append(try product(shape, or: tooLarge))
         }
         guard header.optimizerStateCounts.allSatisfy({ $0 >= 1 }) else {
             throw fail("invalid optimizer state sizes \(header.optimizerStateCounts)")
@@ -430,47 +518,62 @@ public struct Checkpoint: Sendable, Equatable {
         var floats = 0
         for count in counts {
             let (sum, overflow) = floats.addingReportingOverflow(count)
-            if overflow { throw fail("the header lists more floats than any file can hold") }
+            if overflow {
+                throw fail("the header lists more floats than any file can hold")
+            }
             floats = sum
         }
         let payload = body.count - 16 - headerLength
-        guard payload % 4 == 0, floats == payload / 4 else {
-            throw fail("the header lists \(floats) floats but the file holds \(payload / 4)")
+        let held = payload / 4
+        guard payload % 4 == 0, floats == held else {
+            throw fail("the header lists \(floats) floats but the file holds \(held)")
         }
         var offset = 16 + headerLength
         var arrays: [[Float]] = []
         for count in counts {
-            arrays.append((0..<count).map { Float(bitPattern: readUInt32(bytes, at: offset + 4 * $0)) })
+            arrays.append((0..<count).map { i in
+                Float(bitPattern: readUInt32(bytes, at: offset + 4 * i))
+            })
             offset += 4 * count
         }
         let generators = header.dropoutGenerators.compactMap { UInt64($0, radix: 16) }
         guard let shuffle = UInt64(header.shuffleGenerator, radix: 16),
-              generators.count == header.dropoutGenerators.count else { throw fail("unreadable generator state") }
-        let parameters = zip(header.parameterShapes, arrays).map { Tensor(shape: $0, scalars: $1) }
-        let engine = EngineState(parameters: parameters, optimizerState: Array(arrays.dropFirst(parameters.count)),
-                                 step: header.step, dropoutGenerators: generators)
-        return Checkpoint(options: header.options, sizes: header.sizes, epoch: header.epoch, history: header.history,
-                          engine: engine, shuffleGenerator: shuffle)
+              generators.count == header.dropoutGenerators.count else {
+            throw fail("unreadable generator state")
+        }
+        let parameters = zip(header.parameterShapes, arrays).map {
+            Tensor(shape: $0, scalars: $1)
+        }
+        let engine = EngineState(
+            parameters: parameters,
+            optimizerState: Array(arrays.dropFirst(parameters.count)),
+            step: header.step, dropoutGenerators: generators)
+        return Checkpoint(
+            options: header.options, sizes: header.sizes, epoch: header.epoch,
+            history: header.history, engine: engine, shuffleGenerator: shuffle)
     }
 
-    /// The suffix of the temporary file a checkpoint is written to before it is renamed over `path`.
-    /// A run stopped during a save (even by SIGKILL) leaves at most `path.partial`; `prepare` removes it.
+    /// The suffix of the temporary file a checkpoint is written to before it is renamed
+    /// over `path`. A run stopped during a save (even by SIGKILL) leaves at most
+    /// `path.partial`; `prepare` removes it.
     public static let temporarySuffix = ".partial"
 
-    /// Writes the checkpoint atomically: to `path.partial` next to `path`, flushed to disk, then renamed
-    /// over it. An error names the file and the system's reason ("No space left on device").
+    /// Writes the checkpoint atomically: to `path.partial` next to `path`, flushed to
+    /// disk, then renamed over it. An error names the file and the system's reason
+    /// ("No space left on device").
     public func write(to path: String) throws(TrainingError) {
         try writeFileAtomically(try encoded(), to: path)
     }
 
-    /// Reads and decodes the checkpoint at `path`; an error names the file and what is wrong.
+    /// Decodes the checkpoint file at `path`; an error names the file and what is wrong.
     public static func read(from path: String) throws(TrainingError) -> Checkpoint {
         try decode(readCheckpointFile(path), path: path)
     }
 
-    /// Before a run that saves to `path` (and `path.resume`): checks that the directory exists and can
-    /// be written, by creating and removing the temporary file, and removes temporary files a stopped
-    /// run left behind. Returns the paths of the stale files it removed.
+    /// Before a run that saves to `path` (and `path.resume`): checks that the directory
+    /// exists and can be written, by creating and removing the temporary file, and
+    /// removes temporary files a stopped run left behind. Returns the paths of the stale
+    /// files it removed.
     @discardableResult
     public static func prepare(path: String) throws(TrainingError) -> [String] {
         var removed: [String] = []
@@ -480,42 +583,56 @@ public struct Checkpoint: Sendable, Equatable {
         }
         let probe = path + temporarySuffix
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .checkpoint("\(path): cannot write a checkpoint there: \(systemError())") }
+        guard fd >= 0 else {
+            throw .checkpoint(
+                "\(path): cannot write a checkpoint there: \(systemError())")
+        }
         close(fd)
         unlink(probe)
         return removed
     }
 
-    /// Puts the checkpoint's network into `engine`, after checking that they have the same shape:
-    /// layer sizes, batch normalization, dropout generators and the optimizer's state. `file` (the
-    /// checkpoint's path) names the file in errors.
+    /// Puts the checkpoint's network into `engine`, after checking that they have the
+    /// same shape: layer sizes, batch normalization, dropout generators and the
+    /// optimizer's state. `file` (the checkpoint's path) names the file in errors.
     public func restore(into engine: FastMLP, file: String? = nil) throws(TrainingError) {
         let prefix = file.map { "\($0): " } ?? ""
         guard sizes == engine.sizes else {
-            throw .checkpoint(prefix + "the checkpoint holds a \(sizes.map(String.init).joined(separator: "-")) network, "
-                              + "not \(engine.sizes.map(String.init).joined(separator: "-"))")
+            let held = sizes.map(String.init).joined(separator: "-")
+            let wanted = engine.sizes.map(String.init).joined(separator: "-")
+            throw .checkpoint(
+                prefix + "the checkpoint holds a \(held) network, not \(wanted)")
         }
         guard self.engine.parameters.map(\.shape) == engine.parameterShapes else {
+            let itHas = self.options.batchNorm ? "it has" : "it has no"
             throw .checkpoint(prefix + "the checkpoint's tensors do not fit the network "
-                              + "(\(self.options.batchNorm ? "it has" : "it has no") batch normalization)")
+                              + "(\(itHas) batch normalization)")
         }
-        let current = engine.state
-        guard self.engine.dropoutGenerators.count == current.dropoutGenerators.count else {
-            throw .checkpoint(prefix + "the checkpoint has \(self.engine.dropoutGenerators.count) dropout generators "
-                              + "for the network's \(current.dropoutGenerators.count) dropout layers")
+        let generators = self.engine.dropoutGenerators.count
+        let dropoutLayers = engine.state.dropoutGenerators.count
+        guard generators == dropoutLayers else {
+            throw .checkpoint(
+                prefix + "the checkpoint has \(generators) dropout generators "
+                    + "for the network's \(dropoutLayers) dropout layers")
         }
-        // The engine keeps two buffers per trainable tensor (momentum uses the first, Adam both):
-        // for each layer W, W, b, b; for each batch norm γ, γ, β, β (chapter 9).
+        // The engine keeps two buffers per trainable tensor (chapter 9; momentum uses the
+        // first, Adam both): W, W, b, b for each layer; γ, γ, β, β for each batch norm.
         let shapes = engine.parameterShapes
         let layers = engine.sizes.count - 1
-        let trainable = Array(shapes.prefix(2 * layers)) + stride(from: 2 * layers, to: shapes.count, by: 4).flatMap {
+        // Each batch norm's four tensors (γ, β, running mean, running variance) follow
+        // the layers' W and b; only γ and β are trained.
+        let batchNormStarts = stride(from: 2 * layers, to: shapes.count, by: 4)
+        let trainable = Array(shapes.prefix(2 * layers)) + batchNormStarts.flatMap {
             Array(shapes[$0..<min($0 + 2, shapes.count)])
         }
-        let expected = trainable.flatMap { shape in Array(repeating: shape.reduce(1, *), count: 2) }
+        let expected = trainable.flatMap { shape in
+            Array(repeating: shape.reduce(1, *), count: 2)
+        }
         let found = self.engine.optimizerState.map(\.count)
         guard found.isEmpty || found == expected else {
-            throw .checkpoint(prefix + "the checkpoint's optimizer state (\(found.count) buffers) does not fit the network "
-                              + "(\(expected.count) buffers)")
+            throw .checkpoint(
+                prefix + "the checkpoint's optimizer state (\(found.count) buffers) "
+                    + "does not fit the network (\(expected.count) buffers)")
         }
         engine.state = self.engine
     }
@@ -536,12 +653,17 @@ func product(_ shape: [Int], or error: TrainingError) throws(TrainingError) -> I
 func describe(_ error: any Error) -> String {
     guard let error = error as? DecodingError else { return "\(error)" }
     func at(_ context: DecodingError.Context) -> String {
-        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        let path = context.codingPath
+            .map { $0.intValue.map(String.init) ?? $0.stringValue }
+            .joined(separator: ".")
         return (path.isEmpty ? "" : path + ": ") + context.debugDescription
     }
     switch error {
-    case .keyNotFound(let key, let context): return at(context) + " (missing \(key.stringValue))"
-    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): return at(context)
+    case .keyNotFound(let key, let context):
+        return at(context) + " (missing \(key.stringValue))"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context),
+         .dataCorrupted(let context):
+        return at(context)
     @unknown default: return "\(error)"
     }
 }
@@ -549,13 +671,18 @@ func describe(_ error: any Error) -> String {
 /// The system's words for `errno`: "No space left on device".
 func systemError() -> String { String(cString: strerror(errno)) }
 
-/// Writes `bytes` to `path + ".partial"` with POSIX calls (so that each failure has its errno), flushes
-/// them to disk and renames the file over `path`; on failure, removes the temporary file. `write` is
-/// the system call, replaceable in tests to simulate a full disk.
-func writeFileAtomically(_ bytes: [UInt8], to path: String,
-                         write: (Int32, UnsafeRawPointer?, Int) -> Int = { Foundation.write($0, $1, $2) }) throws(TrainingError) {
+/// Writes `bytes` to `path + ".partial"` with POSIX calls (so that each failure has its
+/// errno), flushes them to disk and renames the file over `path`; on failure, removes
+/// the temporary file. `write` is the system call, replaceable in tests to simulate a
+/// full disk.
+func writeFileAtomically(
+    _ bytes: [UInt8], to path: String,
+    write: (Int32, UnsafeRawPointer?, Int) -> Int = { Foundation.write($0, $1, $2) }
+) throws(TrainingError) {
     let temporary = path + Checkpoint.temporarySuffix
-    func fail(_ what: String) -> TrainingError { .checkpoint("\(path): cannot write the checkpoint: \(what)") }
+    func fail(_ what: String) -> TrainingError {
+        .checkpoint("\(path): cannot write the checkpoint: \(what)")
+    }
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw fail(systemError()) }
     var failure: String?
@@ -564,7 +691,10 @@ func writeFileAtomically(_ bytes: [UInt8], to path: String,
         while done < buffer.count {
             let n = write(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { failure = n < 0 ? systemError() : "the disk accepted no more bytes"; return }
+            guard n > 0 else {
+                failure = n < 0 ? systemError() : "the disk accepted no more bytes"
+                return
+            }
             done += n
         }
     }
@@ -580,26 +710,32 @@ func writeFileAtomically(_ bytes: [UInt8], to path: String,
 /// The bytes of the file at `path`; an error names the file and the system's reason.
 func readCheckpointFile(_ path: String) throws(TrainingError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw .checkpoint("\(path): cannot read the checkpoint: \(systemError())") }
+    guard fd >= 0 else {
+        throw .checkpoint("\(path): cannot read the checkpoint: \(systemError())")
+    }
     defer { close(fd) }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
         let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         if n < 0 && errno == EINTR { continue }
-        guard n >= 0 else { throw .checkpoint("\(path): cannot read the checkpoint: \(systemError())") }
+        guard n >= 0 else {
+            throw .checkpoint("\(path): cannot read the checkpoint: \(systemError())")
+        }
         if n == 0 { return bytes }
         bytes += chunk[0..<n]
     }
 }
 
-func littleEndianBytes(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+func littleEndianBytes(_ value: UInt32) -> [UInt8] {
+    (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+}
 
 func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 740)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 884)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float
@@ -626,20 +762,25 @@ public struct TestReport: Sendable {
         var lines = [String(format: "Test loss: %.6f", loss), ""]
         for (digit, row) in confusion.enumerated() {
             let total = row.reduce(0, +)
-            lines.append(String(format: "Test accuracy of %d: %5.1f%% (%4d/%4d)", digit,
-                                100 * Double(row[digit]) / Double(total), row[digit], total))
+            let percent = 100 * Double(row[digit]) / Double(total)
+            lines.append(String(format: "Test accuracy of %d: %5.1f%% (%4d/%4d)",
+                                digit, percent, row[digit], total))
         }
         lines.append("")
+        let overall = 100 * Double(correct) / Double(labels.count)
         lines.append(String(format: "Test accuracy (overall): %.2f%% (%d/%d)",
-                            100 * Double(correct) / Double(labels.count), correct, labels.count))
+                            overall, correct, labels.count))
         return lines.joined(separator: "\n")
     }
 
     /// The confusion matrix as text: rows are true digits, columns predictions.
     public var confusionTable: String {
-        var lines = ["truth \\ predicted " + (0..<10).map { String(format: "%5d", $0) }.joined()]
+        func columns(_ values: [Int]) -> String {
+            values.map { String(format: "%5d", $0) }.joined()
+        }
+        var lines = ["truth \\ predicted " + columns(Array(0..<10))]
         for (digit, row) in confusion.enumerated() {
-            lines.append(String(format: "%17d ", digit) + row.map { String(format: "%5d", $0) }.joined())
+            lines.append(String(format: "%17d ", digit) + columns(row))
         }
         return lines.joined(separator: "\n")
     }
@@ -651,13 +792,17 @@ public func testReport(_ engine: FastMLP, on data: MNISTDataset) -> TestReport {
     return TestReport(loss: loss, predictions: predictions, labels: data.labels)
 }
 
-/// The first `count` test images, titled "prediction (truth)", right ones green and wrong ones red.
-public func predictionGrid(_ report: TestReport, images data: MNISTDataset, count: Int = 20) -> ImageGrid {
+/// The first `count` test images, titled "prediction (truth)", right ones green and wrong
+/// ones red.
+public func predictionGrid(
+    _ report: TestReport, images data: MNISTDataset, count: Int = 20
+) -> ImageGrid {
     let shown = Array(0..<count)
+    let (predicted, truth) = (report.predictions, report.labels)
     return ImageGrid(title: "Test images: prediction (truth)",
                      images: shown.map { data.image(at: $0) },
-                     captions: shown.map { "\(report.predictions[$0]) (\(report.labels[$0]))" },
-                     marks: shown.map { report.predictions[$0] == report.labels[$0] ? .correct : .wrong },
+                     captions: shown.map { "\(predicted[$0]) (\(truth[$0]))" },
+                     marks: shown.map { predicted[$0] == truth[$0] ? .correct : .wrong },
                      columns: 10)
 }
 #sourceLocation()

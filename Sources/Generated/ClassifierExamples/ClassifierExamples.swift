@@ -16,20 +16,22 @@ import Foundation
 
 /// Runs the examples of chapters/11-mnist-classifier.md in order.
 public func runClassifierExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 129, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 130)
+runner.begin(1, line: 144, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 145)
 
 let mnist = try! MNISTSplit.load()
-print("training \(mnist.trainIndices.count), validation \(mnist.validation.count), test \(mnist.test.count) images")
+print("training \(mnist.trainIndices.count), validation \(mnist.validation.count),",
+      "test \(mnist.test.count) images")
 let untrained = makeMNISTNetwork(seed: 0)
 untrained.eval()
 print("parameters:", untrained.parameterCount)
 let firstBatch = mnist.trainingFile.subset(Array(mnist.trainIndices.prefix(20)))
-print(String(format: "loss of the untrained network on a batch: %.4f (ln 10 = %.4f)",
-             crossEntropy(untrained(firstBatch.images), labels: firstBatch.labels), log(10.0)))
+print(String(
+    format: "loss of the untrained network on a batch: %.4f (ln 10 = %.4f)",
+    crossEntropy(untrained(firstBatch.images), labels: firstBatch.labels), log(10.0)))
 #sourceLocation()
-runner.begin(2, line: 346, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 347)
+runner.begin(2, line: 403, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 404)
 var quick = TrainingOptions()
 quick.epochs = 1
 quick.trainingLimit = 12_000
@@ -38,24 +40,28 @@ let quickTrainer = try! Trainer(options: quick, data: mnist)
 let quickRecord = try! quickTrainer.trainEpoch()
 print(quickRecord.logLine)
 #sourceLocation()
-runner.begin(3, line: 360, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 361)
+runner.begin(3, line: 417, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 418)
 precondition(quickRecord.trainingLoss < 1.0 && quickRecord.validationLoss < 0.5, "one epoch should cut the loss well below ln 10")
 precondition(quickRecord.validationAccuracy > 0.85, "one epoch on 12,000 images should beat chance (10%) by far")
 #sourceLocation()
-runner.begin(4, line: 686, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 687)
+runner.begin(4, line: 824, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 825)
+let demoProcess = ProcessInfo.processInfo.processIdentifier
 let demoDirectory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("book-checkpoint-demo-\(ProcessInfo.processInfo.processIdentifier)").path
-try? FileManager.default.createDirectory(atPath: demoDirectory, withIntermediateDirectories: true)
+    .appendingPathComponent("book-checkpoint-demo-\(demoProcess)").path
+try? FileManager.default.createDirectory(atPath: demoDirectory,
+                                         withIntermediateDirectories: true)
 let demoPath = demoDirectory + "/quick.ckpt"
 let saved = quickTrainer.checkpoint()
 try! saved.write(to: demoPath)
 print("round trip equal:", try! Checkpoint.read(from: demoPath) == saved)
 var damaged = try! saved.encoded()
 damaged[damaged.count / 2] ^= 1
-for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.prefix(5_000))),
-                      ("not a checkpoint", Array(String(repeating: "not a checkpoint ", count: 10).utf8))] {
+let notACheckpoint = Array(String(repeating: "not a checkpoint ", count: 10).utf8)
+for (name, bytes) in [("one bit flipped", damaged),
+                      ("cut short", Array(damaged.prefix(5_000))),
+                      ("not a checkpoint", notACheckpoint)] {
     do {
         _ = try Checkpoint.decode(bytes, path: "quick.ckpt")
     } catch {
@@ -63,8 +69,8 @@ for (name, bytes) in [("one bit flipped", damaged), ("cut short", Array(damaged.
     }
 }
 #sourceLocation()
-runner.begin(5, line: 716, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 717)
+runner.begin(5, line: 858, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 859)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -73,12 +79,14 @@ _ = try! straight.trainEpoch()
 let interrupted = try! Trainer(options: twoEpochs, data: mnist)
 interrupted.checkpointPath = demoDirectory + "/resume-demo.ckpt"
 _ = try! interrupted.trainEpoch()
-let resumed = try! Trainer(resuming: demoDirectory + "/resume-demo.ckpt.resume", data: mnist)
+let resumed = try! Trainer(resuming: demoDirectory + "/resume-demo.ckpt.resume",
+                           data: mnist)
 _ = try! resumed.trainEpoch()
-print("identical after resuming:", resumed.engine.state == straight.engine.state && resumed.history == straight.history)
+let sameWeights = resumed.engine.state == straight.engine.state
+print("identical after resuming:", sameWeights && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(6, line: 808) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 809)
+if runner.beginSlow(6, line: 961) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 962)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -91,7 +99,8 @@ let report = testReport(recipe.engine, on: mnist.test)
 print("\nbest model: epoch \(best.epoch)\n")
 print(report.table)
 print("\n" + report.confusionTable + "\n")
-var curves = LinePlot(title: "Training and validation loss, 50 epochs", xLabel: "epoch", yLabel: "mean cross-entropy")
+var curves = LinePlot(title: "Training and validation loss, 50 epochs",
+                      xLabel: "epoch", yLabel: "mean cross-entropy")
 curves.add(Series("training", y: recipe.history.map { Double($0.trainingLoss) }))
 curves.add(Series("validation", y: recipe.history.map { Double($0.validationLoss) }))
 show(curves)
@@ -99,13 +108,14 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 1039) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1040)
-let model = try! Trainer(options: TrainingOptions(), data: mnist).engine  // seed 0's start
+if runner.beginSlow(7, line: 1193) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1194)
+// The record's network as seed 0 starts it; then its best epoch, from the checkpoint.
+let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 let startW1 = model.exportParameters()[0]  // W₁: [512, 784], row u = unit u's weights
 try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
 let trainedW1 = model.exportParameters()[0]
-precondition(startW1.shape == [512, 784] && trainedW1.shape == [512, 784], "W₁ is 512×784")
+precondition(startW1.shape == [512, 784] && trainedW1.shape == [512, 784], "W₁ 512×784")
 let tested = testReport(model, on: mnist.test)
 let probabilities = softmax(model.logits(mnist.test.images))  // [10000, 10]
 /// The probability the model gives test image `image` of being `digit`.
@@ -124,9 +134,9 @@ for image in surest {
                  100 * probability(image, predicted), 100 * probability(image, truth)))
 }
 print("")
+let surestCaptions = surest.map { "\(tested.predictions[$0]) (\(tested.labels[$0]))" }
 show(ImageGrid(title: "The 10 mistakes it is surest of: prediction (truth)",
-               images: surest.map { mnist.test.image(at: $0) },
-               captions: surest.map { "\(tested.predictions[$0]) (\(tested.labels[$0]))" },
+               images: surest.map { mnist.test.image(at: $0) }, captions: surestCaptions,
                marks: surest.map { _ in .wrong }, columns: 5))
 
 print("\ndigit  wrong  taken most often for (images)")
@@ -144,18 +154,20 @@ print("")
 func weightImage(_ w1: Tensor, unit: Int) -> GrayImage {
     let weights = w1.row(unit)
     let largest = weights.map(abs).max()!
-    return GrayImage(width: 28, height: 28, pixels: weights.map { 0.5 + 0.5 * $0 / largest })
+    let pixels = weights.map { 0.5 + 0.5 * $0 / largest }
+    return GrayImage(width: 28, height: 28, pixels: pixels)
 }
 let units = Array(0..<5)
 show(ImageGrid(title: "First-layer weights of units 0 to 4: at the start (top), trained",
                images: units.map { weightImage(startW1, unit: $0) }
                      + units.map { weightImage(trainedW1, unit: $0) },
-               captions: units.map { "unit \($0), start" } + units.map { "unit \($0), trained" },
+               captions: units.map { "unit \($0), start" }
+                       + units.map { "unit \($0), trained" },
                columns: 5))
 #sourceLocation()
 }
-if runner.beginSlow(8, line: 1113) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1114)
+if runner.beginSlow(8, line: 1270) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1271)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -303,8 +315,8 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
 show(validationCurves)
 #sourceLocation()
 }
-runner.begin(10, line: 1374, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1375)
+runner.begin(10, line: 1557, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1558)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept
 // (this runs last: the exercises' solutions may read the record's checkpoint).
@@ -312,8 +324,8 @@ try? FileManager.default.removeItem(atPath: demoDirectory)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(9, line: 1329) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1330)
+if runner.beginSlow(9, line: 1512) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1513)
 // The quick run again with other seeds: other initial weights, batch order and dropout masks.
 print("seed   " + "validation accuracy after the quick epoch")
 var accuracies: [Float] = []

@@ -21,15 +21,17 @@ public struct Tensor: Equatable, Sendable {
     /// `scalars.count` must be the product of the dimensions.
     public init(shape: [Int], scalars: [Float]) {
         require(shape.allSatisfy { $0 >= 0 }, "negative dimension in shape \(shape)")
-        require(shape.reduce(1, *) == scalars.count,
-                "shape \(shape) needs \(shape.reduce(1, *)) scalars, got \(scalars.count)")
+        let size = shape.reduce(1, *)
+        require(size == scalars.count,
+                "shape \(shape) needs \(size) scalars, got \(scalars.count)")
         self.shape = shape
         self.scalars = scalars
     }
 
     /// A tensor of the given shape filled with `value`.
     public init(repeating value: Float, shape: [Int]) {
-        self.init(shape: shape, scalars: Array(repeating: value, count: shape.reduce(1, *)))
+        let size = shape.reduce(1, *)
+        self.init(shape: shape, scalars: Array(repeating: value, count: size))
     }
 
     /// A tensor of zeros.
@@ -42,21 +44,31 @@ public struct Tensor: Equatable, Sendable {
         self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
     }
 
-    /// A tensor whose elements are drawn uniformly from `range` with the book's generator.
-    public init(uniform shape: [Int], in range: ClosedRange<Float>, using rng: inout SplitMix64) {
+    /// A tensor whose elements are drawn uniformly from `range` by the generator.
+    public init(uniform shape: [Int], in range: ClosedRange<Float>,
+                using rng: inout SplitMix64) {
         let width = range.upperBound - range.lowerBound
-        let scalars = (0..<shape.reduce(1, *)).map { _ in range.lowerBound + width * rng.nextFloat() }
+        let scalars = (0..<shape.reduce(1, *)).map { _ in
+            range.lowerBound + width * rng.nextFloat()
+        }
         self.init(shape: shape, scalars: scalars)
     }
 
     /// Number of elements.
     public var count: Int { scalars.count }
-    // `rows`, `columns` and the subscript run in the innermost loops, so they keep the cheaper
-    // `precondition` (silent under -O); the operations that take tensors check with `require`.
+    // `rows`, `columns` and the subscript run in the innermost loops, so they keep the
+    // cheaper `precondition` (silent under -O); the operations that take tensors check
+    // with `require`.
     /// Rows of a 2-D tensor.
-    public var rows: Int { precondition(shape.count == 2, "rows of a \(shape.count)-D tensor"); return shape[0] }
+    public var rows: Int {
+        precondition(shape.count == 2, "rows of a \(shape.count)-D tensor")
+        return shape[0]
+    }
     /// Columns of a 2-D tensor.
-    public var columns: Int { precondition(shape.count == 2, "columns of a \(shape.count)-D tensor"); return shape[1] }
+    public var columns: Int {
+        precondition(shape.count == 2, "columns of a \(shape.count)-D tensor")
+        return shape[1]
+    }
 
     /// Element (i, j) of a 2-D tensor.
     public subscript(i: Int, j: Int) -> Float {
@@ -65,10 +77,12 @@ public struct Tensor: Equatable, Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 123)
+#sourceLocation(file: "chapters/03-layers.md", line: 135)
 extension Tensor {
     /// The same scalars seen with another shape of the same size.
-    public func reshaped(_ newShape: [Int]) -> Tensor { Tensor(shape: newShape, scalars: scalars) }
+    public func reshaped(_ newShape: [Int]) -> Tensor {
+        Tensor(shape: newShape, scalars: scalars)
+    }
 
     /// `[r, c] → [c, r]`: element (i, j) moves to (j, i).
     public var transposed: Tensor {
@@ -78,9 +92,12 @@ extension Tensor {
     }
 
     /// Row `i` of a 2-D tensor: `[r, c] → [c]`.
-    public func row(_ i: Int) -> [Float] { Array(scalars[(i * columns)..<((i + 1) * columns)]) }
+    public func row(_ i: Int) -> [Float] {
+        Array(scalars[(i * columns)..<((i + 1) * columns)])
+    }
 
-    /// The rows at `indices`, in that order: `[r, c] → [indices.count, c]` (a mini-batch).
+    /// The rows at `indices`, in that order (a mini-batch):
+    /// `[r, c] → [indices.count, c]`.
     public func rows(_ indices: [Int]) -> Tensor {
         Tensor(shape: [indices.count, columns], scalars: indices.flatMap { row($0) })
     }
@@ -90,15 +107,18 @@ extension Tensor: CustomStringConvertible {
     /// Rows of numbers with four decimals, e.g. `[[1.0000, -0.5000]]`.
     public var description: String {
         let f = { (x: Float) in String(format: "%.4f", x) }
-        guard shape.count == 2 else { return "[" + scalars.map(f).joined(separator: ", ") + "]" }
-        return "[" + (0..<rows).map { "[" + row($0).map(f).joined(separator: ", ") + "]" }.joined(separator: ",\n ") + "]"
+        let list = { (xs: [Float]) in "[" + xs.map(f).joined(separator: ", ") + "]" }
+        guard shape.count == 2 else { return list(scalars) }
+        return "[" + (0..<rows).map { list(row($0)) }.joined(separator: ",\n ") + "]"
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 179)
+#sourceLocation(file: "chapters/03-layers.md", line: 197)
 extension Tensor {
     /// f applied to every element.
-    public func map(_ f: (Float) -> Float) -> Tensor { Tensor(shape: shape, scalars: scalars.map(f)) }
+    public func map(_ f: (Float) -> Float) -> Tensor {
+        Tensor(shape: shape, scalars: scalars.map(f))
+    }
 
     /// f applied to matching elements of two tensors of one shape.
     public func zipMap(_ other: Tensor, _ f: (Float, Float) -> Float) -> Tensor {
@@ -131,9 +151,9 @@ extension Tensor {
     public func sum() -> Float { Float(scalars.reduce(0.0) { $0 + Double($1) }) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 242)
-/// Stops the program with `message` when `condition` is false, like `precondition`, but the
-/// message is printed in optimized builds too (`precondition` drops it under `-O`).
+#sourceLocation(file: "chapters/03-layers.md", line: 262)
+/// Stops the program with `message` when `condition` is false, like `precondition`, but
+/// the message is printed in optimized builds too (`precondition` drops it under `-O`).
 /// The library uses it for shape checks, e.g. "cannot multiply [2, 3] by [2, 3]".
 @inline(__always)
 public func require(_ condition: Bool, _ message: @autoclosure () -> String,
@@ -141,7 +161,7 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
     if !condition { fatalError(message(), file: (file), line: line) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 282)
+#sourceLocation(file: "chapters/03-layers.md", line: 302)
 /// C = A · B, written as plainly as possible: `[n, k] · [k, m] → [n, m]`,
 /// C[i, j] = Σₚ A[i, p] · B[p, j]. Chapter 9 makes it fast.
 public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
@@ -157,9 +177,9 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     return c
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 332)
-/// A tensor the network learns, with room for its gradient ∂L/∂value (filled in chapter 6).
-/// A class, so that a layer and an optimizer share one parameter.
+#sourceLocation(file: "chapters/03-layers.md", line: 352)
+/// A tensor the network learns, with room for its gradient ∂L/∂value (which chapter 6
+/// fills in). A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
     public let name: String
     public var value: Tensor
@@ -175,7 +195,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 355)
+#sourceLocation(file: "chapters/03-layers.md", line: 375)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -193,11 +213,11 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 388)
+#sourceLocation(file: "chapters/03-layers.md", line: 408)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
-/// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear` uses;
-/// both start uniform in ±1/√inputs, as there.
+/// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear`
+/// uses; both start uniform in ±1/√inputs, as there.
 public final class Linear: Layer {
     public let weight: Parameter
     public let bias: Parameter
@@ -207,13 +227,17 @@ public final class Linear: Layer {
     /// A layer with random weights and biases, uniform in ±1/√inputs (PyTorch's default).
     public init(_ inputs: Int, _ outputs: Int, rng: inout SplitMix64) {
         let bound = 1 / Float(inputs).squareRoot()
-        weight = Parameter("weight", Tensor(uniform: [outputs, inputs], in: -bound...bound, using: &rng))
-        bias = Parameter("bias", Tensor(uniform: [outputs], in: -bound...bound, using: &rng))
+        let range = -bound...bound
+        let w = Tensor(uniform: [outputs, inputs], in: range, using: &rng)
+        let b = Tensor(uniform: [outputs], in: range, using: &rng)
+        weight = Parameter("weight", w)
+        bias = Parameter("bias", b)
     }
 
     /// A layer with given weights `[outputs, inputs]` and bias `[outputs]`.
     public init(weight: Tensor, bias: Tensor) {
-        require(bias.count == weight.rows, "bias \(bias.shape) does not match weight \(weight.shape)")
+        require(bias.count == weight.rows,
+                "bias \(bias.shape) does not match weight \(weight.shape)")
         self.weight = Parameter("weight", weight)
         self.bias = Parameter("bias", bias)
     }
@@ -222,7 +246,8 @@ public final class Linear: Layer {
     public var outputs: Int { weight.value.rows }
 
     public func forward(_ x: Tensor) -> Tensor {
-        require(x.shape.count == 2 && x.columns == inputs, "Linear(\(inputs), \(outputs)) got input \(x.shape)")
+        require(x.shape.count == 2 && x.columns == inputs,
+                "Linear(\(inputs), \(outputs)) got input \(x.shape)")
         input = x
         return matmul(x, weight.value.transposed).addingToRows(bias.value)
     }
@@ -230,8 +255,9 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 635)
-/// An element-wise activation as a layer: `[batch, n] → [batch, n]`. Remembers its output.
+#sourceLocation(file: "chapters/03-layers.md", line: 672)
+/// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
+/// its output.
 public class ActivationLayer: Layer {
     public let name: String
     let f: (Float) -> Float
@@ -251,13 +277,19 @@ public class ActivationLayer: Layer {
 }
 
 /// ReLU(z) = max(0, z), element-wise.
-public final class ReLU: ActivationLayer { public init() { super.init("ReLU") { Activation.relu($0) } } }
+public final class ReLU: ActivationLayer {
+    public init() { super.init("ReLU") { Activation.relu($0) } }
+}
 /// σ(z) = 1 / (1 + e⁻ᶻ), element-wise.
-public final class Sigmoid: ActivationLayer { public init() { super.init("Sigmoid", sigmoid) } }
+public final class Sigmoid: ActivationLayer {
+    public init() { super.init("Sigmoid", sigmoid) }
+}
 /// tanh(z), element-wise.
-public final class Tanh: ActivationLayer { public init() { super.init("Tanh") { Foundation.tanh($0) } } }
+public final class Tanh: ActivationLayer {
+    public init() { super.init("Tanh") { Foundation.tanh($0) } }
+}
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 669)
+#sourceLocation(file: "chapters/03-layers.md", line: 713)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Sequential: Layer {
     public var layers: [any Layer]
@@ -271,10 +303,11 @@ public final class Sequential: Layer {
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 712)
-/// A multilayer perceptron: Linear layers of the given sizes with `activation` between them
-/// (none after the last). `sizes = [784, 512, 512, 10]` builds the book's MNIST network.
-public func makeMLP(_ sizes: [Int], activation: () -> any Layer = { ReLU() }, rng: inout SplitMix64) -> Sequential {
+#sourceLocation(file: "chapters/03-layers.md", line: 758)
+/// A multilayer perceptron: Linear layers of the given sizes with `activation` between
+/// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
+public func makeMLP(_ sizes: [Int], activation: () -> any Layer = { ReLU() },
+                    rng: inout SplitMix64) -> Sequential {
     var layers: [any Layer] = []
     for k in 0..<(sizes.count - 1) {
         layers.append(Linear(sizes[k], sizes[k + 1], rng: &rng))

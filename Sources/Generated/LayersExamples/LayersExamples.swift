@@ -8,29 +8,29 @@ import Foundation
 
 /// Runs the examples of chapters/03-layers.md in order.
 public func runLayersExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 105, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 106)
+runner.begin(1, line: 117, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 118)
 let t = Tensor([[1, 2, 3], [4, 5, 6]])
 print("shape:", t.shape)
 print("scalars:", t.scalars)
 print("t[1, 2] =", t[1, 2], " scalars[1 * 3 + 2] =", t.scalars[1 * 3 + 2])
 #sourceLocation()
-runner.begin(2, line: 153, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 154)
+runner.begin(2, line: 171, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 172)
 print(t.reshaped([3, 2]))
 print(t.transposed)
 print("row 1:", t.row(1))
 print(t.rows([1, 1, 0]))
 #sourceLocation()
-runner.begin(3, line: 215, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 216)
+runner.begin(3, line: 235, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 236)
 let bias = Tensor(shape: [3], scalars: [10, 20, 30])
 print(t + t)
 print(t.addingToRows(bias))
 print("sum of rows:", t.sumOfRows(), " sum:", t.sum())
 #sourceLocation()
-runner.begin(4, line: 303, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 304)
+runner.begin(4, line: 323, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 324)
 let a = Tensor([[1, 2, 3], [4, 5, 6]])   // [2, 3]
 let b = Tensor([[1, 0], [0, 1], [1, 1]]) // [3, 2]
 let c = matmul(a, b)
@@ -39,16 +39,16 @@ print(c)
 print("c[1, 0] = 4·1 + 5·0 + 6·1 =", 4 * 1 + 5 * 0 + 6 * 1)
 print("b · a has shape", matmul(b, a).shape)
 #sourceLocation()
-runner.begin(5, line: 430, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 431)
+runner.begin(5, line: 455, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 456)
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])   // [4, 2]
 let orAndNand = Linear(weight: Tensor([[10, 10], [-10, -10]]),
                        bias: Tensor(shape: [2], scalars: [-5, 15]))
 print("weight", orAndNand.weight.value.shape, " bias", orAndNand.bias.value.shape)
 print(orAndNand(xorInputs))
 #sourceLocation()
-runner.begin(6, line: 466, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 467)
+runner.begin(6, line: 491, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 492)
 
 
 var rng = SplitMix64(seed: 1)
@@ -56,7 +56,8 @@ var rng = SplitMix64(seed: 1)
 /// Standard deviation of all elements of a tensor.
 func standardDeviation(_ x: Tensor) -> Float {
     let mean = x.sum() / Float(x.count)
-    return ((x.map { $0 - mean } * x.map { $0 - mean }).sum() / Float(x.count)).squareRoot()
+    let centered = x.map { $0 - mean }
+    return ((centered * centered).sum() / Float(x.count)).squareRoot()
 }
 /// Fraction of elements with |x| > 3, where tanh and sigmoid are nearly flat.
 func saturated(_ x: Tensor) -> Float {
@@ -77,84 +78,96 @@ for n in [10, 100, 784] {
                  standardDeviation(z2), predicted2, 100 * saturated(z2)))
 }
 #sourceLocation()
-runner.begin(7, line: 527, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 528)
-/// How much a layer's outputs `[batch, n]` still depend on the input: the standard deviation of each
-/// unit's value over the batch, averaged over the units.
+runner.begin(7, line: 553, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 554)
+/// How much a layer's outputs `[batch, n]` still depend on the input: the standard
+/// deviation of each unit's value over the batch, averaged over the units.
 func spreadOverBatch(_ x: Tensor) -> Float {
     var total: Float = 0
     for j in 0..<x.columns {
         let column = (0..<x.rows).map { x[$0, j] }
         let mean = column.reduce(0, +) / Float(x.rows)
-        total += (column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(x.rows)).squareRoot()
+        let squares = column.map { ($0 - mean) * ($0 - mean) }
+        total += (squares.reduce(0, +) / Float(x.rows)).squareRoot()
     }
     return total / Float(x.columns)
 }
-/// A `Linear(n, n)` initialized as PyTorch does (weights and biases in ±1/√n), as Xavier (weights in
-/// ±√(6/2n)) or as He (weights in ±√(6/n)); the last two with zero biases.
+/// A `Linear(n, n)` initialized as PyTorch does (weights and biases in ±1/√n), as Xavier
+/// (weights in ±√(6/2n)) or as He (weights in ±√(6/n)); the last two with zero biases.
 func squareLayer(_ n: Int, _ scheme: String, rng: inout SplitMix64) -> Linear {
     if scheme == "PyTorch" { return Linear(n, n, rng: &rng) }
     let bound = (6 / Float(scheme == "Xavier" ? 2 * n : n)).squareRoot()
-    return Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng), bias: Tensor(zeros: [n]))
+    let weight = Tensor(uniform: [n, n], in: -bound...bound, using: &rng)
+    return Linear(weight: weight, bias: Tensor(zeros: [n]))
 }
 let checkpoints = [1, 5, 10, 20]
-var deepSpread: [String: [Float]] = [:]  // "tanh, He" → the mean spread after each checkpoint layer
-print("activation, initialization   spread after layer 1, 5, 10, 20: mean ± sd over 5 seeds")
+// "tanh, He" → the mean spread after each checkpoint layer:
+var deepSpread: [String: [Float]] = [:]
+print("spread over the batch, mean ± sd over 5 seeds")
+print("after layer            1                 5                10                20")
 for activation in ["tanh", "ReLU"] {
+    let f: (Float) -> Float = activation == "tanh"
+        ? { Foundation.tanh($0) } : { max(0, $0) }
     for scheme in ["PyTorch", "Xavier", "He"] {
         var spreads = [[Float]](repeating: [], count: checkpoints.count)
         for seed in 1...5 {
             var deepRNG = SplitMix64(seed: UInt64(seed))
             var x = Tensor(uniform: [32, 64], in: 0...1, using: &deepRNG)
             for layer in 1...20 {
-                x = squareLayer(64, scheme, rng: &deepRNG)(x)
-                x = activation == "tanh" ? x.map { Foundation.tanh($0) } : x.map { max(0, $0) }
-                if let c = checkpoints.firstIndex(of: layer) { spreads[c].append(spreadOverBatch(x)) }
+                x = squareLayer(64, scheme, rng: &deepRNG)(x).map(f)
+                if let c = checkpoints.firstIndex(of: layer) {
+                    spreads[c].append(spreadOverBatch(x))
+                }
             }
         }
         let summaries = spreads.map { values -> (mean: Float, sd: Float) in
             let mean = values.reduce(0, +) / 5
-            return (mean, (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4).squareRoot())
+            let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4
+            return (mean, variance.squareRoot())
         }
         deepSpread["\(activation), \(scheme)"] = summaries.map(\.mean)
-        print("\(activation), \(scheme)".padding(toLength: 27, withPad: " ", startingAt: 0),
-              summaries.map { String(format: "%8.2g ± %-7.1g", $0.mean, $0.sd) }.joined())
+        let cells = summaries.map { String(format: "%8.2g ± %-7.1g", $0.mean, $0.sd) }
+        let label = "\(activation), \(scheme)"
+        print(label.padding(toLength: 14, withPad: " ", startingAt: 0), cells.joined())
     }
 }
 #sourceLocation()
-runner.begin(8, line: 596, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 597)
+runner.begin(8, line: 632, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 633)
 precondition(deepSpread["ReLU, He"]![3] > 100 * deepSpread["ReLU, Xavier"]![3]
              && deepSpread["ReLU, Xavier"]![3] > 100 * deepSpread["ReLU, PyTorch"]![3]
              && deepSpread["tanh, Xavier"]![3] > 1000 * deepSpread["tanh, PyTorch"]![3]
              && deepSpread["ReLU, He"]![3] > deepSpread["ReLU, He"]![0] / 3,
              "He should keep ReLU's spread, Xavier tanh's, and PyTorch's default should lose both")
 #sourceLocation()
-runner.begin(9, line: 614, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 615)
+runner.begin(9, line: 650, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 651)
 let first = Linear(3, 4, rng: &rng), second = Linear(4, 2, rng: &rng)
 let merged = Linear(
-    weight: matmul(second.weight.value, first.weight.value),                       // [2, 3]
+    weight: matmul(second.weight.value, first.weight.value),                  // [2, 3]
     bias: matmul(first.bias.value.reshaped([1, 4]), second.weight.value.transposed)
-        .reshaped([2]) + second.bias.value)                                        // [2]
+        .reshaped([2]) + second.bias.value)                                   // [2]
 let x5 = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
 let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
-print("two layers vs one merged layer, largest difference:", String(format: "%.1e", difference))
+print("two layers vs one merged layer, largest difference:",
+      String(format: "%.1e", difference))
 #sourceLocation()
-runner.begin(10, line: 686, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 687)
+runner.begin(10, line: 730, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 731)
 let xorNet = Sequential([
     orAndNand, Sigmoid(),
-    Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])), Sigmoid(),
+    Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])),
+    Sigmoid(),
 ])
 let xorOut = xorNet(xorInputs)
 for i in 0..<4 {
-    print("XOR(\(Int(xorInputs[i, 0])), \(Int(xorInputs[i, 1]))) ≈", String(format: "%.4f", xorOut[i, 0]))
+    print("XOR(\(Int(xorInputs[i, 0])), \(Int(xorInputs[i, 1]))) ≈",
+          String(format: "%.4f", xorOut[i, 0]))
 }
 print("parameters:", xorNet.parameterCount)
 #sourceLocation()
-runner.begin(11, line: 730, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 731)
+runner.begin(11, line: 777, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 778)
 let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
 let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
 var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
@@ -162,75 +175,110 @@ var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and wit
 for seed: UInt64 in 1...3 {
     var netRng = SplitMix64(seed: seed)
     let reluNet = makeMLP([1, 16, 1], rng: &netRng)
-    randomNets.add(Series("ReLU #\(seed)", x: xs.map(Double.init), y: reluNet(xBatch).scalars.map(Double.init)))
+    let ys = reluNet(xBatch).scalars.map(Double.init)
+    randomNets.add(Series("ReLU #\(seed)", x: xs.map(Double.init), y: ys))
 }
 for seed: UInt64 in 1...3 {
     var netRng = SplitMix64(seed: seed)
     let tanhNet = makeMLP([1, 16, 1], activation: { Tanh() }, rng: &netRng)
-    randomNets.add(Series("tanh #\(seed)", x: xs.map(Double.init), y: tanhNet(xBatch).scalars.map(Double.init)))
+    let ys = tanhNet(xBatch).scalars.map(Double.init)
+    randomNets.add(Series("tanh #\(seed)", x: xs.map(Double.init), y: ys))
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(12, line: 773, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 774)
+runner.begin(12, line: 826, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 827)
 precondition(randomNets.series.allSatisfy { $0.y.allSatisfy { abs($0) < 1 } },
              "the six random 1-16-1 networks should stay within ±1 on [−3, 3]")
 #sourceLocation()
-runner.begin(13, line: 790, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 791)
+runner.begin(13, line: 843, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 844)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
-func padded(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
+func padded(_ s: String, _ width: Int) -> String {
+    s + String(repeating: " ", count: max(0, width - s.count))
+}
 print(padded("layer", 20), padded("output shape", 14), "std    zeros")
 var h = images
-print(padded("input", 20), padded("\(h.shape)", 14), String(format: "%.3f", standardDeviation(h)))
+print(padded("input", 20), padded("\(h.shape)", 14),
+      String(format: "%.3f", standardDeviation(h)))
 for layer in mnistNet.layers {
     h = layer(h)
-    let name = (layer as? Linear).map { "Linear(\($0.inputs), \($0.outputs))" } ?? "\(type(of: layer))"
+    let name = (layer as? Linear).map { "Linear(\($0.inputs), \($0.outputs))" }
+        ?? "\(type(of: layer))"
     let zeros = Float(h.scalars.filter { $0 == 0 }.count) / Float(h.count)
     print(padded(name, 20), padded("\(h.shape)", 14),
           String(format: "%.3f  %5.1f%%", standardDeviation(h), 100 * zeros))
 }
-print("scores of image 0:", h.rows([0]))
+print("scores of image 0:")
+print(h.rows([0]))
 #sourceLocation()
-runner.begin(14, line: 819, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 820)
+runner.begin(14, line: 878, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 879)
 precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { abs($0) < 0.11 },
              "the largest of the 200 untrained scores should be between 0.11 and 0.12 in size (the prose says so)")
 #sourceLocation()
-runner.begin(15, line: 835, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 836)
-func rightAligned(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+runner.begin(15, line: 894, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 895)
+/// A network of `Linear` and activation layers as columns of units: the input, then the
+/// outputs of each `Linear`, named after the activation layer that follows it.
+func diagram(of network: Sequential, title: String, batch: String) -> LayerDiagram {
+    var columns: [LayerDiagram.Layer] = []
+    for layer in network.layers {
+        if let linear = layer as? Linear {
+            if columns.isEmpty { columns.append(.init("input", size: linear.inputs)) }
+            columns.append(.init("hidden \(columns.count)", size: linear.outputs))
+        } else if let activation = layer as? ActivationLayer {
+            columns[columns.count - 1].activation = activation.name
+        }
+    }
+    columns[columns.count - 1].name = "output"
+    return LayerDiagram(title: title, layers: columns, batch: batch)
+}
+show(diagram(of: mnistNet, title: "The tutorial's network on a batch of 20 images",
+             batch: "20"))
+#sourceLocation()
+runner.begin(16, line: 935, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 936)
+func rightAligned(_ s: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - s.count)) + s
+}
 let total = mnistNet.parameterCount
 print(padded("layer", 18), rightAligned("weights", 20), rightAligned("biases", 8),
       rightAligned("parameters", 12), rightAligned("share", 7))
 var totalWeights = 0
 for case let linear as Linear in mnistNet.layers {
     let weights = linear.weight.value.count, biases = linear.bias.value.count
+    let share = Double(linear.parameterCount) / Double(total)
     totalWeights += weights
     print(padded("Linear(\(linear.inputs), \(linear.outputs))", 18),
           rightAligned("\(linear.outputs) × \(linear.inputs) = \(weights)", 20),
           rightAligned("\(biases)", 8), rightAligned("\(linear.parameterCount)", 12),
-          rightAligned(String(format: "%.1f%%", 100 * Double(linear.parameterCount) / Double(total)), 7))
+          rightAligned(String(format: "%.1f%%", 100 * share), 7))
 }
 print(padded("total", 18), rightAligned("\(totalWeights)", 20),
       rightAligned("\(total - totalWeights)", 8), rightAligned("\(total)", 12))
 print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 1e6))
-print("multiply-adds per image in a forward pass:", totalWeights, " floating-point operations:", 2 * totalWeights)
+print("multiply-adds per image in a forward pass:", totalWeights,
+      " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(16, line: 865, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 866)
+runner.begin(17, line: 969, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 970)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(17, line: 909, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 910)
-/// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points of [lo, hi].
-func interpolatingNetwork(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float) -> Sequential {
+runner.begin(18, line: 1013, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1014)
+/// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points
+/// of [lo, hi].
+func interpolatingNetwork(_ f: (Float) -> Float, units: Int,
+                          from lo: Float, to hi: Float) -> Sequential {
     let knots = (0...units).map { lo + (hi - lo) * Float($0) / Float(units) }
-    let slopes = (0..<units).map { (f(knots[$0 + 1]) - f(knots[$0])) / (knots[$0 + 1] - knots[$0]) }
-    let hidden = Linear(weight: Tensor(repeating: 1, shape: [units, 1]),
-                        bias: Tensor(shape: [units], scalars: knots.dropLast().map { -$0 }))
+    let slopes = (0..<units).map { k in
+        (f(knots[k + 1]) - f(knots[k])) / (knots[k + 1] - knots[k])
+    }
+    let kinks = Tensor(shape: [units], scalars: knots.dropLast().map { -$0 })
+    let hidden = Linear(weight: Tensor(repeating: 1, shape: [units, 1]), bias: kinks)
     let changes = (0..<units).map { slopes[$0] - ($0 == 0 ? 0 : slopes[$0 - 1]) }
     let output = Linear(weight: Tensor(shape: [1, units], scalars: changes),
                         bias: Tensor(shape: [1], scalars: [f(lo)]))
@@ -246,21 +294,23 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(String(format: "%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(18, line: 948, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 949)
+runner.begin(19, line: 1056, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1057)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
-    series: [Series("sin x", over: -Double.pi...Double.pi) { Foundation.sin($0) }] + [4, 8].map { units in
-        let net = interpolatingNetwork(sin, units: units, from: -.pi, to: .pi)
-        return Series("\(units) ReLU units", x: grid.map(Double.init), y: net(gridBatch).scalars.map(Double.init))
-    })
+    series: [Series("sin x", over: -Double.pi...Double.pi) { Foundation.sin($0) }]
+        + [4, 8].map { units in
+            let net = interpolatingNetwork(sin, units: units, from: -.pi, to: .pi)
+            let ys = net(gridBatch).scalars.map(Double.init)
+            return Series("\(units) ReLU units", x: grid.map(Double.init), y: ys)
+        })
 show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(19, exercise: 1, line: 1016, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1017)
+runner.beginSolution(20, exercise: 1, line: 1130, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1131)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
 let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
@@ -269,16 +319,16 @@ precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(20, exercise: 2, line: 1033, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1034)
+runner.beginSolution(21, exercise: 2, line: 1147, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1148)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(21, exercise: 3, line: 1051, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1052)
+runner.beginSolution(22, exercise: 3, line: 1165, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1166)
 final class Identity: Layer {
     func forward(_ x: Tensor) -> Tensor { x }
 }
@@ -286,27 +336,78 @@ var identityRng = SplitMix64(seed: 12)
 let linearNet = makeMLP([3, 4, 2], activation: { Identity() }, rng: &identityRng)
 let (inner, outer) = (linearNet.layers[0] as! Linear, linearNet.layers[2] as! Linear)
 // One layer: W = W₂W₁, b = W₂b₁ + b₂.
-let single = Linear(weight: matmul(outer.weight.value, inner.weight.value),
-                    bias: matmul(outer.weight.value, inner.bias.value.reshaped([4, 1])).reshaped([2]) + outer.bias.value)
+let (w1, w2) = (inner.weight.value, outer.weight.value)
+let b1 = inner.bias.value.reshaped([4, 1])
+let single = Linear(weight: matmul(w2, w1),
+                    bias: matmul(w2, b1).reshaped([2]) + outer.bias.value)
 let probe = Tensor(uniform: [8, 3], in: -2...2, using: &identityRng)
 let gap = (linearNet(probe) - single(probe)).scalars.map(abs).max()!
-print("single layer: weight \(single.weight.value.shape), bias \(single.bias.value.shape); largest difference on 8 inputs:", gap)
+print("single layer: weight \(single.weight.value.shape),",
+      "bias \(single.bias.value.shape); largest difference on 8 inputs:", gap)
 precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
+do {  // exercise 4
+runner.beginSolution(23, exercise: 4, line: 1196, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1197)
+/// A `Linear(n, n)` with zero biases and weights uniform in ±bound.
+func scaledLayer(_ n: Int, bound: Float, rng: inout SplitMix64) -> Linear {
+    Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng),
+           bias: Tensor(zeros: [n]))
+}
+let xavierBound = (6 / Float(2 * 64)).squareRoot()
+var sigmoidSpread: [String: [Float]] = [:]
+print("sigmoid: spread over the batch, mean over 5 seeds")
+print("after layer         1         5        10        20")
+for scheme in ["PyTorch", "Xavier", "He", "4 × Xavier"] {
+    var spreads = [Float](repeating: 0, count: checkpoints.count)
+    for seed in 1...5 {
+        var deepRNG = SplitMix64(seed: UInt64(seed))
+        var x = Tensor(uniform: [32, 64], in: 0...1, using: &deepRNG)
+        for layer in 1...20 {
+            let linear = scheme == "4 × Xavier"
+                ? scaledLayer(64, bound: 4 * xavierBound, rng: &deepRNG)
+                : squareLayer(64, scheme, rng: &deepRNG)
+            x = linear(x).map(sigmoid)
+            if let c = checkpoints.firstIndex(of: layer) {
+                spreads[c] += spreadOverBatch(x) / 5
+            }
+        }
+    }
+    sigmoidSpread[scheme] = spreads
+    let cells = spreads.map { String(format: "%10.2g", $0) }
+    print(scheme.padding(toLength: 11, withPad: " ", startingAt: 0) + cells.joined())
+}
+#sourceLocation()
+runner.beginSolution(24, exercise: 4, line: 1236, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 1237)
+let (pytorch, xavier, he) = (sigmoidSpread["PyTorch"]!, sigmoidSpread["Xavier"]!,
+                             sigmoidSpread["He"]!)
+let fourXavier = sigmoidSpread["4 × Xavier"]!
+precondition(he[2] > 10 * xavier[2] && xavier[1] > 5 * pytorch[1],
+             "with the sigmoid, He keeps the spread largest of the three, PyTorch's default least")
+precondition([pytorch, xavier, he].allSatisfy { $0[3] < 2e-7 },
+             "after 20 sigmoid layers the three schemes are down at Float's rounding floor")
+precondition(fourXavier[2] > 100 * he[2] && fourXavier[3] < fourXavier[0] / 1000,
+             "4 × Xavier keeps far more spread than He, but still loses it")
+#sourceLocation()
+}
 do {  // exercise 5
-runner.beginSolution(22, exercise: 5, line: 1084, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1085)
-func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float, points: Int = 20_000) -> Float {
+runner.beginSolution(25, exercise: 5, line: 1273, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1274)
+func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float,
+                  points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }
-    let g = interpolatingNetwork(f, units: units, from: lo, to: hi)(Tensor(shape: [xs.count, 1], scalars: xs))
+    let network = interpolatingNetwork(f, units: units, from: lo, to: hi)
+    let g = network(Tensor(shape: [xs.count, 1], scalars: xs))
     return zip(g.scalars, xs).map { abs($0 - f($1)) }.max()!
 }
 for units in [3, 4, 5, 6] {
-    print("|x| with \(units) units: largest error", String(format: "%.4f", largestError(abs, units: units, from: -1, to: 1)))
+    let error = largestError(abs, units: units, from: -1, to: 1)
+    print("|x| with \(units) units: largest error", String(format: "%.4f", error))
 }
-// The network joins f's values at evenly spaced knots by straight lines, so the search can use that
-// interpolation directly (cheap), and the network confirms the answer.
+// The network joins f's values at evenly spaced knots by straight lines, so the search
+// can use that interpolation directly (cheap), and the network confirms the answer.
 let wiggly: (Float) -> Float = { sin(1 / $0) }
 func chordError(units: Int, points: Int = 20_000) -> Float {
     let (lo, hi): (Float, Float) = (0.05, 1)
@@ -314,8 +415,9 @@ func chordError(units: Int, points: Int = 20_000) -> Float {
     return (0...points).map { k -> Float in
         let x = lo + (hi - lo) * Float(k) / Float(points)
         let piece = min(units - 1, Int(Float(units) * (x - lo) / (hi - lo)))
-        let t = (x - knots[piece]) / (knots[piece + 1] - knots[piece])
-        return abs(wiggly(knots[piece]) + t * (wiggly(knots[piece + 1]) - wiggly(knots[piece])) - wiggly(x))
+        let (left, right) = (knots[piece], knots[piece + 1])
+        let t = (x - left) / (right - left)
+        return abs(wiggly(left) + t * (wiggly(right) - wiggly(left)) - wiggly(x))
     }.max()!
 }
 var (tooFew, enough) = (1, 2)
@@ -324,11 +426,14 @@ while enough - tooFew > 1 {
     let middle = (tooFew + enough) / 2
     if chordError(units: middle) < 0.05 { enough = middle } else { tooFew = middle }
 }
-let (networkEnough, networkTooFew) = (largestError(wiggly, units: enough, from: 0.05, to: 1),
-                                      largestError(wiggly, units: tooFew, from: 0.05, to: 1))
-print("sin(1/x) on [0.05, 1]: \(enough) units bring the largest error below 0.05 (\(tooFew) do not);",
-      String(format: "the networks' errors: %.4f and %.4f", networkEnough, networkTooFew))
-precondition(networkEnough < 0.05 && networkTooFew >= 0.05, "the network agrees with the interpolation")
+let networkEnough = largestError(wiggly, units: enough, from: 0.05, to: 1)
+let networkTooFew = largestError(wiggly, units: tooFew, from: 0.05, to: 1)
+print("sin(1/x) on [0.05, 1]: \(enough) units bring the largest error below 0.05",
+      "(\(tooFew) do not);")
+print(String(format: "the networks' errors: %.4f and %.4f",
+             networkEnough, networkTooFew))
+precondition(networkEnough < 0.05 && networkTooFew >= 0.05,
+             "the network agrees with the interpolation")
 #sourceLocation()
 }
 }

@@ -443,7 +443,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 861)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 877)
 /// The numbers 0..<count in a random order, shuffled by chapter 1's `SplitMix64.shuffle`.
 func shuffledIndices(_ count: Int, using rng: inout SplitMix64) -> [Int] {
     var order = Array(0..<count)
@@ -471,7 +471,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 935)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 951)
 /// The mini-batches of one epoch: batch k holds the samples order[k·size ..< min((k+1)·size, n)],
 /// so every sample appears exactly once and only the last batch may be smaller. A collection:
 /// `for (images, labels) in batches`, `batches.count`, `batches[k]`; each batch is gathered when

@@ -113,8 +113,8 @@ let meanDigits = (0..<10).map { d in
 show(ImageGrid(title: "The mean training image of each digit", images: meanDigits,
                captions: (0..<10).map { "mean \($0)" }, columns: 5))
 #sourceLocation()
-runner.begin(10, line: 889, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 890)
+runner.begin(10, line: 905, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 906)
 let splitSeed: UInt64 = 2024
 let parts = splitIndices(count: fullTrain.count, validationFraction: 0.2, seed: splitSeed)
 let (trainSet, validationSet) = fullTrain.split(validationFraction: 0.2, seed: splitSeed)
@@ -122,8 +122,8 @@ print("training: \(trainSet.count) images, validation: \(validationSet.count) im
 print("first validation indices: \(parts.validation.prefix(8).map(String.init).joined(separator: " "))")
 print("validation digits: " + validationSet.labelCounts().enumerated().map { "\($0):\($1)" }.joined(separator: " "))
 #sourceLocation()
-runner.begin(11, line: 904, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 905)
+runner.begin(11, line: 920, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 921)
 precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlaps")
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
 precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed), "split not reproducible")
@@ -131,8 +131,8 @@ precondition(validationSet.labels[0] == fullTrain.labels[parts.validation[0]], "
 precondition(zip(validationSet.labelCounts(), fullTrain.labelCounts()).allSatisfy { (0.195...0.205).contains(Double($0) / Double($1)) },
              "the prose says every digit's validation share lies between 19.5% and 20.5%")
 #sourceLocation()
-runner.begin(12, line: 974, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 975)
+runner.begin(12, line: 990, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 991)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
@@ -145,32 +145,32 @@ for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64), (10_
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 1000, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1001)
+runner.begin(13, line: 1016, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1017)
 precondition(Set(epoch.order) == Set(0..<48_000), "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 1008, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1009)
+runner.begin(14, line: 1024, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1025)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
                images: (0..<20).map { GrayImage(width: 28, height: 28, pixels: batchImages.row($0)) },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1101, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1102)
+runner.begin(15, line: 1149, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1150)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
-runner.begin(16, line: 1138, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1139)
+runner.begin(16, line: 1186, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1187)
 let inkBytes = batchImages.row(1).map { Int(($0 * 255).rounded()) }.filter { $0 > 0 }
 let commonestInk = Dictionary(grouping: inkBytes, by: { $0 }).max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!.key
 precondition(commonestInk == 252, "the prose says this digit's stroke is mostly 252, not \(commonestInk)")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(17, line: 1230) {
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1231)
+if runner.beginSlow(17, line: 1278) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1279)
 let fm = FileManager.default
 let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
 /// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load` gives, with the
@@ -212,8 +212,8 @@ try? fm.removeItem(atPath: scratch)
 }
 }
 do {  // exercise 2
-runner.beginSolution(18, exercise: 2, line: 1291, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1292)
+runner.beginSolution(18, exercise: 2, line: 1339, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1340)
 func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
     var (sum, sumOfSquares) = (0.0, 0.0)
     for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
@@ -227,8 +227,8 @@ precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(19, exercise: 3, line: 1319, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1320)
+runner.beginSolution(19, exercise: 3, line: 1367, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1368)
 let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
 var right = 0
 var confusedAs = [Int](repeating: 0, count: 10)
@@ -243,8 +243,8 @@ print("wrong answers by the digit guessed:", confusedAs)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(20, exercise: 4, line: 1346, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1347)
+runner.beginSolution(20, exercise: 4, line: 1394, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1395)
 var byDigit = [[Int]](repeating: [], count: 10)
 for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
 var stratifiedRNG = SplitMix64(seed: splitSeed)
@@ -264,8 +264,8 @@ print("validation images: random \(validationSet.count), stratified \(stratified
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(21, exercise: 5, line: 1389, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1390)
+runner.beginSolution(21, exercise: 5, line: 1437, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1438)
 var orderRNG = SplitMix64(seed: 20)
 let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
 let gathered = trainSet.subset(lazyEpoch.order)  // the whole shuffled epoch, [48000, 784]

@@ -6,8 +6,25 @@ import Foundation
 
 /// Runs the examples of chapters/01-perceptron.md in order.
 public func runPerceptronExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 79, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 80)
+runner.begin(1, line: 32, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 33)
+show(GraphDiagram(
+    title: "A perceptron with two inputs",
+    summary: "The inputs x₁ and x₂ and a constant 1 enter a sum Σ with the weights w₁, w₂"
+        + " and the bias b; the sum z goes through the step, which gives the answer ŷ",
+    nodes: [
+        .init("x1", label: "x₁", boxed: false), .init("x2", label: "x₂", boxed: false),
+        .init("one", label: "1", boxed: false), .init("sum", label: "Σ"),
+        .init("step"), .init("y", label: "ŷ", boxed: false),
+    ],
+    edges: [
+        .init("x1", "sum", label: "w₁"), .init("x2", "sum", label: "w₂"),
+        .init("one", "sum", label: "b"),
+        .init("sum", "step", label: "z"), .init("step", "y"),
+    ]))
+#sourceLocation()
+runner.begin(2, line: 108, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 109)
 
 
 /// Fixed-point text for a number, e.g. fixed(-1.5) = "-1.50" (never "-0.00"),
@@ -16,24 +33,31 @@ func fixed(_ value: Float, _ decimals: Int = 2, width: Int = 0) -> String {
     String(format: "%\(width).\(decimals)f", value + 0)  // + 0 turns -0.0 into 0.0
 }
 
+/// A vector as fixed-point text in parentheses, e.g. vector([1, 2], 0) = "(1, 2)".
+func vector(_ values: [Float], _ decimals: Int = 2) -> String {
+    "(" + values.map { fixed($0, decimals) }.joined(separator: ", ") + ")"
+}
+
 let handAND = Perceptron(weights: [1, 1], bias: -1.5)
 print("x₁  x₂ |     z | ŷ")
 for x in [[0, 0], [0, 1], [1, 0], [1, 1]] as [[Float]] {
     let z = handAND.weightedSum(x)
-    print("\(fixed(x[0], 0))   \(fixed(x[1], 0))  | \(fixed(z, width: 5)) | \(fixed(handAND.predict(x), 0))")
+    print("\(fixed(x[0], 0))   \(fixed(x[1], 0))  | \(fixed(z, width: 5)) |",
+          fixed(handAND.predict(x), 0))
 }
 #sourceLocation()
-runner.begin(2, line: 245, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 246)
+runner.begin(3, line: 286, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 287)
 var demoGenerator = SplitMix64(seed: 42)
 for _ in 1...3 {
     let bits = demoGenerator.next()
-    print("0x" + String(bits, radix: 16), "→ top 24 bits as a float:", fixed(Float(bits >> 40) * 0x1p-24, 6))
+    let top24 = Float(bits >> 40) * 0x1p-24
+    print("0x" + String(bits, radix: 16), "→ top 24 bits as a float:", fixed(top24, 6))
 }
 print("uniform(in: -1...1):", fixed(demoGenerator.uniform(in: -1...1), 6))
 #sourceLocation()
-runner.begin(3, line: 264, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 265)
+runner.begin(4, line: 306, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 307)
 var pinnedGenerator = SplitMix64(seed: 42)
 precondition(pinnedGenerator.next() == 0xbdd732262feb6e95)
 precondition(pinnedGenerator.next() == 0x28efe333b266f103)
@@ -41,8 +65,8 @@ precondition(pinnedGenerator.next() == 0x47526757130f9f52)
 var floatGenerator = SplitMix64(seed: 42)
 precondition(floatGenerator.nextFloat() == Float(0xbdd732) * 0x1p-24)
 #sourceLocation()
-runner.begin(4, line: 351, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 352)
+runner.begin(5, line: 394, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 395)
 var traced = Perceptron(inputs: 2)
 var tracedEpoch = 0, tracedMistakes = 1
 while tracedMistakes > 0 {
@@ -52,48 +76,53 @@ while tracedMistakes > 0 {
         let before = traced.predict(row.x)
         guard traced.learn(from: row, rate: 1) != 0 else { continue }
         tracedMistakes += 1
-        print("epoch \(tracedEpoch): x = (\(fixed(row.x[0], 0)), \(fixed(row.x[1], 0))), y = \(fixed(row.y, 0)), ŷ = \(fixed(before, 0))"
-              + "  →  w = (\(fixed(traced.weights[0], 0)), \(fixed(traced.weights[1], 0))), b = \(fixed(traced.bias, 0))")
+        print("epoch \(tracedEpoch): x = \(vector(row.x, 0)), y = \(fixed(row.y, 0)),",
+              "ŷ = \(fixed(before, 0))  →  w = \(vector(traced.weights, 0)),",
+              "b = \(fixed(traced.bias, 0))")
     }
 }
 print("epoch \(tracedEpoch): no mistakes, done")
 #sourceLocation()
-runner.begin(5, line: 402, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 403)
+runner.begin(6, line: 446, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 447)
 /// Prints a truth table with the perceptron's prediction next to each label.
 func printPredictions(_ unit: Perceptron, on table: TruthTable) {
     print("  x₁ x₂ | y  ŷ")
     for row in table.rows {
         let mark = unit.predict(row.x) == row.y ? "" : "  ← wrong"
-        print("  \(fixed(row.x[0], 0))  \(fixed(row.x[1], 0))  | \(fixed(row.y, 0))  \(fixed(unit.predict(row.x), 0))\(mark)")
+        let cells = [row.x[0], row.x[1], row.y, unit.predict(row.x)].map { fixed($0, 0) }
+        print("  \(cells[0])  \(cells[1])  | \(cells[2])  \(cells[3])\(mark)")
     }
 }
 
 var andGenerator = SplitMix64(seed: 1)
 var learnedAND = Perceptron(inputs: 2)
-let andMistakes = learnedAND.train(on: TruthTable.and.rows, maxEpochs: 100, using: &andGenerator)
+let andMistakes = learnedAND.train(on: TruthTable.and.rows, maxEpochs: 100,
+                                   using: &andGenerator)
 print("AND: mistakes per epoch \(andMistakes)")
-print("  w = (\(fixed(learnedAND.weights[0])), \(fixed(learnedAND.weights[1]))), b = \(fixed(learnedAND.bias))")
+print("  w = \(vector(learnedAND.weights)), b = \(fixed(learnedAND.bias))")
 printPredictions(learnedAND, on: TruthTable.and)
 
 var orGenerator = SplitMix64(seed: 2)
 var learnedOR = Perceptron(inputs: 2)
-let orMistakes = learnedOR.train(on: TruthTable.or.rows, maxEpochs: 100, using: &orGenerator)
+let orMistakes = learnedOR.train(on: TruthTable.or.rows, maxEpochs: 100,
+                                 using: &orGenerator)
 print("OR: mistakes per epoch \(orMistakes)")
-print("  w = (\(fixed(learnedOR.weights[0])), \(fixed(learnedOR.weights[1]))), b = \(fixed(learnedOR.bias))")
+print("  w = \(vector(learnedOR.weights)), b = \(fixed(learnedOR.bias))")
 printPredictions(learnedOR, on: TruthTable.or)
 #sourceLocation()
-runner.begin(6, line: 462, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 463)
+runner.begin(7, line: 509, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 510)
 var xorGenerator = SplitMix64(seed: 3)
 var triedXOR = Perceptron(inputs: 2)
-let xorMistakes = triedXOR.train(on: TruthTable.xor.rows, maxEpochs: 20, using: &xorGenerator)
+let xorMistakes = triedXOR.train(on: TruthTable.xor.rows, maxEpochs: 20,
+                                 using: &xorGenerator)
 print("XOR: mistakes per epoch \(xorMistakes)")
-print("  w = (\(fixed(triedXOR.weights[0])), \(fixed(triedXOR.weights[1]))), b = \(fixed(triedXOR.bias))")
+print("  w = \(vector(triedXOR.weights)), b = \(fixed(triedXOR.bias))")
 printPredictions(triedXOR, on: TruthTable.xor)
 #sourceLocation()
-runner.begin(7, line: 484, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 485)
+runner.begin(8, line: 533, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 534)
 show(LinePlot(
     title: "Perceptron training: mistakes per epoch",
     xLabel: "epoch", yLabel: "mistakes",
@@ -104,8 +133,8 @@ show(LinePlot(
     ],
     xRange: 1...20, yRange: 0...4))
 #sourceLocation()
-runner.begin(8, line: 537, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 538)
+runner.begin(9, line: 589, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 590)
 /// The decision boundary w₁x₁ + w₂x₂ + b = 0 solved for x₂ (w₂ must not be 0).
 func boundary(_ name: String, _ unit: Perceptron) -> Series {
     Series(name, over: -0.5...1.5) { x1 in
@@ -124,9 +153,11 @@ show(LinePlot(
     ],
     xRange: -0.5...1.5, yRange: -0.5...1.5))
 #sourceLocation()
-runner.begin(9, line: 602, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 603)
+runner.begin(10, line: 658, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 659)
 let grid = (-20...20).map { Float($0) / 10 }
+print("\(grid.count * grid.count * grid.count) perceptrons on the grid")
+print("gate  right on all four rows  of them with no z of exactly 0")
 var strictlyPerfect: [String: Int] = [:]  // right on all four rows with no z exactly 0
 for table in [TruthTable.and, .or, .nand, .xor] {
     var perfect = 0, strict = 0
@@ -141,26 +172,28 @@ for table in [TruthTable.and, .or, .nand, .xor] {
         }
     }
     strictlyPerfect[table.name] = strict
-    print("\(table.name): \(perfect) of \(grid.count * grid.count * grid.count) perceptrons are right on all four rows,",
-          "\(strict) of them without a z of exactly 0")
+    let name = table.name.padding(toLength: 5, withPad: " ", startingAt: 0)
+    print(name, fixed(Float(perfect), 0, width: 22), fixed(Float(strict), 0, width: 31))
 }
 #sourceLocation()
-runner.begin(10, line: 634, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 635)
+runner.begin(11, line: 694, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 695)
 precondition(strictlyPerfect["AND"] == strictlyPerfect["NAND"], "AND and NAND should agree once z = 0 is excluded")
 #sourceLocation()
-runner.begin(11, line: 690, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 691)
+runner.begin(12, line: 751, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 752)
 let network = TwoLayerPerceptron.xor
 print("x₁ x₂ | h₁ = OR  h₂ = NAND | ŷ = AND(h₁, h₂) | XOR")
 for row in TruthTable.xor.rows {
     let h = network.hiddenOutputs(row.x)
-    let cells = [row.x[0], row.x[1], h[0], h[1], network.predict(row.x), row.y].map { fixed($0, 0) }
-    print("\(cells[0])  \(cells[1])  |    \(cells[2])        \(cells[3])     |        \(cells[4])        |  \(cells[5])")
+    let cells = [row.x[0], row.x[1], h[0], h[1], network.predict(row.x), row.y]
+        .map { fixed($0, 0) }
+    print("\(cells[0])  \(cells[1])  |    \(cells[2])        \(cells[3])     |",
+          "       \(cells[4])        |  \(cells[5])")
 }
 #sourceLocation()
-runner.begin(12, line: 727, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 728)
+runner.begin(13, line: 790, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 791)
 var sweptNetwork = TwoLayerPerceptron.xor
 var sweptBiases: [Double] = [], sweptMistakes: [Double] = []
 for i in 0...400 {
@@ -177,40 +210,52 @@ show(LinePlot(
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(13, exercise: 1, line: 806, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 807)
+runner.beginSolution(14, exercise: 1, line: 873, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 874)
 var nandGenerator = SplitMix64(seed: 4)
 var learnedNAND = Perceptron(inputs: 2)
-print("NAND: mistakes per epoch", learnedNAND.train(on: TruthTable.nand.rows, maxEpochs: 100, using: &nandGenerator))
-print("  w = (\(fixed(learnedNAND.weights[0])), \(fixed(learnedNAND.weights[1]))), b = \(fixed(learnedNAND.bias))")
-precondition(learnedNAND.mistakes(on: TruthTable.nand.rows) == 0, "a perceptron learns NAND")
+let nand = TruthTable.nand.rows
+let nandMistakes = learnedNAND.train(on: nand, maxEpochs: 100, using: &nandGenerator)
+print("NAND: mistakes per epoch", nandMistakes)
+print("  w = \(vector(learnedNAND.weights)), b = \(fixed(learnedNAND.bias))")
+precondition(learnedNAND.mistakes(on: nand) == 0, "a perceptron learns NAND")
 
 let notRows = [LabeledPoint(x: [0], y: 1), LabeledPoint(x: [1], y: 0)]
 var learnedNOT = Perceptron(inputs: 1)
-print("NOT: mistakes per epoch", learnedNOT.train(on: notRows, maxEpochs: 100, using: &nandGenerator))
+let notMistakes = learnedNOT.train(on: notRows, maxEpochs: 100, using: &nandGenerator)
+print("NOT: mistakes per epoch", notMistakes)
 print("  w = \(fixed(learnedNOT.weights[0])), b = \(fixed(learnedNOT.bias)),",
       "fires when x ≤ \(fixed(-learnedNOT.bias / learnedNOT.weights[0]))")
 precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(14, exercise: 2, line: 838, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 839)
+runner.beginSolution(15, exercise: 2, line: 908, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 909)
 var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
 var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
-let mistakesOne = rateOne.train(on: TruthTable.and.rows, rate: 1, maxEpochs: 100, using: &generatorA)
-let mistakesHalf = rateHalf.train(on: TruthTable.and.rows, rate: 0.5, maxEpochs: 100, using: &generatorB)
-print("η = 1:   mistakes \(mistakesOne), w = \(rateOne.weights), b = \(rateOne.bias)")
-print("η = 0.5: mistakes \(mistakesHalf), w = \(rateHalf.weights), b = \(rateHalf.bias)")
-precondition(mistakesOne == mistakesHalf && rateHalf.weights.map { 2 * $0 } == rateOne.weights
-             && 2 * rateHalf.bias == rateOne.bias, "from zero, η only scales the weights")
+let and = TruthTable.and.rows
+let mistakesOne = rateOne.train(on: and, rate: 1, maxEpochs: 100,
+                                using: &generatorA)
+let mistakesHalf = rateHalf.train(on: and, rate: 0.5, maxEpochs: 100,
+                                  using: &generatorB)
+print("η = 1:   mistakes \(mistakesOne),",
+      "w = \(rateOne.weights), b = \(rateOne.bias)")
+print("η = 0.5: mistakes \(mistakesHalf),",
+      "w = \(rateHalf.weights), b = \(rateHalf.bias)")
+precondition(mistakesOne == mistakesHalf
+             && rateHalf.weights.map { 2 * $0 } == rateOne.weights
+             && 2 * rateHalf.bias == rateOne.bias,
+             "from zero, η only scales the weights")
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(15, exercise: 3, line: 865, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 866)
+runner.beginSolution(16, exercise: 3, line: 942, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 943)
 func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
-func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float { strictStep(unit.weightedSum(x)) }
+func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float {
+    strictStep(unit.weightedSum(x))
+}
 
 // The hand trace of AND again: the perceptron rule with the strict step.
 var strict = Perceptron(inputs: 2)
@@ -224,7 +269,8 @@ while mistakes > 0 && epoch < 20 {
         mistakes += 1
         for i in strict.weights.indices { strict.weights[i] += error * row.x[i] }
         strict.bias += error
-        print("epoch \(epoch): x = (\(fixed(row.x[0], 0)), \(fixed(row.x[1], 0))) → w = (\(fixed(strict.weights[0], 0)), \(fixed(strict.weights[1], 0))), b = \(fixed(strict.bias, 0))")
+        print("epoch \(epoch): x = \(vector(row.x, 0)) →",
+              "w = \(vector(strict.weights, 0)), b = \(fixed(strict.bias, 0))")
     }
 }
 print("epoch \(epoch): no mistakes, done")
@@ -233,33 +279,41 @@ let net = TwoLayerPerceptron.xor
 let strictXOR = TruthTable.xor.rows.map { row in
     strictPredict(net.output, net.hidden.map { strictPredict($0, row.x) })
 }
-print("hand-wired XOR with the strict step:", strictXOR.map { fixed($0, 0) }, "expected", TruthTable.xor.rows.map { fixed($0.y, 0) })
-precondition(strictXOR == TruthTable.xor.rows.map(\.y), "the XOR network never computes z = 0")
+let xorLabels = TruthTable.xor.rows.map(\.y)
+print("hand-wired XOR with the strict step:", strictXOR.map { fixed($0, 0) },
+      "expected", xorLabels.map { fixed($0, 0) })
+precondition(strictXOR == xorLabels, "the XOR network never computes z = 0")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(16, exercise: 4, line: 920, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 921)
+runner.beginSolution(17, exercise: 4, line: 1002, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1003)
 func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
     (0..<8).map { bits in
         let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
         return LabeledPoint(x: x, y: rule(Int(x.reduce(0, +))) ? 1 : 0)
     }
 }
-let majority = threeInputTable { $0 >= 2 }, parity = threeInputTable { $0 % 2 == 1 }
+let majority = threeInputTable { $0 >= 2 }
+let parity = threeInputTable { $0 % 2 == 1 }
 var threeGenerator = SplitMix64(seed: 5)
 var majorityUnit = Perceptron(inputs: 3), parityUnit = Perceptron(inputs: 3)
-let majorityMistakes = majorityUnit.train(on: majority, maxEpochs: 100, using: &threeGenerator)
-let parityMistakes = parityUnit.train(on: parity, maxEpochs: 100, using: &threeGenerator)
-print("majority: \(majorityMistakes.count) epochs, last \(majorityMistakes.last!) mistakes,",
+let majorityMistakes = majorityUnit.train(on: majority, maxEpochs: 100,
+                                          using: &threeGenerator)
+let parityMistakes = parityUnit.train(on: parity, maxEpochs: 100,
+                                      using: &threeGenerator)
+print("majority: \(majorityMistakes.count) epochs,",
+      "last \(majorityMistakes.last!) mistakes,",
       "w = \(majorityUnit.weights), b = \(majorityUnit.bias)")
-print("parity:   \(parityMistakes.count) epochs, last \(parityMistakes.last!) mistakes")
-precondition(majorityUnit.mistakes(on: majority) == 0 && parityUnit.mistakes(on: parity) > 0)
+print("parity:   \(parityMistakes.count) epochs,",
+      "last \(parityMistakes.last!) mistakes")
+precondition(majorityUnit.mistakes(on: majority) == 0, "majority is learned")
+precondition(parityUnit.mistakes(on: parity) > 0, "parity is not")
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(17, exercise: 5, line: 953, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 954)
+runner.beginSolution(18, exercise: 5, line: 1041, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1042)
 let otherXOR = TwoLayerPerceptron(
     hidden: [
         Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂
@@ -269,7 +323,10 @@ let otherXOR = TwoLayerPerceptron(
 print("x₁ x₂ | h₁ h₂ | ŷ  XOR")
 for row in TruthTable.xor.rows {
     let h = otherXOR.hiddenOutputs(row.x)
-    print("\(fixed(row.x[0], 0))  \(fixed(row.x[1], 0))  | \(fixed(h[0], 0))  \(fixed(h[1], 0))  | \(fixed(otherXOR.predict(row.x), 0))  \(fixed(row.y, 0))")
+    let cells = [row.x[0], row.x[1], h[0], h[1], otherXOR.predict(row.x), row.y]
+        .map { fixed($0, 0) }
+    print("\(cells[0])  \(cells[1])  | \(cells[2])  \(cells[3])  |",
+          "\(cells[4])  \(cells[5])")
 }
 precondition(TruthTable.xor.rows.allSatisfy { otherXOR.predict($0.x) == $0.y })
 #sourceLocation()

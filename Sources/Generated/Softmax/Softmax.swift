@@ -16,11 +16,12 @@ public func oneHot(_ labels: [Int], classes: Int) -> Tensor {
     return t
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/04-softmax.md", line: 189)
+#sourceLocation(file: "chapters/04-softmax.md", line: 194)
 /// softmax(z)ᵢ = e^(zᵢ/T) / Σⱼ e^(zⱼ/T), for each row: `[n, c] → [n, c]`, rows sum to 1.
 ///
-/// Stable: the row's maximum is subtracted before exponentiating (softmax(z) = softmax(z − m)),
-/// so no e^z overflows. The temperature T > 0 sharpens (T < 1) or flattens (T > 1) the distribution.
+/// Stable: the row's maximum m is subtracted before exponentiating
+/// (softmax(z) = softmax(z − m)), so no e^z overflows. The temperature T > 0 sharpens
+/// (T < 1) or flattens (T > 1) the distribution.
 public func softmax(_ logits: Tensor, temperature: Float = 1) -> Tensor {
     require(temperature > 0, "temperature must be positive, got \(temperature)")
     var out = logits
@@ -34,9 +35,9 @@ public func softmax(_ logits: Tensor, temperature: Float = 1) -> Tensor {
     return out
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/04-softmax.md", line: 336)
+#sourceLocation(file: "chapters/04-softmax.md", line: 349)
 /// The column of the largest element of each row: `[n, c] → [n]` (the predicted class).
-/// Among equal largest elements, the first (smallest column) wins, as in PyTorch's `argmax`.
+/// Among equal largest elements the first (smallest column) wins, as in PyTorch's argmax.
 public func argmaxRows(_ t: Tensor) -> [Int] {
     (0..<t.rows).map { i in
         let row = t.row(i)
@@ -44,7 +45,7 @@ public func argmaxRows(_ t: Tensor) -> [Int] {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/04-softmax.md", line: 392)
+#sourceLocation(file: "chapters/04-softmax.md", line: 405)
 /// The mean over rows of the squared Euclidean distance ‖pᵢ − yᵢ‖², a first loss between
 /// predicted probabilities p and one-hot targets y (both `[n, c]`).
 public func squaredDistance(_ p: Tensor, _ y: Tensor) -> Float {

@@ -40,59 +40,67 @@ func naiveSoftmax(_ z: [Float]) -> [Float] {
     let total = e.reduce(0, +)
     return e.map { $0 / total }
 }
-func formatted(_ v: [Float]) -> String { "[" + v.map { String(format: "%.4f", $0) }.joined(separator: ", ") + "]" }
+func formatted(_ v: [Float]) -> String {
+    "[" + v.map { String(format: "%.4f", $0) }.joined(separator: ", ") + "]"
+}
 
 let scores: [Float] = [2, 1, 0.1, -1]
 let p = naiveSoftmax(scores)
-print("softmax", formatted(scores), "=", formatted(p), " sum", String(format: "%.4f", p.reduce(0, +)))
-print("softmax", formatted(scores.map { $0 + 10 }), "=", formatted(naiveSoftmax(scores.map { $0 + 10 })))
-print("p₀ / p₁ =", String(format: "%.4f", p[0] / p[1]), " e^(2 − 1) =", String(format: "%.4f", exp(Float(1))))
+let shifted = scores.map { $0 + 10 }
+print("softmax", formatted(scores), "=", formatted(p),
+      " sum", String(format: "%.4f", p.reduce(0, +)))
+print("softmax", formatted(shifted), "=", formatted(naiveSoftmax(shifted)))
+print("p₀ / p₁ =", String(format: "%.4f", p[0] / p[1]),
+      " e^(2 − 1) =", String(format: "%.4f", exp(Float(1))))
 #sourceLocation()
-runner.begin(5, line: 159, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 160)
+runner.begin(5, line: 164, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 165)
 for z: [Float] in [[1000, 999], [-1000, -999]] {
     let e = z.map { exp($0) }
     print("naive softmax", formatted(z), "=", formatted(naiveSoftmax(z)),
           "  (e^z = \(formatted(e)))")
 }
 #sourceLocation()
-runner.begin(6, line: 177, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 178)
+runner.begin(6, line: 182, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 183)
 precondition(naiveSoftmax(scores.map { $0 + 100 }).contains { $0.isNaN }, "naive softmax of the logits + 100 should give NaN")
 precondition(naiveSoftmax(scores.map { $0 + 10 }).allSatisfy { $0.isFinite }, "naive softmax of the logits + 10 should be finite")
 #sourceLocation()
-runner.begin(7, line: 207, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 208)
+runner.begin(7, line: 213, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 214)
 print(softmax(Tensor([[1000, 999], [-1000, -999], [1, 0]])))
 #sourceLocation()
-runner.begin(8, line: 217, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 218)
+runner.begin(8, line: 223, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 224)
 precondition(softmax(Tensor([[0, -100]]))[0, 1] > 0 && softmax(Tensor([[0, -105]]))[0, 1] == 0,
              "e^z underflows to exactly 0 between 100 and 105 below the largest logit")
 #sourceLocation()
-runner.begin(9, line: 240, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 241)
+runner.begin(9, line: 246, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 247)
 let fourLogits = Tensor([scores])
 print("    T    p₀      p₁      p₂      p₃")
 for temperature: Float in [0.5, 1, 2, 5] {
     let pT = softmax(fourLogits, temperature: temperature).row(0)
-    print(String(format: "%5.1f", temperature), pT.map { String(format: "%.4f", $0) }.joined(separator: "  "))
+    let cells = pT.map { String(format: "%.4f", $0) }
+    print(String(format: "%5.1f", temperature), cells.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(10, line: 264, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 265)
-let scan = stride(from: Float(1), through: 5, by: 0.001).map { t in (t: t, p: softmax(fourLogits, temperature: t)[0, 1]) }
+runner.begin(10, line: 271, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 272)
+let scan = stride(from: Float(1), through: 5, by: 0.001).map { t in
+    (t: t, p: softmax(fourLogits, temperature: t)[0, 1])
+}
 let peak = scan.max { $0.p < $1.p }!
 print(String(format: "p₁ is largest at T = %.2f: %.4f", peak.t, peak.p))
 #sourceLocation()
-runner.begin(11, line: 274, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 275)
+runner.begin(11, line: 283, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 284)
 precondition(peak.t > 2 && peak.t < 5 && peak.p > softmax(fourLogits, temperature: 2)[0, 1]
              && peak.p > softmax(fourLogits, temperature: 5)[0, 1],
              "class 1's probability should peak between the table's rows T = 2 and T = 5")
 #sourceLocation()
-runner.begin(12, line: 282, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 283)
+runner.begin(12, line: 291, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 292)
 let temperaturePlot = LinePlot(
     title: "softmax([2, 1, 0.1, -1] / T)",
     xLabel: "temperature T", yLabel: "probability",
@@ -104,8 +112,8 @@ let temperaturePlot = LinePlot(
     yRange: 0...1)
 show(temperaturePlot)
 #sourceLocation()
-runner.begin(13, line: 349, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 350)
+runner.begin(13, line: 362, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 363)
 var rng = SplitMix64(seed: 4)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
@@ -122,8 +130,8 @@ print("same as argmax of the logits:", predicted == argmaxRows(logits))
 let correct = zip(predicted, imageLabels).filter { $0 == $1 }.count
 print("accuracy: \(correct)/20")
 #sourceLocation()
-runner.begin(14, line: 409, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 410)
+runner.begin(14, line: 422, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 423)
 func prediction(_ description: String, logits row: [Float]) {
     let p = softmax(Tensor([row]))
     let loss = squaredDistance(p, oneHot([3], classes: 10))
@@ -137,14 +145,16 @@ prediction("uniform (all logits 0)", logits: logitRow([:]))
 prediction("unsure, leaning wrong (5: +1)", logits: logitRow([5: 1]))
 prediction("confident and wrong (5: +5)", logits: logitRow([5: 5]))
 prediction("certain and wrong (5: +20)", logits: logitRow([5: 20]))
-print("untrained network on its batch:", String(format: "%.4f", squaredDistance(probabilities, oneHot(imageLabels, classes: 10))))
+let untrainedLoss = squaredDistance(probabilities, oneHot(imageLabels, classes: 10))
+print("untrained network on its batch:", String(format: "%.4f", untrainedLoss))
 #sourceLocation()
-runner.begin(15, line: 449, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 450)
+runner.begin(15, line: 463, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 464)
 func twoClassLoss(_ s: Float) -> Float {
     squaredDistance(softmax(Tensor([[0, s]])), oneHot([0], classes: 2))
 }
-print("wrong logit s   q        loss     slope (measured)  slope 4q(1−q)²  slope of −ln q")
+print("wrong logit s   q        loss     slope (measured)",
+      " slope 4q(1−q)²  slope of −ln q")
 for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
     let q = softmax(Tensor([[0, s]]))[0, 0]
     let measured = (twoClassLoss(s + 0.01) - twoClassLoss(s - 0.01)) / 0.02
@@ -152,21 +162,27 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
                  s, q, twoClassLoss(s), measured, 4 * q * (1 - q) * (1 - q), 1 - q))
 }
 #sourceLocation()
-runner.begin(16, line: 484, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 485)
+runner.begin(16, line: 499, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 500)
 let lossPlot = LinePlot(
     title: "Loss for one sample against q, the probability of the true class",
     xLabel: "q", yLabel: "loss",
     series: [
-        Series("squared distance, rest on one class", over: 0.001...1) { q in 2 * (1 - q) * (1 - q) },
-        Series("squared distance, rest spread over 9", over: 0.001...1) { q in 10.0 / 9 * (1 - q) * (1 - q) },
-        Series("−ln q (chapter 5)", over: 0.001...1, samples: 400) { q in -Foundation.log(q) },
+        Series("2(1 − q)²: rest on one class", over: 0.001...1) { q in
+            2 * (1 - q) * (1 - q)
+        },
+        Series("(10/9)(1 − q)²: rest over 9", over: 0.001...1) { q in
+            10.0 / 9 * (1 - q) * (1 - q)
+        },
+        Series("−ln q (chapter 5)", over: 0.001...1, samples: 400) { q in
+            -Foundation.log(q)
+        },
     ],
     yRange: 0...4)
 show(lossPlot)
 #sourceLocation()
-runner.begin(17, line: 531, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 532)
+runner.begin(17, line: 556, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 557)
 let slopeAt = { (s: Float) -> Float in let q = 1 / (1 + exp(s)); return 4 * q * (1 - q) * (1 - q) }
 precondition(slopeAt(log(2)) > slopeAt(0.6) && slopeAt(log(2)) > slopeAt(0.8) && abs(slopeAt(log(2)) - 16.0 / 27) < 1e-6,
              "the squared distance's slope should peak at s = ln 2 with value 16/27")
@@ -179,51 +195,65 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(18, exercise: 1, line: 572, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 573)
+runner.beginSolution(18, exercise: 1, line: 597, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 598)
 for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
     let p0 = softmax(Tensor([[a, b]]))[0, 0]
-    print("a = \(a), b = \(b):  softmax₀ = \(String(format: "%.6f", p0))   σ(a − b) = \(String(format: "%.6f", sigmoid(a - b)))")
+    let (softmaxText, sigmoidText) = (String(format: "%.6f", p0),
+                                      String(format: "%.6f", sigmoid(a - b)))
+    print("a = \(a), b = \(b):  softmax₀ = \(softmaxText)   σ(a − b) = \(sigmoidText)")
     precondition(abs(p0 - sigmoid(a - b)) < 1e-6)
 }
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(19, exercise: 2, line: 596, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 597)
-/// Going from `start` towards `end` (positive Floats), the last one for which `holds` is true
-/// (it must hold at start and fail at end): a bisection over the Floats in between.
-func lastFloat(from start: Float, to end: Float, where holds: (Float) -> Bool) -> Float {
+runner.beginSolution(19, exercise: 2, line: 623, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 624)
+/// Going from `start` towards `end` (positive Floats), the last one for which `holds`
+/// is true (it must hold at start and fail at end): a bisection over the Floats.
+func lastFloat(from start: Float, to end: Float,
+               where holds: (Float) -> Bool) -> Float {
     var (good, bad) = (Int64(start.bitPattern), Int64(end.bitPattern))
     while abs(bad - good) > 1 {
         let middle = (good + bad) / 2
-        if holds(Float(bitPattern: UInt32(middle))) { good = middle } else { bad = middle }
+        if holds(Float(bitPattern: UInt32(middle))) {
+            good = middle
+        } else {
+            bad = middle
+        }
     }
     return Float(bitPattern: UInt32(good))
 }
+let largestZ = lastFloat(from: 1, to: 100) { exp($0).isFinite }
 print("Float:  ln(greatest finite) =", log(Float.greatestFiniteMagnitude),
-      "  largest z with exp(z) finite:", lastFloat(from: 1, to: 100) { exp($0).isFinite })
+      "  largest z with exp(z) finite:", largestZ)
 print("Double: ln(greatest finite) =", log(Double.greatestFiniteMagnitude))
-// Small temperatures blow up 2/T; the first T (coming down from 1) where naiveSoftmax gives NaN:
-let lastGood = lastFloat(from: 1, to: 0.001) { t in !naiveSoftmax(scores.map { $0 / t }).contains { $0.isNaN } }
-print("naiveSoftmax([2, 1, 0.1, -1] / T) is fine down to T = \(lastGood) and NaN just below; 2/T there = \(2 / lastGood)")
+// Small temperatures blow up 2/T; the first T (coming down from 1) where
+// naiveSoftmax gives NaN:
+let lastGood = lastFloat(from: 1, to: 0.001) { t in
+    !naiveSoftmax(scores.map { $0 / t }).contains { $0.isNaN }
+}
+print("naiveSoftmax([2, 1, 0.1, -1] / T) is fine down to T = \(lastGood)",
+      "and NaN just below;")
+print("2/T there = \(2 / lastGood)")
 precondition(abs(lastGood - 2 / log(Float.greatestFiniteMagnitude)) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(20, exercise: 3, line: 630, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 631)
+runner.beginSolution(20, exercise: 3, line: 669, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 670)
 for t: Float in [0.01, 1000] {
     let pT = softmax(fourLogits, temperature: t)
-    print("T = \(t):", pT.row(0).map { String(format: "%.6f", $0) }, " argmax", argmaxRows(pT))
+    let cells = pT.row(0).map { String(format: "%.6f", $0) }
+    print("T = \(t):", cells, " argmax", argmaxRows(pT))
 }
 precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
              && argmaxRows(softmax(fourLogits, temperature: 1000)) == [0])
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(21, exercise: 4, line: 654, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 655)
+runner.beginSolution(21, exercise: 4, line: 694, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 695)
 let target = oneHot([3], classes: 10)
 let uniform = Tensor(repeating: 0.1, shape: [1, 10])
 var wrongButClose = Tensor(zeros: [1, 10])
@@ -232,22 +262,28 @@ var rightButUnsure = Tensor(repeating: 0.89 / 9, shape: [1, 10])
 rightButUnsure[0, 3] = 0.11
 for (name, p) in [("uniform", uniform), ("wrong: 0.49 on 3, 0.51 on 5", wrongButClose),
                   ("right: 0.11 on 3, 0.0989 elsewhere", rightButUnsure)] {
+    let loss = String(format: "%.4f", squaredDistance(p, target))
     print(name.padding(toLength: 36, withPad: " ", startingAt: 0),
-          "argmax \(argmaxRows(p)[0])   loss \(String(format: "%.4f", squaredDistance(p, target)))")
+          "argmax \(argmaxRows(p)[0])   loss \(loss)")
 }
-precondition(squaredDistance(wrongButClose, target) < squaredDistance(rightButUnsure, target))
+precondition(squaredDistance(wrongButClose, target)
+             < squaredDistance(rightButUnsure, target))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(22, exercise: 5, line: 687, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 688)
+runner.beginSolution(22, exercise: 5, line: 729, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 730)
 func smoothedOneHot(_ labels: [Int], classes: Int, epsilon: Float) -> Tensor {
-    oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : epsilon / Float(classes - 1) }
+    let rest = epsilon / Float(classes - 1)
+    return oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : rest }
 }
 let soft = smoothedOneHot([3], classes: 10, epsilon: 0.1)
-print("smoothed target:", soft.row(0).map { String(format: "%.4f", $0) })
-print("perfect one-hot against it:", String(format: "%.5f", squaredDistance(oneHot([3], classes: 10), soft)))
-let logitGap = log(Float(0.9) / (0.1 / 9))  // softmax reaches the smoothed target exactly
+let targetCells = soft.row(0).map { String(format: "%.4f", $0) }
+print("smoothed target:", targetCells.joined(separator: " "))
+let perfect = squaredDistance(oneHot([3], classes: 10), soft)
+print("perfect one-hot against it:", String(format: "%.5f", perfect))
+// With this gap between the logits, softmax reaches the smoothed target exactly:
+let logitGap = log(Float(0.9) / (0.1 / 9))
 let reaching = softmax(Tensor([logitRow([3: logitGap])]))
 print("logit gap ln(0.9 / (0.1/9)) = \(String(format: "%.4f", logitGap)): loss",
       String(format: "%.7f", squaredDistance(reaching, soft)))

@@ -58,6 +58,20 @@ func shown(_ tex: String, display: Bool = false) throws -> String {
                 == "<mrow><mo fence=\"true\" stretchy=\"true\">(</mo><mfrac><mi>a</mi><mi>b</mi></mfrac><mo fence=\"true\" stretchy=\"true\">)</mo></mrow>")
     }
 
+    @Test func barsAndBracketsWithoutLeftRightKeepTheirSize() throws {
+        // ‖∇L‖²: a stretchy closing ‖ under a superscript shrank in Chromium and read like a subscript.
+        let bar = "<mo stretchy=\"false\">‖</mo>"
+        #expect(try shown(#"\lVert \nabla L \rVert^2"#)
+                == "<mrow>\(bar)<mi mathvariant=\"normal\">∇</mi><mi>L</mi><msup>\(bar)<mn>2</mn></msup></mrow>")
+        #expect(try shown(#"\|x\|"#) == "<mrow>\(bar)<mi>x</mi>\(bar)</mrow>")
+        #expect(try shown(#"\lvert a \rvert"#).hasPrefix("<mrow><mo stretchy=\"false\">|</mo>"))
+        #expect(try shown(#"\langle a, b \rangle"#).hasPrefix("<mrow><mo stretchy=\"false\">⟨</mo>"))
+        // With \left and \right they grow with their contents, and the script goes on the whole group.
+        #expect(try shown(#"\left\lVert \frac{a}{b} \right\rVert^2"#)
+                == "<msup><mrow><mo fence=\"true\" stretchy=\"true\">‖</mo><mfrac><mi>a</mi><mi>b</mi></mfrac>"
+                + "<mo fence=\"true\" stretchy=\"true\">‖</mo></mrow><mn>2</mn></msup>")
+    }
+
     @Test func displayMathAndTheSourceAreKept() throws {
         let html = try TeX.mathML(#"a < b"#, display: true)
         #expect(html.hasPrefix("<math display=\"block\"><semantics>"))
