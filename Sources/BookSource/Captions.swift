@@ -83,6 +83,15 @@ public enum CaptionSyntax {
         return nil
     }
 
+    /// The label of a caption paragraph, read from its first text node (`Figure {#label}: ...`), or nil
+    /// for any other paragraph. (The weave finds captions this way, not by line: its passes before the
+    /// parse, such as pipe tables, may change the lines.)
+    public static func label(ofParagraph paragraph: MarkdownNode) -> String? {
+        guard paragraph.type == CMARK_NODE_PARAGRAPH, let text = paragraph.firstChild, text.type == CMARK_NODE_TEXT,
+              case .success(let parsed)? = parse(Substring(text.literal)) else { return nil }
+        return parsed.label
+    }
+
     /// Removes a caption paragraph's opening (`Figure {#label}: `) from its first text node, leaving
     /// the caption's own text; the weave renders what is left under the figure.
     public static func removeOpening(of paragraph: MarkdownNode) {

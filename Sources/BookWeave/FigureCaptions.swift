@@ -17,10 +17,10 @@ enum FigureCaptions {
                   let text = link.firstChild, text.type == CMARK_NODE_TEXT, text.next == nil, text.literal == "Figure" else { continue }
             text.setLiteral("Figure\u{A0}" + found.figure.number)
         }
-        let labelByLine = Dictionary(chapter.captions.map { ($0.line, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let labels = Set(chapter.captions.map(\.label))
         var captions: [String: String] = [:]
         for paragraph in document.nodes(ofType: CMARK_NODE_PARAGRAPH) {
-            guard let label = labelByLine[paragraph.startLine] else { continue }
+            guard let label = CaptionSyntax.label(ofParagraph: paragraph), labels.contains(label) else { continue }
             CaptionSyntax.removeOpening(of: paragraph)
             var html = Substring(paragraph.renderHTML())
             while html.last?.isWhitespace == true { html = html.dropLast() }

@@ -192,7 +192,10 @@ const numbers = Array.from(document.querySelectorAll('main h2[id]')).map(h => {
 const adds = Array.from(document.querySelectorAll('main .adds')).map(a => ({details: a.tagName === 'DETAILS', open: a.open}));
 const start = Array.from(document.querySelectorAll('main a.start-link')).map(a => a.getAttribute('href'));
 const answers = document.querySelectorAll('#answers .answer').length;
-return {ids, refs, plots, images, maths, numbers, adds, start, figureLinks, answers};
+// A caption paragraph the weave did not move under its figure.
+const looseCaptions = Array.from(document.querySelectorAll('main p')).map(p => p.textContent.trim())
+  .filter(t => t.startsWith('Figure {#')).map(t => t.slice(0, 40));
+return {ids, refs, plots, images, maths, numbers, adds, start, figureLinks, answers, looseCaptions};
 """
 
 
@@ -226,6 +229,7 @@ def check_figures(facts, chapters):
             check(not vague, f"{page}: every figure is described by what it plots (aria-describedby) {vague[:3]}")
         elif plots:
             check(all(numbers), f"{page}: every figure has a figcaption \"Figure N.k\" ({numbers.count(None)} do not)")
+        check(not f["looseCaptions"], f"{page}: no caption paragraph is left in the prose {f['looseCaptions'][:3]}")
     wrong, count = [], 0
     for page, f in facts.items():
         for link in f["figureLinks"]:

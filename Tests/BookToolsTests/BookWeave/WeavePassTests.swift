@@ -146,6 +146,14 @@ import BookSource
         #expect(print.contains(#"<span class="figure-number">Figure 3.2:</span> The accuracy rises"#))
     }
 
+    @Test func captionsAreFoundAfterAPipeTableToo() throws {
+        // The pipe-table pass turns a table into one HTML block: the lines after it move in the parse.
+        let source = FigureCaptionsTests.source.replacingOccurrences(of: "# B\n", with: "# B\n\n| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n")
+        let (page, root) = try render(source)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(!page.pageBody.contains("{#fig-") && page.pageBody.contains("Figure 3.2:</span> The accuracy rises"))
+    }
+
     @Test func theWeaveRefusesAWrongCaptionOrLink() throws {
         let root = try scratchDirectory("captions-weave-test")
         defer { try? FileManager.default.removeItem(atPath: root) }
