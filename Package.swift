@@ -34,12 +34,12 @@ let kernelFlags: [SwiftSetting] = hasAVX512
 func chapter(_ name: String, imports: [String]) -> [Target] {
     let library = Target.target(
         name: name,
-        dependencies: imports.map { .target(name: $0) } + ["Plot"],
+        dependencies: imports.map { .target(name: $0) } + ["Plot", "BookFormat", "BookMath"],
         path: "Sources/Generated/\(name)",
         swiftSettings: name == "Engine" ? kernelFlags : optimized)
     let examples = Target.target(
         name: "\(name)Examples",
-        dependencies: [.target(name: name), "Plot", "BookRuntime"] + imports.map { .target(name: $0) },
+        dependencies: [.target(name: name), "Plot", "BookRuntime", "BookFormat", "BookMath"] + imports.map { .target(name: $0) },
         path: "Sources/Generated/\(name)Examples",
         swiftSettings: optimized)
     return [library, examples]
@@ -113,6 +113,9 @@ let package = Package(
         .target(name: "BookWeave", dependencies: ["BookSource", "BookBuild", "BookSupport", "RunnerProtocol", "SwiftLexer", "CCmark"]),
         .executableTarget(name: "book", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", argumentParser]),
         .target(name: "Plot"),
+        // printf's number formatting and libm's functions without Foundation, natively and in WebAssembly.
+        .target(name: "BookFormat", swiftSettings: optimized),
+        .target(name: "BookMath", swiftSettings: optimized),
         .target(name: "BookRuntime", dependencies: [
             "Plot", "RunnerProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -123,6 +126,7 @@ let package = Package(
         .testTarget(name: "BookToolsTests", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", "RunnerProtocol", "SwiftLexer"]),
         .testTarget(name: "RunnerProtocolTests", dependencies: ["RunnerProtocol"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "BookFormatTests", dependencies: ["BookFormat"]),
         .testTarget(
             name: "ChapterTests",
             dependencies: tangled.map { .target(name: $0.name) }),
