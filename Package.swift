@@ -115,7 +115,8 @@ let package = Package(
         .target(name: "Plot"),
         // printf's number formatting and libm's functions without Foundation, natively and in WebAssembly.
         .target(name: "BookFormat", swiftSettings: optimized),
-        .target(name: "BookMath", swiftSettings: optimized),
+        .target(name: "BookMath", swiftSettings: optimized + [.enableExperimentalFeature("Extern")],
+                linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "BookRuntime", dependencies: [
             "Plot", "RunnerProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -127,6 +128,7 @@ let package = Package(
         .testTarget(name: "RunnerProtocolTests", dependencies: ["RunnerProtocol"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "BookFormatTests", dependencies: ["BookFormat"]),
+        .testTarget(name: "BookMathTests", dependencies: ["BookMath"]),
         .testTarget(
             name: "ChapterTests",
             dependencies: tangled.map { .target(name: $0.name) }),
