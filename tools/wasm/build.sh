@@ -12,7 +12,9 @@
 # WebAssembly BookRuntime (tools/wasm/Runtime), the chapter libraries it imports, its examples, and a
 # `book_run` export. EXPERIMENT: until the chapters drop Foundation themselves, the copies of their
 # generated sources compiled here get `import BookFormat`, `import BookMath` and `import EmbeddedShims`
-# (tools/wasm/Shims) for `import Foundation`, `format(` for `String(format: `, and closures for key
+# (tools/wasm/Shims) for `import Foundation`, `format(` for `String(format: `, `BookMath.` for
+# `Foundation.` (chapter 2 writes `Foundation.tanh(z)`), no `as NSString`, chapter 7's parameter
+# `format` (which would hide the function) renamed `pattern`, and closures for key
 # paths (`map(\.y)` becomes `map { $0.y }`); nothing under Sources/ or chapters/ is changed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,11 +55,14 @@ FLAGS=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
        -I "$MODULES")
 
 # compile NAME FILE... : one module, its object file and its .swiftmodule; skipped when the object is
-# newer than its sources and than every module it could import.
+# newer than its sources and than the modules they import.
 compile() {
   local name=$1; shift
-  local object="$OUT/obj/$name.o"
-  if [ -f "$object" ] && [ -z "$(find "$@" "$MODULES" -newer "$object" -name '*.swift*' ! -name "$name.swiftmodule" | head -1)" ]; then
+  local object="$OUT/obj/$name.o" inputs=("$@") imported
+  for imported in $(sed -n 's/^import \([A-Za-z]*\)$/\1/p' "$@" | sort -u); do
+    [ -f "$MODULES/$imported.swiftmodule" ] && inputs+=("$MODULES/$imported.swiftmodule")
+  done
+  if [ -f "$object" ] && [ -z "$(find "${inputs[@]}" -newer "$object" | head -1)" ]; then
     return 0
   fi
   "$SWIFTC" "${FLAGS[@]}" -module-name "$name" -emit-module -emit-module-path "$MODULES/$name.swiftmodule" \
@@ -89,7 +94,8 @@ transform() {  # transform MODULE
     local copy="$OUT/src/$1/$(basename "$file")"
     {
       sed -E 's/\(\\\.([A-Za-z_.]+)\)/ { $0.\1 }/g' "$file" \
-        | sed -e 's/^import Foundation$/import BookFormat\nimport BookMath\nimport EmbeddedShims/' -e 's/String(format: /format(/g'
+        | sed -e 's/^import Foundation$/import BookFormat\nimport BookMath\nimport EmbeddedShims/' -e 's/String(format: /format(/g' -e 's/Foundation\./BookMath./g' \
+             -e 's/ as NSString//g' -e 's/_ format: String/_ pattern: String/' -e 's/format(format\b/format(pattern/g'
       # Types the chapter prints get EmbeddedShims' print (see tools/wasm/Shims/Printing.swift).
       sed -n 's/^\(public \)\{0,1\}\(struct\|class\|final class\|extension\) \([A-Za-z]*\)[^{]*CustomStringConvertible.*/extension \3: BookPrintable {}/p' "$file"
     } > "$copy.new"
@@ -157,5 +163,10 @@ done
 if [ "$VERIFY" = 1 ]; then
   for chapter in "${CHAPTERS[@]}"; do
     .build/debug/book verify --runner tools/wasm/runner.js "$(chapter_field "$chapter" 1)"
+    if command -v chromium >/dev/null && python3 -c 'import selenium' 2>/dev/null; then
+      tools/wasm/page-probe.sh "$(chapter_field "$chapter" 1)"
+    else
+      echo "build.sh: Chromium or selenium missing: the page run is skipped"
+    fi
   done
 fi

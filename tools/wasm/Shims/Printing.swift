@@ -122,3 +122,37 @@ public func print<A: BookPrintable, B: BookPrintable, C: BookPrintable, D: BookP
     Swift.print([a.printed, b.printed, c.printed, d.printed, e.printed, f.printed, g.printed, h.printed].joined(separator: separator) + terminator,
           terminator: "")
 }
+
+extension Set: BookPrintable where Element: BookPrintable {
+    /// As natively: "[a, b]" in the set's own order (which depends on the hash seed: only a set of
+    /// one element prints the same in every run).
+    public var printed: String { Array(self).printed }
+}
+
+extension String {
+    /// Foundation's `padding(toLength:withPad:startingAt:)` for a one-character pad starting at 0:
+    /// the text cut or padded on the right to `length` characters.
+    public func padding(toLength length: Int, withPad pad: String, startingAt start: Int) -> String {
+        precondition(pad.count == 1 && start == 0, "EmbeddedShims' padding pads with one character from 0")
+        let characters = Array(self)
+        if characters.count >= length { return String(characters[..<length]) }
+        return self + String(repeating: pad, count: length - characters.count)
+    }
+
+    /// Foundation's `replacingOccurrences(of:with:)`, on Unicode scalars.
+    public func replacingOccurrences(of target: String, with replacement: String) -> String {
+        let text = Array(unicodeScalars), pattern = Array(target.unicodeScalars)
+        guard !pattern.isEmpty else { return self }
+        var result = String.UnicodeScalarView(), i = 0
+        while i < text.count {
+            if i + pattern.count <= text.count && Array(text[i..<(i + pattern.count)]) == pattern {
+                result.append(contentsOf: replacement.unicodeScalars)
+                i += pattern.count
+            } else {
+                result.append(text[i])
+                i += 1
+            }
+        }
+        return String(result)
+    }
+}
