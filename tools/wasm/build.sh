@@ -139,6 +139,9 @@ for chapter in "${CHAPTERS[@]}"; do
   echo "── $slug: library $module"
   build_library "$module"
   transform "${module}Examples"
+  for file in "$OUT/src/${module}Examples"/*.swift; do
+    python3 tools/wasm/hoist_types.py "$file" "$file.new" && replace_if_changed "$file.new" "$file"
+  done
   compile "${module}Examples" "$OUT/src/${module}Examples"/*.swift
   cat > "$OUT/src/${module}Main.swift" <<SWIFT
 import BookRuntime
