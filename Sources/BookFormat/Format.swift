@@ -90,26 +90,40 @@ where A: FormatArgument, B: FormatArgument, C: FormatArgument, D: FormatArgument
 
 /// `format` with 5 arguments.
 public func format<A, B, C, D, E>(_ template: String, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E) -> String
-where A: FormatArgument, B: FormatArgument, C: FormatArgument, D: FormatArgument, E: FormatArgument {
-    format(template, values: [a.formatValue, b.formatValue, c.formatValue, d.formatValue, e.formatValue])
+where A: FormatArgument, B: FormatArgument, C: FormatArgument,
+      D: FormatArgument, E: FormatArgument {
+    format(template, values: [a.formatValue, b.formatValue, c.formatValue,
+                              d.formatValue, e.formatValue])
 }
 
 /// `format` with 6 arguments.
-public func format<A, B, C, D, E, F>(_ template: String, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F) -> String
-where A: FormatArgument, B: FormatArgument, C: FormatArgument, D: FormatArgument, E: FormatArgument, F: FormatArgument {
-    format(template, values: [a.formatValue, b.formatValue, c.formatValue, d.formatValue, e.formatValue, f.formatValue])
+public func format<A, B, C, D, E, F>(
+    _ template: String, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F
+) -> String
+where A: FormatArgument, B: FormatArgument, C: FormatArgument,
+      D: FormatArgument, E: FormatArgument, F: FormatArgument {
+    format(template, values: [a.formatValue, b.formatValue, c.formatValue,
+                              d.formatValue, e.formatValue, f.formatValue])
 }
 
 /// `format` with 7 arguments.
-public func format<A, B, C, D, E, F, G>(_ template: String, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G) -> String
-where A: FormatArgument, B: FormatArgument, C: FormatArgument, D: FormatArgument, E: FormatArgument, F: FormatArgument, G: FormatArgument {
-    format(template, values: [a.formatValue, b.formatValue, c.formatValue, d.formatValue, e.formatValue, f.formatValue, g.formatValue])
+public func format<A, B, C, D, E, F, G>(
+    _ template: String, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G
+) -> String
+where A: FormatArgument, B: FormatArgument, C: FormatArgument, D: FormatArgument,
+      E: FormatArgument, F: FormatArgument, G: FormatArgument {
+    format(template, values: [a.formatValue, b.formatValue, c.formatValue, d.formatValue,
+                              e.formatValue, f.formatValue, g.formatValue])
 }
 
 /// `format` with 8 arguments.
-public func format<A, B, C, D, E, F, G, H>(_ template: String, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G, _ h: H) -> String
-where A: FormatArgument, B: FormatArgument, C: FormatArgument, D: FormatArgument, E: FormatArgument, F: FormatArgument, G: FormatArgument, H: FormatArgument {
-    format(template, values: [a.formatValue, b.formatValue, c.formatValue, d.formatValue, e.formatValue, f.formatValue, g.formatValue, h.formatValue])
+public func format<A, B, C, D, E, F, G, H>(
+    _ template: String, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G, _ h: H
+) -> String
+where A: FormatArgument, B: FormatArgument, C: FormatArgument, D: FormatArgument,
+      E: FormatArgument, F: FormatArgument, G: FormatArgument, H: FormatArgument {
+    format(template, values: [a.formatValue, b.formatValue, c.formatValue, d.formatValue,
+                              e.formatValue, f.formatValue, g.formatValue, h.formatValue])
 }
 
 /// `format(template, arguments...)` with the arguments already reduced to `FormatValue`s.
@@ -154,7 +168,8 @@ extension ConversionSpec {
         default:
             break
         }
-        preconditionFailure("format: argument \(argument) of \"\(template)\" is \(value.kind), which %\(kind) cannot print")
+        preconditionFailure(
+            "format: argument \(argument) of \"\(template)\" is \(value.kind), which %\(kind) cannot print")
     }
 
     /// `%@` and `%s`: the text, cut to `precision` characters and padded to `width` characters, where

@@ -17,7 +17,7 @@ extension ConversionSpec {
     /// Infinity and NaN are "inf", "-inf", "nan" and "-nan" (upper case for `%F`, `%E`, `%G`), padded
     /// with spaces even under the `0` flag.
     func formatFloatingPoint(_ value: Double) -> [UInt8] {
-        let upper = conversion == UInt8(ascii: "F") || conversion == UInt8(ascii: "E") || conversion == UInt8(ascii: "G")
+        let upper = Array("FEG".utf8).contains(conversion)
         guard value.isFinite else {
             let word = value.isNaN ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf")
             return padded(sign: sign(negative: value.sign == .minus), body: Array(word.utf8), zeros: false)
@@ -94,13 +94,14 @@ extension ConversionSpec {
         case UInt8(ascii: "o"): radix = 8
         default: radix = 10
         }
+        let uppercase = conversion == UInt8(ascii: "X")
         var digits = magnitude == 0 && precision == 0
-            ? [] : Array(String(magnitude, radix: Int(radix), uppercase: conversion == UInt8(ascii: "X")).utf8)
+            ? [] : Array(String(magnitude, radix: Int(radix), uppercase: uppercase).utf8)
         if let precision, digits.count < precision {
             digits = [UInt8](repeating: UInt8(ascii: "0"), count: precision - digits.count) + digits
         }
         var prefix: [UInt8] = radix == 10 ? sign(negative: negative) : []
-        if alternate && radix == 16 && magnitude != 0 { prefix = Array((conversion == UInt8(ascii: "X") ? "0X" : "0x").utf8) }
+        if alternate && radix == 16 && magnitude != 0 { prefix = Array((uppercase ? "0X" : "0x").utf8) }
         if alternate && radix == 8 && digits.first != UInt8(ascii: "0") { digits.insert(UInt8(ascii: "0"), at: 0) }
         return padded(sign: prefix, body: digits, zeros: zeroPadded && precision == nil)
     }
