@@ -124,9 +124,7 @@ public func print<A: BookPrintable, B: BookPrintable, C: BookPrintable, D: BookP
 }
 
 /// `print(label, set)`, as natively: "[a, b]" in the set's own order (which depends on the hash seed:
-/// only a set of one element prints the same in every run). Not a `BookPrintable` conformance, which
-/// puts `Set` among the candidates for every array literal an example prints (suspected, not shown, of
-/// making chapter 1's examples compile for over ten minutes).
+/// only a set of one element prints the same in every run).
 public func print<A: BookPrintable, T: BookPrintable & Hashable>(_ a: A, _ set: Set<T>) {
     Swift.print(a.printed + " " + Array(set).printed)
 }
