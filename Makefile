@@ -10,6 +10,7 @@
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
 #   make fuzz          run each libFuzzer target for FUZZ_SECONDS (default 60) seconds (Fuzz/)
 #   make consumer      build and run Tests/Consumer, a package that uses the book's library
+#   make wasm-probe    build chapter 1 (WASM_CHAPTERS=...) to WebAssembly, verify it in Node and Chromium
 
 SWIFT   ?= swift
 CONFIG  ?= debug
@@ -40,7 +41,7 @@ SOLUTIONS ?=
 REQUIRE_SOLUTIONS ?=
 REQUIRE_CAPTIONS ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test test-steps unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer
+.PHONY: all setup tools tangle build verify verify-slow book test test-steps unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer wasm-probe
 
 all: verify book
 	@echo
@@ -194,3 +195,10 @@ train: tangle
 bless-slow: build
 	$(LOCK) $(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
 	$(LOCK) $(BOOK) weave
+
+# The chapters in WebAssembly, an experiment (tools/wasm/NOTES.md; not part of `make test`): Embedded
+# Swift builds each chapter to one module, `book verify` runs it in Node, and headless Chromium runs it
+# from file://. Needs Debian's wasi-libc and libclang-rt-dev-wasm32 (apt-get install them).
+WASM_CHAPTERS ?= 01
+wasm-probe: tools
+	tools/wasm/build.sh --verify $(WASM_CHAPTERS)

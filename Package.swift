@@ -39,7 +39,7 @@ func chapter(_ name: String, imports: [String]) -> [Target] {
         swiftSettings: name == "Engine" ? kernelFlags : optimized)
     let examples = Target.target(
         name: "\(name)Examples",
-        dependencies: [.target(name: name), "Plot", "BookRuntime"] + imports.map { .target(name: $0) },
+        dependencies: [.target(name: name), "Plot", "BookRuntime", "BookFormat", "BookMath"] + imports.map { .target(name: $0) },
         path: "Sources/Generated/\(name)Examples",
         // Chapter 9's exercises time variants of the engine's kernels against each other: its examples
         // get the engine's CPU flags too (and keep precondition messages), so both sides compile alike.
@@ -115,6 +115,10 @@ let package = Package(
         .target(name: "BookWeave", dependencies: ["BookSource", "BookBuild", "BookSupport", "RunnerProtocol", "SwiftLexer", "CCmark"]),
         .executableTarget(name: "book", dependencies: ["BookSource", "BookBuild", "BookWeave", "BookSupport", argumentParser]),
         .target(name: "Plot", dependencies: ["BookSupport"]),
+        // printf's number formatting and libm's functions without Foundation, natively and in WebAssembly.
+        .target(name: "BookFormat", swiftSettings: optimized),
+        .target(name: "BookMath", swiftSettings: optimized + [.enableExperimentalFeature("Extern")],
+                linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "BookRuntime", dependencies: [
             "Plot", "RunnerProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -129,6 +133,8 @@ let package = Package(
         ]),
         .testTarget(name: "RunnerProtocolTests", dependencies: ["RunnerProtocol"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "BookFormatTests", dependencies: ["BookFormat"]),
+        .testTarget(name: "BookMathTests", dependencies: ["BookMath"]),
         .testTarget(
             name: "ChapterTests",
             dependencies: tangled.map { .target(name: $0.name) } + ["BookTestSupport"]),
