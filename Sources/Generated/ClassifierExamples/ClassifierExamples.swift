@@ -108,8 +108,8 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 1193) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1194)
+if runner.beginSlow(7, line: 1235) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1236)
 // The record's network as seed 0 starts it; then its best epoch, from the checkpoint.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 let startW1 = model.exportParameters()[0]  // W₁: [512, 784], row u = unit u's weights
@@ -166,8 +166,8 @@ show(ImageGrid(title: "First-layer weights of units 0 to 4: at the start (top), 
                columns: 5))
 #sourceLocation()
 }
-if runner.beginSlow(8, line: 1270) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1271)
+if runner.beginSlow(8, line: 1499) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1500)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -268,11 +268,11 @@ for measure in measures {
 
 print("\nPaired by seed (same weights and batch order): test accuracy gained, in points")
 /// Recipe `a`'s test accuracy minus recipe `b`'s, seed by seed, kept by rule `rule`.
+func gains(_ a: Int, over b: Int, rule: Int) -> [Float] {
+    zip(runs[a], runs[b]).map { testPercent($0.kept[rule]) - testPercent($1.kept[rule]) }
+}
 func gain(_ a: Int, over b: Int, rule: Int) -> String {
-    let gains = zip(runs[a], runs[b]).map { runA, runB in
-        testPercent(runA.kept[rule]) - testPercent(runB.kept[rule])
-    }
-    return Spread(gains).formatted("%+.2f")
+    Spread(gains(a, over: b, rule: rule)).formatted("%+.2f")
 }
 for (rule, name) in ["val. loss", "val. accuracy"].enumerated() {
     print("  kept by \(name):")
@@ -313,10 +313,25 @@ for ((name, _), seedRuns) in zip(recipes, runs) {
     validationCurves.add(Series(name, y: curve))
 }
 show(validationCurves)
+
+// What the text below rests on (checked whenever this example runs).
+let normGains = gains(1, over: 0, rule: 0) + gains(1, over: 0, rule: 1)
+precondition(normGains.allSatisfy { $0 > 0 },
+             "batch norm helps momentum in every seed, by either rule")
+let lowest = runs.map { seedRuns in
+    seedRuns.map { $0.history.map(\.validationLoss).min()! }
+}
+precondition(lowest[1].max()! < min(lowest[0].min()!, lowest[2].min()!),
+             "momentum + batch norm reaches the lowest validation loss in every seed")
+precondition(gains(2, over: 1, rule: 0).allSatisfy { $0 < 0 },
+             "kept by validation loss, Adam is below momentum in every seed")
+let plainRuleGain = runs[0].map { testPercent($0.kept[1]) - testPercent($0.kept[0]) }
+precondition(plainRuleGain.allSatisfy { $0 > 0 } && worse > 0,
+             "keeping by accuracy wins every seed without batch norm, but not every run")
 #sourceLocation()
 }
-runner.begin(17, line: 1938, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1939)
+runner.begin(17, line: 2334, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2335)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept. The
 // `defer` removes it when the chapter's program ends, after the exercises' solutions have run
@@ -325,8 +340,8 @@ defer { try? FileManager.default.removeItem(atPath: demoDirectory) }
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(9, line: 1512) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1513)
+if runner.beginSlow(9, line: 1822) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1823)
 // The quick run again with other seeds: other initial weights, batch order and dropout
 // masks.
 print("seed   " + "validation accuracy after the quick epoch")
@@ -344,8 +359,8 @@ precondition(accuracies[0] == quickRecord.validationAccuracy,
 }
 }
 do {  // exercise 2
-if runner.beginSlow(10, line: 1546) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1547)
+if runner.beginSlow(10, line: 1856) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1857)
 // The record's best model, read back from the checkpoint it saved.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
@@ -389,8 +404,8 @@ precondition(shown == [740, 321, 340], "the three images the text describes")
 }
 }
 do {  // exercise 3
-if runner.beginSlow(11, line: 1604) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1605)
+if runner.beginSlow(11, line: 1960) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1961)
 // Each run: the tutorial's network and plain SGD at 0.01, 2,400 steps of 20 images
 // (one pass over 48,000 images) drawn from the first `limit` training images,
 // reshuffled after each pass. Both losses in evaluation mode (no dropout), the
@@ -459,8 +474,8 @@ precondition(largestSD < 0.005, "the seeds agree within 0.005 in every loss")
 }
 }
 do {  // exercise 4
-if runner.beginSlow(12, line: 1687) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1688)
+if runner.beginSlow(12, line: 2057) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2058)
 // Shrunk to fit the book's build: the first 12,000 training images (600 steps an
 // epoch), 10 epochs instead of 50, and the rate halves every 3 epochs instead of
 // every 10. The trainer's decay is per epoch, so the halving is smooth: epoch e
@@ -532,8 +547,8 @@ precondition([2, 3, 4, 6, 8, 10].allSatisfy { meanLoss(0, $0) < meanLoss(1, $0) 
 }
 }
 do {  // exercise 5
-runner.beginSolution(13, exercise: 5, line: 1777, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1778)
+runner.beginSolution(13, exercise: 5, line: 2173, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2174)
 // The chapter's interrupted run saved its state after epoch 1. A copy "without"
 // the shuffle generator: its state set back to where a new trainer starts it, which
 // is all a trainer could do with a file that does not store it.
@@ -572,8 +587,8 @@ let uninterrupted = straight.history[1]
 let epochLoss = String(format: "%.6f", uninterrupted.trainingLoss)
 row("uninterrupted", ["", "", "", epochLoss], uninterrupted)
 #sourceLocation()
-runner.beginSolution(14, exercise: 5, line: 1825, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1826)
+runner.beginSolution(14, exercise: 5, line: 2221, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2222)
 precondition(runs[0].record == straight.history[1], "with the generator, epoch 2 is the same")
 precondition(runs[1].losses[0] != runs[0].losses[0], "without it, batch 1's loss differs")
 precondition(runs[1].losses[99] != runs[0].losses[99]
@@ -583,8 +598,8 @@ precondition(runs[1].losses[99] != runs[0].losses[99]
 #sourceLocation()
 }
 do {  // exercise 6
-runner.beginSolution(15, exercise: 6, line: 1850, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1851)
+runner.beginSolution(15, exercise: 6, line: 2246, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2247)
 // With n seeds per recipe, the difference of the two means varies with standard
 // deviation s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a
 // two-sided test at 5%); to resolve a true gap g in 80% of experiments, g must be
@@ -635,8 +650,8 @@ print("\nthe s of three seeds, as a multiple of the true standard deviation")
 print(String(format: "  10th percentile %.2f, median %.2f, 90th percentile %.2f",
              ratios[999], ratios[4_999], ratios[8_999]))
 #sourceLocation()
-runner.beginSolution(16, exercise: 6, line: 1919, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1920)
+runner.beginSolution(16, exercise: 6, line: 2315, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2316)
 precondition(seedsNeeded(sd: 0.1, gap: 0.1) == 16 && seedsNeeded(sd: 0.1, gap: 0.05) == 63,
              "a gap of s takes 16 seeds, a gap of s/2 takes 63")
 precondition(abs(shares[2].share - 0.8) < 0.02 && shares[1].share < 0.55
