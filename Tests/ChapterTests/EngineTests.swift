@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import Perceptron
 import Layers
 import CrossEntropy
@@ -41,6 +42,35 @@ import Engine
                     #expect(worst < 1e-5, "\(m)×\(k)·\(k)×\(n) transposes \(transposeA) \(transposeB) threads \(threads): \(worst)")
                 }
             }
+        }
+    }
+
+    /// B read in place (few rows of A) with a last sliver narrower than the kernel: gemm must not
+    /// read past B's end. B ends right before a page that cannot be read, so a read past it crashes.
+    @Test func gemmReadsNothingPastTheEndOfB() {
+        // Room for 64 KB of B, then the guard page.
+        let page = Int(sysconf(Int32(_SC_PAGESIZE))), room = (65_536 + page - 1) / page * page
+        guard let memory = mmap(nil, room + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              memory != MAP_FAILED else { Issue.record("mmap failed"); return }
+        defer { munmap(memory, room + page) }
+        #expect(mprotect(memory + room, page, PROT_NONE) == 0)
+        var rng = SplitMix64(seed: 17)
+        for (m, k, n) in [(5, 3, 7), (20, 512, 10), (1, 40, 33)] {
+            let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
+            let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
+            let end = (memory + room).assumingMemoryBound(to: Float.self)
+            let bAtTheEdge = end - k * n
+            bAtTheEdge.update(from: b.scalars, count: k * n)
+            var c = [Float](repeating: 0, count: m * n)
+            a.scalars.withUnsafeBufferPointer { A in
+                c.withUnsafeMutableBufferPointer { C in
+                    gemm(MatrixView(A.baseAddress!, rows: m, columns: k),
+                         MatrixView(UnsafePointer(bAtTheEdge), rows: k, columns: n),
+                         into: C.baseAddress!, ldc: n, threads: 2)
+                }
+            }
+            let worst = zip(c, matmul(a, b).scalars).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst < 1e-4, "\(m)×\(k)·\(k)×\(n): \(worst)")
         }
     }
 

@@ -20,12 +20,12 @@ import Synchronization
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 41)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 42)
 /// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each
 /// training sample costs a forward pass (2·in·out per layer), the weight gradients (as
 /// much again) and the input gradients of every layer but the first; each validation
-/// sample a forward pass. Bias additions and activations are left out: they are under
-/// 0.1% of the total.
+/// sample a forward pass. Bias additions, activations and the weight update are left
+/// out: the first two are well under 1% of the total, the update about 2% at batch 20.
 public func epochFLOPs(sizes: [Int], trainingSamples: Int,
                        validationSamples: Int) -> Double {
     let products = zip(sizes, sizes.dropFirst()).map { Double(2 * $0 * $1) }
@@ -34,7 +34,7 @@ public func epochFLOPs(sizes: [Int], trainingSamples: Int,
     return Double(trainingSamples) * training + Double(validationSamples) * forward
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 104)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 107)
 /// C = A · B with the loops in i-p-j order: `[n, k] · [k, m] → [n, m]`. The inner loop
 /// walks a row of B and a row of C, both contiguous, so it streams through memory and the
 /// compiler can vectorize it.
@@ -57,7 +57,7 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 141)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 144)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     require(a.columns == bT.columns,
@@ -78,7 +78,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 177)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 180)
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the
 /// cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
@@ -108,7 +108,7 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 217)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 221)
 /// A read-only view of a row-major matrix in memory, possibly seen transposed. Element
 /// (i, j) of the matrix it stands for is `base[i * stride + j]`, or
 /// `base[j * stride + i]` when transposed.
@@ -145,7 +145,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 264)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 268)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -224,7 +224,7 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 359)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 363)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -272,13 +272,12 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 415)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 421)
 
 
 /// Worker threads that wait, spinning, for the next piece of work: starting a thread, or
-/// waking one from sleep, takes tens of microseconds, and a training step at batch 20 has
-/// a dozen parallel parts of a few hundred microseconds each. The caller runs part 0
-/// itself.
+/// waking one from sleep, goes through the scheduler, and a training step at batch 20 has
+/// 8 products of about a tenth of a millisecond each. The caller runs part 0 itself.
 public final class WorkerTeam: @unchecked Sendable {
     /// One team for the whole program, as wide as the machine.
     public static let shared =
@@ -339,7 +338,7 @@ public final class WorkerTeam: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 493)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 499)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -387,20 +386,26 @@ func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Flo
         capacity: blockDepth * (blockColumns + kernelColumns))
     defer { packedA.deallocate(); packedB.deallocate() }
     // With few rows in A each sliver of B is used only a few times: read B where it is
-    // instead of packing it.
+    // instead of packing it. The kernel reads kernelColumns floats of each row, so only
+    // whole slivers are read in place; a narrower last one is packed (padded with zeros),
+    // else the kernel would read past the end of B.
     let readBInPlace = !b.transposed && m <= 4 * kernelRows
     for jc in stride(from: j0, to: j1, by: blockColumns) {
         let nc = min(blockColumns, j1 - jc)
+        let inPlace = readBInPlace ? nc / kernelColumns * kernelColumns : 0  // columns
         for pc in stride(from: 0, to: k, by: blockDepth) {
             let kc = min(blockDepth, k - pc)
-            if !readBInPlace { packB(b, p0: pc, k: kc, j0: jc, n: nc, into: packedB) }
+            if inPlace < nc {
+                packB(b, p0: pc, k: kc, j0: jc + inPlace, n: nc - inPlace, into: packedB)
+            }
             for ic in stride(from: 0, to: m, by: blockRows) {
                 let mc = min(blockRows, m - ic)
                 packA(a, i0: ic, m: mc, p0: pc, k: kc, into: packedA)
                 for jr in stride(from: 0, to: nc, by: kernelColumns) {
-                    let sliver = readBInPlace ? b.pointer(row: pc, column: jc + jr)
-                                              : UnsafePointer(packedB + jr * kc)
-                    let ldb = readBInPlace ? b.stride : kernelColumns
+                    let sliver = jr < inPlace
+                        ? b.pointer(row: pc, column: jc + jr)
+                        : UnsafePointer(packedB + (jr - inPlace) * kc)
+                    let ldb = jr < inPlace ? b.stride : kernelColumns
                     for ir in stride(from: 0, to: mc, by: kernelRows) {
                         microKernel(depth: kc, a: packedA + ir * kc, b: sliver, ldb: ldb,
                                     c: c + (ic + ir) * ldc + jc + jr, ldc: ldc,
@@ -430,7 +435,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 637)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 651)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -474,15 +479,15 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 682)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 696)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
 ///
-/// It computes exactly what chapter 8's `Sequential` of `Linear`, `ReLU` and `Dropout`
-/// computes (the same dropout masks from the same seeds), but stores each weight matrix
-/// transposed, as Wᵀ `[in, out]`, so the forward product x·Wᵀ reads it row by row; keeps
-/// every buffer between steps; and uses `gemm` on both cores.
+/// It computes what chapter 8's `Sequential` of `Linear`, `ReLU` and `Dropout` computes,
+/// up to rounding (the same dropout masks from the same seeds), but stores each weight
+/// matrix transposed, as Wᵀ `[in, out]`, so the forward product x·Wᵀ reads it row by
+/// row; keeps every buffer between steps; and uses `gemm` on both cores.
 public final class FastMLP {
     public let sizes: [Int]
     /// Dropout probability after each hidden layer (0 for none).
@@ -583,7 +588,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 792)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 806)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b, then ReLU, then (training)
@@ -758,8 +763,8 @@ extension FastMLP {
                 let c2 = Float(1 - pow(Double(beta2), Double(step)))
                 for i in range {
                     let gradient = g[i]
-                    // A gradient below 10⁻¹⁵ would square to a subnormal number: it
-                    // counts as 0 in v.
+                    // A gradient below 10⁻¹⁵ squares to below 10⁻³⁰, the flush's
+                    // threshold (below about 10⁻¹⁹, to a subnormal): it counts as 0 in v.
                     let tiny = (gradient .< 1e-15) .& (gradient .> -1e-15)
                     let squarable = gradient.replacing(with: 0, where: tiny)
                     m[i] = tidy(beta1 * m[i] + (1 - beta1) * gradient)
@@ -798,7 +803,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1008)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1022)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -829,7 +834,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1044)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1058)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -886,7 +891,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1153)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1167)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -986,7 +991,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1631)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1650)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
