@@ -34,12 +34,10 @@ SWIFTPM := --manifest-cache local
 REFRESH := mkdir -p .build; ls Sources/Generated > .build/generated-dirs.new 2>/dev/null; \
 	cmp -s .build/generated-dirs.new .build/generated-dirs || { rm -f .build/manifest.db; touch Package.swift; }; \
 	mv .build/generated-dirs.new .build/generated-dirs
-# SOLUTIONS=1 makes `make run` run the exercises' solutions too. REQUIRE_SOLUTIONS=1 makes `make verify`
-# fail on an exercise without a solution (a warning otherwise, until every chapter has its solutions),
-# REQUIRE_CAPTIONS=1 on a figure without a caption (likewise).
+# SOLUTIONS=1 makes `make run` run the exercises' solutions too. `make verify` is strict: every exercise
+# needs its solution, every figure its caption, and every line of a shown code or output block fits the
+# book's 90-column code column (`book verify` alone only warns about these; its flags make them errors).
 SOLUTIONS ?=
-REQUIRE_SOLUTIONS ?=
-REQUIRE_CAPTIONS ?=
 
 .PHONY: all setup tools tangle build verify verify-slow book test test-steps unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer wasm-probe
 
@@ -71,7 +69,7 @@ build: tangle
 	$(LOCK) $(SWIFT) build $(SWIFTPM) -c $(CONFIG) $(if $(WITH_TESTS),--build-tests)
 
 verify: build
-	$(SHARED) $(BOOK) verify --runner $(RUNNER) $(if $(REQUIRE_SOLUTIONS),--require-solutions) $(if $(REQUIRE_CAPTIONS),--require-captions)
+	$(SHARED) $(BOOK) verify --runner $(RUNNER) --require-solutions --require-captions --strict-width
 
 verify-slow: build
 	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)
