@@ -7,7 +7,7 @@ import os
 
 RUN = """
 const done = arguments[arguments.length - 1];
-axe.run(document, arguments[0]).then(
+axe.run(arguments[1] ? {exclude: arguments[1]} : document, arguments[0]).then(
   r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' '))}))),
   e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));
@@ -31,14 +31,15 @@ class Axe:
             self.source = f.read()
         driver.set_script_timeout(600)  # print.html, the whole book, takes minutes on a busy machine
 
-    def violations(self, rules=None):
-        """The violations on the current page: [{id, impact, help, nodes}], every rule or only `rules`."""
+    def violations(self, rules=None, exclude=None):
+        """The violations on the current page: [{id, impact, help, nodes}], every rule or only `rules`,
+        on the whole page or all but the parts `exclude` names (axe's [[css selector], ...])."""
         if not self.driver.execute_script("return typeof window.axe === 'object'"):
             self.driver.execute_script(self.source)
         options = {"resultTypes": ["violations"]}
         if rules:
             options["runOnly"] = {"type": "rule", "values": rules}
-        return self.driver.execute_async_script(RUN, options)
+        return self.driver.execute_async_script(RUN, options, exclude)
 
     def version(self):
         return self.driver.execute_script("return window.axe && axe.version")
