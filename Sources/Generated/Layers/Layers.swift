@@ -179,7 +179,7 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     return c
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 353)
+#sourceLocation(file: "chapters/03-layers.md", line: 354)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (which chapter 6
 /// fills in). A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -197,7 +197,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 376)
+#sourceLocation(file: "chapters/03-layers.md", line: 377)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -215,7 +215,7 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 409)
+#sourceLocation(file: "chapters/03-layers.md", line: 410)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear`
@@ -257,7 +257,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 674)
+#sourceLocation(file: "chapters/03-layers.md", line: 675)
 /// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
 /// its output.
 public class ActivationLayer: Layer {
@@ -291,7 +291,7 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { BookMath.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 715)
+#sourceLocation(file: "chapters/03-layers.md", line: 716)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Sequential: Layer {
     public var layers: [any Layer]
@@ -305,7 +305,7 @@ public final class Sequential: Layer {
     public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 760)
+#sourceLocation(file: "chapters/03-layers.md", line: 761)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
 public func makeMLP(_ sizes: [Int], activation: () -> any Layer = { ReLU() },

@@ -43,11 +43,6 @@ extension Substring: BookPrintable {
     public var printedInArray: String { String(self).printedInArray }
 }
 extension Int: BookPrintable {}
-extension Int32: BookPrintable {}
-extension Int64: BookPrintable {}
-extension UInt: BookPrintable {}
-extension UInt8: BookPrintable {}
-extension UInt32: BookPrintable {}
 extension UInt64: BookPrintable {}
 extension Float: BookPrintable {}
 extension Double: BookPrintable {}
