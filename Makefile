@@ -131,7 +131,7 @@ browser-check: book $(if $(WITH_TESTS),build)
 # (the chapters and the tangler's sources: make looks at file times before tangle runs) and the compiler.
 CONSUMER_PASSED := .build/consumer/passed-$(CONFIG)
 CONSUMER_INPUTS = Package.swift $(wildcard chapters/*.md) $(realpath $(shell command -v $(SWIFT))) \
-	$(shell find Tests/Consumer Sources/Plot Sources/BookSupport Sources/CZlib Sources/BookSource Sources/BookBuild \
+	$(shell find Tests/Consumer Sources/Plot Sources/BookSupport Sources/BookFormat Sources/BookMath Sources/CZlib Sources/BookSource Sources/BookBuild \
 	  $(filter-out %Examples,$(wildcard Sources/Generated/*)) -type f -not -path '*/.build/*' 2>/dev/null)
 consumer: $(CONSUMER_PASSED)
 	@echo "consumer: Tests/Consumer builds and trains with the library (its last run had these inputs)"
