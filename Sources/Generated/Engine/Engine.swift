@@ -272,21 +272,29 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 425)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 450)
 
 
-/// Worker threads that wait, spinning, for the next piece of work: starting a thread, or
-/// waking one from sleep, goes through the scheduler, and a training step at batch 20 has
-/// 8 products of about a tenth of a millisecond each. The caller runs part 0 itself.
+/// Worker threads that wait for the next piece of work by spinning for up to
+/// `spinLimit`, then sleeping: waking a thread from sleep goes through the scheduler, and
+/// a training step at batch 20 has 8 products of about a tenth of a millisecond each, but
+/// a thread that spins for long takes its core from the threads that have work. The
+/// caller runs part 0 itself.
 public final class WorkerTeam: @unchecked Sendable {
     /// One team for the whole program, as wide as the machine.
     public static let shared =
         WorkerTeam(threads: ProcessInfo.processInfo.activeProcessorCount)
+    /// How long a waiting thread spins before it sleeps, in nanoseconds: longer than the
+    /// gaps between the products of a training step, far shorter than a time slice.
+    let spinLimit: UInt64 = 50_000
 
     public let threads: Int
     private let generation = Atomic<Int>(0)   // bumped once per job
     private let done = Atomic<Int>(0)         // workers finished with the current job
     private let callers = Mutex<Void>(())     // one job at a time, whoever calls
+    // Where a thread that stopped spinning sleeps. Both counters change with it locked,
+    // so a thread that checks a counter with it locked, then sleeps, misses no change.
+    private let bell = NSCondition()
     // Written by the caller before `generation` is bumped, read by the workers after they
     // see it.
     private nonisolated(unsafe) var job: (Int) -> Void = { _ in }
@@ -311,9 +319,9 @@ public final class WorkerTeam: @unchecked Sendable {
                 job = body
                 self.parts = parts
                 done.store(0, ordering: .relaxed)
-                generation.add(1, ordering: .releasing)
+                ring { generation.add(1, ordering: .releasing) }
                 body(0)
-                while done.load(ordering: .acquiring) < threads - 1 {}
+                wait { done.load(ordering: .acquiring) == threads - 1 }
                 job = { _ in }
             }
         }
@@ -321,24 +329,38 @@ public final class WorkerTeam: @unchecked Sendable {
 
     private func work(as index: Int) {
         var seen = 0
-        var idle = 0
         while true {
-            let current = generation.load(ordering: .acquiring)
-            if current == seen {
-                // Spin while work comes often; sleep a little once it has stopped coming.
-                idle += 1
-                if idle > 1_000_000 { usleep(100) }
-                continue
-            }
-            seen = current
-            idle = 0
+            wait { generation.load(ordering: .acquiring) != seen }
+            seen = generation.load(ordering: .acquiring)
             if index < parts { job(index) }
-            done.add(1, ordering: .releasing)
+            ring { done.add(1, ordering: .releasing) }
+        }
+    }
+
+    /// Makes a change with the bell locked and wakes every sleeper to look at it.
+    private func ring(_ change: () -> Void) {
+        bell.lock()
+        change()
+        bell.broadcast()
+        bell.unlock()
+    }
+
+    /// Returns once `ready()`: spins for up to `spinLimit`, then sleeps until a change
+    /// makes it true.
+    private func wait(until ready: () -> Bool) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        while !ready() {
+            if DispatchTime.now().uptimeNanoseconds - start > spinLimit {
+                bell.lock()
+                while !ready() { bell.wait() }
+                bell.unlock()
+                return
+            }
         }
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 503)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 550)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -435,7 +457,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 655)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 702)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -479,7 +501,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 700)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 747)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -588,7 +610,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 810)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 857)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b, then ReLU, then (training)
@@ -803,7 +825,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1026)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1073)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -834,7 +856,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1062)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1109)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -891,7 +913,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1171)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1218)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -991,7 +1013,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1654)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1701)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
