@@ -1,7 +1,9 @@
 """The Run button (issue 16, theme/run.js): on every chapter page that has it, press Run and require
 that every example's output and every figure the page computes is identical to the book's recorded
-one, again after reloading the page; that the search box answers while the chapter runs; and that
-the page fetched nothing from the network (every resource it loaded is a file:// or blob: URL).
+one, again after reloading the page; that the search box answers while the chapter runs; that the
+page's main thread never pauses for half the run or more (for runs of 0.5 s or more: shorter ones
+cannot tell a Worker from the main thread); and that the page fetched nothing from the network
+(every resource it loaded is a file:// or blob: URL).
 
 A chapter page whose module (book/wasm/NN-slug.js, written by `make book`) is missing is a failure
 where BOOK_REQUIRE_BROWSER or BOOK_REQUIRE_WASM is set (CI), else it is reported and skipped.
@@ -18,9 +20,26 @@ RUN_TIMEOUT = 180
 STATE = "return document.getElementById('run-panel').dataset.state"
 
 
+# Records the longest time the page's main thread went without running a 10 ms timer, from the press
+# of Run to the end of the run: were the module run on the main thread, that gap would be the run.
+GAP_PROBE = """
+window.runGaps = { longest: 0 };
+let last = performance.now();
+const tick = () => {
+  const now = performance.now(), state = document.getElementById('run-panel').dataset.state;
+  runGaps.longest = Math.max(runGaps.longest, now - last);
+  last = now;
+  if (!['done', 'failed', 'missing'].includes(state)) setTimeout(tick, 10);
+};
+setTimeout(tick, 10);
+"""
+
+
 def run_once(driver, check, page):
     """Presses Run, types in the search box while it runs, waits for the end. Returns the seconds the
     page reports, or None."""
+    driver.execute_script("document.getElementById('run-panel').dataset.state = 'pressing'")
+    driver.execute_script(GAP_PROBE)
     driver.find_element(By.ID, "run-button").click()
     box = driver.find_element(By.ID, "search-box")
     box.clear()
@@ -46,8 +65,14 @@ def run_once(driver, check, page):
     # The search box must answer during the run; when the run ended first, it must answer at all.
     check(answered_while is not None, f"{page}: the search box answers while the examples run (it answered"
           + (f" while the run was {answered_while})" if answered_while else " not at all)"))
+    # The main thread stays free while the module runs (in a Worker): judged on runs long enough to tell.
+    seconds = driver.execute_script("return document.getElementById('run-panel').dataset.seconds")
+    gap = driver.execute_script("return Math.round(window.runGaps.longest)")
+    if seconds and float(seconds) >= 0.5:
+        check(gap < 500 * float(seconds), f"{page}: the page stays responsive while the examples run"
+              f" (longest pause of its main thread {gap} ms, run {seconds} s)")
     box.clear()
-    return driver.execute_script("return document.getElementById('run-panel').dataset.seconds")
+    return f"{seconds} s (main thread's longest pause {gap} ms)"
 
 
 def check_all(driver, load, check, chapters, book):
@@ -70,7 +95,7 @@ def check_all(driver, load, check, chapters, book):
             "return performance.getEntriesByType('resource').map(e => e.name)"
             ".filter(n => !n.startsWith('file:') && !n.startsWith('blob:') && !n.startsWith('data:'))")
         check(not remote, f"{page}: running the examples fetches nothing from the network ({remote[:3]})")
-        times.append(f"{page[:2]} {first} s / {again} s ({os.path.getsize(module) // 1024} KB)")
+        times.append(f"{page[:2]} {first} / {again} ({os.path.getsize(module) // 1024} KB)")
     if missing:
         print(f"run button: no module for {', '.join(missing)} (make book builds them; needs wasi-libc)")
     print("run button, seconds in Chromium (first run / after reload) and module script size: " + ", ".join(times))
