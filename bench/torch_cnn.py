@@ -1,7 +1,7 @@
 """Chapter 12's convolutional network in PyTorch, trained as `train --model cnn` trains it: the yardstick
 for the chapter's epoch time.
 
-    python3 bench/torch_cnn.py [--epochs 1] [--threads 2] [--data data/mnist]
+    python3 bench/torch_cnn.py [--epochs 1] [--threads 2] [--data data/mnist] [--limit 48000]
 
 The same network (conv 5×5 1→16 padding 2, ReLU, max pool 2, conv 5×5 16→32 padding 2, ReLU, max pool 2,
 dropout 0.25, linear 1568→10, PyTorch's default initialization), the same recipe (Adam, lr 0.001 × 0.85
@@ -52,9 +52,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2, help="PyTorch's intra-op threads (1 to 64)")
     parser.add_argument("--data", default="data/mnist")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=int, default=48_000, help="train on the first n training images")
     args = parser.parse_args()
-    if not 1 <= args.threads <= 64 or args.epochs < 1:
-        parser.error("--threads must be in 1...64 and --epochs at least 1")
+    if not 1 <= args.threads <= 64 or args.epochs < 1 or not 64 <= args.limit <= 48_000:
+        parser.error("--threads must be in 1...64, --epochs at least 1, --limit in 64...48000")
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
 
@@ -63,7 +64,7 @@ def main() -> None:
     test_x = load(args.data, "t10k-images-idx3-ubyte", 16).to(torch.float32).div_(255).reshape(-1, 1, 28, 28)
     test_y = load(args.data, "t10k-labels-idx1-ubyte", 8).to(torch.long)
     order = torch.randperm(len(labels), generator=torch.Generator().manual_seed(0))
-    train_i, valid_i = order[:48_000], order[48_000:]
+    train_i, valid_i = order[:48_000][:args.limit], order[48_000:]
     valid_x, valid_y = images[valid_i], labels[valid_i]
 
     model = network()

@@ -92,7 +92,8 @@ import Convolutions
         #expect(norm.status == 64 && norm.output.contains("--batch-norm is an option of --model mlp"), "\(norm.output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "nothing written")
         let help = try run(["--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for text in ["--model", "mlp", "cnn", "chapter 12's convolutional network", "--lr-decay 0.85"] {
+        for text in ["--model", "mlp", "cnn", "chapter 12's convolutional network",
+                     "--lr-decay \(ConvTrainer.recipe.learningRateDecay)"] {
             #expect(help.contains(text), "\(text) missing from --help")
         }
     }

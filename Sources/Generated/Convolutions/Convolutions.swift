@@ -11,7 +11,7 @@ import Engine
 import MNIST
 import Classifier
 import Plot
-#sourceLocation(file: "chapters/12-convolutions.md", line: 18)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 19)
 
 
 
@@ -25,7 +25,7 @@ import Plot
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 182)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 183)
 /// The convolution of deep learning, in one dimension: y[i] = Σⱼ k[j]·x[i + j], for every
 /// position i where the kernel fits inside x. `[n] ∗ [m] → [n − m + 1]`.
 ///
@@ -41,7 +41,7 @@ public func convolve1D(_ x: [Float], _ kernel: [Float]) -> [Float] {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 228)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 229)
 /// The 2-D convolution of one image with one kernel, both `[rows, columns]` tensors, at
 /// every position where the kernel fits:
 /// y[r, c] = Σᵢ Σⱼ k[i, j] · x[r + i, c + j].
@@ -75,7 +75,7 @@ public func signedImage(_ map: Tensor, zoom: Int = 1) -> GrayImage {
     return GrayImage(width: width, height: height, pixels: pixels)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 388)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 389)
 /// The geometry of a convolution layer: `inChannels` images of `height`×`width` in,
 /// `outChannels` out, each from a `kernel`×`kernel` window over all input channels, moved
 /// `stride` pixels at a time over the input surrounded by `padding` zeros.
@@ -121,7 +121,7 @@ public struct ConvShape: Equatable, Sendable, CustomStringConvertible {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 476)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 477)
 /// A convolution layer's forward pass written as loops (the definition):
 ///
 ///     y[b, o, r, c] = bias[o]
@@ -160,7 +160,7 @@ public func convolutionLoops(_ x: Tensor, weight: Tensor, bias: Tensor,
     return y
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 521)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 522)
 /// The backward pass of `convolutionLoops` from g = ∂L/∂y (`[batch, O·H′·W′]`), as loops:
 ///
 ///     ∂L/∂W[o, ch, i, j] = Σ_b Σ_r Σ_c g[b, o, r, c]
@@ -202,7 +202,7 @@ public func convolutionBackwardLoops(_ x: Tensor, weight: Tensor, shape s: ConvS
     return (dx, dw, db)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 573)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 574)
 /// Max pooling over `size`×`size` blocks of each channel, moved `size` pixels at a time:
 /// y[b, ch, r, c] = max over i, j < size of x[b, ch, r·size + i, c·size + j].
 /// `[batch, C·H·W] → [batch, C·⌊H/size⌋·⌊W/size⌋]`. Also returns, for every output,
@@ -282,7 +282,7 @@ public final class MaxPool2D: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 775)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 776)
 /// im2col: copies the windows of one sample x (`[C·H·W]`) into the columns of `cols`
 /// (`[C·k·k, H′·W′]`):
 ///
@@ -355,7 +355,7 @@ func col2im(_ cols: UnsafePointer<Float>, _ s: ConvShape,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 855)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 856)
 /// The number of parts a batch is cut into for the convolution's threads (at most this
 /// many threads work on a batch). Fixed, so that sums do not depend on the thread count.
 let batchParts = 4
@@ -384,8 +384,8 @@ public final class Conv2D: Backpropagating {
     public let bias: Parameter
     /// Threads a batch is split between (results do not depend on it).
     public var threads = WorkerTeam.shared.threads
-    /// Whether `backward` computes ∂L/∂x. A network's first layer does not need it (no one
-    /// asks for the gradient of the pixels); then `backward` returns zeros.
+    /// Whether `backward` computes ∂L/∂x. A network's first layer does not need it (no
+    /// one asks for the gradient of the pixels); then `backward` returns zeros.
     public var computesInputGradient = true
     /// The input of the last forward pass; the backward pass needs it.
     public private(set) var input: Tensor?
@@ -511,7 +511,7 @@ public final class Conv2D: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1102)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1103)
 /// Chapter 3's `Linear`, y = x·Wᵀ + b (`[batch, in] → [batch, out]`), with its products
 /// done by chapter 9's `gemm`: the same parameters in the same layout, drawn the same
 /// way.
@@ -576,7 +576,9 @@ public final class FastReLU: Backpropagating {
     }
 
     public func backward(_ gradOutput: Tensor) -> Tensor {
-        guard let y = output else { preconditionFailure("FastReLU.backward before forward") }
+        guard let y = output else {
+            preconditionFailure("FastReLU.backward before forward")
+        }
         require(gradOutput.shape == y.shape,
                 "FastReLU.backward got \(gradOutput.shape) for \(y.shape)")
         var dx = gradOutput
@@ -634,7 +636,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25) -> Sequential {
     ])
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1276)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1279)
 /// Chapter 7's update rules for a list of parameters, as `TrainingOptions.Optimizer`
 /// names them, with their state in the open so that a checkpoint can hold it. Computes
 /// what chapter 7's `SGD` and `Adam` compute, operation for operation:

@@ -17,8 +17,8 @@ import Foundation
 
 /// Runs the examples of chapters/12-convolutions.md in order.
 public func runConvolutionsExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 42, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 43)
+runner.begin(1, line: 43, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 44)
 
 let mnist = try! MNISTSplit.load()
 var pixelRNG = SplitMix64(seed: 784)
@@ -47,8 +47,8 @@ show(ImageGrid(title: "Three test digits, and the same digits with their pixels 
                    + shown.map { "shuffled \(mnist.test.labels[$0])" },
                columns: 3))
 #sourceLocation()
-runner.begin(2, line: 115, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 116)
+runner.begin(2, line: 116, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 117)
 var quickMLP = TrainingOptions()
 quickMLP.epochs = 1
 quickMLP.trainingLimit = 12_000
@@ -75,15 +75,15 @@ print("  in place  " + Spread(inPlace).formatted("%.2f"))
 print("  shuffled  " + Spread(scrambled).formatted("%.2f"))
 print("  in place − shuffled  " + Spread(shuffleCost).formatted("%+.2f"))
 #sourceLocation()
-runner.begin(3, line: 155, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 156)
+runner.begin(3, line: 156, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 157)
 let seedSpread = max(Spread(inPlace).standardDeviation,
                      Spread(scrambled).standardDeviation)
 precondition(abs(Spread(shuffleCost).mean) < 2 * seedSpread,
              "shuffling the pixels changes the MLP's accuracy by less than the seeds do")
 #sourceLocation()
-runner.begin(4, line: 201, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 202)
+runner.begin(4, line: 202, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 203)
 let pixelRow: [Float] = [0, 0, 0, 0.5, 1, 1, 1, 0.5, 0, 0]
 print("row of pixels:      ", pixelRow.map { String(format: "%6.2f", $0) }.joined())
 let blurred = convolve1D(pixelRow, [1.0 / 3, 1.0 / 3, 1.0 / 3])
@@ -91,8 +91,8 @@ print("average of three:   ", blurred.map { String(format: "%6.2f", $0) }.joined
 let edges = convolve1D(pixelRow, [-1, 1])
 print("difference [−1, 1]: ", edges.map { String(format: "%6.2f", $0) }.joined())
 #sourceLocation()
-runner.begin(5, line: 267, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 268)
+runner.begin(5, line: 268, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 269)
 let seven = Tensor(shape: [28, 28], scalars: mnist.test.images.row(0))
 let leftToRight = Tensor([[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]])
 let responses = convolve2D(seven, leftToRight)   // [26, 26]
@@ -116,8 +116,8 @@ show(ImageGrid(title: "A 3×3 kernel sliding over a digit (top) and its output s
                    + Array(repeating: "output", count: 3),
                columns: 3))
 #sourceLocation()
-runner.begin(6, line: 334, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 335)
+runner.begin(6, line: 335, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 336)
 let kernels: [(String, Tensor)] = [
     ("left to right", leftToRight),
     ("top to bottom", Tensor([[-1, -1, -1], [0, 0, 0], [1, 1, 1]])),
@@ -127,8 +127,8 @@ show(ImageGrid(title: "Feature maps of three hand-made 3×3 kernels",
                images: kernels.map { signedImage(convolve2D(seven, $0.1)) },
                captions: kernels.map(\.0), columns: 3))
 #sourceLocation()
-runner.begin(7, line: 438, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 439)
+runner.begin(7, line: 439, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 440)
 let layerShapes = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -145,8 +145,8 @@ for s in layerShapes {
           + String(format: "%9d %18d", s.parameterCount, linear))
 }
 #sourceLocation()
-runner.begin(8, line: 655, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 656)
+runner.begin(8, line: 656, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 657)
 let poolInput = Tensor(shape: [1, 16], scalars: [1, 3, 2, 0,
                                                  3, 0, 5, 1,
                                                  0, 2, 1, 1,
@@ -159,8 +159,8 @@ for row in 0..<4 {
     print(line.map { String(format: "%2.0f", $0) }.joined())
 }
 #sourceLocation()
-runner.begin(9, line: 693, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 694)
+runner.begin(9, line: 694, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 695)
 var checkRNG = SplitMix64(seed: 12)
 let small = ConvShape(inChannels: 2, outChannels: 3, kernel: 3, stride: 2, padding: 1,
                       height: 7, width: 7)
@@ -187,8 +187,8 @@ let convolutionCheck = checkGradients(of: [smallWeight, smallBias, smallInput],
                                       loss: smallLoss)
 print("convolution (loops):", convolutionCheck)
 #sourceLocation()
-runner.begin(10, line: 730, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 731)
+runner.begin(10, line: 731, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 732)
 var spaced = (0..<(2 * 3 * 6 * 6)).map { Float($0) / 20 }
 checkRNG.shuffle(&spaced)
 let poolParameter = Parameter("input", Tensor(shape: [2, 3 * 6 * 6], scalars: spaced))
@@ -202,14 +202,14 @@ let poolCheck = checkGradients(of: [poolParameter]) {
 }
 print("max pooling:", poolCheck)
 #sourceLocation()
-runner.begin(11, line: 749, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 750)
+runner.begin(11, line: 750, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 751)
 precondition(convolutionCheck.maxRelativeError < 2e-3
                  && poolCheck.maxRelativeError < 2e-3,
              "both backward passes agree with finite differences to chapter 6's 10⁻³")
 #sourceLocation()
-runner.begin(12, line: 1015, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1016)
+runner.begin(12, line: 1016, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1017)
 var fastRNG = SplitMix64(seed: 13)
 let second = ConvShape(inChannels: 16, outChannels: 32, kernel: 5, padding: 2,
                        height: 14, width: 14)
@@ -242,8 +242,8 @@ for threads in [1, 2] {
 }
 print("one thread and two give the same numbers:", threadResults[0] == threadResults[1])
 #sourceLocation()
-runner.begin(13, line: 1064, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1065)
+runner.begin(13, line: 1065, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1066)
 fastLayer.threads = 1
 let oneImage = fastInput.rows([0])
 let loopsOverFast = medianTimeRatio(rounds: 3, repetitions: 3, {
@@ -256,8 +256,8 @@ print("the loops, against im2col and gemm on one thread: "
       + ratioInWords(loopsOverFast, factor: 10))
 fastLayer.threads = WorkerTeam.shared.threads
 #sourceLocation()
-runner.begin(14, line: 1227, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1228)
+runner.begin(14, line: 1230, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1231)
 let convNet = makeConvNet(seed: 0)
 convNet.eval()
 var flowing = mnist.test.images.rows(Array(0..<20))
@@ -282,8 +282,8 @@ for layer in convNet.layers {
 print("all together: \(convNet.parameterCount) parameters; "
       + "chapter 11's MLP: \(makeMNISTNetwork(seed: 0).parameterCount)")
 #sourceLocation()
-runner.begin(15, line: 1536, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1537)
+runner.begin(15, line: 1539, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1540)
 var smoke = TrainingOptions()
 smoke.epochs = 1
 smoke.trainingLimit = 3_000
@@ -295,18 +295,18 @@ let smokeRun = try! ConvTrainer(options: smoke, data: mnist)
 let smokeRecord = try! smokeRun.trainEpoch()
 print(smokeRecord.logLine)
 #sourceLocation()
-runner.begin(16, line: 1553, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1554)
+runner.begin(16, line: 1556, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1557)
 precondition(smokeRecord.validationAccuracy > 0.85,
              "one short epoch should take the network far above chance (10%)")
 #sourceLocation()
-runner.begin(17, line: 1563, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1564)
+runner.begin(17, line: 1566, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1567)
 let firstLayer = smokeRun.network.layers[0] as! Conv2D
 show(ImageGrid(title: "The first layer's 16 kernels after the short run",
                images: (0..<16).map { o in
-                   signedImage(Tensor(shape: [5, 5], scalars: firstLayer.weight.value.row(o)),
-                               zoom: 4)
+                   let kernel = firstLayer.weight.value.row(o)
+                   return signedImage(Tensor(shape: [5, 5], scalars: kernel), zoom: 4)
                },
                captions: (0..<16).map { "kernel \($0)" }, columns: 8))
 let maps = FastReLU()(firstLayer(mnist.test.images.rows([0]))).scalars   // 16 maps
@@ -319,8 +319,8 @@ show(ImageGrid(title: "A test digit and the maps of kernels 0 to 7",
                },
                captions: ["the digit"] + (0..<8).map { "map \($0)" }, columns: 3))
 #sourceLocation()
-if runner.beginSlow(18, line: 1594) {
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1595)
+if runner.beginSlow(18, line: 1703) {
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1704)
 let recipe = ConvTrainer.recipe   // Adam, η = 0.001 × 0.8 per epoch, batch 64, 8 epochs
 var trained: [ConvTrainer] = [], reports: [TestReport] = []
 for seed in seeds {
@@ -388,8 +388,8 @@ for image in surestWrong {
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(19, exercise: 1, line: 1701, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1702)
+runner.beginSolution(19, exercise: 1, line: 1811, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1812)
 var exerciseRNG = SplitMix64(seed: 1)
 print("kernel  stride  padding  output (formula)  output (run)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
@@ -406,8 +406,8 @@ for (kernel, stride, padding) in settings {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(20, exercise: 2, line: 1734, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1735)
+runner.beginSolution(20, exercise: 2, line: 1844, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1845)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -432,8 +432,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(21, exercise: 3, line: 1777, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1778)
+runner.beginSolution(21, exercise: 3, line: 1887, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1888)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -459,8 +459,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(22, exercise: 4, line: 1818, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1819)
+runner.beginSolution(22, exercise: 4, line: 1928, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1929)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -476,8 +476,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(23, exercise: 5, line: 1846, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1847)
+runner.beginSolution(23, exercise: 5, line: 1956, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1957)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "
