@@ -60,6 +60,7 @@ let chapters: [(name: String, imports: [String])] = [
     (name: "Engine", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy", "Backpropagation", "GradientDescent", "Regularization"]),
     (name: "MNIST", imports: ["Perceptron", "Layers", "CZlib"]),
     (name: "Classifier", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy", "Backpropagation", "GradientDescent", "Regularization", "Engine", "MNIST"]),
+    (name: "Convolutions", imports: ["Perceptron", "Layers", "Softmax", "CrossEntropy", "Backpropagation", "GradientDescent", "Regularization", "Engine", "MNIST", "Classifier"]),
 ]
 // END GENERATED CHAPTERS
 
@@ -79,9 +80,10 @@ let bench: [Target] = tangled.contains { $0.name == "Engine" }
 /// The command-line parser of `book` and `train`: strict options, `--help`, errors that name the option.
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
-/// `make train`: the MNIST trainer of chapter 11 on the command line.
-let trainer: [Target] = tangled.contains { $0.name == "Classifier" }
-    ? [.executableTarget(name: "train", dependencies: ["Classifier", argumentParser], swiftSettings: optimized)]
+/// `make train`: the MNIST trainers of chapters 11 and 12 on the command line.
+let trainer: [Target] = tangled.contains { $0.name == "Convolutions" }
+    ? [.executableTarget(name: "train", dependencies: ["Classifier", "Convolutions", argumentParser],
+                         swiftSettings: optimized)]
     : []
 
 let package = Package(

@@ -15,11 +15,17 @@ compares its numbers with these.
   softmax_ce.json        logits [4, 5] with ±50 entries: softmax, log_softmax, CE loss, ∂L/∂logits
   optimizers.json        from the mlp_relu parameters, 3 steps on one batch of SGD(lr=0.1),
                          SGD(lr=0.1, momentum=0.9), SGD(lr=0.1, weight_decay=0.01), Adam(lr=0.01)
+  conv2d.json            chapter 12: Conv2d with padding, stride, several channels, batch > 1, and
+                         a non-square image: output and the gradients for a given ∂L/∂output
+  conv_maxpool.json      chapter 12: MaxPool2d(2) on maps with ties and an odd size: output and ∂L/∂input
+  convnet_steps.json     chapter 12: a small whole network (conv, ReLU, pool, conv, ReLU, pool, flatten,
+                         linear), 3 steps on one batch of SGD(lr=0.1, momentum=0.9) and Adam(lr=0.01)
 
 How to run it (from the repository root; needs the CPU build of PyTorch):
 
   pip install torch==2.13.0+cpu numpy
-  python3 tools/torch_reference.py
+  python3 tools/torch_reference.py             # every case
+  python3 tools/torch_reference.py conv2d      # only the cases named
 
 CI does not run this script: the fixtures it writes are committed, and CI only runs the Swift tests
 against them. Rerun it (and commit the JSON) only when a case is added or changed; the output is
@@ -47,6 +53,7 @@ JSON layout (every file is one object):
 import json
 import os
 import re
+import sys
 
 import torch
 import torch.nn as nn
@@ -253,6 +260,167 @@ def case_optimizers():
             "runs": runs}
 
 
+# Chapter 12: convolutions. Tensors are written as the book lays them out: a batch of images
+# [b, C, H, W] as [b, C·H·W], conv weights [O, C, k, k] as [O, C·k·k] (both row-major, so this is
+# PyTorch's own memory order, reshaped).
+
+
+def flat(t):
+    """[b, ...] → [b, everything else], as the book stores images and conv weights."""
+    return tensor(t.reshape(t.shape[0], -1))
+
+
+CONV_CASES = [
+    # in, out, kernel, stride, padding, height, width, batch
+    (2, 3, 3, 2, 1, 7, 7, 2),
+    (3, 4, 5, 1, 2, 8, 8, 3),
+    (2, 2, 2, 3, 0, 6, 9, 2),
+    (1, 16, 5, 1, 2, 12, 12, 2),
+]
+
+
+def case_conv2d():
+    """Keys: "cases", each {"in_channels", "out_channels", "kernel", "stride", "padding", "height",
+    "width", "input" [b, C·H·W], "weight" [O, C·k·k], "bias" [O], "output" [b, O·H'·W'],
+    "grad_output" (a given ∂L/∂output), "grad_input", "grad_weight", "grad_bias"}."""
+    g = torch.Generator().manual_seed(120)
+    out = []
+    for (cin, cout, k, stride, pad, h, w, b) in CONV_CASES:
+        conv = nn.Conv2d(cin, cout, k, stride=stride, padding=pad)
+        with torch.no_grad():
+            conv.weight.copy_(torch.randn(conv.weight.shape, generator=g) * 0.3)
+            conv.bias.copy_(torch.randn(conv.bias.shape, generator=g) * 0.3)
+        x = torch.randn(b, cin, h, w, generator=g).requires_grad_(True)
+        y = conv(x)
+        grad_output = torch.randn(y.shape, generator=g)
+        y.backward(grad_output)
+        out.append({"in_channels": cin, "out_channels": cout, "kernel": k, "stride": stride,
+                    "padding": pad, "height": h, "width": w, "input": flat(x), "weight": flat(conv.weight),
+                    "bias": tensor(conv.bias), "output": flat(y), "grad_output": flat(grad_output),
+                    "grad_input": flat(x.grad), "grad_weight": flat(conv.weight.grad),
+                    "grad_bias": tensor(conv.bias.grad)})
+    return {"description": "Conv2d forward and backward: padding, stride, channels, batch > 1", "cases": out}
+
+
+def case_conv_maxpool():
+    """Keys: "cases", each {"channels", "height", "width", "input" [b, C·H·W] (small integers, so that
+    most 2×2 blocks hold a tie), "output", "grad_output", "grad_input"}: MaxPool2d(2), whose backward
+    sends each gradient to the first maximum of its block in reading order."""
+    g = torch.Generator().manual_seed(121)
+    out = []
+    for (b, c, h, w) in [(2, 3, 6, 6), (2, 2, 5, 7)]:
+        x = torch.randint(0, 3, (b, c, h, w), generator=g).to(torch.float32).requires_grad_(True)
+        y = F.max_pool2d(x, 2)
+        grad_output = torch.randn(y.shape, generator=g)
+        y.backward(grad_output)
+        out.append({"channels": c, "height": h, "width": w, "input": flat(x), "output": flat(y),
+                    "grad_output": flat(grad_output), "grad_input": flat(x.grad)})
+    return {"description": "MaxPool2d(2) with ties and odd sizes", "cases": out}
+
+
+def small_convnet(seed):
+    torch.manual_seed(seed)
+    return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(4, 6, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Flatten(), nn.Linear(6 * 2 * 2, 3))
+
+
+# The convolutional network has about 1,400 ReLU inputs per forward pass, too many to keep all of
+# them 1e-3 from 0; its float32 differences from PyTorch are about 1e-6, so 1e-4 still leaves room.
+CONV_MARGIN = 1e-4
+
+
+def check_conv_margins(model, x, what):
+    """Fails if a ReLU input is within CONV_MARGIN of 0, or a pooling block's two largest values
+    differ by less than CONV_MARGIN without being equal: either could be decided differently by
+    float32 roundings that differ between PyTorch and Swift."""
+    h = x
+    for module in model:
+        if isinstance(module, nn.ReLU):
+            smallest = h.abs().min().item()
+            assert smallest > CONV_MARGIN, f"{what}: ReLU input {smallest} too close to 0"
+        if isinstance(module, nn.MaxPool2d):
+            b, c, hh, ww = h.shape
+            blocks = h[:, :, :hh // 2 * 2, :ww // 2 * 2].reshape(b, c, hh // 2, 2, ww // 2, 2)
+            blocks = blocks.permute(0, 1, 2, 4, 3, 5).reshape(-1, 4)
+            top = blocks.topk(2, dim=1).values
+            gap = top[:, 0] - top[:, 1]
+            close = (gap > 0) & (gap < CONV_MARGIN)
+            assert not close.any(), f"{what}: a pooling block's two largest values are too close"
+        h = module(h)
+
+
+def case_convnet_steps():
+    """Keys: "input" [4, 64] (8×8 images), "labels", "layers": the starting network as {"type":
+    "conv", "in_channels", "out_channels", "kernel", "stride", "padding", "height", "width",
+    "weight" [O, C·k·k], "bias"}, {"type": "relu"}, {"type": "maxpool", "channels", "height",
+    "width"}, {"type": "linear", ...} (nn.Flatten is left out: the book's layout is already flat),
+    "names" (PyTorch's name of each parameter, in the order of the layers), and "runs" as in
+    optimizers.json, for SGD(lr=0.1, momentum=0.9) and Adam(lr=0.01)."""
+    # The first seed (from 122 on) whose network and batch keep every ReLU input and every pooling
+    # decision clear of float32 rounding in all the steps of both runs: a deterministic search.
+    for seed in range(122, 1122):
+        try:
+            return convnet_steps_for(seed)
+        except AssertionError:
+            continue
+    raise AssertionError("convnet_steps: no seed in 122...1121 keeps clear of the kinks")
+
+
+def convnet_steps_for(seed):
+    g = torch.Generator().manual_seed(seed)
+    x = torch.rand(4, 1, 8, 8, generator=g)
+    labels = torch.tensor([0, 1, 2, 1])
+    start = small_convnet(seed)
+    layers, size = [], (1, 8, 8)
+    for module in start:
+        if isinstance(module, nn.Conv2d):
+            c, h, w = size
+            layers.append({"type": "conv", "in_channels": module.in_channels,
+                           "out_channels": module.out_channels, "kernel": module.kernel_size[0],
+                           "stride": module.stride[0], "padding": module.padding[0], "height": h,
+                           "width": w, "weight": flat(module.weight), "bias": tensor(module.bias)})
+            k, s, p = module.kernel_size[0], module.stride[0], module.padding[0]
+            size = (module.out_channels, (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1)
+        elif isinstance(module, nn.MaxPool2d):
+            c, h, w = size
+            layers.append({"type": "maxpool", "channels": c, "height": h, "width": w})
+            size = (c, h // 2, w // 2)
+        elif isinstance(module, nn.ReLU):
+            layers.append({"type": "relu"})
+        elif isinstance(module, nn.Linear):
+            layers.append(layer_json(module))
+    runs = []
+    for kind, options in [("sgd", dict(lr=0.1, momentum=0.9)), ("adam", dict(lr=0.01))]:
+        model = small_convnet(seed)
+        model.load_state_dict(start.state_dict())
+        if kind == "sgd":
+            opt = torch.optim.SGD(model.parameters(), **options)
+            record = {"optimizer": "sgd", "lr": options["lr"], "momentum": options["momentum"],
+                      "weight_decay": 0.0}
+        else:
+            opt = torch.optim.Adam(model.parameters(), **options)
+            group = opt.param_groups[0]
+            record = {"optimizer": "adam", "lr": group["lr"], "betas": list(group["betas"]),
+                      "eps": group["eps"], "weight_decay": group["weight_decay"]}
+        steps = []
+        for step in range(3):
+            check_conv_margins(model, x, f"convnet_steps {kind} step {step}")
+            opt.zero_grad()
+            loss = F.cross_entropy(model(x), labels)
+            loss.backward()
+            opt.step()
+            params = {}
+            for name, p in model.named_parameters():
+                params[name] = flat(p) if p.dim() == 4 else tensor(p)
+            steps.append({"loss": loss.item(), "params": params})
+        record["steps"] = steps
+        runs.append(record)
+    names = [name for name, _ in start.named_parameters()]
+    return {"description": "3 optimizer steps of a small convolutional network on one batch",
+            "seed": seed, "input": flat(x), "labels": labels.tolist(), "layers": layers, "names": names, "runs": runs}
+
+
 def dumps(obj):
     """Indented JSON with each list of numbers kept on one line."""
     text = json.dumps(obj, indent=1, ensure_ascii=False)
@@ -270,8 +438,16 @@ def main():
         "l2_penalty": case_l2_penalty,
         "softmax_ce": case_softmax_ce,
         "optimizers": case_optimizers,
+        "conv2d": case_conv2d,
+        "conv_maxpool": case_conv_maxpool,
+        "convnet_steps": case_convnet_steps,
     }
+    # Names on the command line write only those cases (python3 tools/torch_reference.py conv2d).
+    unknown = [name for name in sys.argv[1:] if name not in cases]
+    assert not unknown, f"unknown cases {unknown}; the cases are {list(cases)}"
     for name, build in cases.items():
+        if sys.argv[1:] and name not in sys.argv[1:]:
+            continue
         case = {"generator": "tools/torch_reference.py", "torch_version": torch.__version__.split("+")[0]}
         case.update(build())
         path = os.path.join(OUT, name + ".json")

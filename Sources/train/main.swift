@@ -1,5 +1,6 @@
-// `make train`, or `swift run -c release train [options]`: trains the MNIST network of chapter 11 with
-// a progress bar, keeps the best model, and tests it. `train --help` lists the options, their ranges
+// `make train`, or `swift run -c release train [options]`: trains the MNIST network of chapter 11 (or,
+// with --model cnn, chapter 12's convolutional network) with a progress bar, keeps the best model, and
+// tests it. `train --help` lists the options, their ranges
 // and defaults; a value outside its range, an unknown option or a missing value is an error (exit 64)
 // before anything is loaded or written.
 //
@@ -8,20 +9,28 @@
 // epoch, ending exactly where an uninterrupted run ends.
 import ArgumentParser
 import Classifier
+import Convolutions
 import Foundation
 import MNIST
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train chapter 11's 784-512-512-10 MNIST network, keep the best model, and test it.",
+        abstract: "Train chapter 11's 784-512-512-10 MNIST network (or chapter 12's convolutional network), keep the best model, and test it.",
         discussion: """
-            With --resume, the run saved in <checkpoint>.resume continues with its own options. Only \
-            --epochs (to train longer), --threads, --data and --checkpoint may be given with it; any \
-            other training option that differs from the saved run is an error naming it.
+            With --resume, the run saved in <checkpoint>.resume continues with its own options and \
+            network. Only --epochs (to train longer), --threads, --data and --checkpoint may be given \
+            with it; any other training option that differs from the saved run is an error naming it.
             """)
 
     static let defaults = TrainingOptions()
+    static let cnn = ConvTrainer.recipe
+
+    /// The recipe options not given on the command line come from: chapter 11's or chapter 12's.
+    static func defaults(for model: Model) -> TrainingOptions { model == .cnn ? cnn : defaults }
+
+    @Option(help: "The network: mlp (chapter 11's 784-512-512-10) or cnn (chapter 12's convolutional network, whose recipe's defaults are --optimizer \(cnn.optimizer.rawValue) --lr \(cnn.learningRate) --lr-decay \(cnn.learningRateDecay) --batch-size \(cnn.batchSize) --dropout \(cnn.dropout) --epochs \(cnn.epochs)). (default: mlp; with --resume, the saved run's)")
+    var model: Model?
 
     // What the network is trained on, and for how long.
     @Option(parsing: .unconditional, help: "Epochs to train (≥ 1; with --resume, the new total). (default: \(defaults.epochs))")
@@ -92,7 +101,10 @@ struct Train: ParsableCommand {
         if let threads, !Trainer.threadRange.contains(threads) {
             throw ValidationError("--threads must be in \(Trainer.threadRange.lowerBound)...\(Trainer.threadRange.upperBound), not \(threads)")
         }
-        if !resume, let problem = options(over: Self.defaults).problems(trainingSize: nil).first {
+        if !resume, model == .cnn, batchNorm {
+            throw ValidationError("--batch-norm is an option of --model mlp; the convolutional network has no batch normalization")
+        }
+        if !resume, let problem = options(over: Self.defaults(for: model ?? .mlp)).problems(trainingSize: nil).first {
             throw ValidationError(Self.message(problem))
         }
         if resume, let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, not \(epochs)") }
@@ -111,11 +123,16 @@ struct Train: ParsableCommand {
         stale.forEach { say("removed \($0), left by a run that was stopped while saving") }
 
         let threads = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, Trainer.threadRange.upperBound)
-        let trainer: Trainer
+        let trainer: any EpochTrainer
         if resume {
             // The saved run first: a contradiction is reported before minutes of loading and training.
             let path = checkpoint + ".resume"
             let saved = try orFail { try Checkpoint.read(from: path) }
+            let savedModel: Model = saved.sizes == ConvTrainer.checkpointSizes ? .cnn : .mlp
+            if let model, model != savedModel {
+                throw Failure("\(path) holds a run of --model \(savedModel.rawValue), not --model \(model.rawValue) "
+                              + "(leave --model out to continue it, or start a new run without --resume)")
+            }
             let conflicts = conflicting(with: saved.options)
             guard conflicts.isEmpty else {
                 throw Failure("--resume continues \(path) with its own options; these contradict it: "
@@ -127,16 +144,25 @@ struct Train: ParsableCommand {
                               + "pass --epochs N with N > \(saved.epoch) to train further")
             }
             let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: saved.options.splitSeed) }
-            trainer = try orFail { try Trainer(resuming: path, data: split, epochs: total, threads: threads) }
+            trainer = try orFail { () throws -> any EpochTrainer in
+                if savedModel == .cnn {
+                    return try ConvTrainer(resuming: path, data: split, epochs: total, threads: threads)
+                }
+                return try Trainer(resuming: path, data: split, epochs: total, threads: threads)
+            }
             trainer.checkpointPath = checkpoint
             try train(trainer, test: split.test, threads: threads)
         } else {
-            let options = options(over: Self.defaults)
+            let model = model ?? .mlp
+            let options = options(over: Self.defaults(for: model))
             let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: options.splitSeed) }
             if let problem = options.problems(trainingSize: split.trainIndices.count).first {
                 throw ValidationError(Self.message(problem))
             }
-            trainer = try orFail { try Trainer(options: options, data: split, threads: threads) }
+            trainer = try orFail { () throws -> any EpochTrainer in
+                if model == .cnn { return try ConvTrainer(options: options, data: split, threads: threads) }
+                return try Trainer(options: options, data: split, threads: threads)
+            }
             trainer.checkpointPath = checkpoint
             try train(trainer, test: split.test, threads: threads)
         }
@@ -165,9 +191,9 @@ struct Train: ParsableCommand {
         return conflicts
     }
 
-    func train(_ trainer: Trainer, test: MNISTDataset, threads: Int) throws {
+    func train(_ trainer: any EpochTrainer, test: MNISTDataset, threads: Int) throws {
         let o = trainer.options
-        say("training 784-512-512-10 on \(trainer.trainIndices.count) images: \(o.optimizer.rawValue), learning rate \(o.learningRate)"
+        say("training \(trainer.networkName) on \(trainer.trainIndices.count) images: \(o.optimizer.rawValue), learning rate \(o.learningRate)"
             + (o.learningRateDecay == 1 ? ", " : " × \(o.learningRateDecay) per epoch, ")
             + "batch \(o.batchSize), dropout \(o.dropout)" + (o.batchNorm ? ", batch norm" : "") + ", seed \(o.seed)" + (o.splitSeed == 0 ? "" : ", split seed \(o.splitSeed)") + ", keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
         if resume { say("resuming after epoch \(trainer.epochsDone) from \(checkpoint).resume") }
@@ -183,9 +209,69 @@ struct Train: ParsableCommand {
         say(String(format: "trained %d epochs in %.1f s", o.epochs, now() - start))
 
         let best = try orFail { try Checkpoint.read(from: checkpoint) }
-        try orFail { try best.restore(into: trainer.engine, file: checkpoint) }
+        let table = try orFail { try trainer.test(best, file: checkpoint, on: test) }
         say("\nbest model by validation \(o.keepBest.rawValue): epoch \(best.epoch), saved in \(checkpoint)\n")
-        say(testReport(trainer.engine, on: test).table)
+        say(table)
+    }
+}
+
+/// Which network `train` trains.
+enum Model: String, CaseIterable, ExpressibleByArgument {
+    /// Chapter 11's 784-512-512-10 MLP.
+    case mlp
+    /// Chapter 12's convolutional network.
+    case cnn
+}
+
+/// What `train` needs of a trainer; chapter 11's `Trainer` and chapter 12's `ConvTrainer` have it.
+protocol EpochTrainer: AnyObject {
+    var options: TrainingOptions { get }
+    var trainIndices: [Int] { get }
+    var epochsDone: Int { get }
+    var checkpointPath: String? { get set }
+    /// "784-512-512-10", for the first line of the log.
+    var networkName: String { get }
+    func trainEpoch(progress: (Int, Int, Float) -> Void) throws(TrainingError) -> EpochRecord
+    /// Loads the model saved in `best` (read from `file`) and returns its test table on `data`.
+    func test(_ best: Checkpoint, file: String, on data: MNISTDataset) throws(TrainingError) -> String
+}
+
+extension Trainer: EpochTrainer {
+    var networkName: String { engine.sizes.map(String.init).joined(separator: "-") }
+
+    func test(_ best: Checkpoint, file: String, on data: MNISTDataset) throws(TrainingError) -> String {
+        guard best.sizes != ConvTrainer.checkpointSizes else {
+            throw .checkpoint("\(file): it holds chapter 12's convolutional network, not the MLP")
+        }
+        try best.restore(into: engine, file: file)
+        return testReport(engine, on: data).table
+    }
+}
+
+extension ConvTrainer: EpochTrainer {
+    var networkName: String { "the convolutional network of chapter 12" }
+
+    /// A trainer whose convolutions use `threads` threads.
+    convenience init(options: TrainingOptions, data: MNISTSplit, threads: Int) throws(TrainingError) {
+        try self.init(options: options, data: data)
+        use(threads: threads)
+    }
+
+    convenience init(resuming path: String, data: MNISTSplit, epochs: Int?, threads: Int) throws(TrainingError) {
+        try self.init(resuming: path, data: data, epochs: epochs)
+        use(threads: threads)
+    }
+
+    func use(threads: Int) {
+        for layer in network.layers {
+            (layer as? Conv2D)?.threads = threads
+            (layer as? FastLinear)?.threads = threads
+        }
+    }
+
+    func test(_ best: Checkpoint, file: String, on data: MNISTDataset) throws(TrainingError) -> String {
+        try load(best, file: file)
+        return test(on: data).table
     }
 }
 

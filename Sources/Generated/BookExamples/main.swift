@@ -11,6 +11,7 @@ import RegularizationExamples
 import EngineExamples
 import MNISTExamples
 import ClassifierExamples
+import ConvolutionsExamples
 
 let chapters: [ChapterExamples] = [
     ChapterExamples(number: 1, slug: "01-perceptron", path: "chapters/01-perceptron.md", title: "The perceptron", run: runPerceptronExamples),
@@ -24,6 +25,7 @@ let chapters: [ChapterExamples] = [
     ChapterExamples(number: 9, slug: "09-making-it-fast", path: "chapters/09-making-it-fast.md", title: "Making it fast", run: runEngineExamples),
     ChapterExamples(number: 10, slug: "10-mnist-data", path: "chapters/10-mnist-data.md", title: "The MNIST data", run: runMNISTExamples),
     ChapterExamples(number: 11, slug: "11-mnist-classifier", path: "chapters/11-mnist-classifier.md", title: "The MNIST classifier", run: runClassifierExamples),
+    ChapterExamples(number: 12, slug: "12-convolutions", path: "chapters/12-convolutions.md", title: "Convolutional networks", run: runConvolutionsExamples),
 ]
 
 ExampleRunner.main(chapters)

@@ -1,0 +1,205 @@
+// Chapter 12 against PyTorch: the convolution (loops and the im2col layer), max pooling with ties,
+// and three optimizer steps of a small convolutional network, compared with the numbers
+// tools/torch_reference.py stored in Tests/Fixtures/conv2d.json, conv_maxpool.json and
+// convnet_steps.json (PyTorch 2.13, float32, one thread). The tolerance is 1e-5 relative, as in
+// TorchReferenceTests, but of the right size: a gradient of the convolution sums a few hundred terms
+// of either sign, and two float32 sums of them in different orders differ by rounding of the TERMS
+// (~1e-7 each), not of the result, which cancellation can make a hundred times smaller. So the
+// convolution's numbers are checked as |a − b| ≤ 1e-5 · S + 1e-6, where S is the same sum with every
+// term made positive (the loops run on |x|, |W|, |g|); the other numbers as |a − b| ≤ 1e-5 · max(|a|,
+// |b|) + 1e-6.
+import Foundation
+import Testing
+import Layers
+import CrossEntropy
+import Backpropagation
+import GradientDescent
+import Convolutions
+
+/// `{"shape": [...], "data": [...]}` (see tools/torch_reference.py).
+private struct ConvFixtureTensor: Decodable {
+    let shape: [Int]
+    let data: [Double]
+    var tensor: Tensor { Tensor(shape: shape, scalars: data.map { Float($0) }) }
+}
+
+private struct ConvCase: Decodable {
+    let inChannels, outChannels, kernel, stride, padding, height, width: Int
+    let input, weight, bias, output, gradOutput, gradInput, gradWeight, gradBias: ConvFixtureTensor
+
+    enum CodingKeys: String, CodingKey {
+        case kernel, stride, padding, height, width, input, weight, bias, output
+        case inChannels = "in_channels", outChannels = "out_channels", gradOutput = "grad_output"
+        case gradInput = "grad_input", gradWeight = "grad_weight", gradBias = "grad_bias"
+    }
+
+    var shape: ConvShape {
+        ConvShape(inChannels: inChannels, outChannels: outChannels, kernel: kernel, stride: stride,
+                  padding: padding, height: height, width: width)
+    }
+}
+
+private struct PoolCase: Decodable {
+    let channels, height, width: Int
+    let input, output, gradOutput, gradInput: ConvFixtureTensor
+
+    enum CodingKeys: String, CodingKey {
+        case channels, height, width, input, output
+        case gradOutput = "grad_output", gradInput = "grad_input"
+    }
+}
+
+private struct Cases<Case: Decodable>: Decodable { let cases: [Case] }
+
+private struct NetworkLayer: Decodable {
+    let type: String
+    let inChannels, outChannels, kernel, stride, padding: Int?
+    let channels, height, width: Int?
+    let weight, bias: ConvFixtureTensor?
+
+    enum CodingKeys: String, CodingKey {
+        case type, kernel, stride, padding, channels, height, width, weight, bias
+        case inChannels = "in_channels", outChannels = "out_channels"
+    }
+}
+
+private struct StepsFixture: Decodable {
+    struct Step: Decodable {
+        let loss: Double
+        let params: [String: ConvFixtureTensor]
+    }
+    struct Run: Decodable {
+        let optimizer: String
+        let lr: Double
+        let momentum: Double?
+        let betas: [Double]?
+        let eps: Double?
+        let steps: [Step]
+    }
+    let input: ConvFixtureTensor
+    let labels: [Int]
+    let layers: [NetworkLayer]
+    let names: [String]
+    let runs: [Run]
+}
+
+private func load<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/\(name).json")
+    return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+}
+
+/// Checks every element within 1e-5 of its scale (`scale[k]`, or max(|a|, |b|) without one) + 1e-6;
+/// returns the largest share of the tolerance used (1 = at the limit), for the log line.
+@discardableResult
+private func expectClose(_ what: String, _ swift: Tensor, _ torch: ConvFixtureTensor, scale: Tensor? = nil,
+                         sourceLocation: SourceLocation = #_sourceLocation) -> Double {
+    #expect(swift.shape == torch.shape, "\(what): shape \(swift.shape), PyTorch \(torch.shape)",
+            sourceLocation: sourceLocation)
+    guard swift.shape == torch.shape else { return .infinity }
+    var used = 0.0, mismatches = 0, worst = ""
+    for (k, (s, t)) in zip(swift.scalars, torch.data).enumerated() {
+        let size = scale.map { Double($0.scalars[k]) } ?? max(abs(Double(s)), abs(t))
+        let difference = abs(Double(s) - t), allowed = 1e-5 * size + 1e-6
+        if !(difference <= allowed) {
+            if mismatches == 0 { worst = "element \(k): Swift \(s), PyTorch \(t)" }
+            mismatches += 1
+        }
+        used = max(used, difference / allowed)
+    }
+    #expect(mismatches == 0, "\(what): \(mismatches) of \(swift.count) values differ; first at \(worst)",
+            sourceLocation: sourceLocation)
+    return used
+}
+
+@Suite struct ConvolutionTorchTests {
+    @Test func convolutionMatchesPyTorchAsLoopsAndAsTheLayer() throws {
+        let fixture = try load("conv2d", as: Cases<ConvCase>.self)
+        #expect(fixture.cases.count == 4)
+        var used = 0.0
+        for (k, c) in fixture.cases.enumerated() {
+            let x = c.input.tensor, g = c.gradOutput.tensor
+            // The sums of absolute terms that set each number's tolerance.
+            let positive = { (t: Tensor) in t.map(abs) }
+            let outputScale = convolutionLoops(positive(x), weight: positive(c.weight.tensor),
+                                               bias: positive(c.bias.tensor), shape: c.shape)
+            let gradientScale = convolutionBackwardLoops(positive(x), weight: positive(c.weight.tensor),
+                                                         shape: c.shape, gradOutput: positive(g))
+            func check(_ what: String, output: Tensor, dx: Tensor, dw: Tensor, db: Tensor) {
+                used = max(used, expectClose("case \(k) \(what) output", output, c.output, scale: outputScale))
+                used = max(used, expectClose("case \(k) \(what) ∂L/∂x", dx, c.gradInput, scale: gradientScale.input))
+                used = max(used, expectClose("case \(k) \(what) ∂L/∂W", dw, c.gradWeight, scale: gradientScale.weight))
+                used = max(used, expectClose("case \(k) \(what) ∂L/∂b", db, c.gradBias, scale: gradientScale.bias))
+            }
+            let output = convolutionLoops(x, weight: c.weight.tensor, bias: c.bias.tensor, shape: c.shape)
+            let back = convolutionBackwardLoops(x, weight: c.weight.tensor, shape: c.shape, gradOutput: g)
+            check("loops", output: output, dx: back.input, dw: back.weight, db: back.bias)
+            for threads in [1, 2] {
+                let layer = Conv2D(c.shape, weight: c.weight.tensor, bias: c.bias.tensor)
+                layer.threads = threads
+                let y = layer(x)
+                let dx = layer.backward(g)
+                check("Conv2D, \(threads) threads", output: y, dx: dx, dw: layer.weight.grad, db: layer.bias.grad)
+            }
+        }
+        print("torch reference conv2d: " + String(format: "%.0f%%", 100 * used) + " of the tolerance used")
+    }
+
+    @Test func maxPoolingMatchesPyTorchOnTies() throws {
+        let fixture = try load("conv_maxpool", as: Cases<PoolCase>.self)
+        for (k, c) in fixture.cases.enumerated() {
+            let x = c.input.tensor
+            // The fixture must really test ties: most blocks of small integers hold one.
+            #expect(Set(x.scalars).count <= 3, "case \(k): the input is small integers")
+            let pool = MaxPool2D(channels: c.channels, height: c.height, width: c.width)
+            expectClose("case \(k) output", pool(x), c.output)
+            expectClose("case \(k) ∂L/∂x", pool.backward(c.gradOutput.tensor), c.gradInput)
+        }
+    }
+
+    @Test func threeOptimizerStepsOfASmallNetworkMatchPyTorch() throws {
+        let fixture = try load("convnet_steps", as: StepsFixture.self)
+        #expect(fixture.runs.map(\.optimizer) == ["sgd", "adam"])
+        var used = 0.0
+        for run in fixture.runs {
+            var layers: [any Layer] = []
+            for layer in fixture.layers {
+                switch layer.type {
+                case "conv":
+                    let shape = ConvShape(inChannels: layer.inChannels!, outChannels: layer.outChannels!,
+                                          kernel: layer.kernel!, stride: layer.stride!, padding: layer.padding!,
+                                          height: layer.height!, width: layer.width!)
+                    layers.append(Conv2D(shape, weight: layer.weight!.tensor, bias: layer.bias!.tensor))
+                case "relu": layers.append(ReLU())
+                case "maxpool":
+                    layers.append(MaxPool2D(channels: layer.channels!, height: layer.height!, width: layer.width!))
+                case "linear": layers.append(FastLinear(weight: layer.weight!.tensor, bias: layer.bias!.tensor))
+                default: Issue.record("unknown layer \(layer.type)")
+                }
+            }
+            let model = Sequential(layers)
+            #expect(model.parameters.count == fixture.names.count)
+            var optimizer: any Optimizer = run.optimizer == "sgd"
+                ? SGD(model.parameters, learningRate: Float(run.lr), momentum: Float(run.momentum ?? 0))
+                : Adam(model.parameters, learningRate: Float(run.lr), beta1: Float(run.betas![0]),
+                       beta2: Float(run.betas![1]), epsilon: Float(run.eps!))
+            let x = fixture.input.tensor
+            for (t, step) in run.steps.enumerated() {
+                optimizer.zeroGrad()
+                let logits = model(x)
+                let loss = crossEntropy(logits, labels: fixture.labels)
+                used = max(used, expectClose("\(run.optimizer) step \(t + 1) loss",
+                                             Tensor(shape: [1], scalars: [loss]),
+                                             ConvFixtureTensor(shape: [1], data: [step.loss])))
+                _ = model.backward(crossEntropyGradient(logits, labels: fixture.labels))
+                optimizer.step()
+                for (name, parameter) in zip(fixture.names, model.parameters) {
+                    let expected = try #require(step.params[name])
+                    used = max(used, expectClose("\(run.optimizer) after step \(t + 1) \(name)",
+                                                 parameter.value, expected))
+                }
+            }
+        }
+        print("torch reference convnet_steps: " + String(format: "%.0f%%", 100 * used) + " of the tolerance used")
+    }
+}
