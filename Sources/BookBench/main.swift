@@ -179,13 +179,18 @@ extension Bench {
         var steps = 2000
         @Option(help: "Threads (1...64).")
         var threads = 1
+        @Flag(help: "Print a checksum of the parameters and logits after the steps (equal checksums: equal bits).")
+        var checksum = false
 
         func validate() throws {
             try require(steps, in: 1...1_000_000, "--steps")
             try require(threads, in: 1...64, "--threads")
         }
 
-        func run() throws { profileSteps(steps, threads: threads) }
+        func run() throws {
+            let hash = profileSteps(steps, threads: threads)
+            if checksum { print(String(hash, radix: 16)) }
+        }
     }
 }
 

@@ -28,7 +28,10 @@ Checks, each counted in the closing "N passed, M failed" line:
   - at a phone's width (390 px) the sidebar collapses behind its button, nothing scrolls sideways
     (code scrolls inside its block), no display formula is cut off, plot text is drawn at 11 px or
     more, the search box's placeholder fits and the search results stay on the screen;
-  - every page passes the Nu HTML Checker (nu_checker.py, one run over all pages) without errors.
+  - every page passes the Nu HTML Checker (nu_checker.py, one run over all pages) without errors;
+  - the Run button (run_button.py): every chapter page with it runs its examples in the page, identical
+    to the recorded outputs and figures, again after a reload, with the search box answering meanwhile
+    and nothing fetched from the network.
 
 Screenshots of every page, light and dark at 1280 px, light at 390 px (and a few dark), go to --screenshots
 ($BOOK_SCREENSHOTS, default /tmp/book-screenshots), outside the repository.
@@ -59,6 +62,7 @@ import accessibility  # noqa: E402
 import contrast  # noqa: E402
 import keyboard  # noqa: E402
 import layout  # noqa: E402
+import run_button  # noqa: E402
 from nu_checker import NuChecker  # noqa: E402
 
 # The widest line, in characters, a code or output block may have: the page's code column holds it
@@ -623,6 +627,10 @@ def main():
         # The keyboard: skip link, tab stops, focus rings, ←/→, search results, heading anchors.
         with timed("keyboard"):
             keyboard.check_all(driver, load, check, shot, chapters)
+
+        # The Run button: every chapter that has it runs in the page, identical to the book (run_button.py).
+        with timed("run button"):
+            run_button.check_all(driver, load, check, chapters, book)
 
         # Solutions: folded under each exercise; opening one shows its code and checked output.
         load("01-perceptron.html")

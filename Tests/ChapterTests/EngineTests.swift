@@ -15,7 +15,7 @@ import Engine
         var rng = SplitMix64(seed: 2024)
         var shapes = [(1, 1, 1), (6, 16, 16), (7, 17, 15), (20, 784, 512), (128, 300, 70), (97, 257, 1030), (300, 5, 2)]
         for _ in 0..<12 {
-            shapes.append((1 + Int(rng.next() % 70), 1 + Int(rng.next() % 300), 1 + Int(rng.next() % 90)))
+            shapes.append((1 + Int(rng.next(below: 70)), 1 + Int(rng.next(below: 300)), 1 + Int(rng.next(below: 90))))
         }
         for (m, k, n) in shapes {
             let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
@@ -94,7 +94,7 @@ import Engine
     func trainSideBySide(_ rule: String, seed: UInt64, batchNorm: Bool) -> (plain: Sequential, fast: FastMLP, x: Tensor) {
         var rng = SplitMix64(seed: seed + 72)
         let x = Tensor(uniform: [20, 30], in: 0...1, using: &rng)
-        let labels = (0..<20).map { _ in Int(rng.next() % 10) }
+        let labels = (0..<20).map { _ in Int(rng.next(below: 10)) }
         let plain = network(seed: seed, dropout: 0.2, batchNorm: batchNorm)
         let update: UpdateRule = rule == "sgd" ? .sgd(learningRate: 0.1)
             : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
@@ -149,6 +149,35 @@ import Engine
         let other = FastMLP(network(seed: 6, dropout: 0.2, batchNorm: true), update: .sgd(learningRate: 0.1))
         other.importParameters(exported)
         #expect(other.exportParameters() == exported)
+    }
+
+    /// One thread or two, the engine computes the same bits: the threads of `WorkerTeam` split each
+    /// product's columns, and every element is summed in the same order whoever computes it. Layers
+    /// of 160 and 130 units are wide enough for `gemm` to split them between two threads (on a
+    /// machine with two cores or more); the steps hand the team work and let it sleep in turn.
+    @Test(arguments: ["sgd", "momentum", "adam"])
+    func twoThreadsComputeTheSameBitsAsOne(_ rule: String) {
+        func model() -> Sequential {
+            var rng = SplitMix64(seed: 31)
+            return Sequential([Linear(40, 160, rng: &rng), ReLU(), Dropout(0.2, seed: 4),
+                               Linear(160, 130, rng: &rng), ReLU(), Dropout(0.2, seed: 5),
+                               Linear(130, 10, rng: &rng)])
+        }
+        let update: UpdateRule = rule == "sgd" ? .sgd(learningRate: 0.1)
+            : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
+        let one = FastMLP(model(), update: update, threads: 1)
+        let two = FastMLP(model(), update: update, threads: 2)
+        var rng = SplitMix64(seed: 8)
+        func bits(_ tensors: [Tensor]) -> [[UInt32]] { tensors.map { $0.scalars.map(\.bitPattern) } }
+        for (step, rows) in [20, 7, 20].enumerated() {
+            let x = Tensor(uniform: [rows, 40], in: 0...1, using: &rng)
+            let labels = (0..<rows).map { _ in Int(rng.next(below: 10)) }
+            let (lossOne, lossTwo) = (one.trainStep(x, labels: labels), two.trainStep(x, labels: labels))
+            #expect(lossOne.bitPattern == lossTwo.bitPattern, "\(rule), step \(step + 1)")
+            #expect(bits(one.exportParameters()) == bits(two.exportParameters()), "\(rule), step \(step + 1)")
+            #expect(bits([one.logits(x)]) == bits([two.logits(x)]))
+        }
+        #expect(one.state == two.state)
     }
 
     @Test func parametersRoundTrip() {

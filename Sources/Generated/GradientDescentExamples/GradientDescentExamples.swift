@@ -9,11 +9,13 @@ import Softmax
 import CrossEntropy
 import Backpropagation
 import Foundation
+import BookFormat
 
 /// Runs the examples of chapters/07-gradient-descent.md in order.
 public func runGradientDescentExamples(_ runner: ExampleRunner) {
 runner.begin(1, line: 35, hidden: false)
 #sourceLocation(file: "chapters/07-gradient-descent.md", line: 36)
+
 
 
 /// The elongated bowl f(x, y) = x² + 10y² and its gradient (2x, 20y).
@@ -36,12 +38,12 @@ func descend(from start: (x: Float, y: Float), learningRate eta: Float,
 
 let start: (x: Float, y: Float) = (-9, 1.6)
 for (t, p) in descend(from: start, learningRate: 0.02, steps: 5).enumerated() {
-    print(String(format: "step %d   x = %8.4f   y = %7.4f   f = %8.4f", t, p.x, p.y,
+    print(format("step %d   x = %8.4f   y = %7.4f   f = %8.4f", t, p.x, p.y,
                  bowl(p)))
 }
 #sourceLocation()
-runner.begin(2, line: 78, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 79)
+runner.begin(2, line: 79, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 80)
 /// A path (or any list of points) as a plot series; a NaN point breaks the line.
 func pathSeries(_ name: String, _ path: [(x: Float, y: Float)]) -> Series {
     Series(name, x: path.map { Double($0.x) }, y: path.map { Double($0.y) })
@@ -69,19 +71,19 @@ pathPlot.width = 72
 pathPlot.height = 22
 show(pathPlot)
 #sourceLocation()
-runner.begin(3, line: 173, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 174)
+runner.begin(3, line: 174, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 175)
 let rates: [Float] = [0.01, 0.05, 0.09, 0.1, 0.105]
 print(" η        1 − 2η    1 − 20η   f after 10 steps   f after 60 steps")
 for eta in rates {
     let path = descend(from: start, learningRate: eta, steps: 60)
-    print(String(format: "%-8.3f %7.3f   %7.3f   %16.3e   %16.3e",
+    print(format("%-8.3f %7.3f   %7.3f   %16.3e   %16.3e",
                  eta, 1 - 2 * eta, 1 - 20 * eta,
                  bowl(path[10]), bowl(path[60])))
 }
 #sourceLocation()
-runner.begin(4, line: 196, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 197)
+runner.begin(4, line: 197, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 198)
 let rateTitle = "Loss of gradient descent on the bowl for five learning rates"
 var ratePlot = LinePlot(title: rateTitle, xLabel: "step", yLabel: "f(x, y)  (log scale)",
                         series: rates.map { eta in
@@ -92,8 +94,8 @@ var ratePlot = LinePlot(title: rateTitle, xLabel: "step", yLabel: "f(x, y)  (log
 ratePlot.logY = true
 show(ratePlot)
 #sourceLocation()
-runner.begin(5, line: 314, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 315)
+runner.begin(5, line: 316, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 317)
 /// Runs `steps` updates of an optimizer on the bowl from `start`, θ = (x, y) held in one
 /// parameter.
 func minimizeBowl(steps: Int, _ makeOptimizer: (Parameter) -> any Optimizer)
@@ -115,8 +117,8 @@ let byHand = descend(from: start, learningRate: 0.09, steps: 30)
 print("SGD and the hand-written loop agree:",
       zip(bySGD, byHand).allSatisfy { $0.x == $1.x && $0.y == $1.y })
 #sourceLocation()
-runner.begin(6, line: 375, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 376)
+runner.begin(6, line: 377, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 378)
 var dataRNG = SplitMix64(seed: 7)
 let spirals = makeSpirals(pointsPerClass: 100, rng: &dataRNG)
 let sampleCount = spirals.labels.count
@@ -139,8 +141,8 @@ dataPlot.width = 64
 dataPlot.height = 24
 show(dataPlot)
 #sourceLocation()
-runner.begin(7, line: 476, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 477)
+runner.begin(7, line: 478, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 479)
 /// All gradients of `model` for the samples `indices` as one flat vector
 /// (after a fresh backward pass).
 func flatGradient(_ model: Sequential, _ indices: [Int]) -> [Float] {
@@ -148,7 +150,7 @@ func flatGradient(_ model: Sequential, _ indices: [Int]) -> [Float] {
     let logits = model(spirals.points.rows(indices))
     let batchLabels = indices.map { spirals.labels[$0] }
     _ = model.backward(crossEntropyGradient(logits, labels: batchLabels))
-    return model.parameters.flatMap(\.grad.scalars)
+    return model.parameters.flatMap { $0.grad.scalars }
 }
 func distance(_ a: [Float], _ b: [Float]) -> Float {
     zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
@@ -183,17 +185,17 @@ for b in [1, 5, 20, 60, 150, 300] {
     let predicted = (sigma2 / Float(b) * finitePopulation).squareRoot() / gradientNorm
     let measured = (squares / Float(draws)).squareRoot() / gradientNorm
     noiseRows.append((measured, predicted))
-    print(String(format: "%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b,
+    print(format("%4d   %11d   %24.3f   %9.3f", b, (sampleCount + b - 1) / b,
                  measured, predicted))
 }
 #sourceLocation()
-runner.begin(8, line: 535, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 536)
+runner.begin(8, line: 537, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 538)
 precondition(noiseRows.allSatisfy { $0.predicted == 0 ? $0.measured < 1e-3 : abs($0.measured / $0.predicted - 1) < 0.05 },
              "the measured mini-batch noise should agree with the formula within 5%")
 #sourceLocation()
-runner.begin(9, line: 550, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 551)
+runner.begin(9, line: 552, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 553)
 /// One epoch of mini-batch training on the spirals; returns the mean loss over the
 /// epoch's samples. `afterStep` runs after every optimizer step.
 func trainEpoch(_ model: Sequential, _ optimizer: inout some Optimizer, batchSize: Int,
@@ -223,13 +225,13 @@ var shuffleRNG = SplitMix64(seed: 5)
 for epoch in 1...60 {
     let loss = trainEpoch(classifier, &sgd, batchSize: 10, rng: &shuffleRNG)
     if epoch % 10 == 0 {
-        print(String(format: "epoch %2d   training loss %.4f   accuracy %.1f%%",
+        print(format("epoch %2d   training loss %.4f   accuracy %.1f%%",
                      epoch, loss, 100 * accuracy(classifier)))
     }
 }
 #sourceLocation()
-runner.begin(10, line: 604, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 605)
+runner.begin(10, line: 606, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 607)
 let spiralRegions = [("Initial weights", probe), ("After 60 epochs", classifier)].map {
     decisionRegions(of: $1, title: $0, points: spirals.points, labels: spirals.labels,
                     range: -1...1, textSize: (36, 18))
@@ -237,21 +239,21 @@ let spiralRegions = [("Initial weights", probe), ("After 60 epochs", classifier)
 show(DecisionRegionsRow(title: "The spirals: what the 2-32-32-3 network predicts",
                         panels: spiralRegions))
 #sourceLocation()
-runner.begin(11, line: 645, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 646)
+runner.begin(11, line: 647, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 648)
 precondition(spiralRegions[0].pointsInOwnRegion < 150 && spiralRegions[1].pointsInOwnRegion == 300,
              "the trained network's regions should hold every point, the untrained one's under half")
 #sourceLocation()
-runner.begin(12, line: 654, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 655)
+runner.begin(12, line: 656, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 657)
 print("batch size   steps per epoch   steps in 50 epochs")
 for b in [1, 20, 128, 48_000] {
     let steps = (48_000 + b - 1) / b
-    print(String(format: "%10d   %15d   %18d", b, steps, 50 * steps))
+    print(format("%10d   %15d   %18d", b, steps, 50 * steps))
 }
 #sourceLocation()
-runner.begin(13, line: 714, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 715)
+runner.begin(13, line: 715, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 716)
 /// Trains a fresh 2-32-32-3 network on the spirals with batches of `batchSize`: initial
 /// weights from SplitMix64(seed: seed), batch order from SplitMix64(seed: 100 + seed).
 /// Returns the loss on all points after each of the first `epochs` epochs, and after step
@@ -282,18 +284,18 @@ let runs = batchSizes.map { b in
     seeds.map { lossCurve(batchSize: b, epochs: 40, steps: equalSteps, seed: $0) }
 }
 let afterEpochs = runs.map { Spread($0.map { $0.curve.last! }) }
-let afterSteps = runs.map { Spread($0.map(\.afterSteps)) }
-for (when, spreads, format) in [("40 epochs", afterEpochs, "%.2e"),
-                                 ("\(equalSteps) steps", afterSteps, "%.3f")] {
+let afterSteps = runs.map { Spread($0.map { $0.afterSteps }) }
+for (when, spreads, pattern) in [("40 epochs", afterEpochs, "%.2e"),
+                                  ("\(equalSteps) steps", afterSteps, "%.3f")] {
     print("   B   steps/epoch   loss after \(when), 5 seeds: mean ± sd (min to max)")
     for (i, b) in batchSizes.enumerated() {
-        print(String(format: "%4d   %11d   ", b, (sampleCount + b - 1) / b)
-              + spreads[i].formatted(format))
+        print(format("%4d   %11d   ", b, (sampleCount + b - 1) / b)
+              + spreads[i].formatted(pattern))
     }
 }
 #sourceLocation()
-runner.begin(14, line: 773, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 774)
+runner.begin(14, line: 774, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 775)
 /// Seed by seed, the loss with batch size batchSizes[j]
 /// minus the loss with batchSizes[i].
 func pairedDifference(_ i: Int, _ j: Int, _ loss: (Int, Int) -> Float) -> Spread {
@@ -307,14 +309,14 @@ for i in 0..<3 {
     let e = pairedDifference(i, i + 1, epochLoss)
     let t = pairedDifference(i, i + 1, stepLoss)
     let pair = "B = \(batchSizes[i]) → B = \(batchSizes[i + 1])"
-    print(pair.padding(toLength: 18, withPad: " ", startingAt: 0)
-          + String(format: "%+.4f ± %.4f, up in %d of 5   %+.4f ± %.4f, down in %d of 5",
+    print(format("%-18@", pair)
+          + format("%+.4f ± %.4f, up in %d of 5   %+.4f ± %.4f, down in %d of 5",
                    e.mean, e.standardDeviation, e.values.filter { $0 > 0 }.count,
                    t.mean, t.standardDeviation, t.values.filter { $0 < 0 }.count))
 }
 #sourceLocation()
-runner.begin(15, line: 802, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 803)
+runner.begin(15, line: 803, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 804)
 for k in seeds.indices {
     precondition((0..<3).allSatisfy { epochLoss($0, k) < epochLoss($0 + 1, k) },
                  "at equal epochs, smaller batches should end lower, in every seed")
@@ -325,8 +327,8 @@ precondition(abs(pairedDifference(2, 3, stepLoss).mean) < afterSteps[3].standard
              && abs(pairedDifference(2, 3, stepLoss).mean) < abs(pairedDifference(0, 1, stepLoss).mean) / 10,
              "at equal steps, B = 300 should gain little over B = 50")
 #sourceLocation()
-runner.begin(16, line: 814, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 815)
+runner.begin(16, line: 815, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 816)
 let batchTitle = "SGD (η = 0.1) on the spirals, seed 1: loss after each epoch"
 var batchPlot = LinePlot(title: batchTitle, xLabel: "epoch",
                          yLabel: "cross-entropy on all 300 points (log scale)",
@@ -336,8 +338,8 @@ var batchPlot = LinePlot(title: batchTitle, xLabel: "epoch",
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(17, line: 875, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 876)
+runner.begin(17, line: 876, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 877)
 let rateGrid: [Float] = [0.03, 0.1, 0.3, 1, 3]
 /// A run's loss, or +∞ when the run blew up (to infinity or NaN).
 func finiteLoss(_ x: Float) -> Float { x.isFinite ? x : .infinity }
@@ -366,14 +368,14 @@ for (i, b) in batchSizes.enumerated() {
     tunedEpochs.append(e)
     tunedSteps.append(t)
     bestRates.append((etaE, etaS))
-    print(String(format: "%4d   %4.2f%@ %.2e ± %.1e         %4.2f  %.3f ± %.3f",
+    print(format("%4d   %4.2f%@ %.2e ± %.1e         %4.2f  %.3f ± %.3f",
                  b, etaE, b == 1 ? "*" : " ", e.mean, e.standardDeviation,
                  etaS, t.mean, t.standardDeviation))
 }
 print("* not tuned: the other rates could only lower B = 1's loss, already the lowest")
 #sourceLocation()
-runner.begin(18, line: 920, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 921)
+runner.begin(18, line: 921, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 922)
 /// In how many seeds the tuned loss of batch size i + 1 is below that of batch size i.
 func lowerCount(_ tuned: [Spread], _ i: Int) -> Int {
     seeds.indices.filter { tuned[i + 1].values[$0] < tuned[i].values[$0] }.count
@@ -384,15 +386,15 @@ for i in 0..<3 {
     let e = pairedDifference(i, i + 1) { tunedEpochs[$0].values[$1] }
     let t = pairedDifference(i, i + 1) { tunedSteps[$0].values[$1] }
     let pair = "B = \(batchSizes[i]) → B = \(batchSizes[i + 1])"
-    print(pair.padding(toLength: 19, withPad: " ", startingAt: 0)
-          + String(format: "%+.1e ± %.1e, lower in %d of 5   ", e.mean,
+    print(format("%-19@", pair)
+          + format("%+.1e ± %.1e, lower in %d of 5   ", e.mean,
                    e.standardDeviation, lowerCount(tunedEpochs, i))
-          + String(format: "%+.3f ± %.3f, lower in %d of 5", t.mean,
+          + format("%+.3f ± %.3f, lower in %d of 5", t.mean,
                    t.standardDeviation, lowerCount(tunedSteps, i)))
 }
 #sourceLocation()
-runner.begin(19, line: 947, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 948)
+runner.begin(19, line: 948, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 949)
 precondition((0..<3).allSatisfy { lowerCount(tunedEpochs, $0) == 0 },
              "at equal epochs, B = 1 and the larger batches at their best rates keep the order")
 precondition(lowerCount(tunedSteps, 0) == 5 && lowerCount(tunedSteps, 1) == 5,
@@ -408,8 +410,8 @@ precondition(tunedSteps[3].mean < tunedSteps[2].mean
              "at best rates, B = 300 should beat B = 50 at equal steps by less than the spread")
 precondition(lowerCount(tunedSteps, 2) == 4, "the text says: lower in 4 of 5 seeds")
 #sourceLocation()
-runner.begin(20, line: 985, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 986)
+runner.begin(20, line: 986, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 987)
 
 /// The part of chapter 9's recorded benchmark (bench/snapshot.json)
 /// this paragraph quotes.
@@ -436,34 +438,34 @@ let (epoch20, epoch128) = (torchEpoch("epoch.b20"), torchEpoch("epoch.b128"))
 let m = recorded.machine
 print("PyTorch \(m.torch) on \(m.torchThreads) threads, \(m.cpu) (\(m.cores) cores),")
 let load = recorded.loadBefore.first ?? .nan
-print("recorded \(recorded.date)," + String(format: " load average %.1f", load))
+print("recorded \(recorded.date)," + format(" load average %.1f", load))
 for (batch, t) in [(20, epoch20), (128, epoch128)] {
-    let format = "one epoch at batch %3d: %.2f s (median of %d runs; %.2f–%.2f s)"
-    print(String(format: format, batch, t.median, recorded.pairs, t.min, t.max))
+    let template = "one epoch at batch %3d: %.2f s (median of %d runs; %.2f–%.2f s)"
+    print(format(template, batch, t.median, recorded.pairs, t.min, t.max))
 }
 #sourceLocation()
-runner.begin(21, line: 1026, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1027)
+runner.begin(21, line: 1027, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1028)
 precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
 #sourceLocation()
-runner.begin(22, line: 1058, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1059)
+runner.begin(22, line: 1059, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1060)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
-    print((name as NSString).padding(toLength: 18, withPad: " ", startingAt: 0),
-          String(format: "η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g",
+    print(format("%-18@", name),
+          format("η = 0.12   f after 10 steps %11.4f   after 50 steps %11.4g",
                  bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(23, line: 1144, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1145)
+runner.begin(23, line: 1145, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1146)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
-    print(String(format: "step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
+    print(format("step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(24, line: 1163, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1164)
+runner.begin(24, line: 1164, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1165)
 let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
     ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
@@ -474,13 +476,13 @@ let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
 print("optimizer                     f after 10 steps   30 steps     100 steps")
 for (name, make) in contenders {
     let path = minimizeBowl(steps: 100, make)
-    print((name as NSString).padding(toLength: 28, withPad: " ", startingAt: 0),
-          String(format: "%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]),
+    print(format("%-28@", name),
+          format("%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]),
                  bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(25, line: 1198, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1199)
+runner.begin(25, line: 1199, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1200)
 let racers: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
     ("momentum η = 0.02, μ = 0.9",
@@ -496,13 +498,13 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(26, line: 1258, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1259)
+runner.begin(26, line: 1259, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1260)
 // curves[j][k]: optimizer j, seed seeds[k];
 // the loss on all 300 points after each of 40 epochs.
 let optimizerNames = ["SGD η = 0.1", "SGD η = 0.1, μ = 0.9", "Adam η = 0.01"]
 let curves: [[[Float]]] = [
-    runs[1].map(\.curve),  // batch 10: already trained above
+    runs[1].map { $0.curve },  // batch 10: already trained above
     seeds.map { seed in
         lossCurve(batchSize: 10, epochs: 40, seed: seed) {
             SGD($0, learningRate: 0.1, momentum: 0.9)
@@ -515,16 +517,16 @@ let curves: [[[Float]]] = [
     },
 ]
 print("seed 1                ",
-      [5, 10, 20, 40].map { String(format: "epoch %2d", $0) }.joined(separator: "   "))
+      [5, 10, 20, 40].map { format("epoch %2d", $0) }.joined(separator: "   "))
 for (name, curve) in zip(optimizerNames, curves.map { $0[0] }) {
-    print((name as NSString).padding(toLength: 22, withPad: " ", startingAt: 0),
-          [5, 10, 20, 40].map { String(format: "  %.4f", curve[$0 - 1]) }
+    print(format("%-22@", name),
+          [5, 10, 20, 40].map { format("  %.4f", curve[$0 - 1]) }
               .joined(separator: "   "))
 }
-let column = { (text: String) in text.padding(toLength: 23, withPad: " ", startingAt: 0) }
+let column = { (text: String) in format("%-23@", text) }
 print(column("after 40 epochs") + "seeds 1 to 5")
 for (j, name) in optimizerNames.enumerated() {
-    let finals = curves[j].map { String(format: "%.4f", $0.last!) }
+    let finals = curves[j].map { format("%.4f", $0.last!) }
     print(column(name) + finals.joined(separator: " "))
 }
 print(column("after 40 epochs") + "mean ± sd (min to max)               below plain SGD")
@@ -535,8 +537,8 @@ for (j, name) in optimizerNames.enumerated() {
           + (j == 0 ? "" : "   in \(below) of 5"))
 }
 #sourceLocation()
-runner.begin(27, line: 1312, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1313)
+runner.begin(27, line: 1313, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1314)
 let finalLoss = { (j: Int, k: Int) in curves[j][k].last! }
 precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20 },
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
@@ -544,8 +546,8 @@ precondition(seeds.indices.filter { finalLoss(1, $0) < finalLoss(0, $0) / 20 }.c
              && seeds.indices.contains { finalLoss(1, $0) > finalLoss(0, $0) },
              "momentum should end far below plain SGD in 4 seeds of 5 and above it in one")
 #sourceLocation()
-runner.begin(28, line: 1321, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1322)
+runner.begin(28, line: 1322, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1323)
 let optimizerTitle = "The spirals, batch 10, seed 1: loss after each epoch"
 var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
@@ -555,8 +557,8 @@ var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
-runner.begin(29, line: 1381, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1382)
+runner.begin(29, line: 1382, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1383)
 /// The q-quantile (0...1) of values sorted in increasing order:
 /// the value at rank q·(n − 1).
 func quantile(_ sorted: [Float], _ q: Float) -> Float {
@@ -605,8 +607,8 @@ let sigmoidRecord = recordLayers(sigmoid: true, epochs: diagnosticEpochs)
 let reluRecord = recordLayers(sigmoid: false, epochs: diagnosticEpochs)
 for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
     let (firstLoss, lastLoss) = (record.losses[0], record.losses.last!)
-    print("\(name) network: " + String(format: "loss %.4f after epoch 1,", firstLoss),
-          String(format: "%.4f after epoch %d", lastLoss, diagnosticEpochs))
+    print("\(name) network: " + format("loss %.4f after epoch 1,", firstLoss),
+          format("%.4f after epoch %d", lastLoss, diagnosticEpochs))
     print("         ∂L/∂W after epoch 1:" + String(repeating: " ", count: 24)
           + "after epoch \(diagnosticEpochs):")
     print("layer    10%      median   90%      zero   rms       rms       mean f′")
@@ -614,15 +616,15 @@ for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
         let (first, last) = (record.gradients[0][k], record.gradients.last![k])
         let percentiles = [0.1, 0.5, 0.9].map { quantile(first, $0) }
         let zeros = 100 * Float(first.filter { $0 == 0 }.count) / Float(first.count)
-        let slope = k < 4 ? String(format: "   %.3f", record.slopes.last![k]) : ""
-        print(String(format: "%5d    %.1e  %.1e  %.1e  %3.0f%%   %.1e   %.1e", k + 1,
+        let slope = k < 4 ? format("   %.3f", record.slopes.last![k]) : ""
+        print(format("%5d    %.1e  %.1e  %.1e  %3.0f%%   %.1e   %.1e", k + 1,
                      percentiles[0], percentiles[1], percentiles[2], zeros,
                      rootMeanSquare(first), rootMeanSquare(last)) + slope)
     }
 }
 #sourceLocation()
-runner.begin(30, line: 1466, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1467)
+runner.begin(30, line: 1467, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1468)
 /// The size (rms) of each layer's weight gradient after an epoch, against the layer.
 func layerSeries(_ name: String, _ gradients: [[Float]]) -> Series {
     Series(name, x: (1...5).map(Double.init),
@@ -649,12 +651,12 @@ let layerRatios = [true, false].map { sigmoid in
 }
 print("rms of ∂L/∂W₁ / rms of ∂L/∂W₅ after epoch 1, seeds 1 to 5:")
 for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
-    print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
-          ratios.map { String(format: "%.1e", $0) }.joined(separator: "  "))
+    print(format("%-9@", name),
+          ratios.map { format("%.1e", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(31, line: 1528, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1529)
+runner.begin(31, line: 1529, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1530)
 let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
 for k in 0..<2 {
     precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }
@@ -673,8 +675,8 @@ precondition(layerRatios[0].allSatisfy { $0 < 1e-3 } && layerRatios[1].allSatisf
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(32, exercise: 1, line: 1604, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1605)
+runner.beginSolution(32, exercise: 1, line: 1605, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1606)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -683,19 +685,19 @@ func fAfter(_ eta: Float, steps: Int) -> Float {
     return a * x * x + b * y * y
 }
 let limit = 1 / b, best = 1 / (a + b)
-print(String(format: "stability limit 1/b = %.4f, best rate 1/(a + b) = %.4f,",
+print(format("stability limit 1/b = %.4f, best rate 1/(a + b) = %.4f,",
              limit, best))
-print(String(format: "worst factor (b − a)/(b + a) = %.4f", (b - a) / (b + a)))
+print(format("worst factor (b − a)/(b + a) = %.4f", (b - a) / (b + a)))
 for eta: Float in [0.0199, best, 0.0201] {
-    print(String(format: "η = %.4f: f after 200 steps = %.3e (from %.0f)", eta,
+    print(format("η = %.4f: f after 200 steps = %.3e (from %.0f)", eta,
                  fAfter(eta, steps: 200), a + b))
 }
 precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(33, exercise: 2, line: 1640, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1641)
+runner.beginSolution(33, exercise: 2, line: 1641, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1642)
 func converges(_ eta: Float) -> Bool {
     let path = minimizeBowl(steps: 2000) {
         SGD([$0], learningRate: eta, momentum: 0.9)
@@ -707,14 +709,14 @@ for _ in 0..<20 {
     let middle = (good + bad) / 2
     if converges(middle) { good = middle } else { bad = middle }
 }
-print(String(format: "largest η that converges (2000 steps, bisection): %.5f", good))
-print(String(format: "2(1 + μ)/λ_max = 2 · 1.9/20 = %.5f", 2 * 1.9 / 20))
+print(format("largest η that converges (2000 steps, bisection): %.5f", good))
+print(format("2(1 + μ)/λ_max = 2 · 1.9/20 = %.5f", 2 * 1.9 / 20))
 precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(34, exercise: 3, line: 1670, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1671)
+runner.beginSolution(34, exercise: 3, line: 1671, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1672)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
@@ -722,14 +724,14 @@ for eta: Float in [0.1, 0.2, 0.4] {
         lossCurve(batchSize: 20, epochs: 40, seed: seed) { SGD($0, learningRate: eta) }
             .curve.last!
     }
-    print(String(format: "B = 20, η = %.1f: loss after 40 epochs ", eta)
+    print(format("B = 20, η = %.1f: loss after 40 epochs ", eta)
           + Spread(losses).formatted("%.2e"))
 }
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(35, exercise: 4, line: 1701, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1702)
+runner.beginSolution(35, exercise: 4, line: 1702, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1703)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
@@ -752,15 +754,15 @@ let twoMomenta: [(String, (Parameter) -> any Optimizer)] = [
 ]
 for (name, make) in twoMomenta {
     let path = minimizeBowl(steps: 100, make)
-    print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
-          String(format: "f after 10 steps %.3e   30 steps %.3e   100 steps %.3e",
+    print(format("%-9@", name),
+          format("f after 10 steps %.3e   30 steps %.3e   100 steps %.3e",
                  bowl(path[10]), bowl(path[30]), bowl(path[100])))
 }
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(36, exercise: 5, line: 1743, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1744)
+runner.beginSolution(36, exercise: 5, line: 1744, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1745)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0
@@ -775,7 +777,7 @@ for b in [1, 20, 150, 300] {
     }
     let measured = (squares / 40).squareRoot() / gradientNorm
     if b == 300 { noiseAt300 = measured }
-    print(String(format: "%4d   %33.3f   %22.3f", b, measured,
+    print(format("%4d   %33.3f   %22.3f", b, measured,
                  (sigma2 / Float(b)).squareRoot() / gradientNorm))
 }
 precondition(noiseAt300 > 0.05, "with replacement, a batch of all 300 still has noise")

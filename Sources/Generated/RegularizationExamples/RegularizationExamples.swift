@@ -9,12 +9,34 @@ import Softmax
 import CrossEntropy
 import Backpropagation
 import GradientDescent
-import Foundation
+import BookFormat
+import BookMath
+
+#sourceLocation(file: "chapters/08-regularization.md", line: 1509)
+final class PlainDropout: Backpropagating, ModeDependent {
+    let p: Float
+    var isTraining = true, forgetScaling = false
+    var rng: SplitMix64
+    var mask: Tensor?
+    init(_ p: Float, seed: UInt64) { (self.p, rng) = (p, SplitMix64(seed: seed)) }
+    func forward(_ x: Tensor) -> Tensor {
+        guard isTraining else { mask = nil; return forgetScaling ? x : (1 - p) * x }
+        let m = Tensor(shape: x.shape,
+                       scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : 1 })
+        mask = m
+        return x * m
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        mask.map { gradOutput * $0 } ?? (1 - p) * gradOutput
+    }
+}
+#sourceLocation()
 
 /// Runs the examples of chapters/08-regularization.md in order.
 public func runRegularizationExamples(_ runner: ExampleRunner) {
 runner.begin(1, line: 25, hidden: false)
 #sourceLocation(file: "chapters/08-regularization.md", line: 26)
+
 
 var trainingRNG = SplitMix64(seed: 21)
 let trainingSet = makeSpirals(pointsPerClass: 20, noise: 1.0, rng: &trainingRNG)
@@ -43,8 +65,8 @@ trainingPlot.width = 64
 trainingPlot.height = 20
 show(trainingPlot)
 #sourceLocation()
-runner.begin(2, line: 93, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 94)
+runner.begin(2, line: 94, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 95)
 /// Loss on the training and validation sets after some epochs.
 struct History {
     /// The epochs (from 1) after which the losses were recorded.
@@ -118,16 +140,16 @@ func accuracy(_ model: Sequential, _ data: (points: Tensor, labels: [Int])) -> F
 let plainNet = makeNet()
 print("parameters:", plainNet.parameterCount)
 let plain = fit(plainNet)
-print(String(format: "lowest validation loss %.4f at epoch %d", plain.best.loss,
+print(format("lowest validation loss %.4f at epoch %d", plain.best.loss,
              plain.best.epoch))
-print(String(format: "after 150 epochs: training loss %.4f, validation loss %.4f",
+print(format("after 150 epochs: training loss %.4f, validation loss %.4f",
              plain.training.last!, plain.validation.last!))
-print(String(format: "accuracy: training %.1f%%, validation %.2f%%",
+print(format("accuracy: training %.1f%%, validation %.2f%%",
              100 * accuracy(plainNet, trainingSet),
              100 * accuracy(plainNet, validationSet)))
 #sourceLocation()
-runner.begin(3, line: 183, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 184)
+runner.begin(3, line: 184, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 185)
 let epochAxis = plain.epochs.map(Double.init)
 var overfitPlot = LinePlot(title: "A 2-32-32-3 network on 60 noisy points",
                            xLabel: "epoch", yLabel: "cross-entropy",
@@ -137,25 +159,25 @@ var overfitPlot = LinePlot(title: "A 2-32-32-3 network on 60 noisy points",
                                            y: plain.validation.map(Double.init))])
 show(overfitPlot)
 #sourceLocation()
-runner.begin(4, line: 233, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 234)
+runner.begin(4, line: 234, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 235)
 precondition(plain.training.last! < 0.01 && plain.validation.last! > 50 * plain.training.last!
              && plain.validation.last! > plain.best.loss && accuracy(plainNet, trainingSet) == 1,
              "the plain network should fit the training set and end above its best validation loss")
 #sourceLocation()
-runner.begin(5, line: 339, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 340)
+runner.begin(5, line: 341, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 342)
 let dropout = Dropout(0.2, seed: 9)
 let ones = Tensor(repeating: 1, shape: [100, 100])
 let dropped = dropout(ones)
 let zeros = dropped.scalars.filter { $0 == 0 }.count
 print("values that occur:",
-      Set(dropped.scalars).sorted().map { String(format: "%.2f", $0) })
-print(String(format: "zeroed: %.2f%%   mean of the output: %.4f",
+      Set(dropped.scalars).sorted().map { format("%.2f", $0) })
+print(format("zeroed: %.2f%%   mean of the output: %.4f",
              100 * Float(zeros) / 10_000, dropped.sum() / 10_000))
 #sourceLocation()
-runner.begin(6, line: 359, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 360)
+runner.begin(6, line: 361, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 362)
 var smallRNG = SplitMix64(seed: 3)
 let small = Sequential([Linear(4, 8, rng: &smallRNG), ReLU(), Dropout(0.5, seed: 4),
                         Linear(8, 2, rng: &smallRNG)])
@@ -165,27 +187,27 @@ print("train mode:", small(input), small(input))
 small.eval()
 print("eval mode: ", small(input), small(input))
 #sourceLocation()
-runner.begin(7, line: 382, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 383)
+runner.begin(7, line: 384, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 385)
 let dropoutNet = makeNet(dropout: 0.2)
 let withDropout = fit(dropoutNet)
 print("                 lowest validation   after 150 epochs:")
 print("                 loss (epoch)        training   validation   val. accuracy")
 for (name, model, h) in [("no dropout", plainNet, plain),
                          ("dropout p = 0.2", dropoutNet, withDropout)] {
-    print(name.padding(toLength: 17, withPad: " ", startingAt: 0)
-          + String(format: "%.4f (%3d)   %14.4f   %10.4f   %12.1f%%",
+    print(format("%-17@", name)
+          + format("%.4f (%3d)   %14.4f   %10.4f   %12.1f%%",
                    h.best.loss, h.best.epoch, h.training.last!, h.validation.last!,
                    100 * accuracy(model, validationSet)))
 }
 #sourceLocation()
-runner.begin(8, line: 403, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 404)
+runner.begin(8, line: 405, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 406)
 precondition(withDropout.validation.last! < plain.validation.last! && withDropout.training.last! > plain.training.last!,
              "dropout should end with a higher training loss and a lower validation loss")
 #sourceLocation()
-runner.begin(9, line: 408, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 409)
+runner.begin(9, line: 410, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 411)
 var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: "epoch",
                            yLabel: "cross-entropy",
                            series: [Series("training", x: epochAxis,
@@ -198,8 +220,8 @@ var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: 
                                            y: withDropout.validation.map(Double.init))])
 show(dropoutPlot)
 #sourceLocation()
-runner.begin(10, line: 461, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 462)
+runner.begin(10, line: 463, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 464)
 let seeds: [UInt64] = [1, 2, 3, 4, 5]
 /// What one training run ends with: training and validation loss, validation accuracy
 /// (in %), the mean probability the network gives its answer on the validation points it
@@ -248,15 +270,15 @@ func overSeeds(first: Outcome, _ run: (UInt64) -> Outcome) -> [Outcome] {
 /// its difference from the first setting (same seed, so the same initial weights and
 /// batch order).
 func compare(_ settings: [(name: String, outcomes: [Outcome])]) {
-    let pad = { (s: String) in s.padding(toLength: 20, withPad: " ", startingAt: 0) }
+    let pad = { (s: String) in format("%-20@", s) }
     print(pad("5 seeds"), "validation loss                  validation accuracy (%)")
     for (name, outcomes) in settings {
-        print(pad(name), Spread(outcomes.map(\.validation)).formatted("%.3f"),
-              "  " + Spread(outcomes.map(\.accuracy)).formatted("%.2f"))
+        print(pad(name), Spread(outcomes.map { $0.validation }).formatted("%.3f"),
+              "  " + Spread(outcomes.map { $0.accuracy }).formatted("%.2f"))
     }
     print(pad(""), "training loss")
     for (name, outcomes) in settings {
-        print(pad(name), Spread(outcomes.map(\.training)).formatted("%.3f"))
+        print(pad(name), Spread(outcomes.map { $0.training }).formatted("%.3f"))
     }
     let reference = settings[0]
     print("seed by seed, minus \(reference.name):")
@@ -264,10 +286,10 @@ func compare(_ settings: [(name: String, outcomes: [Outcome])]) {
         let pairs = zip(outcomes, reference.outcomes)
         let loss = Spread(pairs.map { $0.validation - $1.validation })
         let points = Spread(pairs.map { $0.accuracy - $1.accuracy })
-        print(pad(name) + String(format: "val. loss %+.3f ± %.3f (lower in %d/5)",
+        print(pad(name) + format("val. loss %+.3f ± %.3f (lower in %d/5)",
                                  loss.mean, loss.standardDeviation,
                                  loss.values.filter { $0 < 0 }.count))
-        print(pad("") + String(format: "accuracy %+.2f ± %.2f points (higher in %d/5)",
+        print(pad("") + format("accuracy %+.2f ± %.2f points (higher in %d/5)",
                                points.mean, points.standardDeviation,
                                points.values.filter { $0 > 0 }.count))
     }
@@ -282,20 +304,20 @@ let dropoutOutcomes = overSeeds(first: outcome(dropoutNet, withDropout)) { seed 
 }
 compare([("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)])
 #sourceLocation()
-runner.begin(11, line: 564, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 565)
+runner.begin(11, line: 566, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 567)
 for (name, outcomes) in [("no dropout", plainOutcomes),
                          ("dropout p = 0.2", dropoutOutcomes)] {
-    print(name.padding(toLength: 16, withPad: " ", startingAt: 0),
+    print(format("%-16@", name),
           "mean confidence in its wrong answers:",
-          Spread(outcomes.map(\.wrongConfidence)).formatted("%.3f"))
+          Spread(outcomes.map { $0.wrongConfidence }).formatted("%.3f"))
 }
 let lessSure = zip(dropoutOutcomes,
                    plainOutcomes).filter { $0.wrongConfidence < $1.wrongConfidence }.count
 print("lower with dropout in \(lessSure) of 5 seeds")
 #sourceLocation()
-runner.begin(12, line: 586, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 587)
+runner.begin(12, line: 588, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 589)
 let dropoutGain = zip(dropoutOutcomes, plainOutcomes).map { $0.validation - $1.validation }
 let dropoutPoints = Spread(zip(dropoutOutcomes, plainOutcomes).map { $0.accuracy - $1.accuracy })
 precondition(dropoutGain.allSatisfy { $0 < 0 }, "dropout should lower the validation loss in every seed")
@@ -307,8 +329,8 @@ precondition(lessSure == 5, "dropout should be less confident in its wrong answe
 precondition(plainOutcomes.allSatisfy { $0.training < 0.005 && $0.validation > 0.35 },
              "without dropout the training loss should end near 0.003 and the validation loss above 0.35 in every seed")
 #sourceLocation()
-runner.begin(13, line: 720, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 721)
+runner.begin(13, line: 722, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 723)
 var checkRNG = SplitMix64(seed: 17)
 let bnNet = Sequential([Linear(3, 5, rng: &checkRNG), BatchNorm(5), Tanh(),
                         Linear(5, 3, rng: &checkRNG)])
@@ -321,14 +343,14 @@ let checkLoss = { crossEntropy(bnNet(checkInput.value), labels: checkLabels) }
 let firstBias = bnNet.layers[0].parameters[1]
 print("parameters:", checkGradients(of: bnNet.parameters, loss: checkLoss))
 print("  Linear₁'s bias alone: ", checkGradients(of: [firstBias], loss: checkLoss))
-print("                         " + String(format: "(largest |∂L/∂b| %.1e)",
+print("                         " + format("(largest |∂L/∂b| %.1e)",
                                            firstBias.grad.scalars.map(abs).max()!))
 print("  all the others:       ",
       checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss))
 print("input:     ", checkGradients(of: [checkInput], loss: checkLoss))
 #sourceLocation()
-runner.begin(14, line: 748, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 749)
+runner.begin(14, line: 750, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 751)
 precondition(checkGradients(of: bnNet.parameters, loss: checkLoss).maxRelativeError < 2e-2
              && checkGradients(of: [checkInput], loss: checkLoss).maxRelativeError < 2e-2,
              "batch norm's gradients should agree with finite differences")
@@ -337,8 +359,8 @@ precondition(firstBias.grad.scalars.allSatisfy { abs($0) < 1e-6 }
                 >= checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss).maxRelativeError,
              "the bias before batch norm should have a zero gradient and the largest relative error")
 #sourceLocation()
-runner.begin(15, line: 769, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 770)
+runner.begin(15, line: 771, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 772)
 let bn = BatchNorm(3)
 var bnRNG = SplitMix64(seed: 8)
 for _ in 0..<30 { _ = bn(Tensor(uniform: [16, 3], in: 2...6, using: &bnRNG)) }
@@ -357,36 +379,36 @@ print("eval,  sample 0 in batch A:", bnModel(batchA).rows([0]))
 print("eval,  sample 0 in batch B:", bnModel(batchB).rows([0]))
 print("eval,  sample 0 alone:     ", bnModel(batchA.rows([0])))
 #sourceLocation()
-runner.begin(16, line: 806, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 807)
+runner.begin(16, line: 808, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 809)
 let batchNormOutcomes = seeds.map { seed in
     let m = makeNet(batchNorm: true, seed: seed)
     return outcome(m, fit(m, seed: seed, recordEvery: 150))
 }
 compare([("no batch norm", plainOutcomes), ("batch norm", batchNormOutcomes)])
 #sourceLocation()
-runner.begin(17, line: 833, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 834)
+runner.begin(17, line: 835, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 836)
 let batchNormGain = Spread(zip(batchNormOutcomes, plainOutcomes).map { $0.validation - $1.validation })
 precondition(abs(batchNormGain.mean) < batchNormGain.standardDeviation,
              "batch norm's change of validation loss should be within the seed-to-seed noise")
 precondition(zip(batchNormOutcomes, plainOutcomes).allSatisfy { $0.training > $1.training },
              "batch norm should end with a higher training loss than the plain network in every seed")
 #sourceLocation()
-runner.begin(18, line: 859, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 860)
+runner.begin(18, line: 861, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 862)
 var decayFactors: [Float] = []  // the factor at step 200, per μ
 for mu: Float in [0, 0.9] {
     let w = Parameter("w", Tensor(shape: [1], scalars: [1]))
     var decaying = SGD([w], learningRate: 0.05, momentum: mu, weightDecay: 0.01)
     var previous: Float = 1
-    var factors = "μ = \(mu)".padding(toLength: 12, withPad: " ", startingAt: 0)
+    var factors = format("%-12@", "μ = \(mu)")
     for step in 1...200 {
         w.grad = Tensor(zeros: [1])
         decaying.step()
         if [1, 2, 10, 50, 200].contains(step) {
             let factor = w.value.scalars[0] / previous
-            factors += String(format: "%11.6f", factor)
+            factors += format("%11.6f", factor)
         }
         if step == 200 { decayFactors.append(w.value.scalars[0] / previous) }
         previous = w.value.scalars[0]
@@ -395,13 +417,13 @@ for mu: Float in [0, 0.9] {
     print(factors)
 }
 #sourceLocation()
-runner.begin(19, line: 892, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 893)
+runner.begin(19, line: 894, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 895)
 precondition(abs(decayFactors[0] - 0.9995) < 1e-6 && abs(decayFactors[1] - (1 - 0.05 * 0.01 / 0.1)) < 5e-4,
              "weight decay should be 1 − ηλ per step without momentum and near 1 − ηλ/(1 − μ) with μ = 0.9")
 #sourceLocation()
-runner.begin(20, line: 917, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 918)
+runner.begin(20, line: 919, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 920)
 let penalized = makeNet(), decayed = makeNet()
 var optimizerA = SGD(penalized.parameters, learningRate: 0.05)
 var optimizerB = SGD(decayed.parameters, learningRate: 0.05, weightDecay: 0.01)
@@ -421,8 +443,8 @@ let largestDifference = zip(penalized.parameters, decayed.parameters)
 print("largest difference between the two networks' parameters after 6 steps:",
       largestDifference)
 #sourceLocation()
-runner.begin(21, line: 1008, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1009)
+runner.begin(21, line: 1010, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1011)
 /// The weight matrices of a model (not the biases).
 func weights(_ model: Sequential) -> [Parameter] {
     model.parameters.filter { $0.name == "weight" }
@@ -450,18 +472,18 @@ print(String(repeating: " ", count: 62) + "weights with |w|")
 print("penalty            val. loss  val. acc.    Σ|w|   max |w|"
       + "    = 0   < 0.001   < 0.01")
 for (name, model, history) in variants {
-    let w = weights(model).flatMap(\.value.scalars).map(abs)
-    print(name.padding(toLength: 19, withPad: " ", startingAt: 0)
-          + String(format: "%9.4f  %8.1f%%  %6.1f  %8.3f  %5d  %8d  %7d",
+    let w = weights(model).flatMap { $0.value.scalars }.map(abs)
+    print(format("%-19@", name)
+          + format("%9.4f  %8.1f%%  %6.1f  %8.3f  %5d  %8d  %7d",
                    history.validation.last!, 100 * accuracy(model, validationSet),
                    w.reduce(0, +), w.max()!, w.filter { $0 == 0 }.count,
                    w.filter { $0 < 0.001 }.count, w.filter { $0 < 0.01 }.count))
 }
-print(String(format: "weights per network: %d   soft threshold per step: %.4f",
+print(format("weights per network: %d   soft threshold per step: %.4f",
              weights(plainNet).reduce(0) { $0 + $1.value.count }, threshold))
 #sourceLocation()
-runner.begin(22, line: 1059, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1060)
+runner.begin(22, line: 1061, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1062)
 // Seed 1's runs are the ones above.
 let seedOne = variants.map { outcome($0.model, $0.history) }
 /// One outcome per seed of `makeNet()` trained by `fit` with a regularizer's hooks.
@@ -485,11 +507,11 @@ let softOutcomes = regularized(first: seedOne[3], afterStep: {
 compare([("none", plainOutcomes), ("L2 λ = 0.01", l2Outcomes),
          ("L1 λ = 0.001", l1Outcomes), ("L1, soft threshold", softOutcomes)])
 #sourceLocation()
-runner.begin(23, line: 1104, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1105)
+runner.begin(23, line: 1106, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1107)
 /// The sizes |w| of a model's weights, largest first.
 func sortedSizes(_ model: Sequential) -> [Double] {
-    weights(model).flatMap(\.value.scalars).map { Double(abs($0)) }.sorted(by: >)
+    weights(model).flatMap { $0.value.scalars }.map { Double(abs($0)) }.sorted(by: >)
 }
 let weightTitle = "The 1,184 weights sorted by size (zeros are off the log scale)"
 var weightPlot = LinePlot(title: weightTitle, xLabel: "rank", yLabel: "|w| (log scale)",
@@ -500,12 +522,12 @@ weightPlot.logY = true
 weightPlot.yRange = 1e-6...10
 show(weightPlot)
 #sourceLocation()
-runner.begin(24, line: 1169, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1170)
-let sortedWeights = variants.map { weights($0.model).flatMap(\.value.scalars).map(abs).sorted(by: >) }
+runner.begin(24, line: 1171, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1172)
+let sortedWeights = variants.map { weights($0.model).flatMap { $0.value.scalars }.map(abs).sorted(by: >) }
 precondition(zip(sortedWeights[1], sortedWeights[0]).allSatisfy { $0 < $1 },
              "L2's sorted weights should lie below the unpenalized ones at every rank")
-let zeroCounts = variants.map { weights($0.model).flatMap(\.value.scalars).filter { $0 == 0 }.count }
+let zeroCounts = variants.map { weights($0.model).flatMap { $0.value.scalars }.filter { $0 == 0 }.count }
 precondition(zeroCounts[1] == 0 && zeroCounts[2] == 0 && zeroCounts[3] > 900,
              "only soft thresholding should produce exact zeros")
 precondition(zip(l2Outcomes, plainOutcomes).allSatisfy { $0.validation < $1.validation },
@@ -520,8 +542,8 @@ for regularized in [l2Outcomes, l1Outcomes, softOutcomes, batchNormOutcomes] {
                  "no regularizer should change the validation accuracy by more than the seed-to-seed noise")
 }
 #sourceLocation()
-runner.begin(25, line: 1193, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1194)
+runner.begin(25, line: 1195, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1196)
 let seedOneNets = [("No regularizer", plainNet), ("Dropout p = 0.2", dropoutNet),
                    ("L2 λ = 0.01", variants[1].model)]
 let regularizedRegions = seedOneNets.map { name, model -> DecisionRegions in
@@ -539,23 +561,23 @@ func agreement(_ a: Sequential, _ b: Sequential) -> Float {
 }
 let (dropoutAgrees, l2Agrees) = (agreement(plainNet, dropoutNet),
                                   agreement(plainNet, variants[1].model))
-print(String(format: "same class as without a regularizer on %.1f%% (dropout)",
+print(format("same class as without a regularizer on %.1f%% (dropout)",
              100 * dropoutAgrees),
-      String(format: "and %.1f%% (L2) of the square", 100 * l2Agrees))
+      format("and %.1f%% (L2) of the square", 100 * l2Agrees))
 print("boundary length in [−1, 1]²   mean ± sd (min to max), 5 seeds   shorter than none")
 for (name, outcomes) in [("none", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes),
                          ("L2 λ = 0.01", l2Outcomes)] {
     let shorter = zip(outcomes, plainOutcomes).filter { $0.boundary < $1.boundary }.count
-    print(name.padding(toLength: 29, withPad: " ", startingAt: 0)
-          + Spread(outcomes.map(\.boundary)).formatted("%.2f")
+    print(format("%-29@", name)
+          + Spread(outcomes.map { $0.boundary }).formatted("%.2f")
           + (name == "none" ? "" : "      in \(shorter) of 5"))
 }
 #sourceLocation()
-runner.begin(26, line: 1263, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1264)
+runner.begin(26, line: 1265, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1266)
 precondition(dropoutAgrees < 0.85 && l2Agrees > 0.9,
              "seed 1: dropout should change the regions on more of the square than L2")
-precondition(regularizedRegions.map(\.pointsInOwnRegion) == [60, 59, 58],
+precondition(regularizedRegions.map { $0.pointsInOwnRegion } == [60, 59, 58],
              "seed 1: 60, 59 and 58 of the 60 training points should lie in their own region")
 let boundaryChanges = [dropoutOutcomes, l2Outcomes].map { outcomes in
     Spread(zip(outcomes, plainOutcomes).map { $0.boundary - $1.boundary })
@@ -563,35 +585,35 @@ let boundaryChanges = [dropoutOutcomes, l2Outcomes].map { outcomes in
 precondition(boundaryChanges.allSatisfy { abs($0.mean) < $0.standardDeviation },
              "the regularizers' change of boundary length should be within the seed-to-seed noise")
 #sourceLocation()
-runner.begin(27, line: 1287, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1288)
+runner.begin(27, line: 1289, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1290)
 dropoutNet.train()
 let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 dropoutNet.eval()
 let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
-print(String(format: "train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB,
+print(format("train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB,
              clean))
 #sourceLocation()
-runner.begin(28, line: 1312, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1313)
+runner.begin(28, line: 1314, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1315)
 let printedTraining = 0.767620, printedValidation = 0.085004
-print(String(format: "training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining,
+print(format("training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining,
              printedTraining * 60_000 / 48_000))
-print(String(format: "validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation,
+print(format("validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation,
              printedValidation * 60_000 / 12_000))
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(29, exercise: 1, line: 1365, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1366)
+runner.beginSolution(29, exercise: 1, line: 1367, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1368)
 /// `fit`, keeping a copy of every parameter from the epoch with the lowest validation
 /// loss and restoring it at the end.
 func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History,
     final: Float, finalAccuracy: Float) {
     var optimizer = SGD(model.parameters, learningRate: 0.05, momentum: 0.9)
     var order = SplitMix64(seed: 101)  // as `fit` with its default seed 1
-    var history = History(), best: [Tensor] = model.parameters.map(\.value)
+    var history = History(), best: [Tensor] = model.parameters.map { $0.value }
     for epoch in 1...epochs {
         model.train()
         for batch in miniBatches(count: trainingSet.labels.count, batchSize: 10,
@@ -609,7 +631,7 @@ func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: H
         history.validation.append(crossEntropy(model(validationSet.points),
                                                labels: validationSet.labels))
         if history.validation.last! <= history.validation.min()! {
-            best = model.parameters.map(\.value)
+            best = model.parameters.map { $0.value }
         }
     }
     let (final, finalAccuracy) = (history.validation.last!,
@@ -625,8 +647,8 @@ for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] 
     model.eval()
     let restored = crossEntropy(model(validationSet.points),
                                 labels: validationSet.labels)
-    print(name.padding(toLength: 17, withPad: " ", startingAt: 0)
-          + String(format: "%17.4f  %7.1f%%   %10.4f (%3d)  %7.1f%%",
+    print(format("%-17@", name)
+          + format("%17.4f  %7.1f%%   %10.4f (%3d)  %7.1f%%",
                    run.final, 100 * run.finalAccuracy,
                    restored, run.history.best.epoch,
                    100 * accuracy(model, validationSet)))
@@ -636,8 +658,8 @@ for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] 
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(30, exercise: 2, line: 1431, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1432)
+runner.beginSolution(30, exercise: 2, line: 1433, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1434)
 let rates: [Float] = [0.1, 0.2, 0.3, 0.5]
 var dropoutRuns: [(p: Float, model: Sequential, history: History)] = []
 for p in rates {
@@ -646,7 +668,7 @@ for p in rates {
 }
 print("   p   training loss   validation loss (after 150 epochs)")
 for run in dropoutRuns {
-    print(String(format: "%4.1f   %13.4f   %15.4f", run.p, run.history.training.last!,
+    print(format("%4.1f   %13.4f   %15.4f", run.p, run.history.training.last!,
                  run.history.validation.last!))
 }
 let lowestValidation = dropoutRuns.min {
@@ -668,32 +690,32 @@ show(ratePlot)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(31, exercise: 3, line: 1503, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1504)
+runner.beginSolution(31, exercise: 3, line: 1505, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1506)
 /// Dropout as first published: zero with probability p in training, no rescaling;
 /// multiply by 1 − p in evaluation (unless `forgetScaling`), so that both have the
 /// same expected output.
-final class PlainDropout: Backpropagating, ModeDependent {
-    let p: Float
-    var isTraining = true, forgetScaling = false
-    var rng: SplitMix64
-    var mask: Tensor?
-    init(_ p: Float, seed: UInt64) { (self.p, rng) = (p, SplitMix64(seed: seed)) }
-    func forward(_ x: Tensor) -> Tensor {
-        guard isTraining else { mask = nil; return forgetScaling ? x : (1 - p) * x }
-        let m = Tensor(shape: x.shape,
-                       scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : 1 })
-        mask = m
-        return x * m
-    }
-    func backward(_ gradOutput: Tensor) -> Tensor {
-        mask.map { gradOutput * $0 } ?? (1 - p) * gradOutput
-    }
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 let plainDropout = PlainDropout(0.2, seed: 9)
 let trainMean = plainDropout(ones).sum() / 10_000
 plainDropout.isTraining = false
-print(String(format: "mean training output %.4f, evaluation output %.4f",
+print(format("mean training output %.4f, evaluation output %.4f",
              trainMean, plainDropout(ones)[0, 0]), "(input 1, p = 0.2)")
 
 var plainRNG = SplitMix64(seed: 42)
@@ -708,13 +730,13 @@ let scaledLoss = crossEntropy(unscaled(validationSet.points),
 layers.forEach { $0.forgetScaling = true }
 let forgottenLoss = crossEntropy(unscaled(validationSet.points),
                                  labels: validationSet.labels)
-print(String(format: "validation loss with the evaluation scaling %.4f,", scaledLoss),
-      String(format: "without it %.4f", forgottenLoss))
+print(format("validation loss with the evaluation scaling %.4f,", scaledLoss),
+      format("without it %.4f", forgottenLoss))
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(32, exercise: 4, line: 1561, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1562)
+runner.beginSolution(32, exercise: 4, line: 1563, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1564)
 struct AdamW: Optimizer {
     var adam: Adam
     var weightDecay: Float
@@ -761,8 +783,8 @@ for (name, make) in contenders {
     let loss = fitWith(model, make)
     let w = sortedSizes(model)
     sortedWeights.append(Series(name, y: w))
-    print(name.padding(toLength: 23, withPad: " ", startingAt: 0),
-          String(format: "%9.4f   %5.1f   %11.3f", loss, w.reduce(0, +), w[0]))
+    print(format("%-23@", name),
+          format("%9.4f   %5.1f   %11.3f", loss, w.reduce(0, +), w[0]))
 }
 let adamWTitle = "Weights sorted by size: Adam's L2 against AdamW's decay"
 var adamWPlot = LinePlot(title: adamWTitle, xLabel: "rank",
@@ -774,8 +796,8 @@ show(adamWPlot)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(33, exercise: 5, line: 1664, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1665)
+runner.beginSolution(33, exercise: 5, line: 1666, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1667)
 let bnTrained = makeNet(batchNorm: true)
 let bnHistory = fit(bnTrained)
 bnTrained.eval()
@@ -784,9 +806,9 @@ let evalLoss = crossEntropy(bnTrained(validationSet.points),
 bnTrained.train()  // note: this forward pass also updates the running statistics
 let trainModeLoss = crossEntropy(bnTrained(validationSet.points),
                                  labels: validationSet.labels)
-print(String(format: "after 150 epochs: validation loss %.4f in evaluation mode,",
-             evalLoss), String(format: "%.4f in training mode", trainModeLoss))
-print(String(format: "(recorded during training: %.4f)", bnHistory.validation.last!))
+print(format("after 150 epochs: validation loss %.4f in evaluation mode,",
+             evalLoss), format("%.4f in training mode", trainModeLoss))
+print(format("(recorded during training: %.4f)", bnHistory.validation.last!))
 #sourceLocation()
 }
 }
