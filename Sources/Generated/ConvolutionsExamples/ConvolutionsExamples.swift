@@ -384,12 +384,21 @@ for image in surestWrong {
     print(String(format: "%5d  %5d  %9d  %11.1f%%", image, bestReport.labels[image],
                  bestReport.predictions[image], 100 * sureness(image)))
 }
+
+// What the text below says (checked whenever this example runs).
+precondition(testAccuracies.min > 99 && testAccuracies.max < 99.3,
+             "the text says: every seed above 99%, none at 99.3%")
+precondition(totals.allSatisfy { $0 < 184 }
+             && (47...53).contains(Int(remaining.mean.rounded())),
+             "fewer mistakes than the MLP in every seed, about half on average")
+precondition(trained.allSatisfy { $0.history.filter(\.improved).last!.epoch >= 7 },
+             "the text says: every seed kept one of its last two epochs")
 #sourceLocation()
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(19, exercise: 1, line: 1834, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1835)
+runner.beginSolution(19, exercise: 1, line: 1948, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1949)
 var exerciseRNG = SplitMix64(seed: 1)
 print("kernel  stride  padding  output (formula)  output (run)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
@@ -406,8 +415,8 @@ for (kernel, stride, padding) in settings {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(20, exercise: 2, line: 1867, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1868)
+runner.beginSolution(20, exercise: 2, line: 1981, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1982)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -432,8 +441,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(21, exercise: 3, line: 1910, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1911)
+runner.beginSolution(21, exercise: 3, line: 2024, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2025)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -459,8 +468,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(22, exercise: 4, line: 1951, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1952)
+runner.beginSolution(22, exercise: 4, line: 2065, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2066)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -476,8 +485,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(23, exercise: 5, line: 1979, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1980)
+runner.beginSolution(23, exercise: 5, line: 2093, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2094)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "
