@@ -696,7 +696,7 @@ for b in [1, 20, 150, 300] {
     var squares: Float = 0
     for _ in 0..<40 {
         let batch = (0..<b).map { _ in
-            Int(replacementRNG.next() % UInt64(sampleCount))
+            Int(replacementRNG.next(below: UInt64(sampleCount)))
         }
         let d = distance(flatGradient(probe, batch), fullGradient)
         squares += d * d
