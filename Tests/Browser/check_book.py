@@ -583,20 +583,27 @@ def check_pages(browsers, pages, run):
     takes the largest job left (print.html, the whole book, first; the interactions second, about a
     page's worth), so that they finish at about the same time."""
     by_size = sorted(pages, key=lambda p: -os.path.getsize(os.path.join(browsers[0].book, p)))
-    queue = [lambda b, page=page: check_page(b, page, run) for page in by_size]
-    queue.insert(1, lambda b: check_interactions(b, run.chapters))
+    queue = [(page, lambda b, page=page: check_page(b, page, run)) for page in by_size]
+    queue.insert(1, ("interactions", lambda b: check_interactions(b, run.chapters)))
+    lanes = {}  # browser number -> [(job, seconds)]: where the time went, printed at the end
 
-    def work(browser):
+    def work(number):
         while True:
             with lock:
                 if not queue:
                     return
-                job = queue.pop(0)
-            job(browser)
+                name, job = queue.pop(0)
+            start = time.time()
+            job(browsers[number])
+            with lock:
+                lanes.setdefault(number, []).append((name, time.time() - start))
 
     with concurrent.futures.ThreadPoolExecutor(len(browsers)) as pool:
-        for done in [pool.submit(work, b) for b in browsers]:
+        for done in [pool.submit(work, k) for k in range(len(browsers))]:
             done.result()
+    for number, jobs in sorted(lanes.items()):
+        print(f"browser {number + 1}: {sum(t for _, t in jobs):.1f} s: "
+              + ", ".join(f"{name.removesuffix('.html')} {t:.1f}" for name, t in jobs))
 
 
 def main():
