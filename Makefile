@@ -4,7 +4,7 @@
 #   make test          extract, build, verify every snippet, render book/, run the unit tests
 #   make run CHAPTER=01   run one chapter's examples in the terminal (SOLUTIONS=1: and its exercises' solutions)
 #   make bless         rerun the examples and rewrite the chapters' output blocks and figures
-#   make book          render book/ from the chapters (runs nothing)
+#   make book          render book/ from the chapters, and the Run button's WebAssembly modules (make wasm)
 #   make tangle        regenerate Sources/Generated and Package.swift's chapter list
 #   make bench         time the book's engine against PyTorch, in turn (make bench-train: the whole job)
 #   make browser-test  open every page of book/ in headless Chromium and check it (Tests/Browser)
@@ -39,7 +39,7 @@ REFRESH := mkdir -p .build; ls Sources/Generated > .build/generated-dirs.new 2>/
 # book's 90-column code column (`book verify` alone only warns about these; its flags make them errors).
 SOLUTIONS ?=
 
-.PHONY: all setup tools tangle build verify verify-slow book test test-steps unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer wasm-probe
+.PHONY: all setup tools tangle build verify verify-slow book wasm test test-steps unit bless run clean bench bench-build bench-train bench-record train bless-slow runnable-check browser-test browser-check fuzz consumer wasm-probe
 
 all: verify book
 	@echo
@@ -74,8 +74,19 @@ verify: build
 verify-slow: build
 	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)
 
-book: tangle
+book: tangle wasm
 	$(SHARED) $(BOOK) weave
+
+# The Run button's modules (issue 16): each chapter tools/wasm/page-chapters lists, compiled to
+# WebAssembly with Embedded Swift from Sources/Generated and written as base64 to book/wasm/NN-slug.js
+# (git-ignored). Only what changed is rebuilt (a cold build takes minutes, a warm one under a second).
+# Needs Debian's wasi-libc and libclang-rt-dev-wasm32: without them the modules are skipped with a
+# message, or, where BOOK_REQUIRE_BROWSER or BOOK_REQUIRE_WASM is set (CI), `make` fails.
+wasm: tangle
+	@status=0; $(SHARED) tools/wasm/build.sh --page || status=$$?; \
+	if [ $$status = 69 ] && [ -z "$$BOOK_REQUIRE_BROWSER$$BOOK_REQUIRE_WASM" ]; then \
+	  echo "wasm: the Run button's modules are not built (apt-get install wasi-libc libclang-rt-dev-wasm32)"; \
+	elif [ $$status != 0 ]; then echo "wasm: building the Run button's modules failed (status $$status)" >&2; exit 1; fi
 
 unit: build
 ifeq ($(WITH_TESTS),)
@@ -205,9 +216,8 @@ bless-slow: build
 	$(LOCK) $(BOOK) bless --slow --runner $(RUNNER) $(CHAPTER)
 	$(LOCK) $(BOOK) weave
 
-# The chapters in WebAssembly, an experiment (tools/wasm/NOTES.md; not part of `make test`): Embedded
-# Swift builds each chapter to one module, `book verify` runs it in Node, and headless Chromium runs it
-# from file://. Needs Debian's wasi-libc and libclang-rt-dev-wasm32 (apt-get install them).
+# The chapters in WebAssembly, checked outside the page (tools/wasm/NOTES.md): `book verify` runs a
+# chapter's module in Node (tools/wasm/runner.js), and headless Chromium runs it from file://.
 WASM_CHAPTERS ?= 01
 wasm-probe: tools
 	tools/wasm/build.sh --verify $(WASM_CHAPTERS)

@@ -34,7 +34,7 @@ let kernelFlags: [SwiftSetting] = hasAVX512
 func chapter(_ name: String, imports: [String]) -> [Target] {
     let library = Target.target(
         name: name,
-        dependencies: imports.map { .target(name: $0) } + ["Plot"],
+        dependencies: imports.map { .target(name: $0) } + ["Plot", "BookFormat", "BookMath"],
         path: "Sources/Generated/\(name)",
         swiftSettings: name == "Engine" ? kernelFlags : optimized)
     let examples = Target.target(

@@ -48,7 +48,7 @@ public enum Runnable {
     public static func swiftcArguments(_ chapter: Chapter, book: Book, build: String = ".build/debug") -> [String] {
         let modules = modules(chapter, book: book)
         let chapterModules = Set(book.codeChapters.compactMap(\.moduleName))
-        let linked = modules.filter { $0 == "Plot" || chapterModules.contains($0) }
+        let linked = modules.filter { ["Plot", "BookFormat", "BookMath"].contains($0) || chapterModules.contains($0) }
         var arguments = ["-module-name", chapter.moduleName ?? "Main", "-I", build + "/Modules"]
         // A C library is needed when this chapter or any chapter it sees imports it (MNIST uses zlib).
         let seen = book.codeChapters.filter { $0.slug == chapter.slug || modules.contains($0.moduleName ?? "") }

@@ -59,6 +59,7 @@ public enum Tangle {
         out += hoistedImports(chapter.snippets.filter {
             switch $0.kind { case .example, .solution: true; default: false }
         })
+        out += TypeHoisting.fileScope(chapter).isEmpty ? "" : "\n" + TypeHoisting.fileScope(chapter)
         out += "\n/// Runs the examples of \(chapter.path) in order.\n"
         out += "public func run\(module)Examples(_ runner: ExampleRunner) {\n"
         for example in chapter.examples where example.exercise == nil {
@@ -125,12 +126,14 @@ public enum Tangle {
         return out
     }
 
-    /// The snippet's code under a `#sourceLocation` naming its first Markdown line; `import` lines are
-    /// blanked (they were hoisted), so every other line keeps its line number.
+    /// The snippet's code under a `#sourceLocation` naming its first Markdown line; `import` lines and
+    /// the classes `TypeHoisting` moves to file scope are blanked (they were hoisted), so every other
+    /// line keeps its line number.
     static func located(_ snippet: Snippet, in chapter: Chapter) -> String {
+        let moved = TypeHoisting.movedLines(snippet, in: chapter)
         var code = snippet.code
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { Chapter.importedModule(String($0)) == nil ? String($0) : "" }
+            .split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { Chapter.importedModule(String($0.element)) == nil && !moved.contains($0.offset) ? String($0.element) : "" }
             .joined(separator: "\n")
         if !code.hasSuffix("\n") { code += "\n" }
         return "#sourceLocation(file: \"\(chapter.path)\", line: \(snippet.firstCodeLine))\n"

@@ -1,22 +1,12 @@
 // The runtime of the chapters' examples: `book tangle` turns each chapter's `swift example`
-// snippets into one function that calls `begin` before each example; `BookExamples` (generated)
-// lists the chapters and hands the command line to `ExampleRunner.main`. Takes in the chapters'
-// example functions and the command line; gives out the examples' output (with headers for a
-// reader, or the `RunnerProtocol` markers for `book verify`) and their figures as SVG files.
+// snippets into one function that calls `begin` before each example. Takes in a chapter's example
+// function; gives out the examples' output, with headers for a reader or the `RunnerProtocol` markers
+// for `book verify`, and says when each example starts (so that its figures get its name).
 //
-//     BookExamples                 list the chapters
-//     BookExamples 02              run chapter 2's examples, with a header before each
-//     BookExamples 02 --markers    the same for `book verify`: a marker line before each example
-//     BookExamples 02 --slow       also run the examples marked slow
-//     BookExamples 02 --solutions  also run the solutions of the exercises, after the examples
-import ArgumentParser
-import Plot
+// This file builds in both worlds: natively, where `BookExamples` hands it the command line
+// (RunnerCommand.swift), and in WebAssembly with Embedded Swift, where the page calls the module's
+// `book_run` export (tools/wasm/Runtime/PageEntry.swift).
 import RunnerProtocol
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#elseif canImport(Darwin)
-@preconcurrency import Darwin
-#endif
 
 /// One chapter's examples, as the generated runner lists them.
 public struct ChapterExamples {
@@ -48,17 +38,20 @@ public final class ExampleRunner {
     let runSlow: Bool
     /// Whether the chapter's solutions run after its examples.
     public let runsSolutions: Bool
+    /// Called as an example or solution starts, with its ordinal: names the figures it draws.
+    let starting: (Int) -> Void
 
-    init(chapter: ChapterExamples, markers: Bool, runSlow: Bool, runsSolutions: Bool) {
+    init(chapter: ChapterExamples, markers: Bool, runSlow: Bool, runsSolutions: Bool, starting: @escaping (Int) -> Void) {
         self.chapter = chapter
         self.markers = markers
         self.runSlow = runSlow
         self.runsSolutions = runsSolutions
+        self.starting = starting
     }
 
     /// Called before example `ordinal`, which starts at `line` of the chapter.
     public func begin(_ ordinal: Int, line: Int, hidden: Bool) {
-        FigureSink.shared.begin { FigureFile.name(example: ordinal, index: $0) }
+        starting(ordinal)
         if markers {
             print(Marker.example(ordinal).line)
         } else if !hidden {
@@ -68,7 +61,7 @@ public final class ExampleRunner {
 
     /// Called before solution `ordinal` (numbered with the examples) of exercise `exercise`.
     public func beginSolution(_ ordinal: Int, exercise: Int, line: Int, hidden: Bool) {
-        FigureSink.shared.begin { FigureFile.name(example: ordinal, index: $0) }
+        starting(ordinal)
         if markers {
             print(Marker.example(ordinal).line)
         } else if !hidden {
@@ -93,68 +86,12 @@ public final class ExampleRunner {
         if markers { print(Marker.end.line) }
     }
 
-    /// Parses the command line and runs what it asks for. A usage error (an unknown option, a
-    /// chapter that does not exist) prints the error and the usage and exits with status 64.
-    public static func main(_ chapters: [ChapterExamples]) {
-        let options: RunnerOptions
-        let selected: [ChapterExamples]?
-        do {
-            options = try RunnerOptions.parse(Array(CommandLine.arguments.dropFirst()))
-            selected = try options.chapters(from: chapters)
-        } catch {
-            RunnerOptions.exit(withError: error)
-        }
-        guard let selected else {
-            print("Chapters with examples (run one with `make run CHAPTER=NN`):")
-            for c in chapters { print("  \(twoDigits(c.number))  \(c.title)  (\(c.path))") }
-            return
-        }
-        // Line-buffered, so that the output before a trap is not lost.
-        setvbuf(stdout, nil, _IOLBF, 0)
-        if let directory = getenv(RunnerInvocation.figuresDirectoryVariable) {
-            FigureSink.shared.directory = String(cString: directory)
-        }
-        for chapter in selected {
-            if !options.markers { print("━━ \(chapter.title) (\(chapter.path))") }
-            chapter.run(ExampleRunner(chapter: chapter, markers: options.markers, runSlow: options.slow,
-                                      runsSolutions: options.solutions))
-        }
+    /// Runs `chapter`'s examples (the slow ones when `slow`, the solutions when `solutions`), after a
+    /// title line for a reader; `starting` hears the ordinal of each example as it starts.
+    public static func run(_ chapter: ChapterExamples, markers: Bool, slow: Bool, solutions: Bool,
+                           starting: @escaping (Int) -> Void) {
+        if !markers { print("━━ \(chapter.title) (\(chapter.path))") }
+        chapter.run(ExampleRunner(chapter: chapter, markers: markers, runSlow: slow, runsSolutions: solutions,
+                                  starting: starting))
     }
 }
-
-/// The runner's command line.
-struct RunnerOptions: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "BookExamples",
-        abstract: "Runs the book's examples, chapter by chapter (`make run CHAPTER=NN`).",
-        discussion: "Without a chapter, lists the chapters that have examples.")
-
-    @Argument(help: "The chapter to run: its number (02 or 2), its file name without .md (02-activations), or all.")
-    var chapter: String?
-
-    @Flag(name: .customLong(String(RunnerInvocation.markersFlag.dropFirst(2))),
-          help: "Print marker lines for `book verify` instead of headers.")
-    var markers = false
-
-    @Flag(name: .customLong(String(RunnerInvocation.slowFlag.dropFirst(2))),
-          help: "Also run the examples marked slow.")
-    var slow = false
-
-    @Flag(name: .customLong(String(RunnerInvocation.solutionsFlag.dropFirst(2))),
-          help: "Also run the solutions of the chapter's exercises, after its examples.")
-    var solutions = false
-
-    /// The chapters the command line names; nil when it names none (list them).
-    func chapters(from all: [ChapterExamples]) throws -> [ChapterExamples]? {
-        guard let name = chapter else { return nil }
-        if name == "all" { return all }
-        let selected = all.filter { $0.slug == name || twoDigits($0.number) == name || "\($0.number)" == name }
-        guard !selected.isEmpty else {
-            let known = all.map { twoDigits($0.number) }.joined(separator: ", ")
-            throw ValidationError("no chapter '\(name)' has examples; the chapters with examples are \(known) (or all)")
-        }
-        return selected
-    }
-}
-
-func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -37,7 +37,9 @@ struct ChapterFigures {
             let named = " aria-labelledby=\"\(FigureCaptions.captionID(entry))\""
             let described = Self.attribute("aria-describedby", of: inlineSVG).map { " aria-describedby=\"\($0)\"" } ?? ""
             // The frame scrolls a plot wider than a phone's screen; the caption under it stays put.
-            let inline = "<figure class=\"plot\" id=\"\(entry.id)\"\(named)\(described)><div class=\"plot-frame\">\(inlineSVG)</div>\n"
+            // `data-file` and `data-hash` let the Run button (`RunPanel`) compare a figure it draws with this one.
+            let checked = " data-file=\"\(name)\" data-hash=\"\(RunPanel.hash(svg))\""
+            let inline = "<figure class=\"plot\" id=\"\(entry.id)\"\(named)\(described)\(checked)><div class=\"plot-frame\">\(inlineSVG)</div>\n"
                 + "\(figcaption)</figure>"
             let size = ["width", "height"].compactMap { Self.attribute($0, of: svg) }.enumerated()
                 .map { " \($0.offset == 0 ? "width" : "height")=\"\($0.element)\"" }.joined()

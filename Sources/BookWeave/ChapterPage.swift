@@ -28,6 +28,8 @@ struct ChapterPage {
     var figures: [ChapterFigures.Figure] = []
     /// The `<script>` holding the prelude "copy runnable" puts before the code.
     var prelude = ""
+    /// The Run button under the title (`RunPanel`), or "" for a chapter that does not run in the page.
+    var runPanel = ""
 
     init(chapter: Chapter, book: Book, symbols: SymbolTable, catalog: FigureCatalog, root: String) throws {
         self.chapter = chapter
@@ -46,10 +48,11 @@ struct ChapterPage {
         let html = ChapterLinks.toPages(math.restore(document.renderHTML()), chapterSlugs: slugs)
         body = AddsBox.insert(symbols.added(by: chapter), chapter: chapter, into: html)
         prelude = RunnablePrelude.html(chapter, book: book)
+        runPanel = RunPanel.chapters(root: root).contains(chapter.number) ? RunPanel.html(chapter) : ""
     }
 
-    /// The body for the chapter's own page: figures inline, the runnable prelude at the end.
-    var pageBody: String { parts.fill(body) { $0.page } + prelude }
+    /// The body for the chapter's own page: the Run button, figures inline, the runnable prelude at the end.
+    var pageBody: String { RunPanel.insert(runPanel, into: parts.fill(body) { $0.page }) + prelude }
 
     /// The body whose text the search index holds (the page's, without the prelude).
     var searchableBody: String { parts.fill(body) { $0.page } }

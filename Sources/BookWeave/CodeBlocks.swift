@@ -61,7 +61,8 @@ struct CodeBlocks {
             case .output:
                 let example = chapter.examples.first { $0.output?.fenceLine == snippet.fenceLine }
                 let pictures = (example.flatMap { figures[$0.ordinal] } ?? []).joined(separator: "\n")
-                let text = "<pre class=\"output\" aria-label=\"output\"><code>\(escapeHTML(snippet.code))</code></pre>"
+                let ordinal = example.map { " data-example=\"\($0.ordinal)\"" } ?? ""
+                let text = "<pre class=\"output\" aria-label=\"output\"\(ordinal)><code>\(escapeHTML(snippet.code))</code></pre>"
                 // Under a figure, the text version is folded away on the page and left out of print.
                 node.replace(withHTML: pictures.isEmpty ? text
                     : pictures + parts.add(page: "\n<details class=\"terminal\"><summary>The same output as text, as the terminal shows it</summary>\n\(text)</details>", print: ""))

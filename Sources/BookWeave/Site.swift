@@ -8,6 +8,8 @@ public struct Site {
 
     /// File types the weave writes; others in the output directory are left alone.
     static let extensions = [".html", ".css", ".js", ".svg"]
+    /// Written by `make book`, not by the weave (and not committed): the Run button's modules.
+    static let modulesDirectory = "wasm/"
 
     /// Writes files whose contents changed; removes files of the weave's types that nothing produces
     /// any more. Returns the changed names.
@@ -38,6 +40,9 @@ public struct Site {
 
     private func stray(in directory: String) -> [String] {
         let present = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String]) ?? []
-        return present.filter { name in Self.extensions.contains { name.hasSuffix($0) } && files[name] == nil }.sorted()
+        // wasm/ holds the chapters' WebAssembly modules, which `make book` builds (tools/wasm/build.sh).
+        return present.filter { name in
+            !name.hasPrefix(Self.modulesDirectory) && Self.extensions.contains { name.hasSuffix($0) } && files[name] == nil
+        }.sorted()
     }
 }

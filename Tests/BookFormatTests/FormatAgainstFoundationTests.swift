@@ -76,11 +76,35 @@ import Testing
             for _ in 0..<200 {
                 let values = specs.map { source.argument(for: $0) }
                 let ours = format(template, values: values)
-                let theirs = String(format: template, arguments: values.map(\.cVarArg))
+                let theirs = Self.reference(template, values)
                 if ours != theirs && mismatches.count < 10 { mismatches.append("\(template) \(values): \(ours) vs \(theirs)") }
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+    }
+
+    /// What `String(format: template)` gives, except that a width on `%@`, which Linux Foundation
+    /// ignores, pads the text as the chapters' `padding(toLength:withPad:startingAt:)` did before
+    /// they wrote `format("%-12@", label)` (and as spaces in front for a right-aligned `%12@`).
+    static func reference(_ template: String, _ values: [FormatValue]) -> String {
+        var foundationTemplate = "", arguments: [any CVarArg] = [], next = 0
+        for piece in FormatTemplate(template).pieces {
+            switch piece {
+            case .text(let bytes):
+                foundationTemplate += String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "%", with: "%%")
+            case .directive(var spec):
+                var value = values[next]
+                next += 1
+                if case .text(let label) = value, spec.width > label.count {
+                    value = .text(spec.leftAligned ? label.padding(toLength: spec.width, withPad: " ", startingAt: 0)
+                                  : String(repeating: " ", count: spec.width - label.count) + label)
+                    (spec.width, spec.leftAligned) = (0, false)
+                }
+                foundationTemplate += spec.template
+                arguments.append(value.cVarArg)
+            }
+        }
+        return String(format: foundationTemplate, arguments: arguments)
     }
 
     /// Random directives (flags, width 0...30, precision none or 0...20, every conversion) on random values.

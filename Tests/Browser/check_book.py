@@ -28,7 +28,10 @@ Checks, each counted in the closing "N passed, M failed" line:
   - at a phone's width (390 px) the sidebar collapses behind its button, nothing scrolls sideways
     (code scrolls inside its block), no display formula is cut off, plot text is drawn at 11 px or
     more, the search box's placeholder fits and the search results stay on the screen;
-  - every page passes the Nu HTML Checker (nu_checker.py, one run over all pages) without errors.
+  - every page passes the Nu HTML Checker (nu_checker.py, one run over all pages) without errors;
+  - the Run button (run_button.py): every chapter page with it runs its examples in the page, identical
+    to the recorded outputs and figures, again after a reload, with the search box answering meanwhile
+    and nothing fetched from the network.
 
 Screenshots of every page, light and dark at 1280 px, light at 390 px (and a few dark), go to --screenshots
 ($BOOK_SCREENSHOTS, default /tmp/book-screenshots), outside the repository.
@@ -59,6 +62,7 @@ import accessibility  # noqa: E402
 import contrast  # noqa: E402
 import keyboard  # noqa: E402
 import layout  # noqa: E402
+import run_button  # noqa: E402
 from nu_checker import NuChecker  # noqa: E402
 
 # The widest line, in characters, a code or output block may have: the page's code column holds it
@@ -578,13 +582,24 @@ def check_interactions(browser, chapters):
         set_width(driver, DESKTOP)
 
 
+def check_run_button(browser, chapters):
+    """The Run button: every chapter that has it runs in the page, identical to the book
+    (run_button.py); a job of its own beside the page checks."""
+    set_width(browser.driver, DESKTOP)
+    set_dark(browser.driver, False)
+    with timed("run button"):
+        run_button.check_all(browser.driver, browser.load, check, chapters, browser.book)
+
+
 def check_pages(browsers, pages, run):
-    """The page checks and the interactions (`check_interactions`), spread over the browsers: each
-    takes the largest job left (print.html, the whole book, first; the interactions second, about a
-    page's worth), so that they finish at about the same time."""
+    """The page checks, the interactions (`check_interactions`) and the Run button, spread over the
+    browsers: each takes the largest job left (print.html, the whole book, first; the interactions
+    and the Run button next, each about a large page's worth), so that they finish at about the same
+    time."""
     by_size = sorted(pages, key=lambda p: -os.path.getsize(os.path.join(browsers[0].book, p)))
     queue = [(page, lambda b, page=page: check_page(b, page, run)) for page in by_size]
     queue.insert(1, ("interactions", lambda b: check_interactions(b, run.chapters)))
+    queue.insert(2, ("run button", lambda b: check_run_button(b, run.chapters)))
     lanes = {}  # browser number -> [(job, seconds)]: where the time went, printed at the end
 
     def work(number):

@@ -1,34 +1,37 @@
 #!/usr/bin/env bash
 # Builds chapters' examples to WebAssembly with Embedded Swift, one module per chapter, from the same
-# generated sources the native build uses (Sources/Generated), into .build/wasm/NN-slug.wasm:
+# generated sources the native build uses (Sources/Generated, compiled as they are), into
+# .build/wasm/NN-slug.wasm:
 #
-#     tools/wasm/build.sh 01 02 ...     build these chapters (default: 01)
-#     tools/wasm/build.sh --verify 01   and run `book verify` on them with tools/wasm/runner.js (Node)
+#     tools/wasm/build.sh 01 02 ...       build these chapters (default: the chapters in tools/wasm/page-chapters)
+#     tools/wasm/build.sh --page 01 ...   and write book/wasm/NN-slug.js, the module as base64 for the Run button
+#     tools/wasm/build.sh --verify 01     and run `book verify` on them with tools/wasm/runner.js (Node)
 #
-# Needs: the toolchain's swiftc and wasm-ld, Debian's wasi-libc (malloc, stdio, libm), and for
-# --verify Node and a built `book` (make tools). Each chapter module links, in order: RunnerProtocol,
-# BookFormat, BookMath, Plot (rewritten by tools/wasm/embed_plot.py, with tools/wasm/Plot/FigureSink.swift
-# for its Foundation one), the
-# WebAssembly BookRuntime (tools/wasm/Runtime), the chapter libraries it imports, its examples, and a
-# `book_run` export. EXPERIMENT: until the chapters drop Foundation themselves, the copies of their
-# generated sources compiled here get `import BookFormat`, `import BookMath` and `import EmbeddedShims`
-# (tools/wasm/Shims) for `import Foundation`, `format(` for `String(format: `, `BookMath.` for
-# `Foundation.` (chapter 2 writes `Foundation.tanh(z)`), no `as NSString`, chapter 7's parameter
-# `format` (which would hide the function) renamed `pattern`, and closures for key
-# paths (`map(\.y)` becomes `map { $0.y }`); nothing under Sources/ or chapters/ is changed.
+# Needs: the toolchain's swiftc and wasm-ld, Debian's wasi-libc (malloc, stdio, libm) and
+# libclang-rt-dev-wasm32 (compiler-rt's builtins), and for --verify Node and a built `book` (make tools).
+# Each chapter module links, in order: RunnerProtocol, BookFormat, BookMath, EmbeddedShims (the page's
+# `print(a, b)` and `"\(array)"`, which Embedded Swift lacks: tools/wasm/Shims, imported implicitly into
+# the chapters' modules), Plot (rewritten by tools/wasm/embed_plot.py, with tools/wasm/Plot/FigureSink.swift
+# for its Foundation one), BookRuntime (its ExampleRunner.swift, with tools/wasm/Runtime for the page's
+# entry instead of the native command line), the chapter libraries it
+# imports, its examples, and a `book_run` export. Every step is skipped when its output is newer than
+# its inputs, so a second run with nothing changed only compares file times.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 VERIFY=0
+PAGE=0
 CHAPTERS=()
 for argument in "$@"; do
   case "$argument" in
     --verify) VERIFY=1 ;;
+    --page) PAGE=1 ;;
     [0-9][0-9]) CHAPTERS+=("$argument") ;;
-    *) echo "build.sh: '$argument' is neither --verify nor a two-digit chapter number (01 ... 08)" >&2; exit 64 ;;
+    *) echo "build.sh: '$argument' is neither --verify, --page nor a two-digit chapter number (01 ... 08)" >&2; exit 64 ;;
   esac
 done
-[ ${#CHAPTERS[@]} -gt 0 ] || CHAPTERS=(01)
+# The chapters whose modules build and whose pages get a Run button (the weave reads the same file).
+[ ${#CHAPTERS[@]} -gt 0 ] || read -r -a CHAPTERS <<< "$(grep -o '^[0-9][0-9]' tools/wasm/page-chapters | tr '\n' ' ')"
 
 SYSROOT=${WASI_SYSROOT:-/usr/lib/wasm32-wasi}
 if [ ! -f "$SYSROOT/libc.a" ]; then
@@ -45,6 +48,10 @@ SWIFTC=${SWIFTC:-swiftc}
 TOOLCHAIN_BIN=$(dirname "$(readlink -f "$(command -v "$SWIFTC")")")
 WASM_LD=${WASM_LD:-$TOOLCHAIN_BIN/wasm-ld}
 EMBEDDED_LIB=$TOOLCHAIN_BIN/../lib/swift/embedded/wasm32-unknown-none-wasm
+if [ ! -x "$WASM_LD" ] || [ ! -d "$EMBEDDED_LIB" ]; then
+  echo "build.sh: this Swift toolchain ($TOOLCHAIN_BIN) has no wasm-ld or no Embedded Swift library for wasm32" >&2
+  exit 69
+fi
 
 OUT=.build/wasm
 MODULES=$OUT/modules
@@ -53,20 +60,26 @@ mkdir -p "$OUT" "$MODULES" "$OUT/obj" "$OUT/src"
 FLAGS=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
        -enable-experimental-feature Extern -wmo -parse-as-library -O -Xfrontend -disable-stack-protector
        -I "$MODULES")
+# The chapters' modules see EmbeddedShims without importing it (their code is the native build's).
+SHIMMED=(-Xfrontend -import-module -Xfrontend EmbeddedShims)
 
-# compile NAME FILE... : one module, its object file and its .swiftmodule; skipped when the object is
-# newer than its sources and than the modules they import.
+# compile NAME [FLAG...] -- FILE... : one module, its object file and its .swiftmodule; skipped when the
+# object is newer than its sources and than the modules they import.
 compile() {
   local name=$1; shift
+  local extra=()
+  while [ "$1" != "--" ]; do extra+=("$1"); shift; done
+  shift
   local object="$OUT/obj/$name.o" inputs=("$@") imported
-  for imported in $(sed -n 's/^import \([A-Za-z]*\)$/\1/p' "$@" | sort -u); do
+  for imported in $(sed -n 's/^import \([A-Za-z]*\)$/\1/p' "$@" | sort -u) ${extra:+EmbeddedShims}; do
     [ -f "$MODULES/$imported.swiftmodule" ] && inputs+=("$MODULES/$imported.swiftmodule")
   done
   if [ -f "$object" ] && [ -z "$(find "${inputs[@]}" -newer "$object" | head -1)" ]; then
     return 0
   fi
-  "$SWIFTC" "${FLAGS[@]}" -module-name "$name" -emit-module -emit-module-path "$MODULES/$name.swiftmodule" \
-    -c "$@" -o "$OUT/obj/$name.o"
+  echo "   compiling $name"
+  "$SWIFTC" "${FLAGS[@]}" ${extra[@]+"${extra[@]}"} -module-name "$name" \
+    -emit-module -emit-module-path "$MODULES/$name.swiftmodule" -c "$@" -o "$OUT/obj/$name.o"
 }
 
 # The chapter list: number, slug, title and examples function, from the generated runner.
@@ -84,43 +97,36 @@ imports_of() {
 
 # replace_if_changed NEW FILE: FILE gets NEW's content, keeping its time when nothing changed.
 replace_if_changed() {
-  if cmp -s "$1" "$2"; then rm "$1"; else mv "$1" "$2"; fi
+  if cmp -s "$1" "$2" 2>/dev/null; then rm "$1"; else mv "$1" "$2"; fi
 }
 
-# The experiment's transformation of generated sources (see the header).
-transform() {  # transform MODULE
-  mkdir -p "$OUT/src/$1"
-  for file in Sources/Generated/"$1"/*.swift; do
-    local copy="$OUT/src/$1/$(basename "$file")"
-    {
-      sed -E 's/\(\\\.([A-Za-z_.]+)\)/ { $0.\1 }/g' "$file" \
-        | sed -e 's/^import Foundation$/import BookFormat\nimport BookMath\nimport EmbeddedShims/' -e 's/String(format: /format(/g' -e 's/Foundation\./BookMath./g' \
-             -e 's/ as NSString//g' -e 's/_ format: String/_ pattern: String/' -e 's/format(format\b/format(pattern/g'
-      # Types the chapter prints get EmbeddedShims' print (see tools/wasm/Shims/Printing.swift).
-      sed -n 's/^\(public \)\{0,1\}\(struct\|class\|final class\|extension\) \([A-Za-z]*\)[^{]*CustomStringConvertible.*/extension \3: BookPrintable {}/p' "$file"
-    } > "$copy.new"
-    replace_if_changed "$copy.new" "$copy"
-  done
+# printable MODULE: a file for the module that makes the types it prints (CustomStringConvertible
+# ones) EmbeddedShims.BookPrintable, which the shim's `print(a, b)` takes; not a copy of any code.
+printable() {
+  local file="$OUT/src/$1-Printable.swift"
+  sed -n 's/^\(public \)\{0,1\}\(struct\|class\|final class\|extension\) \([A-Za-z]*\)[^{]*CustomStringConvertible.*/extension \3: EmbeddedShims.BookPrintable {}/p' \
+    Sources/Generated/"$1"/*.swift | sort -u > "$file.new"
+  replace_if_changed "$file.new" "$file"
+  echo "$file"
 }
 
-compile RunnerProtocol Sources/RunnerProtocol/*.swift
-compile BookFormat Sources/BookFormat/*.swift
-compile BookMath Sources/BookMath/*.swift
-compile EmbeddedShims tools/wasm/Shims/*.swift
+compile RunnerProtocol -- Sources/RunnerProtocol/*.swift
+compile BookFormat -- Sources/BookFormat/*.swift
+compile BookMath -- Sources/BookMath/*.swift
+compile EmbeddedShims -- tools/wasm/Shims/*.swift
 rm -rf "$OUT/src/Plot.new"; mkdir -p "$OUT/src/Plot"
 python3 tools/wasm/embed_plot.py Sources/Plot "$OUT/src/Plot.new"
 for file in "$OUT/src/Plot.new"/*.swift; do replace_if_changed "$file" "$OUT/src/Plot/$(basename "$file")"; done
 rm -rf "$OUT/src/Plot.new"
-compile Plot "$OUT/src/Plot"/*.swift tools/wasm/Plot/FigureSink.swift
-compile BookRuntime tools/wasm/Runtime/*.swift
+compile Plot -- "$OUT/src/Plot"/*.swift tools/wasm/Plot/FigureSink.swift
+compile BookRuntime -- Sources/BookRuntime/ExampleRunner.swift tools/wasm/Runtime/*.swift
 
 declare -A BUILT=()
 build_library() {  # build_library MODULE: the module and, first, the chapter libraries it imports
   local module=$1
   [ -n "${BUILT[$module]:-}" ] && return 0
   for dependency in $(imports_of "$module"); do build_library "$dependency"; done
-  transform "$module"
-  compile "$module" "$OUT/src/$module"/*.swift
+  compile "$module" "${SHIMMED[@]}" -- Sources/Generated/"$module"/*.swift "$(printable "$module")"
   BUILT[$module]=1
 }
 
@@ -138,29 +144,42 @@ for chapter in "${CHAPTERS[@]}"; do
   module=${run#run}; module=${module%Examples}
   echo "── $slug: library $module"
   build_library "$module"
-  transform "${module}Examples"
-  for file in "$OUT/src/${module}Examples"/*.swift; do
-    python3 tools/wasm/hoist_types.py "$file" "$file.new" && replace_if_changed "$file.new" "$file"
-  done
-  compile "${module}Examples" "$OUT/src/${module}Examples"/*.swift
-  cat > "$OUT/src/${module}Main.swift" <<SWIFT
+  compile "${module}Examples" "${SHIMMED[@]}" -- Sources/Generated/"${module}Examples"/*.swift \
+    "$(printable "${module}Examples")"
+  cat > "$OUT/src/${module}Main.swift.new" <<SWIFT
 import BookRuntime
 import ${module}Examples
 
 @_cdecl("book_run")
 public func bookRun(_ markers: Int32, _ solutions: Int32) {
-    ExampleRunner.run(ChapterExamples(path: "$path", title: "$title", run: $run),
-                      markers: markers != 0, solutions: solutions != 0)
+    ExampleRunner.runInPage(ChapterExamples(number: $((10#$chapter)), slug: "$slug", path: "$path", title: "$title", run: $run),
+                            markers: markers != 0, solutions: solutions != 0)
 }
 SWIFT
-  compile "${module}Main" "$OUT/src/${module}Main.swift"
+  replace_if_changed "$OUT/src/${module}Main.swift.new" "$OUT/src/${module}Main.swift"
+  compile "${module}Main" -- "$OUT/src/${module}Main.swift"
   objects=$( (for m in RunnerProtocol BookFormat BookMath EmbeddedShims Plot BookRuntime; do echo "$OUT/obj/$m.o"; done
               objects_of "$module"; echo "$OUT/obj/${module}Examples.o" "$OUT/obj/${module}Main.o") | awk '!seen[$0]++')
+  wasm="$OUT/$slug.wasm"
   # shellcheck disable=SC2086
-  "$WASM_LD" --no-entry --export=book_run --export=_initialize --gc-sections --strip-debug \
-    "$SYSROOT/crt1-reactor.o" $objects "$EMBEDDED_LIB/libswiftUnicodeDataTables.a" "$SYSROOT/libc.a" "$BUILTINS" \
-    -o "$OUT/$slug.wasm"
-  echo "   $OUT/$slug.wasm: $(stat -c %s "$OUT/$slug.wasm") bytes"
+  if [ ! -f "$wasm" ] || [ -n "$(find $objects -newer "$wasm" | head -1)" ]; then
+    "$WASM_LD" --no-entry --export=book_run --export=_initialize --gc-sections --strip-debug \
+      "$SYSROOT/crt1-reactor.o" $objects "$EMBEDDED_LIB/libswiftUnicodeDataTables.a" "$SYSROOT/libc.a" "$BUILTINS" \
+      -o "$wasm.tmp"
+    mv "$wasm.tmp" "$wasm"
+  fi
+  echo "   $wasm: $(stat -c %s "$wasm") bytes"
+  if [ "$PAGE" = 1 ]; then
+    # The Run button's copy: a script that adds the module, as base64, to `self.bookModules` (a page
+    # opened from file:// may not fetch a .wasm file, but it may add a script).
+    script="book/wasm/$slug.js"
+    if [ ! -f "$script" ] || [ "$wasm" -nt "$script" ]; then
+      mkdir -p book/wasm
+      { printf '(self.bookModules = self.bookModules || {})["%s"] =\n"' "$slug"; base64 -w0 "$wasm"; printf '";\n'; } > "$script.tmp"
+      mv "$script.tmp" "$script"
+    fi
+    echo "   $script: $(stat -c %s "$script") bytes"
+  fi
 done
 
 if [ "$VERIFY" = 1 ]; then

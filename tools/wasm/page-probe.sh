@@ -16,7 +16,7 @@ mkdir -p "$OUT"
   base64 -w0 ".build/wasm/$SLUG.wasm"
   printf '";\n'
 } > "$OUT/$SLUG.js"
-cp tools/wasm/host.js "$OUT/host.js"
+cp theme/wasm-host.js "$OUT/host.js"
 cat > "$OUT/$SLUG.html" <<HTML
 <!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>$SLUG in WebAssembly</title></head>

@@ -8,7 +8,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { BookHost } = require("./host.js");
+const { BookHost } = require("../../theme/wasm-host.js");
 
 async function main() {
   const args = process.argv.slice(2);

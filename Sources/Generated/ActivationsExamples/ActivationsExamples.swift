@@ -3,7 +3,8 @@ import BookRuntime
 import Plot
 import Activations
 import Perceptron
-import Foundation
+import BookFormat
+import BookMath
 
 /// Runs the examples of chapters/02-activations.md in order.
 public func runActivationsExamples(_ runner: ExampleRunner) {
@@ -11,14 +12,15 @@ runner.begin(1, line: 35, hidden: true)
 #sourceLocation(file: "chapters/02-activations.md", line: 36)
 
 
+
 /// Fixed-point text, padded to `width` characters (and never "-0.00").
 func fixed(_ value: Float, _ decimals: Int = 2, width: Int = 0) -> String {
-    String(format: "%\(width).\(decimals)f", value + 0)
+    format("%\(width).\(decimals)f", value + 0)
 }
 /// Scientific notation with three significant digits, e.g. "9.54e-07"; NaN and infinities
 /// spelled out.
 func scientific(_ value: Double) -> String {
-    value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "+inf" : "-inf") : String(format: "%.2e", value)
+    value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "+inf" : "-inf") : format("%.2e", value)
 }
 /// `text` padded on the left to `width` characters.
 func rightAligned(_ text: String, _ width: Int) -> String {
@@ -29,8 +31,8 @@ func text(_ v: [Float]) -> String {
     "(" + v.map { fixed($0) }.joined(separator: ", ") + ")"
 }
 #sourceLocation()
-runner.begin(2, line: 57, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 58)
+runner.begin(2, line: 58, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 59)
 /// M x for a matrix M given as a list of rows.
 func apply(_ m: [[Float]], to x: [Float]) -> [Float] {
     m.map { row in dot(row, x) }
@@ -57,8 +59,8 @@ for x: [Float] in [[1, 2], [-3, 0.5]] {
           "  Mx + m = \(text(oneLayer))")
 }
 #sourceLocation()
-runner.begin(3, line: 96, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 97)
+runner.begin(3, line: 97, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 98)
 func twoLayersWithReLU(_ x: [Float]) -> [Float] {
     let h = sum(apply(A, to: x), a).map { max(0, $0) }
     return sum(apply(B, to: h), c)
@@ -70,8 +72,8 @@ let outputsAveraged = zip(output1, output2).map { ($0 + $1) / 2 }
 print("network at the midpoint:      ", text(twoLayersWithReLU(midpoint)))
 print("midpoint of network's outputs:", text(outputsAveraged))
 #sourceLocation()
-runner.begin(4, line: 204, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 205)
+runner.begin(4, line: 206, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 207)
 show(LinePlot(
     title: "Four activation functions",
     xLabel: "z", yLabel: "f(z)",
@@ -80,26 +82,26 @@ show(LinePlot(
     },
     yRange: -1.5...4))
 #sourceLocation()
-runner.begin(5, line: 250, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 251)
+runner.begin(5, line: 252, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 253)
 print("     h     chord slope (f(z+h) − f(z))/h    formula 2z")
 for h in [0.1, 0.01, 0.001, 0.0001] {
     let z = 1.5
     let chord = ((z + h) * (z + h) - z * z) / h
-    print(String(format: "%6g   %31.6f   %10.6f", h, chord, 2 * z))
+    print(format("%6g   %31.6f   %10.6f", h, chord, 2 * z))
 }
 #sourceLocation()
-runner.begin(6, line: 285, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 286)
+runner.begin(6, line: 287, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 288)
 print("    z    formula −2z·e^(−z²)   centred chord, h = 0.001")
 for z in [-1.0, 0.5, 2.0] {
     let f = { (z: Double) in exp(-z * z) }, h = 0.001
     let formula = -2 * z * exp(-z * z), chord = (f(z + h) - f(z - h)) / (2 * h)
-    print(String(format: "%5.1f   %19.8f   %24.8f", z, formula, chord))
+    print(format("%5.1f   %19.8f   %24.8f", z, formula, chord))
 }
 #sourceLocation()
-runner.begin(7, line: 319, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 320)
+runner.begin(7, line: 321, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 322)
 show(LinePlot(
     title: "Their derivatives",
     xLabel: "z", yLabel: "f′(z)",
@@ -108,8 +110,8 @@ show(LinePlot(
     },
     yRange: -0.25...1.25))
 #sourceLocation()
-runner.begin(8, line: 361, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 362)
+runner.begin(8, line: 363, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 364)
 let grid = (-1000...1000).map { Float($0) / 100 }
 print("activation   smallest f   largest f   largest f′   first reached at")
 for f in Activation.allCases {
@@ -117,14 +119,14 @@ for f in Activation.allCases {
     // The first z with the largest f′:
     let best = grid.max { f.derivative($0) < f.derivative($1) }!
     let slope = f.derivative(best)
-    print(f.name.padding(toLength: 9, withPad: " ", startingAt: 0),
+    print(format("%-9@", f.name),
           fixed(values.min()!, 5, width: 12), fixed(values.max()!, 5, width: 11),
           fixed(slope, 4, width: 12),
           slope == 0 ? "   (f′ = 0 everywhere)" : "   z = " + fixed(best))
 }
 #sourceLocation()
-runner.begin(9, line: 394, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 395)
+runner.begin(9, line: 396, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 397)
 let h: Float = 0.01
 let checked: [Activation] = [.sigmoid, .tanh, .relu]
 print("      |" + checked.map { rightAligned($0.name, 12) + "         |" }.joined())
@@ -138,8 +140,8 @@ for z: Float in [-2, -0.5, 0.5, 2] {
     print(line)
 }
 #sourceLocation()
-runner.begin(10, line: 433, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 434)
+runner.begin(10, line: 435, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 436)
 /// Chapter 1's XOR network with every step replaced by z ↦ σ(k z).
 func softXOR(_ x: [Float], outputBias: Float, sharpness k: Float) -> Float {
     let network = TwoLayerPerceptron.xor
@@ -166,16 +168,16 @@ show(LinePlot(
              Series("sigmoid network: squared error", x: biases, y: softError)],
     yRange: 0...3))
 #sourceLocation()
-runner.begin(11, line: 496, hidden: true)
-#sourceLocation(file: "chapters/02-activations.md", line: 497)
+runner.begin(11, line: 498, hidden: true)
+#sourceLocation(file: "chapters/02-activations.md", line: 499)
 let valleyBottom = softError.indices.min { softError[$0] < softError[$1] }!
 precondition(biases[valleyBottom] > -2 && biases[valleyBottom] < -1
              && (1...valleyBottom).allSatisfy { softError[$0] < softError[$0 - 1] }
              && (valleyBottom + 1..<softError.count).allSatisfy { softError[$0] > softError[$0 - 1] },
              "the sigmoid network's squared error should fall to one minimum with c in (−2, −1), then rise")
 #sourceLocation()
-runner.begin(12, line: 511, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 512)
+runner.begin(12, line: 513, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 514)
 let largest = Float.greatestFiniteMagnitude
 print("largest Float:", scientific(Double(largest)), "= e^" + fixed(log(largest)))
 /// The values in scientific notation, each right-aligned in `width` characters.
@@ -194,8 +196,8 @@ for z: Float in [-100, -50, -20, 0, 20, 50, 100] {
           "|" + cells(textbook, width: 13) + "  |" + cells(library, width: 11))
 }
 #sourceLocation()
-runner.begin(13, line: 579, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 580)
+runner.begin(13, line: 581, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 582)
 var pathGenerator = SplitMix64(seed: 2)
 let candidates: [Activation] = [.sigmoid, .tanh, .relu]
 var running: [Float] = [1, 1, 1]
@@ -212,8 +214,8 @@ for layer in 1...10 {
     print(line)
 }
 #sourceLocation()
-runner.begin(14, line: 618, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 619)
+runner.begin(14, line: 620, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 621)
 let paths = 10_000, depth = 10
 let zeroPerLayer = [Double](repeating: 0, count: depth)
 var meanProducts = [[Double]](repeating: zeroPerLayer, count: candidates.count)
@@ -238,8 +240,8 @@ for (i, f) in candidates.enumerated() {
 }
 show(averagePlot)
 #sourceLocation()
-runner.begin(15, line: 673, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 674)
+runner.begin(15, line: 675, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 676)
 // The z of different layers are independent, so the mean of the product is the product of
 // the means, and the mean of f′ over [−2, 2] is the slope of the chord from −2 to 2:
 // (f(2) − f(−2)) / 4.
@@ -251,15 +253,15 @@ for d in [1, 2, 3, 5, 10] {
         let sampled = meanProducts[i][d - 1], exact = pow(exactMeans[i], Double(d))
         return scientific(sampled) + "  " + scientific(exact)
     }
-    print(String(format: "%5d", d), "|", scientific(pow(0.25, Double(d))), "|",
+    print(format("%5d", d), "|", scientific(pow(0.25, Double(d))), "|",
           means.joined(separator: " | "))
 }
 let openPaths = Int((meanProducts[2][9] * Double(paths)).rounded())
 print("ReLU paths open through all 10 layers:", openPaths, "of \(paths)",
       "(expected: \(fixed(Float(Double(paths) * pow(0.5, 10)), 1)))")
 #sourceLocation()
-runner.begin(16, line: 737, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 738)
+runner.begin(16, line: 739, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 740)
 var spreadGenerator = SplitMix64(seed: 4)
 print("  s  |  mean σ′   mean tanh′   mean ReLU′")
 for s: Float in [0.5, 1, 2, 4, 8] {
@@ -272,8 +274,8 @@ for s: Float in [0.5, 1, 2, 4, 8] {
     print(fixed(s, 1, width: 4), "|", means.joined(separator: "     "))
 }
 #sourceLocation()
-runner.begin(17, line: 815, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 816)
+runner.begin(17, line: 817, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 818)
 var layerGenerator = SplitMix64(seed: 5)
 func randomNeuron(_ f: Activation) -> Neuron {
     Neuron(weights: (0..<4).map { _ in layerGenerator.uniform(in: -1...1) },
@@ -287,13 +289,13 @@ for f in [Activation.relu, .sigmoid, .tanh] {
     let outputs = randomInputs.flatMap { x in layer.map { $0(x) } }
     let zeros = outputs.filter { $0 == 0 }.count
     let percent = fixed(100 * Float(zeros) / Float(outputs.count), 1)
-    let name = f.name.padding(toLength: 7, withPad: " ", startingAt: 0)
+    let name = format("%-7@", f.name)
     print("\(name) layer of 64 units, 1000 inputs:",
           "\(zeros) of \(outputs.count) outputs are exactly 0 (\(percent)%)")
 }
 #sourceLocation()
-runner.begin(18, line: 853, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 854)
+runner.begin(18, line: 855, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 856)
 var squareGenerator = SplitMix64(seed: 6)
 let square = (0..<200).map { _ in
     [squareGenerator.nextFloat(), squareGenerator.nextFloat()]
@@ -311,13 +313,13 @@ for (name, unit) in units {
         let g = unit.gradient(at: x)
         total = sum(total, g.weights + [g.bias])
     }
-    print(name.padding(toLength: 14, withPad: " ", startingAt: 0),
-          String(format: "%5d", active),
+    print(format("%-14@", name),
+          format("%5d", active),
           total.map { fixed($0, 3, width: 9) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(19, line: 891, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 892)
+runner.begin(19, line: 893, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 894)
 var unlucky = Neuron(weights: [1, -1], bias: 0.1, activation: .relu)
 func activeInputs(_ unit: Neuron) -> Int {
     square.filter { unit.preActivation($0) > 0 }.count
@@ -328,8 +330,8 @@ print("after b ← b − 2:  ", activeInputs(unlucky), "of 200 inputs active")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 952, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 953)
+runner.beginSolution(20, exercise: 1, line: 954, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 955)
 for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
     let viaSigmoid = 2 * sigmoid(2 * z) - 1
     print("z = \(fixed(z, 1, width: 4)):  tanh = \(fixed(tanh(z), 6, width: 9))",
@@ -339,8 +341,8 @@ for z: Float in [-3, -0.5, 0, 0.7, 2.5] {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 979, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 980)
+runner.beginSolution(21, exercise: 2, line: 981, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 982)
 /// softplus(z) = ln(1 + eᶻ), written as max(z, 0) + ln(1 + e^−|z|) so that eᶻ never
 /// overflows.
 func softplus(_ z: Float) -> Float { max(z, 0) + log1p(exp(-abs(z))) }
@@ -360,8 +362,8 @@ show(LinePlot(title: "Softplus, a smooth ReLU", xLabel: "z", yLabel: "f(z)", ser
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1039, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1040)
+runner.beginSolution(22, exercise: 3, line: 1041, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1042)
 let alpha: Float = 0.01
 func leaky(_ z: Float) -> Float { max(alpha * z, z) }
 func leakyDerivative(_ z: Float) -> Float { z > 0 ? 1 : alpha }
@@ -401,8 +403,8 @@ precondition(total.allSatisfy { $0 > 0 }, "a leaky unit is never dead")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1096, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1097)
+runner.beginSolution(23, exercise: 4, line: 1098, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1099)
 /// The smallest positive Float for which `vanishes` holds, assuming it holds from
 /// there on.
 func firstFloat(where vanishes: (Float) -> Bool) -> Float {
@@ -427,8 +429,8 @@ precondition(zFormula > 16.6 && zFormula < 16.7 && zTrue > 103.9 && zTrue < 104)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(24, exercise: 5, line: 1139, hidden: false)
-#sourceLocation(file: "chapters/02-activations.md", line: 1140)
+runner.beginSolution(24, exercise: 5, line: 1141, hidden: false)
+#sourceLocation(file: "chapters/02-activations.md", line: 1142)
 var weightGenerator = SplitMix64(seed: 8)
 print("   w | mean of Π |wₖ| σ′(zₖ) after 1, 5 and 10 layers")
 var depthTen: [Float: Double] = [:]

@@ -7,12 +7,52 @@ import Activations
 import Layers
 import Softmax
 import CrossEntropy
-import Foundation
+import BookFormat
+import BookMath
+
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 542)
+final class BuggyTanh: Backpropagating {
+    var output: Tensor?
+    func forward(_ x: Tensor) -> Tensor {
+        let y = x.map { BookMath.tanh($0) }
+        output = y
+        return y
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        gradOutput.zipMap(output!) { g, y in g * (1 - y) }
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 983)
+final class LeakyReLU: Backpropagating {
+    var input: Tensor?
+    func forward(_ x: Tensor) -> Tensor {
+        input = x
+        return x.map { $0 > 0 ? $0 : 0.01 * $0 }
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        gradOutput.zipMap(input!) { g, z in z > 0 ? g : 0.01 * g }
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1043)
+final class TransposedBackward: Backpropagating {
+    let linear: Linear
+    init(_ linear: Linear) { self.linear = linear }
+    var parameters: [Parameter] { linear.parameters }
+    func forward(_ x: Tensor) -> Tensor { linear(x) }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        _ = linear.backward(gradOutput)  // the weight gradients are right
+        return matmul(gradOutput, linear.weight.value.transposed)
+    }
+}
+#sourceLocation()
 
 /// Runs the examples of chapters/06-backpropagation.md in order.
 public func runBackpropagationExamples(_ runner: ExampleRunner) {
 runner.begin(1, line: 42, hidden: false)
 #sourceLocation(file: "chapters/06-backpropagation.md", line: 43)
+
 
 
 let (x, w, b, t) = (1.5, 0.8, -0.5, 1.0)
@@ -27,10 +67,10 @@ let dLdz = dLda * dadz
 let dLdw = dLdz * x
 let dLdb = dLdz
 let dLdx = dLdz * w
-print(String(format: "forward:  z = %.4f  a = %.4f  L = %.4f", z, a, loss))
-print(String(format: "backward: ∂L/∂a = %.4f  ∂a/∂z = %.4f  ∂L/∂z = %.4f", dLda,
+print(format("forward:  z = %.4f  a = %.4f  L = %.4f", z, a, loss))
+print(format("backward: ∂L/∂a = %.4f  ∂a/∂z = %.4f  ∂L/∂z = %.4f", dLda,
              dadz, dLdz))
-print(String(format: "          ∂L/∂w = %.4f  ∂L/∂b = %.4f  ∂L/∂x = %.4f", dLdw,
+print(format("          ∂L/∂w = %.4f  ∂L/∂b = %.4f  ∂L/∂x = %.4f", dLdw,
              dLdb, dLdx))
 
 // The brute force way: nudge a parameter by ±ε and measure the slope of L.
@@ -39,12 +79,12 @@ func neuronLoss(_ w: Double, _ b: Double) -> Double {
     return (a - t) * (a - t)
 }
 let h = 1e-6
-print(String(format: "finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f",
+print(format("finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f",
              (neuronLoss(w + h, b) - neuronLoss(w - h, b)) / (2 * h),
              (neuronLoss(w, b + h) - neuronLoss(w, b - h)) / (2 * h)))
 #sourceLocation()
-runner.begin(2, line: 94, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 95)
+runner.begin(2, line: 95, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 96)
 /// A value (drawn without a frame) and an operation (framed) of a graph.
 func value(_ id: String, _ label: String? = nil) -> GraphDiagram.Node {
     GraphDiagram.Node(id, label: label, boxed: false)
@@ -87,8 +127,8 @@ let backwardGraph = GraphDiagram(
                    ("linear1", "gW1"), ("linear1", "gb1"), ("linear1", "gx")]))
 show(backwardGraph)
 #sourceLocation()
-runner.begin(3, line: 235, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 236)
+runner.begin(3, line: 237, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 238)
 let tiny = Linear(weight: Tensor([[1, 0, -1], [2, 1, 0]]),
                   bias: Tensor(shape: [2], scalars: [0, 0]))
 _ = tiny(Tensor([[1, 2, 3]]))
@@ -97,8 +137,8 @@ print("∂L/∂W =", tiny.weight.grad)
 print("∂L/∂b =", tiny.bias.grad)
 print("∂L/∂x =", tinyInputGradient)
 #sourceLocation()
-runner.begin(4, line: 340, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 341)
+runner.begin(4, line: 342, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 343)
 var checkRNG = SplitMix64(seed: 6)
 let small = Sequential([Linear(3, 4, rng: &checkRNG), Tanh(),
                         Linear(4, 3, rng: &checkRNG)])
@@ -115,18 +155,18 @@ for (name, layer) in [("Linear₁", small.layers[0]), ("Linear₂", small.layers
 }
 print("∂L/∂W₂ =", small.parameters[2].grad)
 #sourceLocation()
-runner.begin(5, line: 443, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 444)
+runner.begin(5, line: 445, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 446)
 let smallLoss = { crossEntropy(small(smallInputs), labels: smallLabels) }
 print(checkGradients(of: small.parameters, loss: smallLoss))
 for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
     let result = checkGradients(of: small.parameters, epsilon: epsilon, loss: smallLoss)
-    print(String(format: "ε = %.0e: largest relative error %.2e", epsilon,
+    print(format("ε = %.0e: largest relative error %.2e", epsilon,
                  result.maxRelativeError))
 }
 #sourceLocation()
-runner.begin(6, line: 467, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 468)
+runner.begin(6, line: 469, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 470)
 let correctErrors = (1...8).map { (seed: UInt64) -> Float in
     var rng = SplitMix64(seed: seed)
     let net = Sequential([Linear(3, 4, rng: &rng), Tanh(), Linear(4, 3, rng: &rng)])
@@ -137,14 +177,14 @@ let correctErrors = (1...8).map { (seed: UInt64) -> Float in
     return checkGradients(of: net.parameters, loss: loss).maxRelativeError
 }
 print("largest relative error, 8 draws:")
-print(correctErrors.map { String(format: "%.1e", $0) }.joined(separator: " "))
+print(correctErrors.map { format("%.1e", $0) }.joined(separator: " "))
 #sourceLocation()
-runner.begin(7, line: 486, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 487)
+runner.begin(7, line: 488, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 489)
 precondition(correctErrors.allSatisfy { $0 < 2e-3 }, "a correct backward pass should stay of order 10⁻³ or below")
 #sourceLocation()
-runner.begin(8, line: 495, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 496)
+runner.begin(8, line: 497, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 498)
 let spoiled = small.parameters[0]
 let largest = spoiled.grad.scalars.indices.max {
     abs(spoiled.grad.scalars[$0]) < abs(spoiled.grad.scalars[$1])
@@ -156,29 +196,29 @@ for factor: Float in [1, 1.01, 1.02, 1.05, 1.1, 2, -1] {
     spoiled.grad.scalars[largest] = trueGradient * factor
     spoiledErrors.append(checkGradients(of: small.parameters,
                                         loss: smallLoss).maxRelativeError)
-    print(String(format: "%26.2f   %.2e", factor, spoiledErrors.last!))
+    print(format("%26.2f   %.2e", factor, spoiledErrors.last!))
 }
 spoiled.grad.scalars[largest] = trueGradient
 #sourceLocation()
-runner.begin(9, line: 523, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 524)
+runner.begin(9, line: 525, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 526)
 precondition(spoiledErrors[0] < 1e-3 && spoiledErrors[3] > 1e-2 && spoiledErrors[4] > 4e-2,
              "a correct gradient should pass a 10⁻² threshold and a 5% error should fail it")
 #sourceLocation()
-runner.begin(10, line: 538, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 539)
+runner.begin(10, line: 540, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 541)
 /// tanh with a wrong derivative: 1 − y instead of 1 − y².
-final class BuggyTanh: Backpropagating {
-    var output: Tensor?
-    func forward(_ x: Tensor) -> Tensor {
-        let y = x.map { Foundation.tanh($0) }
-        output = y
-        return y
-    }
-    func backward(_ gradOutput: Tensor) -> Tensor {
-        gradOutput.zipMap(output!) { g, y in g * (1 - y) }
-    }
-}
+
+
+
+
+
+
+
+
+
+
+
 var buggyRNG = SplitMix64(seed: 6)
 let buggy = Sequential([Linear(3, 4, rng: &buggyRNG), BuggyTanh(),
                         Linear(4, 3, rng: &buggyRNG)])
@@ -191,32 +231,32 @@ print("Linear₂ (above): ",
 print("Linear₁ (below): ",
       checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
 #sourceLocation()
-runner.begin(11, line: 602, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 603)
+runner.begin(11, line: 604, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 605)
 var xorRNG = SplitMix64(seed: 11)
 let xorNet = Sequential([Linear(2, 8, rng: &xorRNG), Tanh(), Linear(8, 2, rng: &xorRNG)])
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
 let xorLabels = [0, 1, 1, 0]
 for step in 0...2000 {
     let stepLoss = trainStep(xorNet, xorInputs, labels: xorLabels, learningRate: 0.5)
-    if step % 250 == 0 { print(String(format: "step %4d   loss %.4f", step, stepLoss)) }
+    if step % 250 == 0 { print(format("step %4d   loss %.4f", step, stepLoss)) }
 }
 let xorProbabilities = softmax(xorNet(xorInputs))
 let xorPredictions = argmaxRows(xorNet(xorInputs))
 for i in 0..<4 {
     let (x1, x2) = (Int(xorInputs[i, 0]), Int(xorInputs[i, 1]))
     print("\(x1) xor \(x2) → \(xorPredictions[i])   "
-          + String(format: "(p = %.4f for 1; want %d)", xorProbabilities[i, 1],
+          + format("(p = %.4f for 1; want %d)", xorProbabilities[i, 1],
                    xorLabels[i]))
 }
 #sourceLocation()
-runner.begin(12, line: 637, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 638)
+runner.begin(12, line: 639, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 640)
 precondition(argmaxRows(xorNet(xorInputs)) == xorLabels, "the MLP should have learned XOR")
 precondition(crossEntropy(xorNet(xorInputs), labels: xorLabels) < 0.01, "the XOR loss should be small")
 #sourceLocation()
-runner.begin(13, line: 647, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 648)
+runner.begin(13, line: 649, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 650)
 var linearRNG = SplitMix64(seed: 11)
 let linearNet = Sequential([Linear(2, 2, rng: &linearRNG)])
 var linearLoss: Float = 0
@@ -224,23 +264,23 @@ for _ in 0...2000 {
     linearLoss = trainStep(linearNet, xorInputs, labels: xorLabels, learningRate: 0.5)
 }
 let linearP = softmax(linearNet(xorInputs))
-let pOne = (0..<4).map { String(format: "%.4f", linearP[$0, 1]) }.joined(separator: ", ")
-print(String(format: "linear model after 2000 steps: loss %.4f, p(1) =", linearLoss),
+let pOne = (0..<4).map { format("%.4f", linearP[$0, 1]) }.joined(separator: ", ")
+print(format("linear model after 2000 steps: loss %.4f, p(1) =", linearLoss),
       pOne)
 print("predictions:", argmaxRows(linearNet(xorInputs)), "want", xorLabels)
 let linearLogits = linearNet(xorInputs)
 let logitGaps = (0..<4).map { linearLogits[$0, 1] - linearLogits[$0, 0] }
 print("logit₁ − logit₀:",
-      logitGaps.map { String(format: "%.1e", $0) }.joined(separator: ", "))
+      logitGaps.map { format("%.1e", $0) }.joined(separator: ", "))
 #sourceLocation()
-runner.begin(14, line: 671, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 672)
+runner.begin(14, line: 673, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 674)
 precondition(linearLoss > 0.69, "a linear model cannot do better than ln 2 on XOR")
 precondition((0..<4).allSatisfy { abs(linearLogits[$0, 1] - linearLogits[$0, 0]) < 1e-5 },
              "the linear model's two logits should be equal up to rounding")
 #sourceLocation()
-runner.begin(15, line: 718, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 719)
+runner.begin(15, line: 720, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 721)
 var freshXorRNG = SplitMix64(seed: 11)
 let untrainedXor = Sequential([Linear(2, 8, rng: &freshXorRNG), Tanh(),
                                Linear(8, 2, rng: &freshXorRNG)])
@@ -251,8 +291,8 @@ let xorRegions = [("Before training", untrainedXor), ("After 2,000 steps", xorNe
 show(DecisionRegionsRow(title: "XOR: what the 2-8-2 tanh network predicts",
                         panels: xorRegions))
 #sourceLocation()
-runner.begin(16, line: 756, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 757)
+runner.begin(16, line: 758, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 759)
 /// What a 2-class network predicts at the corners (−0.5, −0.5), (−0.5, 1.5), (1.5, −0.5), (1.5, 1.5).
 func cornerClasses(_ model: Sequential) -> [Int] {
     argmaxRows(model(Tensor([[-0.5, -0.5], [-0.5, 1.5], [1.5, -0.5], [1.5, 1.5]])))
@@ -266,8 +306,8 @@ precondition(argmaxRows(untrainedXor(squareGrid)).allSatisfy { $0 == 0 }
 precondition(xorRegions[1].pointsInOwnRegion == 4 && cornerClasses(xorNet) == [0, 1, 1, 0],
              "after training, class 1 should hold the corners near (0, 1) and (1, 0)")
 #sourceLocation()
-runner.begin(17, line: 805, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 806)
+runner.begin(17, line: 807, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 808)
 let curveX = Tensor(shape: [41, 1], scalars: (0...40).map { Float($0) * 0.15 - 3 })
 let curveY = curveX.map { sin(2 * $0) }
 
@@ -294,19 +334,19 @@ func fitCurve(hidden: Int, steps: Int = 10_000,
 let fits = [2, 4, 32].map { (hidden: $0, fit: fitCurve(hidden: $0)) }
 print("hidden units   parameters   loss at step 1   2000     5000     10000")
 for (hidden, fit) in fits {
-    print(String(format: "%12d   %10d   %14.4f   %.4f   %.4f   %.4f",
+    print(format("%12d   %10d   %14.4f   %.4f   %.4f   %.4f",
                  hidden, fit.model.parameterCount,
                  fit.losses[0], fit.losses[1999], fit.losses[4999], fit.losses[9999]))
 }
 #sourceLocation()
-runner.begin(18, line: 845, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 846)
+runner.begin(18, line: 847, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 848)
 precondition(fits[2].fit.losses.last! < 0.002, "32 hidden units should fit sin(2x) closely")
 precondition(fits[0].fit.losses.last! > fits[1].fit.losses.last! && fits[1].fit.losses.last! > fits[2].fit.losses.last!,
              "more hidden units should fit better")
 #sourceLocation()
-runner.begin(19, line: 851, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 852)
+runner.begin(19, line: 853, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 854)
 var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x",
                        yLabel: "y",
                        series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }],
@@ -320,33 +360,33 @@ show(fitPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 954, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 955)
+runner.beginSolution(20, exercise: 1, line: 956, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 957)
 // L = |a − t| with a = tanh(z), z = wx + b: ∂L/∂z = sign(a − t)·(1 − a²).
 let aTanh = tanh(z)
 let dLdzByHand = (aTanh - t > 0 ? 1.0 : -1.0) * (1 - aTanh * aTanh)
 func absLoss(_ w: Double, _ b: Double) -> Double { abs(tanh(w * x + b) - t) }
 let slopeW = (absLoss(w + h, b) - absLoss(w - h, b)) / (2 * h)
 let slopeB = (absLoss(w, b + h) - absLoss(w, b - h)) / (2 * h)
-print(String(format: "by hand:            ∂L/∂w = %.4f  ∂L/∂b = %.4f",
+print(format("by hand:            ∂L/∂w = %.4f  ∂L/∂b = %.4f",
              dLdzByHand * x, dLdzByHand))
-print(String(format: "finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f", slopeW, slopeB))
+print(format("finite differences: ∂L/∂w ≈ %.4f  ∂L/∂b ≈ %.4f", slopeW, slopeB))
 precondition(abs(dLdzByHand * x - slopeW) < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 980, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 981)
-final class LeakyReLU: Backpropagating {
-    var input: Tensor?
-    func forward(_ x: Tensor) -> Tensor {
-        input = x
-        return x.map { $0 > 0 ? $0 : 0.01 * $0 }
-    }
-    func backward(_ gradOutput: Tensor) -> Tensor {
-        gradOutput.zipMap(input!) { g, z in z > 0 ? g : 0.01 * g }
-    }
-}
+runner.beginSolution(21, exercise: 2, line: 982, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 983)
+
+
+
+
+
+
+
+
+
+
 var leakyRNG = SplitMix64(seed: 6)
 let leakyNet = Sequential([Linear(3, 4, rng: &leakyRNG), LeakyReLU(),
                            Linear(4, 3, rng: &leakyRNG)])
@@ -365,13 +405,13 @@ var nearKink = smallInputs
 let z0 = first(smallInputs)[0, 0], w00 = first.weight.value[0, 0]
 nearKink[0, 0] += (0.004 - z0) / w00
 print("pre-activation of unit 0, sample 0:",
-      String(format: "%.4f", first(nearKink)[0, 0]))
+      format("%.4f", first(nearKink)[0, 0]))
 print("one z within ε of the kink: ", leakyCheck(nearKink))
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1030, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 1031)
+runner.beginSolution(22, exercise: 3, line: 1032, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1033)
 let inputParameter = Parameter("input", smallInputs)
 small.zeroGrad()
 inputParameter.zeroGrad()
@@ -382,16 +422,16 @@ print("∂L/∂x:", checkGradients(of: [inputParameter], loss: inputLoss))
 
 /// A linear layer whose backward pass returns g·Wᵀ instead of g·W (the shapes agree
 /// when W is square).
-final class TransposedBackward: Backpropagating {
-    let linear: Linear
-    init(_ linear: Linear) { self.linear = linear }
-    var parameters: [Parameter] { linear.parameters }
-    func forward(_ x: Tensor) -> Tensor { linear(x) }
-    func backward(_ gradOutput: Tensor) -> Tensor {
-        _ = linear.backward(gradOutput)  // the weight gradients are right
-        return matmul(gradOutput, linear.weight.value.transposed)
-    }
-}
+
+
+
+
+
+
+
+
+
+
 var brokenRNG = SplitMix64(seed: 7)
 let broken = Sequential([Linear(3, 4, rng: &brokenRNG), Tanh(),
                          TransposedBackward(Linear(4, 4, rng: &brokenRNG)),
@@ -406,8 +446,8 @@ print("the layer below it:         ",
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1083, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 1084)
+runner.beginSolution(23, exercise: 4, line: 1085, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1086)
 var forgetfulRNG = SplitMix64(seed: 3)
 let forgetful = Sequential([
     Linear(weight: Tensor(uniform: [32, 1], in: -3...3, using: &forgetfulRNG),
@@ -430,8 +470,8 @@ for step in [1, 10, 50, 100, 1000, 10_000] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(24, exercise: 5, line: 1124, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 1125)
+runner.beginSolution(24, exercise: 5, line: 1126, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1127)
 var deepRNG = SplitMix64(seed: 3)
 let deep = makeMLP([1, 8, 8, 1], activation: { Tanh() }, rng: &deepRNG)
 var deepLosses: [Float] = []
@@ -446,8 +486,8 @@ print("network   parameters   loss at step 2000     5000     10000")
 let widthAndDepth = [("1-32-1", fits[2].fit.model.parameterCount, fits[2].fit.losses),
                      ("1-8-8-1", deep.parameterCount, deepLosses)]
 for (name, count, losses) in widthAndDepth {
-    print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
-          String(format: "%10d   %18.4f   %.4f   %.4f",
+    print(format("%-9@", name),
+          format("%10d   %18.4f   %.4f   %.4f",
                  count, losses[1999], losses[4999], losses[9999]))
 }
 #sourceLocation()

@@ -10,7 +10,7 @@ import Regularization
 import Engine
 import MNIST
 import Plot
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 11)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 15)
 
 
 
@@ -23,7 +23,7 @@ import Plot
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 31)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 35)
 /// The tutorial's network, 784-512-ReLU-Dropout(p)-512-ReLU-Dropout(p)-10, initialized
 /// as PyTorch does (chapter 3) from the book's generator: the same seed gives the same
 /// starting weights. With `batchNorm`, a `BatchNorm(512)` sits between each hidden
@@ -129,7 +129,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 183)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 187)
 /// The three parts of MNIST the book uses: 48,000 training and 12,000 validation images
 /// from the 60,000 of the training file (shuffled with `splitSeed`, as chapter 10 splits
 /// them), and the 10,000 test images. The training images are not copied: batches are
@@ -154,7 +154,7 @@ public struct MNISTSplit: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 212)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 216)
 /// Trains the engine epoch by epoch, keeping the best model and resumable state on disk.
 ///
 /// With a checkpoint path P, the model is saved to P whenever the validation score
@@ -331,7 +331,7 @@ extension TrainingOptions {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 390)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 394)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
@@ -343,7 +343,7 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 433)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 437)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
@@ -735,7 +735,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 887)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 891)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

@@ -6,12 +6,14 @@ import Perceptron
 import Activations
 import Layers
 import Softmax
-import Foundation
+import BookFormat
+import BookMath
 
 /// Runs the examples of chapters/05-cross-entropy.md in order.
 public func runCrossEntropyExamples(_ runner: ExampleRunner) {
 runner.begin(1, line: 38, hidden: false)
 #sourceLocation(file: "chapters/05-cross-entropy.md", line: 39)
+
 
 
 var likelihood: Float = 1        // the product, as a Float
@@ -20,15 +22,15 @@ for i in 1...60_000 {
     likelihood *= 0.9
     logLikelihood += log(0.9)
     if [10, 100, 1000, 60_000].contains(i) {
-        let format = "n = %5d   product %.3e   true value 10^%.2f"
+        let template = "n = %5d   product %.3e   true value 10^%.2f"
             + "   −(1/n)·sum of logs %.4f"
-        print(String(format: format, i, likelihood, logLikelihood / log(10.0),
+        print(format(template, i, likelihood, logLikelihood / log(10.0),
                      -logLikelihood / Double(i)))
     }
 }
 #sourceLocation()
-runner.begin(2, line: 162, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 163)
+runner.begin(2, line: 164, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 165)
 let extreme = Tensor([[2, 1, 0.1], [0, 30, 0], [0, 120, 0]])
 let viaSoftmax = softmax(extreme).map { log($0) }
 print("log(softmax(z)):")
@@ -36,50 +38,50 @@ print(viaSoftmax)
 print("logSoftmax(z):")
 print(logSoftmax(extreme))
 #sourceLocation()
-runner.begin(3, line: 206, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 207)
+runner.begin(3, line: 208, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 209)
 let batchLogits = Tensor([[4.0, 0.5, -1.0], [0.2, 0.4, 0.1], [3.0, -0.5, 0.0]])
 let batchLabels = [0, 1, 2]
 let batchLogProbabilities = logSoftmax(batchLogits)
 for i in 0..<3 {
     let p = softmax(batchLogits)[i, batchLabels[i]]
-    print(String(format: "sample %d: label %d, p[label] = %.4f, loss = %.4f",
+    print(format("sample %d: label %d, p[label] = %.4f, loss = %.4f",
                  i, batchLabels[i], p, -batchLogProbabilities[i, batchLabels[i]]))
 }
-print(String(format: "crossEntropy (mean): %.4f",
+print(format("crossEntropy (mean): %.4f",
              crossEntropy(batchLogits, labels: batchLabels)))
 #sourceLocation()
-runner.begin(4, line: 247, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 248)
-print(String(format: "uniform logits:         %.4f",
+runner.begin(4, line: 249, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 250)
+print(format("uniform logits:         %.4f",
              crossEntropy(Tensor(zeros: [4, 10]), labels: [3, 1, 4, 1])))
-print(String(format: "ln 10:                  %.4f", log(Float(10))))
+print(format("ln 10:                  %.4f", log(Float(10))))
 var ceRNG = SplitMix64(seed: 5)
 let freshNet = makeMLP([784, 512, 512, 10], rng: &ceRNG)
 let randomImages = Tensor(uniform: [32, 784], in: 0...1, using: &ceRNG)
 let randomLabels = (0..<32).map { _ in Int(ceRNG.next(below: 10)) }
 let freshLoss = crossEntropy(freshNet(randomImages), labels: randomLabels)
-print(String(format: "fresh 784-512-512-10:   %.4f", freshLoss))
+print(format("fresh 784-512-512-10:   %.4f", freshLoss))
 #sourceLocation()
-runner.begin(5, line: 265, hidden: true)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 266)
+runner.begin(5, line: 267, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 268)
 precondition(abs(freshLoss - log(Float(10))) < 0.004, "a fresh network's loss should be within 0.004 of ln 10")
 #sourceLocation()
-runner.begin(6, line: 284, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 285)
+runner.begin(6, line: 286, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 287)
 print("p[true]   crossEntropy(z)   crossEntropy(softmax(z))")
 for pTrue: Float in [0.1, 0.5, 0.9, 0.99, 0.9999] {
     // Ten logits whose softmax gives pTrue to class 0 and shares the rest equally.
     let rest = (1 - pTrue) / 9
     let z = Tensor([[log(pTrue)] + Array(repeating: log(rest), count: 9)])
-    print(String(format: "%.4f    %.4f            %.4f",
+    print(format("%.4f    %.4f            %.4f",
                  pTrue, crossEntropy(z, labels: [0]),
                  crossEntropy(softmax(z), labels: [0])))
 }
-print(String(format: "floor: ln(9 + e) − 1 = %.4f", log(9 + exp(Float(1))) - 1))
+print(format("floor: ln(9 + e) − 1 = %.4f", log(9 + exp(Float(1))) - 1))
 #sourceLocation()
-runner.begin(7, line: 366, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 367)
+runner.begin(7, line: 368, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 369)
 let checkLogits = Tensor([[2.0, -1.0, 0.5, 0.0], [0.3, 0.3, -2.0, 1.5]])
 let checkLabels = [0, 2]
 let analytic = crossEntropyGradient(checkLogits, labels: checkLabels)
@@ -97,20 +99,20 @@ print(analytic)
 print("finite differences:")
 print(numeric)
 let worst = zip(analytic.scalars, numeric.scalars).map { abs($0 - $1) }.max()!
-print(String(format: "largest difference: %.1e", worst))
+print(format("largest difference: %.1e", worst))
 #sourceLocation()
-runner.begin(8, line: 449, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 450)
+runner.begin(8, line: 451, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 452)
 let sure = Tensor([[0, 120, 0]])   // the model is certain of class 1; the label is 0
 let sureP = softmax(sure)
 var dLossdP = Tensor(zeros: [1, 3])
 dLossdP[0, 0] = -1 / sureP[0, 0]
 let longWay = softmaxBackward(sureP, dLossdP)
-print("long way:", longWay.scalars.map { $0.isNaN ? "NaN" : String(format: "%.4f", $0) })
+print("long way:", longWay.scalars.map { $0.isNaN ? "NaN" : format("%.4f", $0) })
 print("fused:   ", crossEntropyGradient(sure, labels: [0]))
 #sourceLocation()
-runner.begin(9, line: 483, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 484)
+runner.begin(9, line: 485, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 486)
 func logitsGiving(_ pTrue: Float) -> Tensor {
     // Class 0 gets pTrue, the other nine share the rest.
     Tensor([[log(pTrue)] + Array(repeating: log((1 - pTrue) / 9), count: 9)])
@@ -128,12 +130,12 @@ func squaredDistanceAt(_ pTrue: Float) -> (loss: Float, gradient: Float) {
 print("p[true]   CE loss   CE ∂L/∂z_true   SE loss   SE ∂L/∂z_true")
 for pTrue: Float in [0.001, 0.01, 0.1, 0.3, 0.5, 0.9, 0.99] {
     let ce = crossEntropyAt(pTrue), se = squaredDistanceAt(pTrue)
-    print(String(format: "%.3f     %7.4f   %7.4f         %.4f    %7.4f",
+    print(format("%.3f     %7.4f   %7.4f         %.4f    %7.4f",
                  pTrue, ce.loss, ce.gradient, se.loss, se.gradient))
 }
 #sourceLocation()
-runner.begin(10, line: 517, hidden: true)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 518)
+runner.begin(10, line: 519, hidden: true)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 520)
 // The table agrees with the closed forms in the prose.
 for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     let ce = crossEntropyAt(pTrue), se = squaredDistanceAt(pTrue)
@@ -142,8 +144,8 @@ for pTrue: Float in [0.001, 0.1, 0.5, 0.9] {
     precondition(abs(se.gradient + 20 / 9 * pTrue * (1 - pTrue) * (1 - pTrue)) < 1e-4)
 }
 #sourceLocation()
-runner.begin(11, line: 531, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 532)
+runner.begin(11, line: 533, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 534)
 show(LinePlot(title: "Two losses for the same prediction (10 classes)",
               xLabel: "probability of the true class", yLabel: "loss",
               series: [Series("cross-entropy", over: 0.001...0.999) {
@@ -154,8 +156,8 @@ show(LinePlot(title: "Two losses for the same prediction (10 classes)",
                        }],
               xRange: 0...1, yRange: 0...4))
 #sourceLocation()
-runner.begin(12, line: 574, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 575)
+runner.begin(12, line: 576, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 577)
 show(LinePlot(title: "How hard each loss pushes the true logit up",
               xLabel: "probability of the true class", yLabel: "|∂L/∂z_true|",
               series: [Series("cross-entropy", over: 0.001...0.999) {
@@ -166,8 +168,8 @@ show(LinePlot(title: "How hard each loss pushes the true logit up",
                        }],
               xRange: 0...1, yRange: 0...1))
 #sourceLocation()
-runner.begin(13, line: 626, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 627)
+runner.begin(13, line: 628, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 629)
 func stepsUntilRight(_ gradient: (Tensor) -> Tensor) -> Int {
     var z = Tensor([[-8] + Array(repeating: 0, count: 9)])
     var steps = 0
@@ -187,8 +189,8 @@ print("squared distance: \(seSteps) steps")
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(14, exercise: 1, line: 688, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 689)
+runner.beginSolution(14, exercise: 1, line: 690, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 691)
 func smoothedTargets(_ labels: [Int], classes: Int, smoothing: Float) -> Tensor {
     oneHot(labels, classes: classes).map {
         $0 == 1 ? 1 - smoothing : smoothing / Float(classes - 1)
@@ -221,7 +223,7 @@ for k in 0..<tenLogits.count {
 }
 let smoothedWorst = zip(smoothedAnalytic.scalars, smoothedNumeric.scalars)
     .map { abs($0 - $1) }.max()!
-print(String(format: "(p − q)/n against finite differences: largest difference %.1e",
+print(format("(p − q)/n against finite differences: largest difference %.1e",
              smoothedWorst))
 precondition(smoothedWorst < 1e-3)
 
@@ -230,32 +232,32 @@ let q = smoothedTargets([0], classes: 10, smoothing: smoothing)
 let atQ = smoothedCrossEntropy(q.map { log($0) }, labels: [0], smoothing: smoothing)
 let entropy = -(0.91 * log(Float(0.91)) + 9 * 0.01 * log(Float(0.01)))
 let confident = Tensor([[20] + Array(repeating: 0, count: 9)])
-print(String(format: "loss at p = q: %.4f   entropy of q: %.4f", atQ, entropy))
-print(String(format: "loss at a confident p (true logit +20): %.4f",
+print(format("loss at p = q: %.4f   entropy of q: %.4f", atQ, entropy))
+print(format("loss at a confident p (true logit +20): %.4f",
              smoothedCrossEntropy(confident, labels: [0], smoothing: smoothing)))
 precondition(abs(atQ - entropy) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(15, exercise: 2, line: 751, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 752)
+runner.beginSolution(15, exercise: 2, line: 753, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 754)
 for z: Float in [-3, -0.5, 0, 1, 4] {
     let ce = crossEntropy(Tensor([[z, 0]]), labels: [0])
-    print(String(format: "z = %4.1f:  crossEntropy %.6f   −log σ(z) %.6f", z, ce,
+    print(format("z = %4.1f:  crossEntropy %.6f   −log σ(z) %.6f", z, ce,
                  -log(sigmoid(z))))
     precondition(abs(ce + log(sigmoid(z))) < 1e-5)
 }
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(16, exercise: 3, line: 776, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 777)
+runner.beginSolution(16, exercise: 3, line: 778, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 779)
 var hundredths = 10_000  // d = 100.00, 100.01, …
 while log(softmax(Tensor([[0, Float(hundredths) / 100]]))[0, 0]).isFinite {
     hundredths += 1
 }
 let gap = Float(hundredths) / 100
-print(String(format: "first gap (steps of 0.01 from 100) with log(softmax) = −∞:"
+print(format("first gap (steps of 0.01 from 100) with log(softmax) = −∞:"
              + " d = %.2f", gap))
 print("−ln(smallest positive Float) =", -log(Float.leastNonzeroMagnitude),
       "  ln 2 · 150 =", log(Float(2)) * 150)
@@ -264,16 +266,16 @@ precondition(gap > 103.9 && gap < 104.1)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(17, exercise: 4, line: 807, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 808)
+runner.beginSolution(17, exercise: 4, line: 809, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 810)
 // crossEntropy(p) with p = softmax(z) in [0, 1]: at best p is one-hot,
 // giving −1 + ln(e + (c − 1)).
 for c in [2, 10] {
     let best = oneHot([0], classes: c)
     let floor = log(Float(c - 1) + exp(Float(1))) - 1
     let oneHotLoss = crossEntropy(best, labels: [0])
-    print(String(format: "c = %d: crossEntropy(one-hot) = %.4f", c, oneHotLoss),
-          String(format: " ln(c − 1 + e) − 1 = %.4f", floor))
+    print(format("c = %d: crossEntropy(one-hot) = %.4f", c, oneHotLoss),
+          format(" ln(c − 1 + e) − 1 = %.4f", floor))
 }
 let doubleSteps = stepsUntilRight { z in
     let p = softmax(z)
@@ -285,25 +287,25 @@ precondition(doubleSteps > ceSteps)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(18, exercise: 5, line: 844, hidden: false)
-#sourceLocation(file: "chapters/05-cross-entropy.md", line: 845)
+runner.beginSolution(18, exercise: 5, line: 846, hidden: false)
+#sourceLocation(file: "chapters/05-cross-entropy.md", line: 847)
 let freshLogits = freshNet(randomImages)
 func meanAbs(_ t: Tensor) -> Float { t.scalars.map(abs).reduce(0, +) / Float(t.count) }
 let spread = (0..<freshLogits.rows)
     .map { freshLogits.row($0).max()! - freshLogits.row($0).min()! }.reduce(0, +)
-print(String(format: "largest − smallest logit of a row, on average: %.3f",
+print(format("largest − smallest logit of a row, on average: %.3f",
              spread / Float(freshLogits.rows)))
 for (name, logits) in [("logits as they are", freshLogits),
                        ("logits × 10", 10 * freshLogits)] {
-    print(name.padding(toLength: 20, withPad: " ", startingAt: 0),
-          String(format: "loss %.4f   mean |∂L/∂z| %.5f",
+    print(format("%-20@", name),
+          format("loss %.4f   mean |∂L/∂z| %.5f",
                  crossEntropy(logits, labels: randomLabels),
                  meanAbs(crossEntropyGradient(logits, labels: randomLabels))))
 }
 let brightLogits = freshNet(255 * randomImages)
-print(String(format: "inputs in 0...255:   loss %.4f   (ln 10 = %.4f)",
+print(format("inputs in 0...255:   loss %.4f   (ln 10 = %.4f)",
              crossEntropy(brightLogits, labels: randomLabels), log(Float(10))))
-print(String(format: "                     logits %.1f times as large on average",
+print(format("                     logits %.1f times as large on average",
              meanAbs(brightLogits) / meanAbs(freshLogits)))
 #sourceLocation()
 }

@@ -9,7 +9,7 @@ import Backpropagation
 import GradientDescent
 import Regularization
 import Synchronization
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 20)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 24)
 
 
 
@@ -20,7 +20,7 @@ import Synchronization
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 42)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 46)
 /// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each
 /// training sample costs a forward pass (2·in·out per layer), the weight gradients (as
 /// much again) and the input gradients of every layer but the first; each validation
@@ -34,7 +34,7 @@ public func epochFLOPs(sizes: [Int], trainingSamples: Int,
     return Double(trainingSamples) * training + Double(validationSamples) * forward
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 107)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 111)
 /// C = A · B with the loops in i-p-j order: `[n, k] · [k, m] → [n, m]`. The inner loop
 /// walks a row of B and a row of C, both contiguous, so it streams through memory and the
 /// compiler can vectorize it.
@@ -57,7 +57,7 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 144)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 148)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     require(a.columns == bT.columns,
@@ -78,7 +78,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 180)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 184)
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the
 /// cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
@@ -108,7 +108,7 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 221)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 225)
 /// A read-only view of a row-major matrix in memory, possibly seen transposed. Element
 /// (i, j) of the matrix it stands for is `base[i * stride + j]`, or
 /// `base[j * stride + i]` when transposed.
@@ -145,7 +145,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 268)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 272)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -224,7 +224,7 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 363)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 367)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -272,7 +272,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 421)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 425)
 
 
 /// Worker threads that wait, spinning, for the next piece of work: starting a thread, or
@@ -338,7 +338,7 @@ public final class WorkerTeam: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 499)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 503)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -435,7 +435,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 651)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 655)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -479,7 +479,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 696)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 700)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -588,7 +588,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 806)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 810)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b, then ReLU, then (training)
@@ -803,7 +803,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1022)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1026)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -834,7 +834,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1058)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1062)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -891,7 +891,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1167)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1171)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -991,7 +991,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1650)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1654)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed

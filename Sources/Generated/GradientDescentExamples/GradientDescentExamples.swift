@@ -336,8 +336,8 @@ var batchPlot = LinePlot(title: batchTitle, xLabel: "epoch",
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(17, line: 872, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 873)
+runner.begin(17, line: 875, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 876)
 let rateGrid: [Float] = [0.03, 0.1, 0.3, 1, 3]
 /// A run's loss, or +∞ when the run blew up (to infinity or NaN).
 func finiteLoss(_ x: Float) -> Float { x.isFinite ? x : .infinity }
@@ -372,34 +372,44 @@ for (i, b) in batchSizes.enumerated() {
 }
 print("* not tuned: the other rates could only lower B = 1's loss, already the lowest")
 #sourceLocation()
-runner.begin(18, line: 917, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 918)
+runner.begin(18, line: 920, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 921)
 /// In how many seeds the tuned loss of batch size i + 1 is below that of batch size i.
 func lowerCount(_ tuned: [Spread], _ i: Int) -> Int {
     seeds.indices.filter { tuned[i + 1].values[$0] < tuned[i].values[$0] }.count
 }
+print("change at the best rates,")
+print("seed by seed       after 40 epochs                     after \(equalSteps) steps")
 for i in 0..<3 {
-    let pair = "B = \(batchSizes[i]) → B = \(batchSizes[i + 1]):"
-    print(pair.padding(toLength: 20, withPad: " ", startingAt: 0)
-          + "lower at 40 epochs in \(lowerCount(tunedEpochs, i)) of 5 seeds, "
-          + "at \(equalSteps) steps in \(lowerCount(tunedSteps, i)) of 5")
+    let e = pairedDifference(i, i + 1) { tunedEpochs[$0].values[$1] }
+    let t = pairedDifference(i, i + 1) { tunedSteps[$0].values[$1] }
+    let pair = "B = \(batchSizes[i]) → B = \(batchSizes[i + 1])"
+    print(pair.padding(toLength: 19, withPad: " ", startingAt: 0)
+          + String(format: "%+.1e ± %.1e, lower in %d of 5   ", e.mean,
+                   e.standardDeviation, lowerCount(tunedEpochs, i))
+          + String(format: "%+.3f ± %.3f, lower in %d of 5", t.mean,
+                   t.standardDeviation, lowerCount(tunedSteps, i)))
 }
 #sourceLocation()
-runner.begin(19, line: 936, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 937)
+runner.begin(19, line: 947, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 948)
 precondition((0..<3).allSatisfy { lowerCount(tunedEpochs, $0) == 0 },
-             "at equal epochs, smaller batches should end lower at their best rates too")
+             "at equal epochs, B = 1 and the larger batches at their best rates keep the order")
 precondition(lowerCount(tunedSteps, 0) == 5 && lowerCount(tunedSteps, 1) == 5,
              "at equal steps and best rates, B = 10 and 50 should beat the next smaller batch")
 precondition(bestRates.allSatisfy { max($0.epochs, $0.steps) < rateGrid.last! }
-             && zip(bestRates, bestRates.dropFirst()).allSatisfy { $0.steps <= $1.steps },
-             "the best rates should lie inside the grid and grow with the batch")
+             && bestRates.allSatisfy { min($0.epochs, $0.steps) > rateGrid.first! }
+             && zip(bestRates, bestRates.dropFirst()).allSatisfy {
+                 $0.steps <= $1.steps && $0.epochs <= $1.epochs
+             },
+             "the best rates should lie inside the grid and not decrease with the batch")
 precondition(tunedSteps[3].mean < tunedSteps[2].mean
              && tunedSteps[2].mean - tunedSteps[3].mean < tunedSteps[2].standardDeviation,
              "at best rates, B = 300 should beat B = 50 at equal steps by less than the spread")
+precondition(lowerCount(tunedSteps, 2) == 4, "the text says: lower in 4 of 5 seeds")
 #sourceLocation()
-runner.begin(20, line: 968, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 969)
+runner.begin(20, line: 985, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 986)
 
 /// The part of chapter 9's recorded benchmark (bench/snapshot.json)
 /// this paragraph quotes.
@@ -432,12 +442,12 @@ for (batch, t) in [(20, epoch20), (128, epoch128)] {
     print(String(format: format, batch, t.median, recorded.pairs, t.min, t.max))
 }
 #sourceLocation()
-runner.begin(21, line: 1009, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1010)
+runner.begin(21, line: 1026, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1027)
 precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
 #sourceLocation()
-runner.begin(22, line: 1040, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1041)
+runner.begin(22, line: 1058, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1059)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print((name as NSString).padding(toLength: 18, withPad: " ", startingAt: 0),
@@ -445,15 +455,15 @@ for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
                  bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(23, line: 1126, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1127)
+runner.begin(23, line: 1144, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1145)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(String(format: "step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(24, line: 1145, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1146)
+runner.begin(24, line: 1163, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1164)
 let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
     ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
@@ -469,8 +479,8 @@ for (name, make) in contenders {
                  bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(25, line: 1180, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1181)
+runner.begin(25, line: 1198, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1199)
 let racers: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
     ("momentum η = 0.02, μ = 0.9",
@@ -486,8 +496,8 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(26, line: 1240, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1241)
+runner.begin(26, line: 1258, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1259)
 // curves[j][k]: optimizer j, seed seeds[k];
 // the loss on all 300 points after each of 40 epochs.
 let optimizerNames = ["SGD η = 0.1", "SGD η = 0.1, μ = 0.9", "Adam η = 0.01"]
@@ -525,8 +535,8 @@ for (j, name) in optimizerNames.enumerated() {
           + (j == 0 ? "" : "   in \(below) of 5"))
 }
 #sourceLocation()
-runner.begin(27, line: 1294, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1295)
+runner.begin(27, line: 1312, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1313)
 let finalLoss = { (j: Int, k: Int) in curves[j][k].last! }
 precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20 },
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
@@ -534,8 +544,8 @@ precondition(seeds.indices.filter { finalLoss(1, $0) < finalLoss(0, $0) / 20 }.c
              && seeds.indices.contains { finalLoss(1, $0) > finalLoss(0, $0) },
              "momentum should end far below plain SGD in 4 seeds of 5 and above it in one")
 #sourceLocation()
-runner.begin(28, line: 1303, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1304)
+runner.begin(28, line: 1321, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1322)
 let optimizerTitle = "The spirals, batch 10, seed 1: loss after each epoch"
 var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
@@ -545,8 +555,8 @@ var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
-runner.begin(29, line: 1363, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1364)
+runner.begin(29, line: 1381, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1382)
 /// The q-quantile (0...1) of values sorted in increasing order:
 /// the value at rank q·(n − 1).
 func quantile(_ sorted: [Float], _ q: Float) -> Float {
@@ -611,8 +621,8 @@ for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
     }
 }
 #sourceLocation()
-runner.begin(30, line: 1448, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1449)
+runner.begin(30, line: 1466, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1467)
 /// The size (rms) of each layer's weight gradient after an epoch, against the layer.
 func layerSeries(_ name: String, _ gradients: [[Float]]) -> Series {
     Series(name, x: (1...5).map(Double.init),
@@ -643,8 +653,8 @@ for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
           ratios.map { String(format: "%.1e", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(31, line: 1510, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1511)
+runner.begin(31, line: 1528, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1529)
 let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
 for k in 0..<2 {
     precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }
@@ -663,8 +673,8 @@ precondition(layerRatios[0].allSatisfy { $0 < 1e-3 } && layerRatios[1].allSatisf
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(32, exercise: 1, line: 1586, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1587)
+runner.beginSolution(32, exercise: 1, line: 1604, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1605)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -684,8 +694,8 @@ precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(33, exercise: 2, line: 1622, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1623)
+runner.beginSolution(33, exercise: 2, line: 1640, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1641)
 func converges(_ eta: Float) -> Bool {
     let path = minimizeBowl(steps: 2000) {
         SGD([$0], learningRate: eta, momentum: 0.9)
@@ -703,8 +713,8 @@ precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(34, exercise: 3, line: 1652, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1653)
+runner.beginSolution(34, exercise: 3, line: 1670, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1671)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
@@ -718,8 +728,8 @@ for eta: Float in [0.1, 0.2, 0.4] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(35, exercise: 4, line: 1683, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1684)
+runner.beginSolution(35, exercise: 4, line: 1701, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1702)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
@@ -749,8 +759,8 @@ for (name, make) in twoMomenta {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(36, exercise: 5, line: 1725, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1726)
+runner.beginSolution(36, exercise: 5, line: 1743, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1744)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0

@@ -4,51 +4,60 @@ import Plot
 import Layers
 import Perceptron
 import Activations
-import Foundation
+import BookFormat
+import BookMath
+
+#sourceLocation(file: "chapters/03-layers.md", line: 1169)
+final class Identity: Layer {
+    func forward(_ x: Tensor) -> Tensor { x }
+}
+#sourceLocation()
 
 /// Runs the examples of chapters/03-layers.md in order.
 public func runLayersExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 117, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 118)
+runner.begin(1, line: 118, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 119)
 let t = Tensor([[1, 2, 3], [4, 5, 6]])
 print("shape:", t.shape)
 print("scalars:", t.scalars)
 print("t[1, 2] =", t[1, 2], " scalars[1 * 3 + 2] =", t.scalars[1 * 3 + 2])
 #sourceLocation()
-runner.begin(2, line: 171, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 172)
+runner.begin(2, line: 172, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 173)
 print(t.reshaped([3, 2]))
 print(t.transposed)
 print("row 1:", t.row(1))
 print(t.rows([1, 1, 0]))
 #sourceLocation()
-runner.begin(3, line: 235, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 236)
+runner.begin(3, line: 236, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 237)
 let bias = Tensor(shape: [3], scalars: [10, 20, 30])
 print(t + t)
 print(t.addingToRows(bias))
 print("sum of rows:", t.sumOfRows(), " sum:", t.sum())
 #sourceLocation()
-runner.begin(4, line: 323, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 324)
+runner.begin(4, line: 324, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 325)
 let a = Tensor([[1, 2, 3], [4, 5, 6]])   // [2, 3]
 let b = Tensor([[1, 0], [0, 1], [1, 1]]) // [3, 2]
 let c = matmul(a, b)
 print("[2, 3] · [3, 2] →", c.shape)
 print(c)
-print("c[1, 0] = 4·1 + 5·0 + 6·1 =", 4 * 1 + 5 * 0 + 6 * 1)
+let byHand = 4 * 1 + 5 * 0 + 6 * 1
+print("c[1, 0] = 4·1 + 5·0 + 6·1 =", byHand)
 print("b · a has shape", matmul(b, a).shape)
 #sourceLocation()
-runner.begin(5, line: 455, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 456)
+runner.begin(5, line: 457, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 458)
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])   // [4, 2]
 let orAndNand = Linear(weight: Tensor([[10, 10], [-10, -10]]),
                        bias: Tensor(shape: [2], scalars: [-5, 15]))
 print("weight", orAndNand.weight.value.shape, " bias", orAndNand.bias.value.shape)
 print(orAndNand(xorInputs))
 #sourceLocation()
-runner.begin(6, line: 491, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 492)
+runner.begin(6, line: 493, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 494)
+
 
 
 var rng = SplitMix64(seed: 1)
@@ -73,13 +82,13 @@ for n in [10, 100, 784] {
     let z1 = pytorchStyle(x), z2 = unitRange(x)
     let predicted1 = (1.0 / 9 + 1 / (3 * Double(n))).squareRoot()
     let predicted2 = (Double(n) / 9 + 1.0 / 3).squareRoot()
-    print(String(format: "%6d   %10.3f (%.3f)  %6.1f%%  %10.3f (%.3f)  %6.1f%%", n,
+    print(format("%6d   %10.3f (%.3f)  %6.1f%%  %10.3f (%.3f)  %6.1f%%", n,
                  standardDeviation(z1), predicted1, 100 * saturated(z1),
                  standardDeviation(z2), predicted2, 100 * saturated(z2)))
 }
 #sourceLocation()
-runner.begin(7, line: 553, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 554)
+runner.begin(7, line: 556, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 557)
 /// How much a layer's outputs `[batch, n]` still depend on the input: the standard
 /// deviation of each unit's value over the batch, averaged over the units.
 func spreadOverBatch(_ x: Tensor) -> Float {
@@ -107,7 +116,7 @@ print("spread over the batch, mean ± sd over 5 seeds")
 print("after layer            1                 5                10                20")
 for activation in ["tanh", "ReLU"] {
     let f: (Float) -> Float = activation == "tanh"
-        ? { Foundation.tanh($0) } : { max(0, $0) }
+        ? { BookMath.tanh($0) } : { max(0, $0) }
     for scheme in ["PyTorch", "Xavier", "He"] {
         var spreads = [[Float]](repeating: [], count: checkpoints.count)
         for seed in 1...5 {
@@ -125,23 +134,23 @@ for activation in ["tanh", "ReLU"] {
             let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4
             return (mean, variance.squareRoot())
         }
-        deepSpread["\(activation), \(scheme)"] = summaries.map(\.mean)
-        let cells = summaries.map { String(format: "%8.2g ± %-7.1g", $0.mean, $0.sd) }
+        deepSpread["\(activation), \(scheme)"] = summaries.map { $0.mean }
+        let cells = summaries.map { format("%8.2g ± %-7.1g", $0.mean, $0.sd) }
         let label = "\(activation), \(scheme)"
-        print(label.padding(toLength: 14, withPad: " ", startingAt: 0), cells.joined())
+        print(format("%-14@", label), cells.joined())
     }
 }
 #sourceLocation()
-runner.begin(8, line: 632, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 633)
+runner.begin(8, line: 635, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 636)
 precondition(deepSpread["ReLU, He"]![3] > 100 * deepSpread["ReLU, Xavier"]![3]
              && deepSpread["ReLU, Xavier"]![3] > 100 * deepSpread["ReLU, PyTorch"]![3]
              && deepSpread["tanh, Xavier"]![3] > 1000 * deepSpread["tanh, PyTorch"]![3]
              && deepSpread["ReLU, He"]![3] > deepSpread["ReLU, He"]![0] / 3,
              "He should keep ReLU's spread, Xavier tanh's, and PyTorch's default should lose both")
 #sourceLocation()
-runner.begin(9, line: 650, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 651)
+runner.begin(9, line: 653, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 654)
 let first = Linear(3, 4, rng: &rng), second = Linear(4, 2, rng: &rng)
 let merged = Linear(
     weight: matmul(second.weight.value, first.weight.value),                  // [2, 3]
@@ -150,10 +159,10 @@ let merged = Linear(
 let x5 = Tensor(uniform: [5, 3], in: -1...1, using: &rng)
 let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
 print("two layers vs one merged layer, largest difference:",
-      String(format: "%.1e", difference))
+      format("%.1e", difference))
 #sourceLocation()
-runner.begin(10, line: 730, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 731)
+runner.begin(10, line: 733, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 734)
 let xorNet = Sequential([
     orAndNand, Sigmoid(),
     Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])),
@@ -162,12 +171,12 @@ let xorNet = Sequential([
 let xorOut = xorNet(xorInputs)
 for i in 0..<4 {
     print("XOR(\(Int(xorInputs[i, 0])), \(Int(xorInputs[i, 1]))) ≈",
-          String(format: "%.4f", xorOut[i, 0]))
+          format("%.4f", xorOut[i, 0]))
 }
 print("parameters:", xorNet.parameterCount)
 #sourceLocation()
-runner.begin(11, line: 777, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 778)
+runner.begin(11, line: 780, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 781)
 let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
 let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
 var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
@@ -186,13 +195,13 @@ for seed: UInt64 in 1...3 {
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(12, line: 826, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 827)
+runner.begin(12, line: 829, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 830)
 precondition(randomNets.series.allSatisfy { $0.y.allSatisfy { abs($0) < 1 } },
              "the six random 1-16-1 networks should stay within ±1 on [−3, 3]")
 #sourceLocation()
-runner.begin(13, line: 843, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 844)
+runner.begin(13, line: 846, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 847)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
@@ -202,25 +211,25 @@ func padded(_ s: String, _ width: Int) -> String {
 print(padded("layer", 20), padded("output shape", 14), "std    zeros")
 var h = images
 print(padded("input", 20), padded("\(h.shape)", 14),
-      String(format: "%.3f", standardDeviation(h)))
+      format("%.3f", standardDeviation(h)))
 for layer in mnistNet.layers {
     h = layer(h)
     let name = (layer as? Linear).map { "Linear(\($0.inputs), \($0.outputs))" }
-        ?? "\(type(of: layer))"
+        ?? (layer as? ActivationLayer)?.name ?? "a layer"
     let zeros = Float(h.scalars.filter { $0 == 0 }.count) / Float(h.count)
     print(padded(name, 20), padded("\(h.shape)", 14),
-          String(format: "%.3f  %5.1f%%", standardDeviation(h), 100 * zeros))
+          format("%.3f  %5.1f%%", standardDeviation(h), 100 * zeros))
 }
 print("scores of image 0:")
 print(h.rows([0]))
 #sourceLocation()
-runner.begin(14, line: 878, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 879)
+runner.begin(14, line: 881, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 882)
 precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { abs($0) < 0.11 },
              "the largest of the 200 untrained scores should be between 0.11 and 0.12 in size (the prose says so)")
 #sourceLocation()
-runner.begin(15, line: 894, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 895)
+runner.begin(15, line: 897, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 898)
 /// A network of `Linear` and activation layers as columns of units: the input, then the
 /// outputs of each `Linear`, named after the activation layer that follows it.
 func diagram(of network: Sequential, title: String, batch: String) -> LayerDiagram {
@@ -239,8 +248,8 @@ func diagram(of network: Sequential, title: String, batch: String) -> LayerDiagr
 show(diagram(of: mnistNet, title: "The tutorial's network on a batch of 20 images",
              batch: "20"))
 #sourceLocation()
-runner.begin(16, line: 935, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 936)
+runner.begin(16, line: 938, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 939)
 func rightAligned(_ s: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - s.count)) + s
 }
@@ -255,20 +264,20 @@ for case let linear as Linear in mnistNet.layers {
     print(padded("Linear(\(linear.inputs), \(linear.outputs))", 18),
           rightAligned("\(linear.outputs) × \(linear.inputs) = \(weights)", 20),
           rightAligned("\(biases)", 8), rightAligned("\(linear.parameterCount)", 12),
-          rightAligned(String(format: "%.1f%%", 100 * share), 7))
+          rightAligned(format("%.1f%%", 100 * share), 7))
 }
 print(padded("total", 18), rightAligned("\(totalWeights)", 20),
       rightAligned("\(total - totalWeights)", 8), rightAligned("\(total)", 12))
-print("memory as 4-byte Floats:", String(format: "%.2f MB", Double(4 * total) / 1e6))
+print("memory as 4-byte Floats:", format("%.2f MB", Double(4 * total) / 1e6))
 print("multiply-adds per image in a forward pass:", totalWeights,
       " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(17, line: 969, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 970)
+runner.begin(17, line: 972, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 973)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(18, line: 1013, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1014)
+runner.begin(18, line: 1016, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1017)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points
 /// of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int,
@@ -291,15 +300,15 @@ print("units   largest |g(x) − sin x| on [−π, π]")
 for units in [2, 4, 8, 16, 32, 64] {
     let g = interpolatingNetwork(sin, units: units, from: -.pi, to: .pi)(gridBatch)
     let error = zip(g.scalars, grid).map { abs($0 - sin($1)) }.max()!
-    print(String(format: "%5d   %.5f", units, error))
+    print(format("%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(19, line: 1056, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1057)
+runner.begin(19, line: 1059, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1060)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
-    series: [Series("sin x", over: -Double.pi...Double.pi) { Foundation.sin($0) }]
+    series: [Series("sin x", over: -Double.pi...Double.pi) { BookMath.sin($0) }]
         + [4, 8].map { units in
             let net = interpolatingNetwork(sin, units: units, from: -.pi, to: .pi)
             let ys = net(gridBatch).scalars.map(Double.init)
@@ -309,8 +318,8 @@ show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 1130, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1131)
+runner.beginSolution(20, exercise: 1, line: 1133, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1134)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
 let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
@@ -319,19 +328,19 @@ precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 1147, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1148)
+runner.beginSolution(21, exercise: 2, line: 1150, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1151)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1165, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1166)
-final class Identity: Layer {
-    func forward(_ x: Tensor) -> Tensor { x }
-}
+runner.beginSolution(22, exercise: 3, line: 1168, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1169)
+
+
+
 var identityRng = SplitMix64(seed: 12)
 let linearNet = makeMLP([3, 4, 2], activation: { Identity() }, rng: &identityRng)
 let (inner, outer) = (linearNet.layers[0] as! Linear, linearNet.layers[2] as! Linear)
@@ -348,8 +357,8 @@ precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1196, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1197)
+runner.beginSolution(23, exercise: 4, line: 1199, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1200)
 /// A `Linear(n, n)` with zero biases and weights uniform in ±bound.
 func scaledLayer(_ n: Int, bound: Float, rng: inout SplitMix64) -> Linear {
     Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng),
@@ -375,12 +384,12 @@ for scheme in ["PyTorch", "Xavier", "He", "4 × Xavier"] {
         }
     }
     sigmoidSpread[scheme] = spreads
-    let cells = spreads.map { String(format: "%10.2g", $0) }
-    print(scheme.padding(toLength: 11, withPad: " ", startingAt: 0) + cells.joined())
+    let cells = spreads.map { format("%10.2g", $0) }
+    print(format("%-11@", scheme) + cells.joined())
 }
 #sourceLocation()
-runner.beginSolution(24, exercise: 4, line: 1236, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 1237)
+runner.beginSolution(24, exercise: 4, line: 1239, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 1240)
 let (pytorch, xavier, he) = (sigmoidSpread["PyTorch"]!, sigmoidSpread["Xavier"]!,
                              sigmoidSpread["He"]!)
 let fourXavier = sigmoidSpread["4 × Xavier"]!
@@ -393,8 +402,8 @@ precondition(fourXavier[2] > 100 * he[2] && fourXavier[3] < fourXavier[0] / 1000
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(25, exercise: 5, line: 1273, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1274)
+runner.beginSolution(25, exercise: 5, line: 1276, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1277)
 func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float,
                   points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }
@@ -404,7 +413,7 @@ func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Floa
 }
 for units in [3, 4, 5, 6] {
     let error = largestError(abs, units: units, from: -1, to: 1)
-    print("|x| with \(units) units: largest error", String(format: "%.4f", error))
+    print("|x| with \(units) units: largest error", format("%.4f", error))
 }
 // The network joins f's values at evenly spaced knots by straight lines, so the search
 // can use that interpolation directly (cheap), and the network confirms the answer.
@@ -430,7 +439,7 @@ let networkEnough = largestError(wiggly, units: enough, from: 0.05, to: 1)
 let networkTooFew = largestError(wiggly, units: tooFew, from: 0.05, to: 1)
 print("sin(1/x) on [0.05, 1]: \(enough) units bring the largest error below 0.05",
       "(\(tooFew) do not);")
-print(String(format: "the networks' errors: %.4f and %.4f",
+print(format("the networks' errors: %.4f and %.4f",
              networkEnough, networkTooFew))
 precondition(networkEnough < 0.05 && networkTooFew >= 0.05,
              "the network agrees with the interpolation")

@@ -4,14 +4,14 @@ import CZlib
 import Perceptron
 import Layers
 import Plot
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 25)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 29)
 
 
 
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 55)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 59)
 /// What can go wrong while loading an MNIST-style directory. Every case names the file at
 /// fault, and `description` says what is wrong with it in one line.
 public enum MNISTError: Error, Equatable, CustomStringConvertible {
@@ -102,7 +102,7 @@ func dimensionList(_ dimensions: [Int]) -> String {
     dimensions.map(String.init).joined(separator: "×")
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 151)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 155)
 /// The bytes of the file at `path`, exactly as stored on disk.
 public func readFileBytes(path: String) throws(MNISTError) -> [UInt8] {
     var isDirectory: ObjCBool = false
@@ -131,7 +131,7 @@ public func hexString(_ bytes: some Sequence<UInt8>, separator: String = "") -> 
         .joined(separator: separator)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 217)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 221)
 /// How many bytes to reserve for the output of `gunzip`. The gzip trailer ends with the
 /// uncompressed size modulo 2³²: a good guess, but only a guess (a damaged or forged
 /// trailer may claim 4 GB), so never more than deflate can produce, 1032 output bytes per
@@ -197,7 +197,7 @@ public func gunzip(_ compressed: [UInt8], path: String) throws(MNISTError) -> [U
     return output
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 334)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 338)
 /// One IDX file: an n-dimensional array of unsigned bytes.
 public struct IDXFile: Sendable {
     /// 0x00000801: a 1-D array of unsigned bytes (MNIST's labels).
@@ -269,7 +269,7 @@ public func readIDX(path: String, expectedMagic: UInt32) throws(MNISTError) -> I
                         expectedMagic: expectedMagic, wasGzip: compressed)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 504)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 508)
 /// SHA-256's round constants: the first 32 bits of the fractional parts of the cube roots
 /// of the first 64 primes.
 let sha256RoundConstants: [UInt32] = [
@@ -336,7 +336,7 @@ public func sha256(_ message: [UInt8]) -> [UInt8] {
     return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 575)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 579)
 /// The lines of a `sha256sum`-style list ("<64 hex digits>  <name>", or " *<name>"), as
 /// name → lowercase hex digest. Lines that do not have that form are skipped.
 public func readChecksumList(path: String) throws(MNISTError) -> [String: String] {
@@ -352,7 +352,7 @@ public func readChecksumList(path: String) throws(MNISTError) -> [String: String
     return sums
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 624)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 628)
 /// MNIST-style images with their labels: the training set, the test set, or a part of
 /// one.
 public struct MNISTDataset: Sendable {
@@ -409,7 +409,7 @@ public struct MNISTDataset: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 687)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 691)
 extension MNISTDataset {
     /// The standard file names (each may also carry a `.gz`), in the order `load` reads
     /// them.
@@ -488,7 +488,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 985)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 989)
 /// The numbers 0..<count in a random order, shuffled by chapter 1's `SplitMix64.shuffle`.
 func shuffledIndices(_ count: Int, using rng: inout SplitMix64) -> [Int] {
     var order = Array(0..<count)
@@ -520,7 +520,7 @@ extension MNISTDataset {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1068)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1072)
 /// The mini-batches of one epoch: batch k holds the samples order[k·size ..<
 /// min((k+1)·size, n)], so every sample appears exactly once and only the last batch may
 /// be smaller. A collection: `for (images, labels) in batches`, `batches.count`,

@@ -9,8 +9,8 @@ import Foundation
 
 /// Runs the examples of chapters/10-mnist-data.md in order.
 public func runMNISTExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 184, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 185)
+runner.begin(1, line: 188, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 189)
 let trainImagesPath = "data/mnist/train-images-idx3-ubyte.gz"
 let compressedImages = try! readFileBytes(path: trainImagesPath)
 let firstBytes = hexString(compressedImages.prefix(10), separator: " ")
@@ -19,8 +19,8 @@ print("gzip? \(isGzip(compressedImages))")
 let rawImages = try! gunzip(compressedImages, path: trainImagesPath)
 print("decompressed: \(rawImages.count) bytes")
 #sourceLocation()
-runner.begin(2, line: 287, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 288)
+runner.begin(2, line: 291, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 292)
 print("first 16 bytes: \(hexString(rawImages.prefix(16), separator: " "))")
 /// The four bytes at `offset` as one big-endian number.
 func bigEndian(_ offset: Int) -> Int {
@@ -44,8 +44,8 @@ let payload = imageCount * rowCount * columnCount
 print("payload: \(imageCount) × \(rowCount) × \(columnCount) = \(payload) bytes; "
       + "16 + \(payload) = \(16 + payload)")
 #sourceLocation()
-runner.begin(3, line: 408, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 409)
+runner.begin(3, line: 412, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 413)
 let trainLabelsIDX = try! readIDX(path: "data/mnist/train-labels-idx1-ubyte.gz",
                                   expectedMagic: IDXFile.labelsMagic)
 let labelsMagic = String(format: "%08x", trainLabelsIDX.magic)
@@ -53,8 +53,8 @@ print("labels: magic 0x\(labelsMagic), dimensions \(trainLabelsIDX.dimensions)")
 let firstTen = trainLabelsIDX.data.prefix(10).map(String.init).joined(separator: " ")
 print("first ten labels: \(firstTen)")
 #sourceLocation()
-runner.begin(4, line: 426, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 427)
+runner.begin(4, line: 430, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 431)
 /// Prints `text` in lines of at most 88 characters, broken at spaces; the lines after the
 /// first are indented by two spaces.
 func printFolded(_ text: String) {
@@ -92,8 +92,8 @@ do {
     printFolded(error.description)
 }
 #sourceLocation()
-runner.begin(5, line: 593, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 594)
+runner.begin(5, line: 597, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 598)
 print("sha256(\"abc\") = \(hexString(sha256(Array("abc".utf8))))")
 let checksums = try! readChecksumList(path: "data/mnist/SHA256SUMS")
 for name in checksums.keys.sorted() {
@@ -103,8 +103,8 @@ for name in checksums.keys.sorted() {
     print(paddedName + " \(actual.prefix(16))…  " + verdict)
 }
 #sourceLocation()
-runner.begin(6, line: 768, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 769)
+runner.begin(6, line: 772, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 773)
 let mnist = try! MNISTDataset.load(directory: "data/mnist")
 let fullTrain = mnist.train, test = mnist.test
 print("training set: images \(fullTrain.images.shape), \(fullTrain.count) labels")
@@ -118,8 +118,8 @@ print("first test labels:     \(firstLabels(test))")
 let pixelRange = (fullTrain.images.scalars.min()!, fullTrain.images.scalars.max()!)
 print("pixel values from \(pixelRange.0) to \(pixelRange.1)")
 #sourceLocation()
-runner.begin(7, line: 797, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 798)
+runner.begin(7, line: 801, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 802)
 
 let rowStart = 16 + 7 * 28  // header, then 7 rows of image 0
 let inkColumns = (0..<28).filter { rawImages[rowStart + $0] > 0 }
@@ -134,8 +134,8 @@ for start in stride(from: 0, to: inkColumns.count, by: 8) {
     print("float  " + floats.joined())
 }
 #sourceLocation()
-runner.begin(8, line: 828, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 829)
+runner.begin(8, line: 832, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 833)
 let trainCounts = fullTrain.labelCounts(), testCounts = test.labelCounts()
 print("digit   training        test")
 for digit in 0..<10 {
@@ -147,8 +147,8 @@ for digit in 0..<10 {
 print(String(format: "total %7d         %5d",
              trainCounts.reduce(0, +), testCounts.reduce(0, +)))
 #sourceLocation()
-runner.begin(9, line: 865, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 866)
+runner.begin(9, line: 869, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 870)
 var digitSums = [[Float]](repeating: [Float](repeating: 0, count: 784), count: 10)
 for i in 0..<fullTrain.count {
     let label = fullTrain.labels[i]
@@ -161,8 +161,8 @@ let meanDigits = (0..<10).map { d -> GrayImage in
 show(ImageGrid(title: "The mean training image of each digit", images: meanDigits,
                captions: (0..<10).map { "mean \($0)" }, columns: 5))
 #sourceLocation()
-runner.begin(10, line: 1017, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1018)
+runner.begin(10, line: 1021, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1022)
 let splitSeed: UInt64 = 2024
 let parts = splitIndices(count: fullTrain.count, validationFraction: 0.2, seed: splitSeed)
 let (trainSet, validationSet) = fullTrain.split(validationFraction: 0.2, seed: splitSeed)
@@ -172,8 +172,8 @@ print("first validation indices: \(firstIndices)")
 let digitCounts = validationSet.labelCounts().enumerated().map { "\($0):\($1)" }
 print("validation digits: " + digitCounts.joined(separator: " "))
 #sourceLocation()
-runner.begin(11, line: 1034, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1035)
+runner.begin(11, line: 1038, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1039)
 precondition(Set(parts.train).isDisjoint(with: parts.validation), "split overlaps")
 precondition(Set(parts.train + parts.validation) == Set(0..<60_000), "split misses indices")
 precondition(parts == splitIndices(count: 60_000, validationFraction: 0.2, seed: splitSeed),
@@ -184,8 +184,8 @@ precondition(zip(validationSet.labelCounts(), fullTrain.labelCounts())
                  .allSatisfy { (0.195...0.205).contains(Double($0) / Double($1)) },
              "the prose says every digit's validation share lies between 19.5% and 20.5%")
 #sourceLocation()
-runner.begin(12, line: 1111, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1112)
+runner.begin(12, line: 1115, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1116)
 var batchRNG = SplitMix64(seed: 20)
 let epoch = trainSet.batches(size: 20, shuffle: &batchRNG)
 let (batchImages, batchLabels) = epoch[0]
@@ -200,27 +200,27 @@ for (n, size) in [(48_000, 64), (48_000, 128), (12_000, 128), (10_000, 64),
     print(String(format: "%6d %6d %7d %8d", n, size, (n + size - 1) / size, lastSize))
 }
 #sourceLocation()
-runner.begin(13, line: 1140, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1141)
+runner.begin(13, line: 1144, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1145)
 precondition(Set(epoch.order) == Set(0..<48_000),
              "an epoch must visit every training image")
 precondition(test.batches(size: 64).last!.labels.count == 16, "last batch size")
 #sourceLocation()
-runner.begin(14, line: 1149, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1150)
+runner.begin(14, line: 1153, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1154)
 show(ImageGrid(title: "The first mini-batch of an epoch (batch size 20)",
                images: (0..<20).map {
                    GrayImage(width: 28, height: 28, pixels: batchImages.row($0))
                },
                captions: batchLabels.map(String.init), columns: 10))
 #sourceLocation()
-runner.begin(15, line: 1280, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1281)
+runner.begin(15, line: 1284, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1285)
 show(PixelValues(title: "Image 2 of the batch, a \(batchLabels[1]): pixel values 0...255",
                  image: GrayImage(width: 28, height: 28, pixels: batchImages.row(1))))
 #sourceLocation()
-runner.begin(16, line: 1351, hidden: true)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1352)
+runner.begin(16, line: 1355, hidden: true)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1356)
 let inkBytes = batchImages.row(1).map { Int(($0 * 255).rounded()) }.filter { $0 > 0 }
 let commonestInk = Dictionary(grouping: inkBytes, by: { $0 })
     .max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!.key
@@ -229,8 +229,8 @@ precondition(commonestInk == 252,
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(17, line: 1446) {
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1447)
+if runner.beginSlow(17, line: 1450) {
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1451)
 let fm = FileManager.default
 let scratch = fm.temporaryDirectory.appendingPathComponent("book-broken-mnist").path
 /// A fresh copy of data/mnist, damaged by `damage`; the error `MNISTDataset.load`
@@ -275,8 +275,8 @@ try? fm.removeItem(atPath: scratch)
 }
 }
 do {  // exercise 2
-runner.beginSolution(18, exercise: 2, line: 1517, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1518)
+runner.beginSolution(18, exercise: 2, line: 1521, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1522)
 func meanAndStd(_ pixels: [Float]) -> (mean: Double, std: Double) {
     var (sum, sumOfSquares) = (0.0, 0.0)
     for p in pixels { sum += Double(p); sumOfSquares += Double(p) * Double(p) }
@@ -293,8 +293,8 @@ precondition(abs(all.mean - 0.1307) < 5e-5 && abs(all.std - 0.3081) < 5e-5)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(19, exercise: 3, line: 1548, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1549)
+runner.beginSolution(19, exercise: 3, line: 1552, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1553)
 let means = (0..<10).map { d in digitSums[d].map { $0 / Float(trainCounts[d]) } }
 var right = 0
 var confusedAs = [Int](repeating: 0, count: 10)
@@ -312,8 +312,8 @@ print("wrong answers by the digit guessed:", confusedAs)
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(20, exercise: 4, line: 1578, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1579)
+runner.beginSolution(20, exercise: 4, line: 1582, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1583)
 var byDigit = [[Int]](repeating: [], count: 10)
 for (i, label) in fullTrain.labels.enumerated() { byDigit[label].append(i) }
 var stratifiedRNG = SplitMix64(seed: splitSeed)
@@ -336,8 +336,8 @@ print("validation images: random \(validationSet.count), "
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(21, exercise: 5, line: 1624, hidden: false)
-#sourceLocation(file: "chapters/10-mnist-data.md", line: 1625)
+runner.beginSolution(21, exercise: 5, line: 1628, hidden: false)
+#sourceLocation(file: "chapters/10-mnist-data.md", line: 1629)
 var orderRNG = SplitMix64(seed: 20)
 let lazyEpoch = trainSet.batches(size: 20, shuffle: &orderRNG)
 let gathered = trainSet.subset(lazyEpoch.order)  // the shuffled epoch, [48000, 784]

@@ -44,7 +44,7 @@ public struct Perceptron: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 150)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 151)
 /// One labelled example: an input x and the answer y (0 or 1) wanted for it.
 public struct LabeledPoint: Sendable {
     /// The input vector.
@@ -85,7 +85,7 @@ public struct TruthTable: Sendable {
     public static let xor = TruthTable("XOR") { $0 != $1 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 210)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 211)
 /// The book's seeded random number generator, SplitMix64: the same seed gives the same
 /// numbers on every machine and with every Swift version.
 ///
@@ -150,7 +150,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 342)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 343)
 extension Perceptron {
     /// One step of the perceptron learning rule on one example:
     /// w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), with ŷ the current prediction and
@@ -195,7 +195,7 @@ extension Perceptron {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 713)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 714)
 /// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees
 /// the hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ =
 /// step(v·h + c), with v and c the output unit's weights and bias.

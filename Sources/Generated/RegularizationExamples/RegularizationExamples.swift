@@ -11,6 +11,26 @@ import Backpropagation
 import GradientDescent
 import Foundation
 
+#sourceLocation(file: "chapters/08-regularization.md", line: 1507)
+final class PlainDropout: Backpropagating, ModeDependent {
+    let p: Float
+    var isTraining = true, forgetScaling = false
+    var rng: SplitMix64
+    var mask: Tensor?
+    init(_ p: Float, seed: UInt64) { (self.p, rng) = (p, SplitMix64(seed: seed)) }
+    func forward(_ x: Tensor) -> Tensor {
+        guard isTraining else { mask = nil; return forgetScaling ? x : (1 - p) * x }
+        let m = Tensor(shape: x.shape,
+                       scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : 1 })
+        mask = m
+        return x * m
+    }
+    func backward(_ gradOutput: Tensor) -> Tensor {
+        mask.map { gradOutput * $0 } ?? (1 - p) * gradOutput
+    }
+}
+#sourceLocation()
+
 /// Runs the examples of chapters/08-regularization.md in order.
 public func runRegularizationExamples(_ runner: ExampleRunner) {
 runner.begin(1, line: 25, hidden: false)
@@ -673,23 +693,23 @@ runner.beginSolution(31, exercise: 3, line: 1503, hidden: false)
 /// Dropout as first published: zero with probability p in training, no rescaling;
 /// multiply by 1 − p in evaluation (unless `forgetScaling`), so that both have the
 /// same expected output.
-final class PlainDropout: Backpropagating, ModeDependent {
-    let p: Float
-    var isTraining = true, forgetScaling = false
-    var rng: SplitMix64
-    var mask: Tensor?
-    init(_ p: Float, seed: UInt64) { (self.p, rng) = (p, SplitMix64(seed: seed)) }
-    func forward(_ x: Tensor) -> Tensor {
-        guard isTraining else { mask = nil; return forgetScaling ? x : (1 - p) * x }
-        let m = Tensor(shape: x.shape,
-                       scalars: (0..<x.count).map { _ in rng.nextFloat() < p ? 0 : 1 })
-        mask = m
-        return x * m
-    }
-    func backward(_ gradOutput: Tensor) -> Tensor {
-        mask.map { gradOutput * $0 } ?? (1 - p) * gradOutput
-    }
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 let plainDropout = PlainDropout(0.2, seed: 9)
 let trainMean = plainDropout(ones).sum() / 10_000
 plainDropout.isTraining = false

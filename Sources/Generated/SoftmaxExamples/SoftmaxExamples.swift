@@ -5,7 +5,8 @@ import Softmax
 import Perceptron
 import Activations
 import Layers
-import Foundation
+import BookFormat
+import BookMath
 
 /// Runs the examples of chapters/04-softmax.md in order.
 public func runSoftmaxExamples(_ runner: ExampleRunner) {
@@ -13,94 +14,95 @@ runner.begin(1, line: 26, hidden: false)
 #sourceLocation(file: "chapters/04-softmax.md", line: 27)
 
 
+
 for guess: Float in [1, 4, 7] {
     let expectedLoss = 0.5 * (guess - 1) * (guess - 1) + 0.5 * (guess - 7) * (guess - 7)
     print("output \(Int(guess)): expected squared error \(expectedLoss)")
 }
 #sourceLocation()
-runner.begin(2, line: 68, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 69)
+runner.begin(2, line: 70, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 71)
 let labels = [3, 0, 7]
 let targets = oneHot(labels, classes: 10)
 print("shape", targets.shape)
 print(targets)
 #sourceLocation()
-runner.begin(3, line: 86, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 87)
+runner.begin(3, line: 88, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 89)
 let classes = oneHot(Array(0..<10), classes: 10)
 let pairDistances = Set((0..<10).flatMap { i in (0..<10).filter { $0 != i }.map { j in
     (classes.rows([i]) - classes.rows([j])).scalars.map { $0 * $0 }.reduce(0, +)
 } })
 print("squared distances between different one-hot vectors:", pairDistances)
 #sourceLocation()
-runner.begin(4, line: 126, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 127)
+runner.begin(4, line: 128, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 129)
 func naiveSoftmax(_ z: [Float]) -> [Float] {
     let e = z.map { exp($0) }
     let total = e.reduce(0, +)
     return e.map { $0 / total }
 }
 func formatted(_ v: [Float]) -> String {
-    "[" + v.map { String(format: "%.4f", $0) }.joined(separator: ", ") + "]"
+    "[" + v.map { format("%.4f", $0) }.joined(separator: ", ") + "]"
 }
 
 let scores: [Float] = [2, 1, 0.1, -1]
 let p = naiveSoftmax(scores)
 let shifted = scores.map { $0 + 10 }
 print("softmax", formatted(scores), "=", formatted(p),
-      " sum", String(format: "%.4f", p.reduce(0, +)))
+      " sum", format("%.4f", p.reduce(0, +)))
 print("softmax", formatted(shifted), "=", formatted(naiveSoftmax(shifted)))
-print("p₀ / p₁ =", String(format: "%.4f", p[0] / p[1]),
-      " e^(2 − 1) =", String(format: "%.4f", exp(Float(1))))
+print("p₀ / p₁ =", format("%.4f", p[0] / p[1]),
+      " e^(2 − 1) =", format("%.4f", exp(Float(1))))
 #sourceLocation()
-runner.begin(5, line: 164, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 165)
+runner.begin(5, line: 166, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 167)
 for z: [Float] in [[1000, 999], [-1000, -999]] {
     let e = z.map { exp($0) }
     print("naive softmax", formatted(z), "=", formatted(naiveSoftmax(z)),
           "  (e^z = \(formatted(e)))")
 }
 #sourceLocation()
-runner.begin(6, line: 182, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 183)
+runner.begin(6, line: 184, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 185)
 precondition(naiveSoftmax(scores.map { $0 + 100 }).contains { $0.isNaN }, "naive softmax of the logits + 100 should give NaN")
 precondition(naiveSoftmax(scores.map { $0 + 10 }).allSatisfy { $0.isFinite }, "naive softmax of the logits + 10 should be finite")
 #sourceLocation()
-runner.begin(7, line: 213, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 214)
+runner.begin(7, line: 215, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 216)
 print(softmax(Tensor([[1000, 999], [-1000, -999], [1, 0]])))
 #sourceLocation()
-runner.begin(8, line: 223, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 224)
+runner.begin(8, line: 225, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 226)
 precondition(softmax(Tensor([[0, -100]]))[0, 1] > 0 && softmax(Tensor([[0, -105]]))[0, 1] == 0,
              "e^z underflows to exactly 0 between 100 and 105 below the largest logit")
 #sourceLocation()
-runner.begin(9, line: 246, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 247)
+runner.begin(9, line: 248, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 249)
 let fourLogits = Tensor([scores])
 print("    T    p₀      p₁      p₂      p₃")
 for temperature: Float in [0.5, 1, 2, 5] {
     let pT = softmax(fourLogits, temperature: temperature).row(0)
-    let cells = pT.map { String(format: "%.4f", $0) }
-    print(String(format: "%5.1f", temperature), cells.joined(separator: "  "))
+    let cells = pT.map { format("%.4f", $0) }
+    print(format("%5.1f", temperature), cells.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(10, line: 271, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 272)
+runner.begin(10, line: 273, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 274)
 let scan = stride(from: Float(1), through: 5, by: 0.001).map { t in
     (t: t, p: softmax(fourLogits, temperature: t)[0, 1])
 }
 let peak = scan.max { $0.p < $1.p }!
-print(String(format: "p₁ is largest at T = %.2f: %.4f", peak.t, peak.p))
+print(format("p₁ is largest at T = %.2f: %.4f", peak.t, peak.p))
 #sourceLocation()
-runner.begin(11, line: 283, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 284)
+runner.begin(11, line: 285, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 286)
 precondition(peak.t > 2 && peak.t < 5 && peak.p > softmax(fourLogits, temperature: 2)[0, 1]
              && peak.p > softmax(fourLogits, temperature: 5)[0, 1],
              "class 1's probability should peak between the table's rows T = 2 and T = 5")
 #sourceLocation()
-runner.begin(12, line: 291, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 292)
+runner.begin(12, line: 293, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 294)
 let temperaturePlot = LinePlot(
     title: "softmax([2, 1, 0.1, -1] / T)",
     xLabel: "temperature T", yLabel: "probability",
@@ -112,8 +114,8 @@ let temperaturePlot = LinePlot(
     yRange: 0...1)
 show(temperaturePlot)
 #sourceLocation()
-runner.begin(13, line: 362, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 363)
+runner.begin(13, line: 364, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 365)
 var rng = SplitMix64(seed: 4)
 let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
@@ -122,21 +124,21 @@ let imageLabels = (0..<20).map { _ in Int(rng.next(below: 10)) }
 let logits = mnistNet(images)                 // [20, 10]
 let probabilities = softmax(logits)           // [20, 10]
 let predicted = argmaxRows(probabilities)
-print("probabilities between", String(format: "%.4f", probabilities.scalars.min()!),
-      "and", String(format: "%.4f", probabilities.scalars.max()!))
+print("probabilities between", format("%.4f", probabilities.scalars.min()!),
+      "and", format("%.4f", probabilities.scalars.max()!))
 print("predicted:", predicted)
 print("labels:   ", imageLabels)
 print("same as argmax of the logits:", predicted == argmaxRows(logits))
 let correct = zip(predicted, imageLabels).filter { $0 == $1 }.count
 print("accuracy: \(correct)/20")
 #sourceLocation()
-runner.begin(14, line: 422, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 423)
+runner.begin(14, line: 424, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 425)
 func prediction(_ description: String, logits row: [Float]) {
     let p = softmax(Tensor([row]))
     let loss = squaredDistance(p, oneHot([3], classes: 10))
-    print(description.padding(toLength: 34, withPad: " ", startingAt: 0),
-          String(format: "q = %.4f   loss = %.4f", p[0, 3], loss))
+    print(format("%-34@", description),
+          format("q = %.4f   loss = %.4f", p[0, 3], loss))
 }
 func logitRow(_ pairs: [Int: Float]) -> [Float] { (0..<10).map { pairs[$0] ?? 0 } }
 prediction("confident and right (3: +5)", logits: logitRow([3: 5]))
@@ -146,10 +148,10 @@ prediction("unsure, leaning wrong (5: +1)", logits: logitRow([5: 1]))
 prediction("confident and wrong (5: +5)", logits: logitRow([5: 5]))
 prediction("certain and wrong (5: +20)", logits: logitRow([5: 20]))
 let untrainedLoss = squaredDistance(probabilities, oneHot(imageLabels, classes: 10))
-print("untrained network on its batch:", String(format: "%.4f", untrainedLoss))
+print("untrained network on its batch:", format("%.4f", untrainedLoss))
 #sourceLocation()
-runner.begin(15, line: 463, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 464)
+runner.begin(15, line: 465, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 466)
 func twoClassLoss(_ s: Float) -> Float {
     squaredDistance(softmax(Tensor([[0, s]])), oneHot([0], classes: 2))
 }
@@ -158,12 +160,12 @@ print("wrong logit s   q        loss     slope (measured)",
 for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
     let q = softmax(Tensor([[0, s]]))[0, 0]
     let measured = (twoClassLoss(s + 0.01) - twoClassLoss(s - 0.01)) / 0.02
-    print(String(format: "%13.0f   %.4f   %.4f   %16.4f  %14.4f  %14.4f",
+    print(format("%13.0f   %.4f   %.4f   %16.4f  %14.4f  %14.4f",
                  s, q, twoClassLoss(s), measured, 4 * q * (1 - q) * (1 - q), 1 - q))
 }
 #sourceLocation()
-runner.begin(16, line: 499, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 500)
+runner.begin(16, line: 501, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 502)
 let lossPlot = LinePlot(
     title: "Loss for one sample against q, the probability of the true class",
     xLabel: "q", yLabel: "loss",
@@ -175,14 +177,14 @@ let lossPlot = LinePlot(
             10.0 / 9 * (1 - q) * (1 - q)
         },
         Series("−ln q (chapter 5)", over: 0.001...1, samples: 400) { q in
-            -Foundation.log(q)
+            -BookMath.log(q)
         },
     ],
     yRange: 0...4)
 show(lossPlot)
 #sourceLocation()
-runner.begin(17, line: 556, hidden: true)
-#sourceLocation(file: "chapters/04-softmax.md", line: 557)
+runner.begin(17, line: 558, hidden: true)
+#sourceLocation(file: "chapters/04-softmax.md", line: 559)
 let slopeAt = { (s: Float) -> Float in let q = 1 / (1 + exp(s)); return 4 * q * (1 - q) * (1 - q) }
 precondition(slopeAt(log(2)) > slopeAt(0.6) && slopeAt(log(2)) > slopeAt(0.8) && abs(slopeAt(log(2)) - 16.0 / 27) < 1e-6,
              "the squared distance's slope should peak at s = ln 2 with value 16/27")
@@ -195,20 +197,20 @@ for s: Float in [-2, 0, 1, 2, 4, 8, 16] {
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(18, exercise: 1, line: 597, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 598)
+runner.beginSolution(18, exercise: 1, line: 599, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 600)
 for (a, b): (Float, Float) in [(2, 1), (0, 0), (-1, 3), (5, -2.5)] {
     let p0 = softmax(Tensor([[a, b]]))[0, 0]
-    let (softmaxText, sigmoidText) = (String(format: "%.6f", p0),
-                                      String(format: "%.6f", sigmoid(a - b)))
+    let (softmaxText, sigmoidText) = (format("%.6f", p0),
+                                      format("%.6f", sigmoid(a - b)))
     print("a = \(a), b = \(b):  softmax₀ = \(softmaxText)   σ(a − b) = \(sigmoidText)")
     precondition(abs(p0 - sigmoid(a - b)) < 1e-6)
 }
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(19, exercise: 2, line: 623, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 624)
+runner.beginSolution(19, exercise: 2, line: 625, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 626)
 /// Going from `start` towards `end` (positive Floats), the last one for which `holds`
 /// is true (it must hold at start and fail at end): a bisection over the Floats.
 func lastFloat(from start: Float, to end: Float,
@@ -240,11 +242,11 @@ precondition(abs(lastGood - 2 / log(Float.greatestFiniteMagnitude)) < 1e-4)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(20, exercise: 3, line: 669, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 670)
+runner.beginSolution(20, exercise: 3, line: 671, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 672)
 for t: Float in [0.01, 1000] {
     let pT = softmax(fourLogits, temperature: t)
-    let cells = pT.row(0).map { String(format: "%.6f", $0) }
+    let cells = pT.row(0).map { format("%.6f", $0) }
     print("T = \(t):", cells, " argmax", argmaxRows(pT))
 }
 precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
@@ -252,8 +254,8 @@ precondition(argmaxRows(softmax(fourLogits, temperature: 0.01)) == [0]
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(21, exercise: 4, line: 694, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 695)
+runner.beginSolution(21, exercise: 4, line: 696, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 697)
 let target = oneHot([3], classes: 10)
 let uniform = Tensor(repeating: 0.1, shape: [1, 10])
 var wrongButClose = Tensor(zeros: [1, 10])
@@ -262,8 +264,8 @@ var rightButUnsure = Tensor(repeating: 0.89 / 9, shape: [1, 10])
 rightButUnsure[0, 3] = 0.11
 for (name, p) in [("uniform", uniform), ("wrong: 0.49 on 3, 0.51 on 5", wrongButClose),
                   ("right: 0.11 on 3, 0.0989 elsewhere", rightButUnsure)] {
-    let loss = String(format: "%.4f", squaredDistance(p, target))
-    print(name.padding(toLength: 36, withPad: " ", startingAt: 0),
+    let loss = format("%.4f", squaredDistance(p, target))
+    print(format("%-36@", name),
           "argmax \(argmaxRows(p)[0])   loss \(loss)")
 }
 precondition(squaredDistance(wrongButClose, target)
@@ -271,22 +273,22 @@ precondition(squaredDistance(wrongButClose, target)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(22, exercise: 5, line: 729, hidden: false)
-#sourceLocation(file: "chapters/04-softmax.md", line: 730)
+runner.beginSolution(22, exercise: 5, line: 731, hidden: false)
+#sourceLocation(file: "chapters/04-softmax.md", line: 732)
 func smoothedOneHot(_ labels: [Int], classes: Int, epsilon: Float) -> Tensor {
     let rest = epsilon / Float(classes - 1)
     return oneHot(labels, classes: classes).map { $0 == 1 ? 1 - epsilon : rest }
 }
 let soft = smoothedOneHot([3], classes: 10, epsilon: 0.1)
-let targetCells = soft.row(0).map { String(format: "%.4f", $0) }
+let targetCells = soft.row(0).map { format("%.4f", $0) }
 print("smoothed target:", targetCells.joined(separator: " "))
 let perfect = squaredDistance(oneHot([3], classes: 10), soft)
-print("perfect one-hot against it:", String(format: "%.5f", perfect))
+print("perfect one-hot against it:", format("%.5f", perfect))
 // With this gap between the logits, softmax reaches the smoothed target exactly:
 let logitGap = log(Float(0.9) / (0.1 / 9))
 let reaching = softmax(Tensor([logitRow([3: logitGap])]))
-print("logit gap ln(0.9 / (0.1/9)) = \(String(format: "%.4f", logitGap)): loss",
-      String(format: "%.7f", squaredDistance(reaching, soft)))
+print("logit gap ln(0.9 / (0.1/9)) = \(format("%.4f", logitGap)): loss",
+      format("%.7f", squaredDistance(reaching, soft)))
 precondition(squaredDistance(reaching, soft) < 1e-9)
 #sourceLocation()
 }

@@ -26,6 +26,31 @@ import BookSupport
         #expect(examples.contains("runner.begin(1, line: 8, hidden: false)\n#sourceLocation(file: \"chapters/02-activations.md\", line: 9)"))
     }
 
+    /// A class an example declares goes to file scope (Embedded Swift cannot specialize a local class
+    /// across modules), at its chapter line; its lines stay blank in the function; a second
+    /// declaration of the same name stays where it is.
+    @Test func classesOfExamplesMoveToFileScope() throws {
+        let chapter = try Chapter(path: "chapters/03-layers.md", source: chapterText(
+            "# Layers",                          // 1
+            "```swift example",                  // 2
+            "final class Identity: Layer {",     // 3
+            "    func forward(_ x: Tensor) -> Tensor { x }",
+            "}",                                 // 5
+            "print(Identity())",
+            "```",
+            "```swift example",                  // 8
+            "class Identity {",                  // 9
+            "}",
+            "```"))
+        let examples = Tangle.examplesSource(chapter, imports: [])
+        let function = try #require(examples.range(of: "public func runLayersExamples"))
+        let moved = try #require(examples.range(of: "#sourceLocation(file: \"chapters/03-layers.md\", line: 3)\nfinal class Identity: Layer {\n"
+            + "    func forward(_ x: Tensor) -> Tensor { x }\n}\n#sourceLocation()"))
+        #expect(moved.upperBound < function.lowerBound)
+        #expect(examples.contains("line: 3)\n\n\n\nprint(Identity())"))
+        #expect(examples.contains("line: 9)\nclass Identity {\n}"))
+    }
+
     /// The real compiler reports an error in a snippet at the chapter's file and line.
     @Test func compilerErrorsPointAtTheChapter() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tangle-test-\(getpid())")

@@ -96,7 +96,7 @@ import BookSource
         // The SVG's own ids get the figure's id as prefix: an XML name cannot start with a digit.
         // Without a caption the figure still gets its number.
         #expect(parts.fill(placeholder) { $0.page }
-                == #"<figure class="plot" id="fig-03-b-ex04-1" aria-labelledby="fig-03-b-ex04-1-caption"><div class="plot-frame"><svg width="10" height="20" aria-labelledby="fig-03-b-ex04-1-t"><title id="fig-03-b-ex04-1-t">Loss</title></svg></div>"#
+                == #"<figure class="plot" id="fig-03-b-ex04-1" aria-labelledby="fig-03-b-ex04-1-caption" data-file="ex04-1.svg" data-hash="bbd9bc4f"><div class="plot-frame"><svg width="10" height="20" aria-labelledby="fig-03-b-ex04-1-t"><title id="fig-03-b-ex04-1-t">Loss</title></svg></div>"#
                 + "\n" + #"<figcaption id="fig-03-b-ex04-1-caption"><span class="figure-number">Figure 3.1</span></figcaption></figure>"#)
         #expect(parts.fill(placeholder) { $0.print }
                 == #"<figure class="plot" id="fig-03-b-ex04-1" aria-labelledby="fig-03-b-ex04-1-caption"><img src="figures/03-b/ex04-1.svg" alt="Loss" width="10" height="20">"#
@@ -132,9 +132,9 @@ import BookSource
         let html = page.pageBody
         // The caption paragraphs left the prose; the figures carry them, numbered, described by the plot's desc.
         #expect(!html.contains("{#fig-") && !html.contains("<p>Figure"))
-        #expect(html.contains(#"<figure class="plot" id="fig-loss" aria-labelledby="fig-loss-caption" aria-describedby="fig-03-b-ex01-1-d"><div class="plot-frame"><svg"#))
+        #expect(html.contains(#"<figure class="plot" id="fig-loss" aria-labelledby="fig-loss-caption" aria-describedby="fig-03-b-ex01-1-d" data-file="ex01-1.svg" data-hash="7f331962"><div class="plot-frame"><svg"#))
         #expect(html.contains(#"<figcaption id="fig-loss-caption"><span class="figure-number">Figure 3.1:</span> The loss <em>falls</em>, as <math"#))
-        #expect(html.contains(#"<figure class="plot" id="fig-acc" aria-labelledby="fig-acc-caption" aria-describedby="fig-03-b-ex01-2-d"><div class="plot-frame"><svg"#))
+        #expect(html.contains(#"<figure class="plot" id="fig-acc" aria-labelledby="fig-acc-caption" aria-describedby="fig-03-b-ex01-2-d" data-file="ex01-2.svg" data-hash="7ec2afa3"><div class="plot-frame"><svg"#))
         #expect(html.contains(##"<figcaption id="fig-acc-caption"><span class="figure-number">Figure 3.2:</span> The accuracy rises; <a href="#fig-loss">Figure\##u{A0}3.1</a> agrees.</figcaption>"##))
         // A link whose text is "Figure" gets the number; other text stays.
         #expect(html.contains("As <a href=\"#fig-loss\">Figure\u{A0}3.1</a> and <a href=\"#fig-loss\">the loss figure</a> show."))
@@ -180,7 +180,7 @@ import BookSource
         #expect(page.contains(#"<figure class="code library" data-seq="0"><figcaption>Library · module A</figcaption>"#))
         #expect(page.contains(#"<span class="def" id="sym-one">one</span>"#))
         #expect(page.contains(#"<figure class="code example" data-seq="1"><figcaption>Example</figcaption>"#))
-        #expect(page.contains(#"<pre class="output" aria-label="output"><code>1\#n</code></pre>"#))
+        #expect(page.contains(#"<pre class="output" aria-label="output" data-example="1"><code>1\#n</code></pre>"#))
         #expect(page.contains(#"<pre class="prose" data-lang="text"><code>a &lt; b\#n</code></pre>"#))
         let print = parts.fill(document.renderHTML()) { $0.print }
         #expect(!print.contains("data-seq"))

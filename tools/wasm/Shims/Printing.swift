@@ -1,8 +1,9 @@
-// EXPERIMENT ONLY (module EmbeddedShims, compiled into every chapter's WebAssembly module): what the
-// chapters print with the standard library's `print(_: Any...)` and `"\(array)"`, which Embedded
-// Swift lacks (both need `Any` and reflection). The same text as natively: items separated by a space,
-// arrays as "[1.0, 2.0]" with strings in quotes. The next session either keeps this as the book's
-// `print` for the page or changes the chapters to print one String each.
+// The page's `print` (module EmbeddedShims, compiled into every chapter's WebAssembly module and
+// imported implicitly by the chapters' modules there, never natively): what the chapters print with
+// the standard library's `print(_: Any...)` and `"\(array)"`, which Embedded Swift lacks (both need
+// `Any` and reflection). The same text as natively: items separated by a space, arrays as
+// "[1.0, 2.0]" with strings in quotes. The chapters keep printing as Swift programs do; build.sh
+// makes the types they print (`CustomStringConvertible` ones) `BookPrintable`.
 
 /// A value the examples print: its text as `print` writes it, and as an array element.
 public protocol BookPrintable {
@@ -25,27 +26,23 @@ extension String: BookPrintable {
     public var printedInArray: String {
         var text = "\""
         for scalar in unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\t": text += "\\t"
-            default: text.unicodeScalars.append(scalar)
+            if let escaped = Self.escapedInArray[scalar] {
+                text += escaped
+            } else {
+                text.unicodeScalars.append(scalar)
             }
         }
         return text + "\""
     }
+
+    /// How `print([text])` writes these characters inside the quotes, as Swift's `debugDescription` does.
+    static let escapedInArray: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t"]
 }
 extension Substring: BookPrintable {
     public var printed: String { String(self) }
     public var printedInArray: String { String(self).printedInArray }
 }
 extension Int: BookPrintable {}
-extension Int32: BookPrintable {}
-extension Int64: BookPrintable {}
-extension UInt: BookPrintable {}
-extension UInt8: BookPrintable {}
-extension UInt32: BookPrintable {}
 extension UInt64: BookPrintable {}
 extension Float: BookPrintable {}
 extension Double: BookPrintable {}
@@ -127,32 +124,4 @@ public func print<A: BookPrintable, B: BookPrintable, C: BookPrintable, D: BookP
 /// only a set of one element prints the same in every run).
 public func print<A: BookPrintable, T: BookPrintable & Hashable>(_ a: A, _ set: Set<T>) {
     Swift.print(a.printed + " " + Array(set).printed)
-}
-
-extension String {
-    /// Foundation's `padding(toLength:withPad:startingAt:)` for a one-character pad starting at 0:
-    /// the text cut or padded on the right to `length` characters.
-    public func padding(toLength length: Int, withPad pad: String, startingAt start: Int) -> String {
-        precondition(pad.count == 1 && start == 0, "EmbeddedShims' padding pads with one character from 0")
-        let characters = Array(self)
-        if characters.count >= length { return String(characters[..<length]) }
-        return self + String(repeating: pad, count: length - characters.count)
-    }
-
-    /// Foundation's `replacingOccurrences(of:with:)`, on Unicode scalars.
-    public func replacingOccurrences(of target: String, with replacement: String) -> String {
-        let text = Array(unicodeScalars), pattern = Array(target.unicodeScalars)
-        guard !pattern.isEmpty else { return self }
-        var result = String.UnicodeScalarView(), i = 0
-        while i < text.count {
-            if i + pattern.count <= text.count && Array(text[i..<(i + pattern.count)]) == pattern {
-                result.append(contentsOf: replacement.unicodeScalars)
-                i += pattern.count
-            } else {
-                result.append(text[i])
-                i += 1
-            }
-        }
-        return String(result)
-    }
 }

@@ -4,31 +4,25 @@
 #if canImport(Glibc)
 import Glibc
 #else
-@_extern(c, "expf") func expf(_ x: Float) -> Float
-@_extern(c, "exp") func exp(_ x: Double) -> Double
-@_extern(c, "logf") func logf(_ x: Float) -> Float
-@_extern(c, "log") func log(_ x: Double) -> Double
-@_extern(c, "log1pf") func log1pf(_ x: Float) -> Float
-@_extern(c, "log1p") func log1p(_ x: Double) -> Double
-@_extern(c, "tanhf") func tanhf(_ x: Float) -> Float
-@_extern(c, "tanh") func tanh(_ x: Double) -> Double
-@_extern(c, "sinf") func sinf(_ x: Float) -> Float
-@_extern(c, "sin") func sin(_ x: Double) -> Double
-@_extern(c, "cosf") func cosf(_ x: Float) -> Float
-@_extern(c, "cos") func cos(_ x: Double) -> Double
-@_extern(c, "powf") func powf(_ x: Float, _ y: Float) -> Float
-@_extern(c, "pow") func pow(_ x: Double, _ y: Double) -> Double
+@_extern(c, "expf") func expf(_ x: Float) -> Float; @_extern(c, "exp") func exp(_ x: Double) -> Double
+@_extern(c, "logf") func logf(_ x: Float) -> Float; @_extern(c, "log") func log(_ x: Double) -> Double
+@_extern(c, "log1pf") func log1pf(_ x: Float) -> Float; @_extern(c, "log1p") func log1p(_ x: Double) -> Double
+@_extern(c, "tanhf") func tanhf(_ x: Float) -> Float; @_extern(c, "tanh") func tanh(_ x: Double) -> Double
+@_extern(c, "sinf") func sinf(_ x: Float) -> Float; @_extern(c, "sin") func sin(_ x: Double) -> Double
+@_extern(c, "cosf") func cosf(_ x: Float) -> Float; @_extern(c, "cos") func cos(_ x: Double) -> Double
+@_extern(c, "powf") func powf(_ x: Float, _ y: Float) -> Float; @_extern(c, "pow") func pow(_ x: Double, _ y: Double) -> Double
 #endif
 
+/// SplitMix64 (chapter 1's generator), its two mixing steps written as calls of `mix`.
 struct Generator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state = state &+ 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        let z = Self.mix(Self.mix(state, 30, 0xBF58476D1CE4E5B9), 27, 0x94D049BB133111EB)
         return z ^ (z >> 31)
     }
+    /// (z ⊕ z >> shift) · multiplier, modulo 2⁶⁴.
+    static func mix(_ z: UInt64, _ shift: UInt64, _ multiplier: UInt64) -> UInt64 { (z ^ (z >> shift)) &* multiplier }
     /// Uniform in [a, b).
     mutating func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * Double(next() >> 11) * 0x1p-53 }
 }

@@ -1,0 +1,232 @@
+// The Run button of a chapter page (issue 16): runs the chapter's examples and its exercises'
+// solutions in the reader's browser, compiled to WebAssembly with Embedded Swift from the same code the
+// terminal runs (tools/wasm/build.sh; `make book` writes the module as base64 to wasm/NN-slug.js).
+//
+// Nothing is loaded until the button is pressed. Then the page adds two scripts (a page opened from
+// file:// may add a script, but may not fetch a .wasm file): wasm-host.js (the module's host, the same
+// file tools/wasm/runner.js uses in Node) and wasm/NN-slug.js (the module). The module runs in a Worker
+// made from a Blob, so the page stays responsive; the worker splits the output at the runner's marker
+// lines (RunnerProtocol) and posts each example's text and each figure's SVG. Each output goes under
+// the book's recorded one (`pre.output[data-example]`) marked identical or shown with its first
+// difference; each figure is compared with the committed one by its hash (`figure[data-hash]`).
+// The panel's `data-state` (idle, loading, running, done, missing, failed) and `data-result` (identical,
+// different) say where it is, for a reader's screen reader through the status line, and for the tests.
+"use strict";
+
+(function () {
+  const panel = document.getElementById("run-panel");
+  if (!panel) return;
+  const slug = panel.dataset.chapter;
+  const button = document.getElementById("run-button");
+  const status = document.getElementById("run-status");
+  let worker = null;
+
+  function say(text, state) {
+    status.textContent = text;
+    if (state) panel.dataset.state = state;
+  }
+
+  // Adds a script once; resolves when it has run, rejects when it cannot be read.
+  function load(src, ready) {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(src));
+      document.head.appendChild(script);
+    });
+  }
+
+  // `book verify`'s rule: trailing spaces on each line and blank lines at the end do not count.
+  function normalize(text) {
+    const lines = text.split("\n").map(line => line.replace(/ +$/, ""));
+    while (lines.length && lines[lines.length - 1] === "") lines.pop();
+    return lines.join("\n");
+  }
+
+  // 32-bit FNV-1a of the UTF-8 bytes, in hexadecimal: the weave's RunPanel.hash of a committed figure.
+  function hash(text) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+      h ^= byte;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16);
+  }
+
+  // The worker: decodes the module, runs it with markers and solutions, posts what it prints.
+  function workerMain() {
+    onmessage = async ({ data }) => {
+      let current = null, lines = [], partial = "";
+      const flush = () => {
+        if (current !== null) postMessage({ kind: "output", example: current, text: lines.join("\n") });
+        lines = [];
+      };
+      const line = text => {
+        if (!text.startsWith("\u001e")) { lines.push(text); return; }
+        flush();
+        const [word, number] = text.slice(1).split(" ");
+        current = word === "example" ? Number(number) : null;
+        if (word === "skipped") postMessage({ kind: "skipped", example: Number(number) });
+      };
+      const host = new BookHost({
+        onText: text => {
+          partial += text;
+          for (let at = partial.indexOf("\n"); at >= 0; at = partial.indexOf("\n")) {
+            line(partial.slice(0, at));
+            partial = partial.slice(at + 1);
+          }
+        },
+        onFigure: (name, svg) => postMessage({ kind: "figure", name, svg }),
+      });
+      const binary = atob(data.base64), bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const started = performance.now();
+      let code, error = null;
+      try {
+        await host.instantiate(bytes);
+        code = host.run({ markers: true, solutions: true });
+      } catch (e) {
+        code = -1;
+        error = String(e && e.message || e);
+      }
+      if (partial) line(partial);
+      flush();
+      postMessage({ kind: "done", code, error, milliseconds: performance.now() - started });
+    };
+  }
+
+  // What one run found, for the summary.
+  let tally;
+
+  function resultBox(after, example) {
+    const box = document.createElement("div");
+    box.className = "run-result";
+    box.dataset.example = example;
+    after.insertAdjacentElement("afterend", box);
+    return box;
+  }
+
+  // Where a result goes: after the output block, or after the folded text under a figure.
+  function anchorOf(element) {
+    const terminal = element.closest("details.terminal");
+    return terminal || element;
+  }
+
+  function showOutput(example, text) {
+    tally.seen.add(example);
+    const blocks = document.querySelectorAll(`pre.output[data-example="${example}"]`);
+    const actual = normalize(text);
+    if (blocks.length === 0) {
+      if (actual === "") return;  // an example that prints nothing, as the book shows
+      tally.different += 1;
+      const box = resultBox(panel, example);
+      box.classList.add("different");
+      box.append(`Example ${example} printed text the book does not show:`, preOf(text));
+      return;
+    }
+    const expected = normalize(blocks[0].textContent);
+    const box = resultBox(anchorOf(blocks[0]), example);
+    if (actual === expected) {
+      tally.identical += 1;
+      box.classList.add("identical");
+      box.textContent = "✓ Ran in your browser: identical to the output above.";
+      return;
+    }
+    tally.different += 1;
+    box.classList.add("different");
+    const want = expected.split("\n"), got = actual.split("\n");
+    let first = 0;
+    while (first < want.length && first < got.length && want[first] === got[first]) first += 1;
+    box.append(`✗ Ran in your browser: the output differs from the book's at line ${first + 1}`
+      + ` (book: “${want[first] ?? "(no line)"}”, here: “${got[first] ?? "(no line)"}”). What it printed:`, preOf(text));
+  }
+
+  function preOf(text) {
+    const pre = document.createElement("pre");
+    pre.className = "run-output";
+    pre.textContent = text;
+    return pre;
+  }
+
+  function showFigure(name, svg) {
+    const figure = document.querySelector(`figure.plot[data-file="${name}"]`);
+    if (figure && figure.dataset.hash === hash(svg)) {
+      tally.figures += 1;
+      const box = resultBox(figure, name);
+      box.classList.add("identical");
+      box.textContent = "✓ Drawn in your browser: identical to the figure above.";
+      return;
+    }
+    tally.different += 1;
+    const box = resultBox(figure || panel, name);
+    box.classList.add("different");
+    const image = document.createElement("img");
+    image.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    image.alt = `The figure ${name} as drawn in your browser`;
+    box.append(figure ? "✗ Drawn in your browser: this figure differs from the one above:"
+      : `✗ Drawn in your browser: a figure the book does not show (${name}):`, image);
+  }
+
+  function finish({ code, error, milliseconds }) {
+    worker.terminate();
+    worker = null;
+    button.disabled = false;
+    // An example the book shows output for that did not run (the run stopped before it) is a difference.
+    const expected = new Set([...document.querySelectorAll("pre.output[data-example]")].map(pre => Number(pre.dataset.example)));
+    const missing = [...expected].filter(n => !tally.seen.has(n) && !tally.skipped.has(n));
+    tally.different += missing.length;
+    const seconds = (milliseconds / 1000).toFixed(1);
+    const stopped = code !== 0 ? ` The run stopped (${error || `exit status ${code}`});` : "";
+    const notRun = missing.length ? ` ${missing.length} example(s) did not run (${missing.join(", ")}).` : "";
+    const skipped = tally.skipped.size ? ` ${tally.skipped.size} slow example(s) run only in the terminal.` : "";
+    panel.dataset.result = tally.different === 0 && code === 0 ? "identical" : "different";
+    panel.dataset.seconds = seconds;
+    say(`Ran in ${seconds} s: ${tally.identical} outputs and ${tally.figures} figures identical to the book's, `
+      + `${tally.different} different.${stopped}${notRun}${skipped}`, "done");
+  }
+
+  async function run() {
+    if (worker) return;
+    for (const old of document.querySelectorAll(".run-result")) old.remove();
+    delete panel.dataset.result;
+    tally = { identical: 0, figures: 0, different: 0, seen: new Set(), skipped: new Set() };
+    button.disabled = true;
+    say("Loading the chapter's WebAssembly module…", "loading");
+    try {
+      await load("wasm-host.js", () => typeof BookHost === "function");
+      await load(`wasm/${slug}.js`, () => self.bookModules && self.bookModules[slug]);
+    } catch (e) {
+      button.disabled = false;
+      say(`This copy of the book has no WebAssembly module for this chapter (${e.message}): `
+        + "`make book` builds it, with Debian's wasi-libc and libclang-rt-dev-wasm32 installed.", "missing");
+      return;
+    }
+    const source = `"use strict";\n${BookExit.toString()}\n${BookHost.toString()}\n(${workerMain.toString()})();\n`;
+    worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+    worker.onerror = event => {
+      worker.terminate();
+      worker = null;
+      button.disabled = false;
+      say(`The run failed: ${event.message}`, "failed");
+    };
+    worker.onmessage = ({ data }) => {
+      if (data.kind === "output") {
+        showOutput(data.example, data.text);
+        say(`Running… ${tally.seen.size} examples so far.`);
+      } else if (data.kind === "figure") {
+        showFigure(data.name, data.svg);
+      } else if (data.kind === "skipped") {
+        tally.skipped.add(data.example);
+      } else if (data.kind === "done") {
+        finish(data);
+      }
+    };
+    say("Running…", "running");
+    worker.postMessage({ base64: self.bookModules[slug] });
+  }
+
+  panel.dataset.state = "idle";
+  button.addEventListener("click", run);
+})();
