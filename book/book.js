@@ -255,6 +255,34 @@
     if (link) { event.preventDefault(); window.location.href = link.href; }
   });
 
+  // --- A block that scrolls sideways (code on a phone, a wide formula, figure or table) is a stop of
+  // the Tab key, so that the keyboard can scroll it too (and ←/→ then scroll it, see above); it is
+  // one only while it scrolls. Checked when the page is laid out, when a block changes size (the
+  // window, a folded solution opened) and when the fonts have loaded. ---
+  var scrollable = 'main pre, main div.math, main .plot-frame, main figure.plot, main table';
+  function markScrolling(element) {
+    var scrolls = element.scrollWidth > element.clientWidth + 1 &&
+      /auto|scroll/.test(getComputedStyle(element).overflowX);
+    if (scrolls && !element.hasAttribute('tabindex')) {
+      element.setAttribute('tabindex', '0');
+      element.setAttribute('data-scrolls', '');
+    } else if (!scrolls && element.hasAttribute('data-scrolls')) {
+      element.removeAttribute('tabindex');
+      element.removeAttribute('data-scrolls');
+    }
+  }
+  var blocks = Array.prototype.slice.call(document.querySelectorAll(scrollable));
+  function markAll() { blocks.forEach(markScrolling); }
+  markAll();
+  if (window.ResizeObserver) {
+    var watcher = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { markScrolling(entry.target); });
+    });
+    blocks.forEach(function (block) { watcher.observe(block); });
+  }
+  window.addEventListener('resize', markAll);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(markAll);
+
   // --- Headings link to themselves: a # after each section's title, shown on hover (CSS). ---
   Array.prototype.forEach.call(document.querySelectorAll('main h2[id], main h3[id]'), function (heading) {
     var anchor = document.createElement('a');

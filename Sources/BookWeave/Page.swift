@@ -55,11 +55,11 @@ struct Page {
         <div class="layout">
         \(sidebar)
         <div class="content">
-        \(nav)
+        \(nav(at: "top"))
         <main id="main">
         \(body)
         </main>
-        \(nav)
+        \(nav(at: "bottom"))
         </div>
         </div>
         </body>
@@ -103,12 +103,14 @@ struct Page {
         (HeadingAnchors.sectionNumber(chapter, k).map { "<span class=\"secnum\">\($0)</span> " } ?? "") + escapeHTML(title)
     }
 
-    var nav: String {
+    /// The links to the previous and next chapter, above and below the text: two landmarks, each with
+    /// a label of its own (`position`), so that a screen reader's list of landmarks tells them apart.
+    func nav(at position: String) -> String {
         guard previous != nil || next != nil else { return "" }
         var links: [String] = []
         if let previous { links.append("<a rel=\"prev\" href=\"\(previous.slug).html\">← \(escapeHTML(previous.title))</a>") }
         else if kind == "chapter" { links.append("<a rel=\"prev\" href=\"index.html\">← Contents</a>") }
         if let next { links.append("<a rel=\"next\" href=\"\(next.slug).html\">\(escapeHTML(next.title)) →</a>") }
-        return "<nav class=\"chapter-nav\" aria-label=\"Previous and next chapter\">" + links.joined(separator: " ") + "</nav>"
+        return "<nav class=\"chapter-nav\" aria-label=\"Previous and next chapter, \(position)\">" + links.joined(separator: " ") + "</nav>"
     }
 }

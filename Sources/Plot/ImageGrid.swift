@@ -76,12 +76,13 @@ public struct ImageGrid: Figure {
         return String(repeating: " ", count: left) + text + String(repeating: " ", count: right)
     }
 
-    /// Each image on white paper, drawn with one `<rect>` per horizontal run of equal grey (16 levels),
-    /// its caption under it; correct ones framed and captioned in green, wrong ones in red.
+    /// Each image as a PNG in 16 greys (`GrayPNG`, inline as a `data:` URI) drawn with its pixels as
+    /// squares (`image-rendering: pixelated`), its caption under it; correct ones framed and
+    /// captioned in green, wrong ones in red.
     public func svg() -> String {
-        let maxWidth = images.map(\.width).max() ?? 1, maxHeight = images.map(\.height).max() ?? 1
+        let maxWidth = images.map { $0.width }.max() ?? 1, maxHeight = images.map { $0.height }.max() ?? 1
         let scale = max(1, min(16, 84 / max(maxWidth, maxHeight)))
-        let captionWidth = 7 * Double(captions.map(\.count).max() ?? 0)
+        let captionWidth = 7 * Double(captions.map { $0.count }.max() ?? 0)
         let cellWidth = max(Double(maxWidth * scale), captionWidth) + 16
         let cellHeight = Double(maxHeight * scale) + 30
         let perRow = max(1, min(columns, images.count))
@@ -95,20 +96,16 @@ public struct ImageGrid: Figure {
             let cellX = 8 + Double(i % perRow) * cellWidth, cellY = 40 + Double(i / perRow) * cellHeight
             let (w, h) = (Double(image.width * scale), Double(image.height * scale))
             let (x, y) = (cellX + (cellWidth - w) / 2, cellY)
-            let place = "translate(\(formatNumber(x)) \(formatNumber(y))) scale(\(scale))"
-            svg.add("<g transform=\"\(place)\" shape-rendering=\"crispEdges\">")
-            svg.element("rect", [("width", image.width), ("height", image.height), ("fill", "#fff")])
-            for (level, runs) in Self.runs(of: image) {  // level 15 is #000, level 1 is #eee
-                let grey = String(repeating: String(15 - level, radix: 16), count: 3)
-                svg.add("<g fill=\"#\(grey)\">" + runs.joined() + "</g>")
+            if image.width > 0 && image.height > 0 {
+                svg.element("image", [("x", x), ("y", y), ("width", w), ("height", h), ("href", Self.dataURI(image))])
             }
-            svg.add("</g>")
             let markClass = marks[i].cssClass
             svg.element("rect", [("x", x - 1), ("y", y - 1), ("width", w + 2), ("height", h + 2),
                                  ("class", markClass.map { "frame " + $0 } ?? "frame")])
             svg.text(captions[i], x: cellX + cellWidth / 2, y: y + h + 18, anchor: "middle", cls: markClass)
         }
         let css = [
+            "image{image-rendering:crisp-edges;image-rendering:pixelated}",
             ".frame{fill:none;stroke:currentColor;stroke-opacity:.3}",
             ".frame.ok{stroke:\(Palette.correct);stroke-opacity:1;stroke-width:2}",
             ".frame.bad{stroke:\(Palette.wrong);stroke-opacity:1;stroke-width:2}",
@@ -119,22 +116,14 @@ public struct ImageGrid: Figure {
                             description: altText, css: css)
     }
 
-    /// For each grey level present (1...15, paper skipped), the `<rect>`s of its horizontal runs.
-    static func runs(of image: GrayImage) -> [(level: Int, rects: [String])] {
-        var byLevel = [[String]](repeating: [], count: 16)
+    /// An image as a PNG `data:` URI, its 16 ink levels as greys: paper (level 0) white, full ink black.
+    static func dataURI(_ image: GrayImage) -> String {
+        var greys: [UInt8] = []
+        greys.reserveCapacity(image.width * image.height)
         for y in 0..<image.height {
-            var x = 0
-            while x < image.width {
-                let level = image.level(x, y)
-                var end = x + 1
-                while end < image.width && image.level(end, y) == level { end += 1 }
-                if level > 0 {
-                    byLevel[level].append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(end - x)\" height=\"1\"/>")
-                }
-                x = end
-            }
+            for x in 0..<image.width { greys.append(UInt8(15 - image.level(x, y))) }
         }
-        return (1..<16).filter { !byLevel[$0].isEmpty }.map { ($0, byLevel[$0]) }
+        return GrayPNG.dataURI(width: image.width, height: image.height, greys: greys)
     }
 
     /// The SVG's alt text, e.g. "Grid of 20 grayscale 28×28 images with captions 7 (7), 2 (2), …;

@@ -6,7 +6,9 @@
   - display formulas cut off (the formula wider than what its box lets you scroll to);
   - the smallest text in a plot, in CSS pixels as drawn (an SVG scaled down draws its 12 px
     labels smaller);
-  - whether the search box's placeholder fits in the box.
+  - whether the search box's placeholder fits in the box;
+  - blocks that scroll sideways but cannot be reached with the keyboard (neither a Tab stop nor
+    holding one), which axe-core's rule scrollable-region-focusable also finds (axe runs at 1280 px).
 """
 
 BLOCKS = r"""
@@ -66,7 +68,12 @@ if (box && box.getClientRects().length && box.placeholder) {
   const room = box.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
   placeholder = {text: Math.ceil(ctx.measureText(box.placeholder).width), room: Math.floor(room)};
 }
-return {sideways, cutFormulas, smallestPlotText, placeholder, width: root.clientWidth};
+const unreachable = Array.from(document.querySelectorAll(
+    'main pre, main div.math, main .plot-frame, main figure.plot, main table')).filter(e =>
+  e.getClientRects().length && e.scrollWidth > e.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(e).overflowX)
+  && e.tabIndex < 0 && !e.querySelector('a[href], button, input, [tabindex]'))
+  .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''));
+return {sideways, cutFormulas, smallestPlotText, placeholder, unreachable, width: root.clientWidth};
 """
 
 SEARCH_PANEL = r"""

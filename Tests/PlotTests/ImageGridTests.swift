@@ -41,12 +41,10 @@ func digit(_ k: Int) -> GrayImage {
         #expect(text == "Plain\n++++   -@\n++++   -@")  // no captions: no caption line, no legend
     }
 
-    @Test func runsMergeAndSkipPaper() {
+    @Test func eachImageIsOnePNGAndTheAltTextSaysWhatItIs() {
         let svg = ImageGrid(title: "Ring", images: [ring]).svg()
-        // Ink rows 0 and 3 are runs of two; rows 1 and 2 two single pixels each.
-        #expect(svg.components(separatedBy: "width=\"2\" height=\"1\"").count - 1 == 2)
-        #expect(svg.components(separatedBy: "width=\"1\" height=\"1\"").count - 1 == 4)
-        #expect(svg.contains("<g fill=\"#000\">"))
+        #expect(svg.components(separatedBy: "<image ").count - 1 == 1)
+        #expect(svg.contains("href=\"data:image/png;base64,iVBORw0KGgo"))  // the PNG signature
         #expect(svg.contains("Grid of 1 grayscale 4×4 images."))
     }
 
