@@ -218,6 +218,38 @@ def case_softmax_ce():
             "loss": loss.item(), "grad_logits": tensor(logits.grad)}
 
 
+def optimizer_runs(make_model, start, x, labels, configs, check, write_param):
+    """For each (kind, options) of `configs`: a fresh model with `start`'s parameters, three steps of
+    torch.optim.SGD or Adam on (x, labels) (zero_grad, forward, cross-entropy, backward, step). Returns
+    one record per optimizer: its settings, and each step's loss (before it) and parameters (after it,
+    written with `write_param`). `check(model, kind, record, step)` runs before each step."""
+    runs = []
+    for kind, options in configs:
+        model = make_model()
+        model.load_state_dict(start.state_dict())
+        if kind == "sgd":
+            opt = torch.optim.SGD(model.parameters(), **options)
+            record = {"optimizer": "sgd", "lr": options["lr"], "momentum": options.get("momentum", 0.0),
+                      "weight_decay": options.get("weight_decay", 0.0)}
+        else:
+            opt = torch.optim.Adam(model.parameters(), **options)
+            group = opt.param_groups[0]
+            record = {"optimizer": "adam", "lr": group["lr"], "betas": list(group["betas"]), "eps": group["eps"],
+                      "weight_decay": group["weight_decay"]}
+        steps = []
+        for step in range(3):
+            check(model, kind, record, step)
+            opt.zero_grad()
+            loss = F.cross_entropy(model(x), labels)
+            loss.backward()
+            opt.step()
+            steps.append({"loss": loss.item(),
+                          "params": {name: write_param(p) for name, p in model.named_parameters()}})
+        record["steps"] = steps
+        runs.append(record)
+    return runs
+
+
 def case_optimizers():
     """Keys: "input", "labels", "layers" (the starting network, mlp_relu's), and "runs": a list of
     {"optimizer": "sgd" | "adam", "lr", "momentum", "weight_decay" (sgd), "betas", "eps" (adam),
@@ -231,30 +263,10 @@ def case_optimizers():
         ("sgd", dict(lr=0.1, weight_decay=0.01)),
         ("adam", dict(lr=0.01)),
     ]
-    runs = []
-    for kind, options in configs:
-        model = mlp_relu()
-        model.load_state_dict(start.state_dict())
-        if kind == "sgd":
-            opt = torch.optim.SGD(model.parameters(), **options)
-            record = {"optimizer": "sgd", "lr": options["lr"], "momentum": options.get("momentum", 0.0),
-                      "weight_decay": options.get("weight_decay", 0.0)}
-        else:
-            opt = torch.optim.Adam(model.parameters(), **options)
-            group = opt.param_groups[0]
-            record = {"optimizer": "adam", "lr": group["lr"], "betas": list(group["betas"]), "eps": group["eps"],
-                      "weight_decay": group["weight_decay"]}
-        steps = []
-        for step in range(3):
-            check_relu_margin(model, x, f"optimizers {record} step {step}")
-            opt.zero_grad()
-            loss = F.cross_entropy(model(x), labels)
-            loss.backward()
-            opt.step()
-            steps.append({"loss": loss.item(),
-                          "params": {name: tensor(p) for name, p in model.named_parameters()}})
-        record["steps"] = steps
-        runs.append(record)
+    runs = optimizer_runs(mlp_relu, start, x, labels, configs,
+                          lambda model, kind, record, step:
+                          check_relu_margin(model, x, f"optimizers {record} step {step}"),
+                          tensor)
     return {"description": "3 optimizer steps on one batch from the mlp_relu parameters",
             "input": tensor(x), "labels": labels.tolist(), "layers": [layer_json(m) for m in start],
             "runs": runs}
@@ -390,32 +402,11 @@ def convnet_steps_for(seed):
             layers.append({"type": "relu"})
         elif isinstance(module, nn.Linear):
             layers.append(layer_json(module))
-    runs = []
-    for kind, options in [("sgd", dict(lr=0.1, momentum=0.9)), ("adam", dict(lr=0.01))]:
-        model = small_convnet(seed)
-        model.load_state_dict(start.state_dict())
-        if kind == "sgd":
-            opt = torch.optim.SGD(model.parameters(), **options)
-            record = {"optimizer": "sgd", "lr": options["lr"], "momentum": options["momentum"],
-                      "weight_decay": 0.0}
-        else:
-            opt = torch.optim.Adam(model.parameters(), **options)
-            group = opt.param_groups[0]
-            record = {"optimizer": "adam", "lr": group["lr"], "betas": list(group["betas"]),
-                      "eps": group["eps"], "weight_decay": group["weight_decay"]}
-        steps = []
-        for step in range(3):
-            check_conv_margins(model, x, f"convnet_steps {kind} step {step}")
-            opt.zero_grad()
-            loss = F.cross_entropy(model(x), labels)
-            loss.backward()
-            opt.step()
-            params = {}
-            for name, p in model.named_parameters():
-                params[name] = flat(p) if p.dim() == 4 else tensor(p)
-            steps.append({"loss": loss.item(), "params": params})
-        record["steps"] = steps
-        runs.append(record)
+    runs = optimizer_runs(lambda: small_convnet(seed), start, x, labels,
+                          [("sgd", dict(lr=0.1, momentum=0.9)), ("adam", dict(lr=0.01))],
+                          lambda model, kind, record, step:
+                          check_conv_margins(model, x, f"convnet_steps {kind} step {step}"),
+                          lambda p: flat(p) if p.dim() == 4 else tensor(p))
     names = [name for name, _ in start.named_parameters()]
     return {"description": "3 optimizer steps of a small convolutional network on one batch",
             "seed": seed, "input": flat(x), "labels": labels.tolist(), "layers": layers, "names": names, "runs": runs}

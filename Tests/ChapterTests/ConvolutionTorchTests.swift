@@ -16,16 +16,11 @@ import Backpropagation
 import GradientDescent
 import Convolutions
 
-/// `{"shape": [...], "data": [...]}` (see tools/torch_reference.py).
-private struct ConvFixtureTensor: Decodable {
-    let shape: [Int]
-    let data: [Double]
-    var tensor: Tensor { Tensor(shape: shape, scalars: data.map { Float($0) }) }
 }
 
 private struct ConvCase: Decodable {
     let inChannels, outChannels, kernel, stride, padding, height, width: Int
-    let input, weight, bias, output, gradOutput, gradInput, gradWeight, gradBias: ConvFixtureTensor
+    let input, weight, bias, output, gradOutput, gradInput, gradWeight, gradBias: FixtureTensor
 
     enum CodingKeys: String, CodingKey {
         case kernel, stride, padding, height, width, input, weight, bias, output
@@ -41,7 +36,7 @@ private struct ConvCase: Decodable {
 
 private struct PoolCase: Decodable {
     let channels, height, width: Int
-    let input, output, gradOutput, gradInput: ConvFixtureTensor
+    let input, output, gradOutput, gradInput: FixtureTensor
 
     enum CodingKeys: String, CodingKey {
         case channels, height, width, input, output
@@ -55,7 +50,7 @@ private struct NetworkLayer: Decodable {
     let type: String
     let inChannels, outChannels, kernel, stride, padding: Int?
     let channels, height, width: Int?
-    let weight, bias: ConvFixtureTensor?
+    let weight, bias: FixtureTensor?
 
     enum CodingKeys: String, CodingKey {
         case type, kernel, stride, padding, channels, height, width, weight, bias
@@ -63,36 +58,12 @@ private struct NetworkLayer: Decodable {
     }
 }
 
-private struct StepsFixture: Decodable {
-    struct Step: Decodable {
-        let loss: Double
-        let params: [String: ConvFixtureTensor]
-    }
-    struct Run: Decodable {
-        let optimizer: String
-        let lr: Double
-        let momentum: Double?
-        let betas: [Double]?
-        let eps: Double?
-        let steps: [Step]
-    }
-    let input: ConvFixtureTensor
-    let labels: [Int]
-    let layers: [NetworkLayer]
-    let names: [String]
-    let runs: [Run]
-}
-
-private func load<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/\(name).json")
-    return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
-}
+private typealias StepsFixture = FixtureOptimizerSteps<NetworkLayer>
 
 /// Checks every element within 1e-5 of its scale (`scale[k]`, or max(|a|, |b|) without one) + 1e-6;
 /// returns the largest share of the tolerance used (1 = at the limit), for the log line.
 @discardableResult
-private func expectClose(_ what: String, _ swift: Tensor, _ torch: ConvFixtureTensor, scale: Tensor? = nil,
+private func expectClose(_ what: String, _ swift: Tensor, _ torch: FixtureTensor, scale: Tensor? = nil,
                          sourceLocation: SourceLocation = #_sourceLocation) -> Double {
     #expect(swift.shape == torch.shape, "\(what): shape \(swift.shape), PyTorch \(torch.shape)",
             sourceLocation: sourceLocation)
@@ -114,7 +85,7 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: ConvFixtureTe
 
 @Suite struct ConvolutionTorchTests {
     @Test func convolutionMatchesPyTorchAsLoopsAndAsTheLayer() throws {
-        let fixture = try load("conv2d", as: Cases<ConvCase>.self)
+        let fixture = try loadFixture("conv2d", as: Cases<ConvCase>.self)
         #expect(fixture.cases.count == 4)
         var used = 0.0
         for (k, c) in fixture.cases.enumerated() {
@@ -146,7 +117,7 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: ConvFixtureTe
     }
 
     @Test func maxPoolingMatchesPyTorchOnTies() throws {
-        let fixture = try load("conv_maxpool", as: Cases<PoolCase>.self)
+        let fixture = try loadFixture("conv_maxpool", as: Cases<PoolCase>.self)
         for (k, c) in fixture.cases.enumerated() {
             let x = c.input.tensor
             // The fixture must really test ties: most blocks of small integers hold one.
@@ -158,7 +129,8 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: ConvFixtureTe
     }
 
     @Test func threeOptimizerStepsOfASmallNetworkMatchPyTorch() throws {
-        let fixture = try load("convnet_steps", as: StepsFixture.self)
+        let fixture = try loadFixture("convnet_steps", as: StepsFixture.self)
+        let names = try #require(fixture.names, "convnet_steps.json lists its parameters' names")
         #expect(fixture.runs.map(\.optimizer) == ["sgd", "adam"])
         var used = 0.0
         for run in fixture.runs {
@@ -178,7 +150,7 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: ConvFixtureTe
                 }
             }
             let model = Sequential(layers)
-            #expect(model.parameters.count == fixture.names.count)
+            #expect(model.parameters.count == names.count)
             var optimizer: any Optimizer = run.optimizer == "sgd"
                 ? SGD(model.parameters, learningRate: Float(run.lr), momentum: Float(run.momentum ?? 0))
                 : Adam(model.parameters, learningRate: Float(run.lr), beta1: Float(run.betas![0]),
@@ -190,10 +162,10 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: ConvFixtureTe
                 let loss = crossEntropy(logits, labels: fixture.labels)
                 used = max(used, expectClose("\(run.optimizer) step \(t + 1) loss",
                                              Tensor(shape: [1], scalars: [loss]),
-                                             ConvFixtureTensor(shape: [1], data: [step.loss])))
+                                             FixtureTensor(shape: [1], data: [step.loss])))
                 _ = model.backward(crossEntropyGradient(logits, labels: fixture.labels))
                 optimizer.step()
-                for (name, parameter) in zip(fixture.names, model.parameters) {
+                for (name, parameter) in zip(names, model.parameters) {
                     let expected = try #require(step.params[name])
                     used = max(used, expectClose("\(run.optimizer) after step \(t + 1) \(name)",
                                                  parameter.value, expected))

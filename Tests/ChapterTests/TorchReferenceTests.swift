@@ -14,12 +14,6 @@ import Regularization
 
 // MARK: - Fixture files
 
-/// `{"shape": [...], "data": [...]}`: float32 values written as decimals that parse back, as Double,
-/// to the exact float32 values (so `Float(data[k])` is exactly PyTorch's number).
-private struct FixtureTensor: Decodable {
-    let shape: [Int]
-    let data: [Double]
-    var tensor: Tensor { Tensor(shape: shape, scalars: data.map { Float($0) }) }
 }
 
 /// One layer of a fixture's network (see the layout in tools/torch_reference.py).
@@ -83,40 +77,7 @@ private struct SoftmaxFixture: Decodable {
     }
 }
 
-private struct OptimizerFixture: Decodable {
-    struct Step: Decodable {
-        /// The loss before the step.
-        let loss: Double
-        /// Every parameter after the step, by PyTorch's name.
-        let params: [String: FixtureTensor]
-    }
-    struct Run: Decodable {
-        let optimizer: String
-        let lr: Double
-        let momentum: Double?
-        let weightDecay: Double
-        let betas: [Double]?
-        let eps: Double?
-        let steps: [Step]
-
-        enum CodingKeys: String, CodingKey {
-            case optimizer, lr, momentum, betas, eps, steps
-            case weightDecay = "weight_decay"
-        }
-    }
-    let input: FixtureTensor
-    let labels: [Int]
-    let layers: [FixtureLayer]
-    let runs: [Run]
-}
-
-private let fixturesDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
-
-private func loadFixture<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T {
-    let data = try Data(contentsOf: fixturesDirectory.appendingPathComponent("\(name).json"))
-    return try JSONDecoder().decode(T.self, from: data)
-}
+private typealias OptimizerFixture = FixtureOptimizerSteps<FixtureLayer>
 
 /// The fixture's network built from the library's layers, and its parameters by PyTorch's names
 /// ("0.weight", "0.bias", …; a batch norm's γ and β are its "weight" and "bias", as in `BatchNorm1d`).
@@ -342,7 +303,7 @@ private func compareGradients(_ agreement: inout Agreement, _ what: String, torc
 
     /// Three steps of `run` (fixture run `index`) from mlp_relu's parameters on one batch: the loss
     /// before each step and every parameter after it.
-    private func checkOptimizer(_ index: Int, _ name: String, expect: (OptimizerFixture.Run) -> Bool) throws {
+    private func checkOptimizer(_ index: Int, _ name: String, expect: (FixtureOptimizerRun) -> Bool) throws {
         let fixture = try loadFixture("optimizers", as: OptimizerFixture.self)
         let run = fixture.runs[index]
         #expect(expect(run), "optimizers.json run \(index) is not \(name)")
