@@ -147,7 +147,11 @@ CONSUMER_INPUTS = Package.swift $(wildcard chapters/*.md) $(realpath $(shell com
 consumer: $(CONSUMER_PASSED)
 	@echo "consumer: Tests/Consumer builds and trains with the library (its last run had these inputs)"
 $(CONSUMER_PASSED): $(CONSUMER_INPUTS) | tangle
-	$(SWIFT) run -c $(CONFIG) --package-path Tests/Consumer --scratch-path .build/consumer SpiralClassifier
+	@# SwiftPM's incremental build of a path dependency can miss a file added to one of its targets
+	@# ("cannot find X in scope"); a failure is retried once from a clean scratch, so only a real one stays.
+	$(SWIFT) run -c $(CONFIG) --package-path Tests/Consumer --scratch-path .build/consumer SpiralClassifier \
+	  || (rm -rf .build/consumer && $(SWIFT) run -c $(CONFIG) --package-path Tests/Consumer \
+	      --scratch-path .build/consumer SpiralClassifier)
 	@touch $@
 
 # What CI runs. Once the build (with the test targets) is done, the checks run two at a time

@@ -16,8 +16,6 @@ import Backpropagation
 import GradientDescent
 import Convolutions
 
-}
-
 private struct ConvCase: Decodable {
     let inChannels, outChannels, kernel, stride, padding, height, width: Int
     let input, weight, bias, output, gradOutput, gradInput, gradWeight, gradBias: FixtureTensor

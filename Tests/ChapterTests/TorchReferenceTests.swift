@@ -12,9 +12,7 @@ import Backpropagation
 import GradientDescent
 import Regularization
 
-// MARK: - Fixture files
-
-}
+// MARK: - Fixture files (FixtureTensor, FixtureOptimizerRun and loadFixture: TorchFixtures.swift)
 
 /// One layer of a fixture's network (see the layout in tools/torch_reference.py).
 private struct FixtureLayer: Decodable {
