@@ -92,7 +92,12 @@ import GradientDescent
             "let epoch128 = \(try spread("epoch.b128"))",
         ]
         for line in expected {
-            #expect(text.contains(line), "chapters/07-gradient-descent.md should have \(line) (bench/snapshot.json)")
+            #expect(text.contains(line), """
+                chapters/07-gradient-descent.md should have `\(line)`, from bench/snapshot.json (after \
+                `make bench-record`): copy the new numbers into the constants `recorded`, `epoch20` and \
+                `epoch128` of the example under "In wall-clock time", run `make bless CHAPTER=07`, and \
+                update the prose after it that quotes the medians
+                """)
         }
     }
 }
