@@ -86,8 +86,8 @@ import GradientDescent
             "let recorded = (date: \"\(try #require(paired["date"] as? String))\", loadBefore: \(load), "
                 + "pairs: \(try #require(paired["pairs"] as? Int)),",
             "machine: (cpu: \"\(try #require(machine["cpu"] as? String))\", cores: "
-                + "\(try #require(machine["cores"] as? Int)), torch: \"\(try #require(machine["torch"] as? String))\", "
-                + "torchThreads: \(try #require(machine["torchThreads"] as? Int))))",
+                + "\(try #require(machine["cores"] as? Int)), torch: \"\(try #require(machine["torch"] as? String))\",",
+            "torchThreads: \(try #require(machine["torchThreads"] as? Int))))",
             "let epoch20 = \(try spread("epoch.b20"))",
             "let epoch128 = \(try spread("epoch.b128"))",
         ]

@@ -413,11 +413,12 @@ precondition(lowerCount(tunedSteps, 2) == 4, "the text says: lower in 4 of 5 see
 #sourceLocation()
 runner.begin(20, line: 989, hidden: false)
 #sourceLocation(file: "chapters/07-gradient-descent.md", line: 990)
-/// The part of chapter 9's recorded benchmark (bench/snapshot.json) this paragraph quotes:
-/// an epoch's time in PyTorch over the recorded runs, in seconds.
+/// The part of chapter 9's recorded benchmark (bench/snapshot.json) quoted here: an
+/// epoch's time in PyTorch over the recorded runs, in seconds.
 struct RecordedSpread { let median, min, max: Double }
 let recorded = (date: "2026-11-30 00:10 UTC", loadBefore: 1.08, pairs: 5,
-                machine: (cpu: "AMD EPYC", cores: 2, torch: "2.13.0+cpu", torchThreads: 2))
+                machine: (cpu: "AMD EPYC", cores: 2, torch: "2.13.0+cpu",
+                          torchThreads: 2))
 let epoch20 = RecordedSpread(median: 4.56, min: 3.662, max: 6.212)
 let epoch128 = RecordedSpread(median: 2.886, min: 2.187, max: 3.359)
 let m = recorded.machine
@@ -428,12 +429,12 @@ for (batch, t) in [(20, epoch20), (128, epoch128)] {
     print(format(template, batch, t.median, recorded.pairs, t.min, t.max))
 }
 #sourceLocation()
-runner.begin(21, line: 1013, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1014)
+runner.begin(21, line: 1014, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1015)
 precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
 #sourceLocation()
-runner.begin(22, line: 1045, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1046)
+runner.begin(22, line: 1046, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1047)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print(format("%-18@", name),
@@ -441,15 +442,15 @@ for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
                  bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(23, line: 1131, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1132)
+runner.begin(23, line: 1132, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1133)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(format("step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(24, line: 1150, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1151)
+runner.begin(24, line: 1151, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1152)
 let contenders: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.09) }),
@@ -466,8 +467,8 @@ for (name, path) in contenders {
                  bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(25, line: 1186, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1187)
+runner.begin(25, line: 1187, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1188)
 let racers: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
     ("momentum η = 0.02, μ = 0.9",
@@ -483,8 +484,8 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(26, line: 1246, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1247)
+runner.begin(26, line: 1247, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1248)
 // curves[j][k]: optimizer j, seed seeds[k];
 // the loss on all 300 points after each of 40 epochs.
 let optimizerNames = ["SGD η = 0.1", "SGD η = 0.1, μ = 0.9", "Adam η = 0.01"]
@@ -522,8 +523,8 @@ for (j, name) in optimizerNames.enumerated() {
           + (j == 0 ? "" : "   in \(below) of 5"))
 }
 #sourceLocation()
-runner.begin(27, line: 1300, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1301)
+runner.begin(27, line: 1301, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1302)
 let finalLoss = { (j: Int, k: Int) in curves[j][k].last! }
 precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20 },
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
@@ -531,8 +532,8 @@ precondition(seeds.indices.filter { finalLoss(1, $0) < finalLoss(0, $0) / 20 }.c
              && seeds.indices.contains { finalLoss(1, $0) > finalLoss(0, $0) },
              "momentum should end far below plain SGD in 4 seeds of 5 and above it in one")
 #sourceLocation()
-runner.begin(28, line: 1309, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1310)
+runner.begin(28, line: 1310, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1311)
 let optimizerTitle = "The spirals, batch 10, seed 1: loss after each epoch"
 var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
@@ -542,8 +543,8 @@ var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
-runner.begin(29, line: 1369, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1370)
+runner.begin(29, line: 1370, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1371)
 /// The q-quantile (0...1) of values sorted in increasing order:
 /// the value at rank q·(n − 1).
 func quantile(_ sorted: [Float], _ q: Float) -> Float {
@@ -608,8 +609,8 @@ for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
     }
 }
 #sourceLocation()
-runner.begin(30, line: 1454, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1455)
+runner.begin(30, line: 1455, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1456)
 /// The size (rms) of each layer's weight gradient after an epoch, against the layer.
 func layerSeries(_ name: String, _ gradients: [[Float]]) -> Series {
     Series(name, x: (1...5).map(Double.init),
@@ -640,8 +641,8 @@ for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
           ratios.map { format("%.1e", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(31, line: 1516, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1517)
+runner.begin(31, line: 1517, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1518)
 let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
 for k in 0..<2 {
     precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }
@@ -660,8 +661,8 @@ precondition(layerRatios[0].allSatisfy { $0 < 1e-3 } && layerRatios[1].allSatisf
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(32, exercise: 1, line: 1592, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1593)
+runner.beginSolution(32, exercise: 1, line: 1593, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1594)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -681,8 +682,8 @@ precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(33, exercise: 2, line: 1628, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1629)
+runner.beginSolution(33, exercise: 2, line: 1629, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1630)
 func converges(_ eta: Float) -> Bool {
     let path = minimizeBowl(steps: 2000) {
         SGD([$0], learningRate: eta, momentum: 0.9)
@@ -700,8 +701,8 @@ precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(34, exercise: 3, line: 1658, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1659)
+runner.beginSolution(34, exercise: 3, line: 1659, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1660)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
@@ -715,8 +716,8 @@ for eta: Float in [0.1, 0.2, 0.4] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(35, exercise: 4, line: 1689, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1690)
+runner.beginSolution(35, exercise: 4, line: 1690, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1691)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
@@ -734,9 +735,11 @@ struct NesterovSGD: Optimizer {
     }
 }
 let twoMomenta: [(String, [(x: Float, y: Float)])] = [
-    ("momentum", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
+    ("momentum",
+     minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
     ("Nesterov",
-     minimizeBowl(steps: 100) { NesterovSGD([$0], learningRate: 0.02, momentum: 0.9) }),
+     minimizeBowl(steps: 100) { NesterovSGD([$0], learningRate: 0.02,
+                                            momentum: 0.9) }),
 ]
 for (name, path) in twoMomenta {
     print(format("%-9@", name),
@@ -746,8 +749,8 @@ for (name, path) in twoMomenta {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(36, exercise: 5, line: 1731, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1732)
+runner.beginSolution(36, exercise: 5, line: 1734, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1735)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0

@@ -771,8 +771,10 @@ func fitWith<O: Optimizer>(_ model: Sequential,
 let contenders: [(name: String, fit: (Sequential) -> Float)] = [
     ("Adam, weightDecay 0.01",
      { fitWith($0) { Adam($0, learningRate: 0.01, weightDecay: 0.01) } }),
-    ("AdamW λ = 0.01", { fitWith($0) { AdamW($0, learningRate: 0.01, weightDecay: 0.01) } }),
-    ("AdamW λ = 0.1", { fitWith($0) { AdamW($0, learningRate: 0.01, weightDecay: 0.1) } }),
+    ("AdamW λ = 0.01",
+     { fitWith($0) { AdamW($0, learningRate: 0.01, weightDecay: 0.01) } }),
+    ("AdamW λ = 0.1",
+     { fitWith($0) { AdamW($0, learningRate: 0.01, weightDecay: 0.1) } }),
     ("AdamW λ = 1", { fitWith($0) { AdamW($0, learningRate: 0.01, weightDecay: 1) } }),
 ]
 var sortedWeights: [Series] = []
@@ -795,8 +797,8 @@ show(adamWPlot)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(33, exercise: 5, line: 1671, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1672)
+runner.beginSolution(33, exercise: 5, line: 1673, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1674)
 let bnTrained = makeNet(batchNorm: true)
 let bnHistory = fit(bnTrained)
 bnTrained.eval()
