@@ -285,6 +285,17 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
                 let src = b.pointer(row: p0, column: j0 + c0 + j)   // contiguous along p
                 for p in 0..<k { sliver[p * kernelColumns + j] = src[p] }
             }
+        } else if columns == kernelColumns {
+            // A whole sliver's row is two vectors: two loads and two stores.
+            typealias V = FloatVector
+            let half = MemoryLayout<V>.size
+            for p in 0..<k {
+                let row = UnsafeRawPointer(b.pointer(row: p0 + p, column: j0 + c0))
+                let out = UnsafeMutableRawPointer(sliver + p * kernelColumns)
+                out.storeBytes(of: row.loadUnaligned(as: V.self), as: V.self)
+                out.storeBytes(of: row.loadUnaligned(fromByteOffset: half, as: V.self),
+                               toByteOffset: half, as: V.self)
+            }
         } else {
             for p in 0..<k {
                 let row = b.pointer(row: p0 + p, column: j0 + c0)
@@ -295,7 +306,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 473)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 484)
 
 
 /// Worker threads that wait for the next piece of work by spinning for up to
@@ -383,7 +394,7 @@ public final class WorkerTeam: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 573)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 596)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -393,9 +404,11 @@ public final class WorkerTeam: @unchecked Sendable {
 ///         for each block of rows of A (blockRows): pack it
 ///           for each 6×16 tile of C: micro-kernel
 ///
-/// Each element of C is summed in the same order whatever the number of threads, so
-/// results are reproducible. An `epilogue` is applied to each element of C once it is
-/// complete, while it is still in registers.
+/// With B seen transposed and few rows in A, it computes Cᵀ = Bᵀ·Aᵀ instead
+/// (`gemmColumnsTransposedB`). Each element of C is summed in the same order whatever
+/// the number of threads and either way round, so results are reproducible. An
+/// `epilogue` is applied to each element of C once it is complete, while it is still in
+/// registers.
 public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>,
                  ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1,
                  epilogue: Epilogue = .none) {
@@ -567,7 +580,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 812)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 838)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -611,7 +624,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 857)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 883)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -720,7 +733,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 967)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 993)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -743,17 +756,19 @@ extension FastMLP {
             if normalizing {
                 norms[l].forward(out, bias: bias, rows: b, training: isTraining)
             }
-            let dropping = hidden && isTraining && dropout > 0
-            if normalizing || dropping {
-                let keepScale = 1 / (1 - dropout)
-                var rng = dropping ? dropoutRNGs[l] : SplitMix64(seed: 0)
+            if normalizing {
+                for q in 0..<(b * units) { out[q] = max(0, out[q]) }
+            }
+            if hidden && isTraining && dropout > 0 {
+                // One draw for every element, in order, as `Dropout.forward` does. A loop
+                // with nothing else in it: the compiler computes 16 draws at a time (the
+                // n-th number of SplitMix64 depends only on its seed and n).
+                let (p, keepScale) = (dropout, 1 / (1 - dropout))
+                var rng = dropoutRNGs[l]
                 for q in 0..<(b * units) {
-                    var v = normalizing ? max(0, out[q]) : out[q]
-                    // Draw for every element, in order, as `Dropout.forward` does.
-                    if dropping { v = rng.nextFloat() < dropout ? 0 : v * keepScale }
-                    out[q] = v
+                    out[q] = rng.nextFloat() < p ? 0 : out[q] * keepScale
                 }
-                if dropping { dropoutRNGs[l] = rng }
+                dropoutRNGs[l] = rng
             }
             input = UnsafePointer(out)
         }
@@ -932,7 +947,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1180)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1208)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -963,7 +978,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1216)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1244)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1020,7 +1035,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1325)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1353)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1120,7 +1135,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1810)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1838)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
