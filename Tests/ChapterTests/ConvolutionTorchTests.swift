@@ -132,7 +132,7 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: FixtureTensor
         #expect(fixture.runs.map(\.optimizer) == ["sgd", "adam"])
         var used = 0.0
         for run in fixture.runs {
-            var layers: [any Layer] = []
+            var layers: [any Backpropagating] = []
             for layer in fixture.layers {
                 switch layer.type {
                 case "conv":
