@@ -14,13 +14,13 @@ extension Weave {
         else {
             throw ChapterError(file: "chapters/figures", line: 0,
                                "the landing page shows the figure titled \"\(Self.landingFigureTitle)…\" (chapter 11's predictions), "
-                               + "and no chapter draws it; change Weave.landingFigureTitle (Sources/BookTools/LandingPage.swift)")
+                               + "and no chapter draws it; change Weave.landingFigureTitle (Sources/BookWeave/LandingPage.swift)")
         }
         var body = "<h1>\(Page.bookTitle)</h1>\n<p class=\"subtitle\">\(Page.bookSubtitle)</p>\n"
         body += "<p class=\"lead\">You build a small neural-network library in Swift, one chapter at a time: a perceptron, "
             + "activation functions, layers, softmax and cross-entropy, backpropagation worked out by hand, gradient descent, "
-            + "regularization and a fast matrix product, until the last chapter trains a 784-512-512-10 network that reads "
-            + "handwritten digits.</p>\n"
+            + "regularization and a fast matrix product, until chapter 11 trains a 784-512-512-10 network that reads "
+            + "handwritten digits, and chapter 12 a convolutional network that reads them better.</p>\n"
         body += "<p>You need to know some Swift (or another C-family language) and high-school mathematics; derivatives, "
             + "vectors and matrices are explained where they are first used. Every code block in the book is compiled, every "
             + "example is run, and every output and figure on these pages is what running it printed or drew "

@@ -216,13 +216,17 @@ struct RunnableCommand: ParsableCommand {
         abstract: "Print what \"copy runnable\" copies, or type-check every chapter's runnable program.",
         discussion: """
             `book runnable 04 182` prints the program for the snippet of chapter 04 at (or last before) \
-            line 182; without a line, for the chapter's last snippet. `book runnable --check` type-checks \
-            every chapter's whole program as a main.swift against the modules in --build.
+            line 182; without a line, for the chapter's last snippet. `book runnable --all` prints every \
+            chapter's program (for its last snippet) as one JSON object, {"01": "...", ...}, for the browser \
+            test (one process, not one per chapter). `book runnable --check` type-checks every chapter's \
+            whole program as a main.swift against the modules in --build.
             """)
 
     @OptionGroup var common: RootOptions
     @Flag(help: "Type-check every chapter's runnable program instead of printing one.")
     var check = false
+    @Flag(help: "Print every chapter's program, for its last snippet, as one JSON object keyed by chapter number.")
+    var all = false
     @Option(help: ArgumentHelp("With --check: the build directory holding the modules.", valueName: "dir"))
     var build: String?
     @Argument(help: ArgumentHelp("The chapter, by number (04) or name (04-softmax).", valueName: "chapter"))
@@ -231,7 +235,11 @@ struct RunnableCommand: ParsableCommand {
     var line: Int?
 
     func validate() throws {
-        if check {
+        if check && all { throw ValidationError("--check and --all: choose one") }
+        if all {
+            guard chapter == nil else { throw ValidationError("--all prints every chapter; it takes no chapter argument") }
+            guard build == nil else { throw ValidationError("--build is for --check only") }
+        } else if check {
             guard chapter == nil else { throw ValidationError("--check checks every chapter; it takes no chapter argument") }
         } else {
             guard chapter != nil else { throw ValidationError("name a chapter (book runnable 04 [LINE]), or use --check") }
@@ -244,6 +252,18 @@ struct RunnableCommand: ParsableCommand {
         let book = try common.loadBook()
         if check {
             if try checkRunnable(book, build: build ?? ".build/debug") != 0 { throw ExitCode(1) }
+            return
+        }
+        if all {
+            var programs: [String: String] = [:]
+            for chapter in book.chapters {
+                let pieces = Runnable.pieces(chapter)
+                guard !pieces.isEmpty else { continue }
+                programs[String(chapter.slug.prefix(2))] = Runnable.text(chapter, book: book, upTo: pieces.count - 1)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(programs), as: UTF8.self))
             return
         }
         let key = chapter ?? ""

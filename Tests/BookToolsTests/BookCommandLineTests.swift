@@ -27,6 +27,7 @@ func scratchBook() throws -> String {
         (["runnable"], "name a chapter"),
         (["runnable", "01", "abc"], "The value 'abc' is invalid for '<line>'"),
         (["runnable", "--check", "01"], "takes no chapter argument"),
+        (["runnable", "--all", "01"], "takes no chapter argument"),
         ([], "OVERVIEW"),
     ])
     func usageErrorsExit64AndWriteNothing(arguments: [String], expected: String) throws {
