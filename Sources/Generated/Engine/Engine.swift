@@ -394,7 +394,7 @@ public final class WorkerTeam: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 596)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 597)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -407,8 +407,8 @@ public final class WorkerTeam: @unchecked Sendable {
 /// With B seen transposed and few rows in A, it computes Cᵀ = Bᵀ·Aᵀ instead
 /// (`gemmColumnsTransposedB`). Each element of C is summed in the same order whatever
 /// the number of threads and either way round, so results are reproducible. An
-/// `epilogue` is applied to each element of C once it is complete, while it is still in
-/// registers.
+/// `epilogue` is applied to each element of C once it is complete: in registers as the
+/// kernel stores it, or, computing Cᵀ, during the copy into C.
 public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>,
                  ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1,
                  epilogue: Epilogue = .none) {
@@ -580,7 +580,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 838)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 839)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -624,7 +624,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 883)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 884)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -733,7 +733,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 993)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 994)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -761,8 +761,8 @@ extension FastMLP {
             }
             if hidden && isTraining && dropout > 0 {
                 // One draw for every element, in order, as `Dropout.forward` does. A loop
-                // with nothing else in it: the compiler computes 16 draws at a time (the
-                // n-th number of SplitMix64 depends only on its seed and n).
+                // with nothing else in it, which the compiler may vectorize (the n-th
+                // number of SplitMix64 depends only on its seed and n).
                 let (p, keepScale) = (dropout, 1 / (1 - dropout))
                 var rng = dropoutRNGs[l]
                 for q in 0..<(b * units) {
@@ -947,7 +947,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1208)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1209)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -978,7 +978,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1244)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1245)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1035,7 +1035,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1353)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1354)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1135,7 +1135,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1838)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1839)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
