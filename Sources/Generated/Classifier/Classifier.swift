@@ -187,8 +187,8 @@ public final class Trainer {
             throw .badOption("threads must be in \(range), not \(threads)")
         }
         guard (options.maxShift ?? 0) == 0 else {
-            throw .badOption("maxShift is an option of chapter 12's convolutional network; "
-                             + "this MLP trains on the images as they are")
+            throw .badOption("maxShift is an option of chapter 12's convolutional "
+                             + "network; this MLP trains on the images as they are")
         }
         guard data.splitSeed == options.splitSeed else {
             throw .badOption(

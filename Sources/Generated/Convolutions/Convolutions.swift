@@ -232,7 +232,7 @@ public func maxPool(_ x: Tensor, channels: Int, height: Int, width: Int,
                             for i in 0..<size {
                                 for j in 0..<size {
                                     let q = base + (r * size + i) * width + c * size + j
-                                    let larger = x[q] > largest   // the first one wins ties
+                                    let larger = x[q] > largest   // the first wins ties
                                     (best, largest) = larger ? (q, x[q]) : (best, largest)
                                 }
                             }
@@ -516,9 +516,10 @@ public final class Conv2D: Backpropagating {
 #sourceLocation()
 #sourceLocation(file: "chapters/12-convolutions.md", line: 1112)
 /// Batch normalization per channel, as PyTorch's `nn.BatchNorm2d`: chapter 8's
-/// `BatchNorm` with the n = batch·H·W numbers of channel ch (every position of every sample) as its
-/// batch: y = γ[ch]·(x − μ)/√(σ² + ε) + β[ch], with μ and σ² their mean and variance in
-/// training, the running estimates in evaluation. `[batch, C·H·W] → [batch, C·H·W]`.
+/// `BatchNorm` with the n = batch·H·W numbers of channel ch (every position of every
+/// sample) as its batch: y = γ[ch]·(x − μ)/√(σ² + ε) + β[ch], with μ and σ² their mean
+/// and variance in training, the running estimates in evaluation.
+/// `[batch, C·H·W] → [batch, C·H·W]`.
 public final class BatchNorm2D: Backpropagating, ModeDependent {
     public let channels: Int, positions: Int
     public let gamma: Parameter
@@ -646,7 +647,7 @@ public final class BatchNorm2D: Backpropagating, ModeDependent {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1333)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1334)
 /// Chapter 3's `Linear`, y = x·Wᵀ + b (`[batch, in] → [batch, out]`), with its products
 /// done by chapter 9's `gemm`: the same parameters in the same layout, drawn the same
 /// way.
@@ -752,7 +753,7 @@ func product(_ a: Tensor, _ b: Tensor, transposing: Transposing, threads: Int) -
 
 /// The chapter's network for 28×28 digits:
 /// conv 5×5, 1 → 16, padding 2 → [batch norm] → ReLU → max pool 2 → conv 5×5, 16 → 32,
-/// padding 2 → [batch norm] → ReLU → max pool 2 → dropout(p) → linear 32·7·7 = 1,568 → 10.
+/// padding 2 → [batch norm] → ReLU → max pool 2 → dropout(p) → linear 1,568 → 10.
 /// `[batch, 784] → [batch, 10]`; batch norm (`BatchNorm2D`) only if `batchNorm`.
 /// Initialized as PyTorch initializes these layers, from the book's generator: the same
 /// seed gives the same network.
@@ -766,7 +767,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25,
     let conv1 = Conv2D(first, rng: &rng), conv2 = Conv2D(second, rng: &rng)
     conv1.computesInputGradient = false
     let classifier = FastLinear(32 * 7 * 7, 10, rng: &rng)
-    /// Chapter 8's normalization per channel between a convolution and its ReLU, if asked.
+    /// Batch norm per channel between a convolution and its ReLU, if asked.
     func norm(_ s: ConvShape) -> [any Layer] {
         batchNorm ? [BatchNorm2D(channels: s.outChannels, height: s.outHeight,
                                  width: s.outWidth)] : []
@@ -779,7 +780,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25,
     ])
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1549)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1554)
 /// Each 28×28 image of `images` (`[n, 784]`) moved by its offset, dy rows down and dx
 /// columns right; the pixels that come in from outside are 0 (paper):
 /// moved[y, x] = image[y − dy, x − dx].
@@ -792,13 +793,15 @@ public func shiftImages(_ images: Tensor, by offsets: [(dy: Int, dx: Int)]) -> T
     for (k, (dy, dx)) in offsets.enumerated() where abs(dy) < 28 && abs(dx) < 28 {
         for y in max(0, dy)..<min(28, 28 + dy) {
             let (to, from) = (k * 784 + y * 28, k * 784 + (y - dy) * 28 - dx)
-            for x in max(0, dx)..<min(28, 28 + dx) { moved[to + x] = images.scalars[from + x] }
+            for x in max(0, dx)..<min(28, 28 + dx) {
+                moved[to + x] = images.scalars[from + x]
+            }
         }
     }
     return Tensor(shape: images.shape, scalars: moved)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1646)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1657)
 /// Chapter 7's update rules for a list of parameters, as `TrainingOptions.Optimizer`
 /// names them, with their state in the open so that a checkpoint can hold it. Computes
 /// what chapter 7's `SGD` and `Adam` compute, operation for operation:
@@ -880,7 +883,7 @@ public final class ConvTrainer {
     public let trainIndices: [Int]
     public let validation: MNISTDataset
     public private(set) var history: [EpochRecord] = []
-    /// The model (`modelTensors`) after the best epoch of this session (empty before one).
+    /// The model (`modelTensors`) after this session's best epoch (empty before one).
     public private(set) var best: [Tensor] = []
     public private(set) var update: ParameterUpdate
     public var checkpointPath: String?
