@@ -211,6 +211,13 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: FixtureTensor
             }
             let model = Sequential(layers)
             #expect(model.parameters.count == names.count)
+            // A convolution's bias right before a batch norm has a gradient of 0 in exact arithmetic
+            // (the normalization subtracts every shift of the mean again): both sides compute
+            // rounding noise of order 1e-9 for it, and Adam divides that by its own size into steps
+            // of about ±η whose signs are the noise's. Under Adam those biases, and the running means
+            // they shift, are checked to be that noise, not compared; everything else is compared.
+            let cancelled = Set(norms.map { "\($0.index - 1).bias" })
+            let noisy = { (name: String) in run.optimizer == "adam" && cancelled.contains(name) }
             var optimizer: any Optimizer = run.optimizer == "sgd"
                 ? SGD(model.parameters, learningRate: Float(run.lr), momentum: Float(run.momentum ?? 0))
                 : Adam(model.parameters, learningRate: Float(run.lr), beta1: Float(run.betas![0]),
@@ -224,8 +231,12 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: FixtureTensor
                                              Tensor(shape: [1], scalars: [loss]),
                                              FixtureTensor(shape: [1], data: [step.loss])))
                 _ = model.backward(crossEntropyGradient(logits, labels: fixture.labels))
+                for (name, parameter) in zip(names, model.parameters) where cancelled.contains(name) {
+                    #expect(parameter.grad.scalars.allSatisfy { abs($0) < 1e-6 },
+                            "\(name)'s gradient is rounding noise: \(parameter.grad.scalars)")
+                }
                 optimizer.step()
-                for (name, parameter) in zip(names, model.parameters) {
+                for (name, parameter) in zip(names, model.parameters) where !noisy(name) {
                     let expected = try #require(step.params[name])
                     used = max(used, expectClose("\(run.optimizer) after step \(t + 1) \(name)",
                                                  parameter.value, expected))
@@ -235,8 +246,10 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: FixtureTensor
                 for (index, norm) in norms {
                     let (mean, variance) = try (#require(statistics["\(index).running_mean"]),
                                                 #require(statistics["\(index).running_var"]))
-                    used = max(used, expectClose("\(run.optimizer) step \(t + 1) \(index).running_mean",
-                                                 norm.runningMean, mean))
+                    if !noisy("\(index - 1).bias") {
+                        used = max(used, expectClose("\(run.optimizer) step \(t + 1) \(index).running_mean",
+                                                     norm.runningMean, mean))
+                    }
                     used = max(used, expectClose("\(run.optimizer) step \(t + 1) \(index).running_var",
                                                  norm.runningVariance, variance))
                 }
