@@ -1,5 +1,6 @@
 // The engine's side of the benchmark: what one process measures, on synthetic data of MNIST's shape
 // (random pixels and labels: the speed of a product does not depend on the values).
+import Backpropagation
 import Dispatch
 import Engine
 import Foundation

@@ -14,6 +14,8 @@ struct ChapterRun {
     var figures: [String: Data] = [:]
     /// Set when the run did not reach its end: the example that was running and what went wrong.
     var crash: (ordinal: Int?, message: String)?
+    /// Wall-clock seconds the chapter's process ran (with the other chapters running beside it).
+    var seconds = 0.0
 }
 
 /// How one chapter fared in `book verify`.
@@ -43,6 +45,9 @@ public struct ChapterReport: Sendable {
     public var uncaptioned: [ChapterError] = []
     /// What went wrong, each at its chapter line.
     public var failures: [ChapterError] = []
+    /// Wall-clock seconds the chapter's examples took to run (chapters run side by side, one per
+    /// core, so this is the time beside the others, not alone).
+    public var seconds = 0.0
 }
 
 /// The output comparison rule: trailing spaces on every line and blank lines at the end are ignored.
@@ -108,6 +113,7 @@ public struct Verifier: Sendable {
     /// The chapter's report; with `catalog`, its captions and figure links are reported too.
     func report(_ chapter: Chapter, _ run: ChapterRun, catalog: FigureCatalog? = nil) -> ChapterReport {
         var report = ChapterReport(chapter: chapter)
+        report.seconds = run.seconds
         let figures = catalog?.figures[chapter.slug] ?? []
         report.figures = figures.count
         report.captioned = figures.filter { $0.caption != nil }.count
@@ -205,12 +211,15 @@ public struct Verifier: Sendable {
         _ = fm.createFile(atPath: stderrURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
+        let clock = ContinuousClock(), start = clock.now
         do { try process.run() } catch { throw ToolError("cannot run \(runner): \(error)") }
         process.waitUntilExit()
+        let elapsed = (clock.now - start).components
 
         let stdout = String(decoding: (try? Data(contentsOf: stdoutURL)) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: (try? Data(contentsOf: stderrURL)) ?? Data(), as: UTF8.self)
         var result = ChapterRun()
+        result.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
         var current: Int?
         var buffer: [Substring] = []
         var finished = false

@@ -8,7 +8,8 @@
 // expf, logf and powf of wasi-libc give the same bits as glibc's; log, log1p, log1pf, exp and pow
 // differ in the last bit for 0.0007 % to 0.08 % of inputs; tanhf, tanh, sinf, sin, cosf and cos for
 // 1 % to 5 %. A chapter whose printed numbers depend on those last bits needs BookMath's own
-// implementation of that function (the same Swift arithmetic everywhere) instead of libm's.
+// implementation of that function (the same Swift arithmetic everywhere) instead of libm's: the Float
+// tanh (Tanh.swift), which chapter 6's training repeats millions of times, is the first.
 
 /// e^x (libm's expf and exp).
 @_extern(c, "expf") public func exp(_ x: Float) -> Float; @_extern(c, "exp") public func exp(_ x: Double) -> Double
@@ -16,8 +17,8 @@
 @_extern(c, "logf") public func log(_ x: Float) -> Float; @_extern(c, "log") public func log(_ x: Double) -> Double
 /// ln(1 + x), accurate for x near 0 (log1pf and log1p).
 @_extern(c, "log1pf") public func log1p(_ x: Float) -> Float; @_extern(c, "log1p") public func log1p(_ x: Double) -> Double
-/// tanh x = (e^x − e^−x)/(e^x + e^−x) (tanhf and tanh).
-@_extern(c, "tanhf") public func tanh(_ x: Float) -> Float; @_extern(c, "tanh") public func tanh(_ x: Double) -> Double
+/// tanh x = (e^x − e^−x)/(e^x + e^−x) for a Double (libm's tanh).
+@_extern(c, "tanh") public func tanh(_ x: Double) -> Double
 /// sin x, x in radians (sinf and sin).
 @_extern(c, "sinf") public func sin(_ x: Float) -> Float; @_extern(c, "sin") public func sin(_ x: Double) -> Double
 /// cos x, x in radians (cosf and cos).

@@ -118,13 +118,13 @@ struct VerifyCommand: ParsableCommand {
         var failed = 0
         print("\nverify: every snippet compiled; examples run and their outputs checked")
         print(pad("chapter", 22) + pad("compiled", 10) + pad("run", 6) + pad("outputs", 9) + pad("figures", 9)
-              + pad("solutions", 11) + pad("captions", 10) + "result")
+              + pad("solutions", 11) + pad("captions", 10) + pad("seconds", 9) + "result")
         for r in reports {
             let result = r.failures.isEmpty ? "ok" : "FAILED (\(r.failures.count))"
             let slowNote = r.slowSkipped > 0 ? "  (\(r.slowSkipped) slow skipped)" : ""
             print(pad(r.chapter.slug, 22) + pad("\(r.compiled)", 10) + pad("\(r.ran)", 6) + pad("\(r.checked)", 9)
                   + pad("\(r.figuresChecked)", 9) + pad("\(r.solved)/\(r.exercises)", 11) + pad("\(r.captioned)/\(r.figures)", 10)
-                  + result + slowNote)
+                  + pad(String(format: "%.1f", r.seconds), 9) + result + slowNote)
             failed += r.failures.count
         }
         let t = reports.reduce(into: (0, 0, 0, 0)) { $0.0 += $1.compiled; $0.1 += $1.ran; $0.2 += $1.checked; $0.3 += $1.figuresChecked }
@@ -134,6 +134,7 @@ struct VerifyCommand: ParsableCommand {
               + pad("\(solved)/\(exercises)", 11) + pad("\(captioned)/\(figures)", 10))
         print("(solutions: exercises with a solution / exercises; `--require-solutions` makes a missing one an error)")
         print("(captions: figures with a caption / figures; `--require-captions` makes a missing one an error)")
+        print("(seconds: wall-clock time of the chapter's examples; chapters run side by side, one per core)")
         let unsolved = reports.flatMap(\.unsolved)
         if !unsolved.isEmpty { print("\(unsolved.count) exercises have no solution yet, e.g. \(unsolved[0])") }
         let uncaptioned = reports.flatMap(\.uncaptioned)

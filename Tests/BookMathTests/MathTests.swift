@@ -3,7 +3,8 @@ import Testing
 import BookMath
 
 /// BookMath's functions are libm's: natively they give exactly the bits Foundation's (Glibc's) give,
-/// so a chapter that imports BookMath instead of Foundation prints the same numbers.
+/// so a chapter that imports BookMath instead of Foundation prints the same numbers. The exception is
+/// the Float tanh, BookMath's own (the same bits in WebAssembly): it is libm's Double tanh rounded.
 @Suite struct MathTests {
     /// Seeded inputs in -30...30 (and their magnitudes where a function needs a positive argument).
     static let inputs: [Double] = {
@@ -24,7 +25,9 @@ import BookMath
             same("exp", BookMath.exp(x), Foundation.exp(x), BookMath.exp(wide), Foundation.exp(wide))
             same("log", BookMath.log(p), Foundation.log(p), BookMath.log(widePositive), Foundation.log(widePositive))
             same("log1p", BookMath.log1p(p), Foundation.log1p(p), BookMath.log1p(widePositive), Foundation.log1p(widePositive))
-            same("tanh", BookMath.tanh(x), Foundation.tanh(x), BookMath.tanh(wide), Foundation.tanh(wide))
+            same("tanh", BookMath.tanh(x), Float(Foundation.tanh(Double(x))), BookMath.tanh(wide), Foundation.tanh(wide))
+            let small = x / 256
+            same("tanh", BookMath.tanh(small), Float(Foundation.tanh(Double(small))), 0, 0)
             same("sin", BookMath.sin(x), Foundation.sin(x), BookMath.sin(wide), Foundation.sin(wide))
             same("cos", BookMath.cos(x), Foundation.cos(x), BookMath.cos(wide), Foundation.cos(wide))
             same("pow", BookMath.pow(p, x / 4), Foundation.pow(p, x / 4),

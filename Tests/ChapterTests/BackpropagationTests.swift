@@ -8,7 +8,7 @@ import Regularization
 
 /// Finite-difference checks of every layer's backward pass, through a cross-entropy loss.
 @Suite struct GradientCheckTests {
-    func check(_ layers: [any Layer], inputs: Int = 4, classes: Int = 3, seed: UInt64 = 7) -> GradientCheck {
+    func check(_ layers: [any Backpropagating], inputs: Int = 4, classes: Int = 3, seed: UInt64 = 7) -> GradientCheck {
         var rng = SplitMix64(seed: seed)
         let model = Sequential(layers)
         let x = Tensor(uniform: [5, inputs], in: -1...1, using: &rng)
@@ -29,7 +29,7 @@ import Regularization
     @Test(arguments: ["relu", "sigmoid", "tanh"])
     func activations(_ name: String) {
         var rng = SplitMix64(seed: 2)
-        let activation: any Layer = name == "relu" ? ReLU() : name == "sigmoid" ? Sigmoid() : Tanh()
+        let activation: any Backpropagating = name == "relu" ? ReLU() : name == "sigmoid" ? Sigmoid() : Tanh()
         let result = check([Linear(4, 6, rng: &rng), activation, Linear(6, 3, rng: &rng)])
         #expect(result.checked == 24 + 6 + 18 + 3)
         #expect(result.maxRelativeError < 1e-2, "\(result)")

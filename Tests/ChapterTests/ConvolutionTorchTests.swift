@@ -188,7 +188,7 @@ private func expectClose(_ what: String, _ swift: Tensor, _ torch: FixtureTensor
         #expect(fixture.layers.contains { $0.type == "batchnorm2d" } == (name == "convnet_bn_steps"))
         var used = 0.0
         for (r, run) in fixture.runs.enumerated() {
-            var layers: [any Layer] = []
+            var layers: [any Backpropagating] = []
             var norms: [(index: Int, layer: BatchNorm2D)] = []
             for layer in fixture.layers {
                 switch layer.type {

@@ -77,7 +77,7 @@ import Engine
     func network(seed: UInt64, dropout: Float, batchNorm: Bool = false) -> Sequential {
         var rng = SplitMix64(seed: seed)
         let l1 = Linear(30, 24, rng: &rng), l2 = Linear(24, 20, rng: &rng), l3 = Linear(20, 10, rng: &rng)
-        var layers: [any Layer] = [l1] + (batchNorm ? [BatchNorm(24)] : []) + [ReLU()]
+        var layers: [any Backpropagating] = [l1] + (batchNorm ? [BatchNorm(24)] : []) + [ReLU()]
         if dropout > 0 { layers.append(Dropout(dropout, seed: 1)) }
         layers += [l2] + (batchNorm ? [BatchNorm(20)] : []) + [ReLU()]
         if dropout > 0 { layers.append(Dropout(dropout, seed: 2)) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Perceptron
 import Layers
@@ -57,5 +58,46 @@ import GradientDescent
         }
         var again = SplitMix64(seed: 7)
         #expect(makeSpirals(pointsPerClass: 50, classes: 3, noise: 0.2, rng: &again).points == data.points)
+    }
+}
+
+@Suite struct GradientDescentChapterTextTests {
+    /// Chapter 7 quotes PyTorch's epoch times from bench/snapshot.json as constants (its
+    /// examples run in the page too, which reads no files): they must be the file's numbers.
+    @Test func recordedEpochTimesAreTheSnapshots() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("chapters/07-gradient-descent.md"),
+                              encoding: .utf8)
+        let data = try Data(contentsOf: root.appendingPathComponent("bench/snapshot.json"))
+        let snapshot = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paired = try #require(snapshot["paired"] as? [String: Any])
+        let machine = try #require(paired["machine"] as? [String: Any])
+        let measures = try #require(paired["measures"] as? [[String: Any]])
+        func spread(_ key: String) throws -> String {
+            let entry = try #require(measures.first { $0["key"] as? String == key })
+            let torch = try #require(entry["torch"] as? [String: Double])
+            let (median, low, high) = (try #require(torch["median"]), try #require(torch["min"]),
+                                       try #require(torch["max"]))
+            return "RecordedSpread(median: \(median), min: \(low), max: \(high))"
+        }
+        let load = try #require((paired["loadBefore"] as? [Double])?.first)
+        let expected = [
+            "let recorded = (date: \"\(try #require(paired["date"] as? String))\", loadBefore: \(load), "
+                + "pairs: \(try #require(paired["pairs"] as? Int)),",
+            "machine: (cpu: \"\(try #require(machine["cpu"] as? String))\", cores: "
+                + "\(try #require(machine["cores"] as? Int)), torch: \"\(try #require(machine["torch"] as? String))\",",
+            "torchThreads: \(try #require(machine["torchThreads"] as? Int))))",
+            "let epoch20 = \(try spread("epoch.b20"))",
+            "let epoch128 = \(try spread("epoch.b128"))",
+        ]
+        for line in expected {
+            #expect(text.contains(line), """
+                chapters/07-gradient-descent.md should have `\(line)`, from bench/snapshot.json (after \
+                `make bench-record`): copy the new numbers into the constants `recorded`, `epoch20` and \
+                `epoch128` of the example under "In wall-clock time", run `make bless CHAPTER=07`, and \
+                update the prose after it that quotes the medians
+                """)
+        }
     }
 }

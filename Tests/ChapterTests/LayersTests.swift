@@ -12,7 +12,7 @@ import Layers
 
     @Test func mnistNetworkHasTheTutorialsParameterCount() {
         var rng = SplitMix64(seed: 0)
-        #expect(makeMLP([784, 512, 512, 10], rng: &rng).parameterCount == 669_706)
+        #expect(makeChain([784, 512, 512, 10], rng: &rng).parameterCount == 669_706)
     }
 
     @Test func linearInitIsWithinPyTorchsBound() {

@@ -80,7 +80,7 @@ private typealias OptimizerFixture = FixtureOptimizerSteps<FixtureLayer>
 /// The fixture's network built from the library's layers, and its parameters by PyTorch's names
 /// ("0.weight", "0.bias", …; a batch norm's γ and β are its "weight" and "bias", as in `BatchNorm1d`).
 private func makeNetwork(_ layers: [FixtureLayer]) -> (model: Sequential, parameters: [String: Parameter]) {
-    var built: [any Layer] = []
+    var built: [any Backpropagating] = []
     var named: [String: Parameter] = [:]
     for (index, layer) in layers.enumerated() {
         switch layer.type {

@@ -73,22 +73,40 @@ extension Tanh: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 325)
-extension Sequential: Backpropagating {
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 331)
+/// Layers applied one after another, each able to run backwards: chapter 3's `Chain`
+/// for training. x → layers[0] → … → y, and ∂L/∂y → … → layers[0] → ∂L/∂x.
+public final class Sequential: Backpropagating {
+    public var layers: [any Backpropagating]
+
+    public init(_ layers: [any Backpropagating]) { self.layers = layers }
+
+    public func forward(_ x: Tensor) -> Tensor {
+        layers.reduce(x) { $1.forward($0) }
+    }
+
+    public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
+
     /// The chain rule through the stack: each layer's ∂L/∂x is the previous layer's
-    /// ∂L/∂y. Every layer must be `Backpropagating`; returns ∂L/∂(input of the first
-    /// layer).
+    /// ∂L/∂y; returns ∂L/∂(input of the first layer).
     public func backward(_ gradOutput: Tensor) -> Tensor {
-        layers.reversed().reduce(gradOutput) { gradient, layer in
-            guard let layer = layer as? any Backpropagating else {
-                preconditionFailure("\(type(of: layer)) has no backward pass")
-            }
-            return layer.backward(gradient)
-        }
+        layers.reversed().reduce(gradOutput) { $1.backward($0) }
     }
 }
+
+/// Chapter 3's `makeChain` for training: Linear layers of the given sizes with
+/// `activation` between them (none after the last), as a `Sequential`.
+public func makeMLP(_ sizes: [Int], activation: () -> any Backpropagating = { ReLU() },
+                    rng: inout SplitMix64) -> Sequential {
+    var layers: [any Backpropagating] = []
+    for k in 0..<(sizes.count - 1) {
+        layers.append(Linear(sizes[k], sizes[k + 1], rng: &rng))
+        if k < sizes.count - 2 { layers.append(activation()) }
+    }
+    return Sequential(layers)
+}
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 403)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 427)
 /// How far backpropagation's gradients are from finite differences.
 public struct GradientCheck: CustomStringConvertible {
     /// Largest |analytic − numeric| / max(|analytic| + |numeric|, 1e-3) over the scalars
@@ -127,7 +145,7 @@ public func checkGradients(of parameters: [Parameter], epsilon: Float = 1e-2,
     return result
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 586)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 610)
 /// One step of gradient descent on a classification batch: forward, cross-entropy,
 /// backward, then θ ← θ − η ∂L/∂θ for every parameter. Returns the loss before the step.
 @discardableResult
@@ -141,7 +159,7 @@ public func trainStep(_ model: Sequential, _ x: Tensor, labels: [Int],
     return loss
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 692)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 716)
 
 
 /// The plane coloured by the class `model` predicts (the largest logit) over `range` ×
@@ -166,7 +184,7 @@ public func decisionRegions(of model: Sequential, title: String, points: Tensor,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 790)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 814)
 /// Mean squared error, as PyTorch's `MSELoss`: L = (1/N) Σ (pᵢ − tᵢ)² over all N
 /// elements, with its gradient ∂L/∂p = 2(p − t)/N (same shape as p), ready for
 /// `backward`.

@@ -10,7 +10,7 @@ import CrossEntropy
 import BookFormat
 import BookMath
 
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 542)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 566)
 final class BuggyTanh: Backpropagating {
     var output: Tensor?
     func forward(_ x: Tensor) -> Tensor {
@@ -23,7 +23,7 @@ final class BuggyTanh: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 983)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1008)
 final class LeakyReLU: Backpropagating {
     var input: Tensor?
     func forward(_ x: Tensor) -> Tensor {
@@ -35,7 +35,7 @@ final class LeakyReLU: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 1043)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1068)
 final class TransposedBackward: Backpropagating {
     let linear: Linear
     init(_ linear: Linear) { self.linear = linear }
@@ -137,8 +137,8 @@ print("∂L/∂W =", tiny.weight.grad)
 print("∂L/∂b =", tiny.bias.grad)
 print("∂L/∂x =", tinyInputGradient)
 #sourceLocation()
-runner.begin(4, line: 342, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 343)
+runner.begin(4, line: 366, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 367)
 var checkRNG = SplitMix64(seed: 6)
 let small = Sequential([Linear(3, 4, rng: &checkRNG), Tanh(),
                         Linear(4, 3, rng: &checkRNG)])
@@ -155,8 +155,8 @@ for (name, layer) in [("Linear₁", small.layers[0]), ("Linear₂", small.layers
 }
 print("∂L/∂W₂ =", small.parameters[2].grad)
 #sourceLocation()
-runner.begin(5, line: 445, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 446)
+runner.begin(5, line: 469, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 470)
 let smallLoss = { crossEntropy(small(smallInputs), labels: smallLabels) }
 print(checkGradients(of: small.parameters, loss: smallLoss))
 for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
@@ -165,8 +165,8 @@ for epsilon: Float in [1, 1e-1, 1e-2, 1e-3, 1e-4] {
                  result.maxRelativeError))
 }
 #sourceLocation()
-runner.begin(6, line: 469, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 470)
+runner.begin(6, line: 493, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 494)
 let correctErrors = (1...8).map { (seed: UInt64) -> Float in
     var rng = SplitMix64(seed: seed)
     let net = Sequential([Linear(3, 4, rng: &rng), Tanh(), Linear(4, 3, rng: &rng)])
@@ -179,12 +179,12 @@ let correctErrors = (1...8).map { (seed: UInt64) -> Float in
 print("largest relative error, 8 draws:")
 print(correctErrors.map { format("%.1e", $0) }.joined(separator: " "))
 #sourceLocation()
-runner.begin(7, line: 488, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 489)
+runner.begin(7, line: 512, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 513)
 precondition(correctErrors.allSatisfy { $0 < 2e-3 }, "a correct backward pass should stay of order 10⁻³ or below")
 #sourceLocation()
-runner.begin(8, line: 497, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 498)
+runner.begin(8, line: 521, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 522)
 let spoiled = small.parameters[0]
 let largest = spoiled.grad.scalars.indices.max {
     abs(spoiled.grad.scalars[$0]) < abs(spoiled.grad.scalars[$1])
@@ -200,13 +200,13 @@ for factor: Float in [1, 1.01, 1.02, 1.05, 1.1, 2, -1] {
 }
 spoiled.grad.scalars[largest] = trueGradient
 #sourceLocation()
-runner.begin(9, line: 525, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 526)
+runner.begin(9, line: 549, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 550)
 precondition(spoiledErrors[0] < 1e-3 && spoiledErrors[3] > 1e-2 && spoiledErrors[4] > 4e-2,
              "a correct gradient should pass a 10⁻² threshold and a 5% error should fail it")
 #sourceLocation()
-runner.begin(10, line: 540, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 541)
+runner.begin(10, line: 564, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 565)
 /// tanh with a wrong derivative: 1 − y instead of 1 − y².
 
 
@@ -231,8 +231,8 @@ print("Linear₂ (above): ",
 print("Linear₁ (below): ",
       checkGradients(of: buggy.layers[0].parameters, loss: buggyLoss))
 #sourceLocation()
-runner.begin(11, line: 604, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 605)
+runner.begin(11, line: 628, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 629)
 var xorRNG = SplitMix64(seed: 11)
 let xorNet = Sequential([Linear(2, 8, rng: &xorRNG), Tanh(), Linear(8, 2, rng: &xorRNG)])
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -250,13 +250,13 @@ for i in 0..<4 {
                    xorLabels[i]))
 }
 #sourceLocation()
-runner.begin(12, line: 639, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 640)
+runner.begin(12, line: 663, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 664)
 precondition(argmaxRows(xorNet(xorInputs)) == xorLabels, "the MLP should have learned XOR")
 precondition(crossEntropy(xorNet(xorInputs), labels: xorLabels) < 0.01, "the XOR loss should be small")
 #sourceLocation()
-runner.begin(13, line: 649, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 650)
+runner.begin(13, line: 673, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 674)
 var linearRNG = SplitMix64(seed: 11)
 let linearNet = Sequential([Linear(2, 2, rng: &linearRNG)])
 var linearLoss: Float = 0
@@ -273,14 +273,14 @@ let logitGaps = (0..<4).map { linearLogits[$0, 1] - linearLogits[$0, 0] }
 print("logit₁ − logit₀:",
       logitGaps.map { format("%.1e", $0) }.joined(separator: ", "))
 #sourceLocation()
-runner.begin(14, line: 673, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 674)
+runner.begin(14, line: 697, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 698)
 precondition(linearLoss > 0.69, "a linear model cannot do better than ln 2 on XOR")
 precondition((0..<4).allSatisfy { abs(linearLogits[$0, 1] - linearLogits[$0, 0]) < 1e-5 },
              "the linear model's two logits should be equal up to rounding")
 #sourceLocation()
-runner.begin(15, line: 720, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 721)
+runner.begin(15, line: 744, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 745)
 var freshXorRNG = SplitMix64(seed: 11)
 let untrainedXor = Sequential([Linear(2, 8, rng: &freshXorRNG), Tanh(),
                                Linear(8, 2, rng: &freshXorRNG)])
@@ -291,8 +291,8 @@ let xorRegions = [("Before training", untrainedXor), ("After 2,000 steps", xorNe
 show(DecisionRegionsRow(title: "XOR: what the 2-8-2 tanh network predicts",
                         panels: xorRegions))
 #sourceLocation()
-runner.begin(16, line: 758, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 759)
+runner.begin(16, line: 782, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 783)
 /// What a 2-class network predicts at the corners (−0.5, −0.5), (−0.5, 1.5), (1.5, −0.5), (1.5, 1.5).
 func cornerClasses(_ model: Sequential) -> [Int] {
     argmaxRows(model(Tensor([[-0.5, -0.5], [-0.5, 1.5], [1.5, -0.5], [1.5, 1.5]])))
@@ -306,8 +306,8 @@ precondition(argmaxRows(untrainedXor(squareGrid)).allSatisfy { $0 == 0 }
 precondition(xorRegions[1].pointsInOwnRegion == 4 && cornerClasses(xorNet) == [0, 1, 1, 0],
              "after training, class 1 should hold the corners near (0, 1) and (1, 0)")
 #sourceLocation()
-runner.begin(17, line: 807, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 808)
+runner.begin(17, line: 831, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 832)
 let curveX = Tensor(shape: [41, 1], scalars: (0...40).map { Float($0) * 0.15 - 3 })
 let curveY = curveX.map { sin(2 * $0) }
 
@@ -339,14 +339,14 @@ for (hidden, fit) in fits {
                  fit.losses[0], fit.losses[1999], fit.losses[4999], fit.losses[9999]))
 }
 #sourceLocation()
-runner.begin(18, line: 847, hidden: true)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 848)
+runner.begin(18, line: 871, hidden: true)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 872)
 precondition(fits[2].fit.losses.last! < 0.002, "32 hidden units should fit sin(2x) closely")
 precondition(fits[0].fit.losses.last! > fits[1].fit.losses.last! && fits[1].fit.losses.last! > fits[2].fit.losses.last!,
              "more hidden units should fit better")
 #sourceLocation()
-runner.begin(19, line: 853, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 854)
+runner.begin(19, line: 877, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 878)
 var fitPlot = LinePlot(title: "A 1-H-1 tanh network fitting sin(2x)", xLabel: "x",
                        yLabel: "y",
                        series: [Series("sin(2x)", over: -3...3) { sin(2 * $0) }],
@@ -360,8 +360,8 @@ show(fitPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 956, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 957)
+runner.beginSolution(20, exercise: 1, line: 981, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 982)
 // L = |a − t| with a = tanh(z), z = wx + b: ∂L/∂z = sign(a − t)·(1 − a²).
 let aTanh = tanh(z)
 let dLdzByHand = (aTanh - t > 0 ? 1.0 : -1.0) * (1 - aTanh * aTanh)
@@ -375,8 +375,8 @@ precondition(abs(dLdzByHand * x - slopeW) < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 982, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 983)
+runner.beginSolution(21, exercise: 2, line: 1007, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1008)
 
 
 
@@ -410,8 +410,8 @@ print("one z within ε of the kink: ", leakyCheck(nearKink))
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1032, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 1033)
+runner.beginSolution(22, exercise: 3, line: 1057, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1058)
 let inputParameter = Parameter("input", smallInputs)
 small.zeroGrad()
 inputParameter.zeroGrad()
@@ -446,8 +446,8 @@ print("the layer below it:         ",
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1085, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 1086)
+runner.beginSolution(23, exercise: 4, line: 1110, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1111)
 var forgetfulRNG = SplitMix64(seed: 3)
 let forgetful = Sequential([
     Linear(weight: Tensor(uniform: [32, 1], in: -3...3, using: &forgetfulRNG),
@@ -470,8 +470,8 @@ for step in [1, 10, 50, 100, 1000, 10_000] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(24, exercise: 5, line: 1126, hidden: false)
-#sourceLocation(file: "chapters/06-backpropagation.md", line: 1127)
+runner.beginSolution(24, exercise: 5, line: 1151, hidden: false)
+#sourceLocation(file: "chapters/06-backpropagation.md", line: 1152)
 var deepRNG = SplitMix64(seed: 3)
 let deep = makeMLP([1, 8, 8, 1], activation: { Tanh() }, rng: &deepRNG)
 var deepLosses: [Float] = []

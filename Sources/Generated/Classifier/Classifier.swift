@@ -38,9 +38,9 @@ public func makeMNISTNetwork(
     // Each dropout layer gets its own generator, seeded from the network's.
     let drop1 = Dropout(dropout, seed: rng.next())
     let drop2 = Dropout(dropout, seed: rng.next())
-    let norm: () -> [any Layer] = { batchNorm ? [BatchNorm(512)] : [] }
-    let hidden1: [any Layer] = [first] + norm() + [ReLU(), drop1]
-    let hidden2: [any Layer] = [second] + norm() + [ReLU(), drop2]
+    let norm: () -> [any Backpropagating] = { batchNorm ? [BatchNorm(512)] : [] }
+    let hidden1: [any Backpropagating] = [first] + norm() + [ReLU(), drop1]
+    let hidden2: [any Backpropagating] = [second] + norm() + [ReLU(), drop2]
     return Sequential(hidden1 + hidden2 + [third])
 }
 

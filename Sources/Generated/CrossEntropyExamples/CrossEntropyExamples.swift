@@ -57,7 +57,7 @@ print(format("uniform logits:         %.4f",
              crossEntropy(Tensor(zeros: [4, 10]), labels: [3, 1, 4, 1])))
 print(format("ln 10:                  %.4f", log(Float(10))))
 var ceRNG = SplitMix64(seed: 5)
-let freshNet = makeMLP([784, 512, 512, 10], rng: &ceRNG)
+let freshNet = makeChain([784, 512, 512, 10], rng: &ceRNG)
 let randomImages = Tensor(uniform: [32, 784], in: 0...1, using: &ceRNG)
 let randomLabels = (0..<32).map { _ in Int(ceRNG.next(below: 10)) }
 let freshLoss = crossEntropy(freshNet(randomImages), labels: randomLabels)

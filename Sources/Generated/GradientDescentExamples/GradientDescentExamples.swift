@@ -8,8 +8,8 @@ import Layers
 import Softmax
 import CrossEntropy
 import Backpropagation
-import Foundation
 import BookFormat
+import BookMath
 
 /// Runs the examples of chapters/07-gradient-descent.md in order.
 public func runGradientDescentExamples(_ runner: ExampleRunner) {
@@ -98,7 +98,7 @@ runner.begin(5, line: 316, hidden: false)
 #sourceLocation(file: "chapters/07-gradient-descent.md", line: 317)
 /// Runs `steps` updates of an optimizer on the bowl from `start`, θ = (x, y) held in one
 /// parameter.
-func minimizeBowl(steps: Int, _ makeOptimizer: (Parameter) -> any Optimizer)
+func minimizeBowl<O: Optimizer>(steps: Int, _ makeOptimizer: (Parameter) -> O)
     -> [(x: Float, y: Float)] {
     let theta = Parameter("θ", Tensor(shape: [2], scalars: [start.x, start.y]))
     var optimizer = makeOptimizer(theta)
@@ -258,10 +258,11 @@ runner.begin(13, line: 715, hidden: false)
 /// weights from SplitMix64(seed: seed), batch order from SplitMix64(seed: 100 + seed).
 /// Returns the loss on all points after each of the first `epochs` epochs, and after step
 /// `steps` (training on past `epochs` epochs if that step comes later).
-func lossCurve(batchSize: Int, epochs: Int, steps: Int = 0, seed: UInt64 = 1,
-               _ makeOptimizer: ([Parameter]) -> any Optimizer = {
-                   SGD($0, learningRate: 0.1)
-               })
+func lossCurve<O: Optimizer>(batchSize: Int, epochs: Int, steps: Int = 0,
+                             seed: UInt64 = 1,
+                             _ makeOptimizer: ([Parameter]) -> O = {
+                                 SGD($0, learningRate: 0.1)
+                             })
     -> (curve: [Float], afterSteps: Float) {
     var rng = SplitMix64(seed: seed)
     let model = makeMLP([2, 32, 32, 3], rng: &rng)
@@ -294,8 +295,8 @@ for (when, spreads, pattern) in [("40 epochs", afterEpochs, "%.2e"),
     }
 }
 #sourceLocation()
-runner.begin(14, line: 774, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 775)
+runner.begin(14, line: 775, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 776)
 /// Seed by seed, the loss with batch size batchSizes[j]
 /// minus the loss with batchSizes[i].
 func pairedDifference(_ i: Int, _ j: Int, _ loss: (Int, Int) -> Float) -> Spread {
@@ -315,8 +316,8 @@ for i in 0..<3 {
                    t.mean, t.standardDeviation, t.values.filter { $0 < 0 }.count))
 }
 #sourceLocation()
-runner.begin(15, line: 803, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 804)
+runner.begin(15, line: 804, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 805)
 for k in seeds.indices {
     precondition((0..<3).allSatisfy { epochLoss($0, k) < epochLoss($0 + 1, k) },
                  "at equal epochs, smaller batches should end lower, in every seed")
@@ -327,8 +328,8 @@ precondition(abs(pairedDifference(2, 3, stepLoss).mean) < afterSteps[3].standard
              && abs(pairedDifference(2, 3, stepLoss).mean) < abs(pairedDifference(0, 1, stepLoss).mean) / 10,
              "at equal steps, B = 300 should gain little over B = 50")
 #sourceLocation()
-runner.begin(16, line: 815, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 816)
+runner.begin(16, line: 816, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 817)
 let batchTitle = "SGD (η = 0.1) on the spirals, seed 1: loss after each epoch"
 var batchPlot = LinePlot(title: batchTitle, xLabel: "epoch",
                          yLabel: "cross-entropy on all 300 points (log scale)",
@@ -338,8 +339,8 @@ var batchPlot = LinePlot(title: batchTitle, xLabel: "epoch",
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(17, line: 876, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 877)
+runner.begin(17, line: 877, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 878)
 let rateGrid: [Float] = [0.03, 0.1, 0.3, 1, 3]
 /// A run's loss, or +∞ when the run blew up (to infinity or NaN).
 func finiteLoss(_ x: Float) -> Float { x.isFinite ? x : .infinity }
@@ -374,8 +375,8 @@ for (i, b) in batchSizes.enumerated() {
 }
 print("* not tuned: the other rates could only lower B = 1's loss, already the lowest")
 #sourceLocation()
-runner.begin(18, line: 921, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 922)
+runner.begin(18, line: 922, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 923)
 /// In how many seeds the tuned loss of batch size i + 1 is below that of batch size i.
 func lowerCount(_ tuned: [Spread], _ i: Int) -> Int {
     seeds.indices.filter { tuned[i + 1].values[$0] < tuned[i].values[$0] }.count
@@ -393,8 +394,8 @@ for i in 0..<3 {
                    t.standardDeviation, lowerCount(tunedSteps, i)))
 }
 #sourceLocation()
-runner.begin(19, line: 948, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 949)
+runner.begin(19, line: 949, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 950)
 precondition((0..<3).allSatisfy { lowerCount(tunedEpochs, $0) == 0 },
              "at equal epochs, B = 1 and the larger batches at their best rates keep the order")
 precondition(lowerCount(tunedSteps, 0) == 5 && lowerCount(tunedSteps, 1) == 5,
@@ -410,46 +411,30 @@ precondition(tunedSteps[3].mean < tunedSteps[2].mean
              "at best rates, B = 300 should beat B = 50 at equal steps by less than the spread")
 precondition(lowerCount(tunedSteps, 2) == 4, "the text says: lower in 4 of 5 seeds")
 #sourceLocation()
-runner.begin(20, line: 986, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 987)
-
-/// The part of chapter 9's recorded benchmark (bench/snapshot.json)
-/// this paragraph quotes.
-struct RecordedSpread: Decodable { let median, min, max: Double }
-struct RecordedMeasure: Decodable { let key: String; let torch: RecordedSpread? }
-struct RecordedMachine: Decodable { let cpu, torch: String; let cores, torchThreads: Int }
-struct RecordedRuns: Decodable {
-    let date: String, machine: RecordedMachine, pairs: Int
-    let loadBefore: [Double], measures: [RecordedMeasure]
-}
-struct RecordedSnapshot: Decodable { let paired: RecordedRuns }
-let recorded: RecordedRuns
-do {
-    let file = try Data(contentsOf: URL(fileURLWithPath: "bench/snapshot.json"))
-    recorded = try JSONDecoder().decode(RecordedSnapshot.self, from: file).paired
-} catch { fatalError("bench/snapshot.json: \(error)") }
-func torchEpoch(_ key: String) -> RecordedSpread {
-    guard let spread = recorded.measures.first(where: { $0.key == key })?.torch else {
-        fatalError("bench/snapshot.json: no PyTorch time for \(key)")
-    }
-    return spread
-}
-let (epoch20, epoch128) = (torchEpoch("epoch.b20"), torchEpoch("epoch.b128"))
+runner.begin(20, line: 989, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 990)
+/// The part of chapter 9's recorded benchmark (bench/snapshot.json) quoted here: an
+/// epoch's time in PyTorch over the recorded runs, in seconds.
+struct RecordedSpread { let median, min, max: Double }
+let recorded = (date: "2026-11-30 00:10 UTC", loadBefore: 1.08, pairs: 5,
+                machine: (cpu: "AMD EPYC", cores: 2, torch: "2.13.0+cpu",
+                          torchThreads: 2))
+let epoch20 = RecordedSpread(median: 4.56, min: 3.662, max: 6.212)
+let epoch128 = RecordedSpread(median: 2.886, min: 2.187, max: 3.359)
 let m = recorded.machine
 print("PyTorch \(m.torch) on \(m.torchThreads) threads, \(m.cpu) (\(m.cores) cores),")
-let load = recorded.loadBefore.first ?? .nan
-print("recorded \(recorded.date)," + format(" load average %.1f", load))
+print("recorded \(recorded.date)," + format(" load average %.1f", recorded.loadBefore))
 for (batch, t) in [(20, epoch20), (128, epoch128)] {
     let template = "one epoch at batch %3d: %.2f s (median of %d runs; %.2f–%.2f s)"
     print(format(template, batch, t.median, recorded.pairs, t.min, t.max))
 }
 #sourceLocation()
-runner.begin(21, line: 1027, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1028)
+runner.begin(21, line: 1014, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1015)
 precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
 #sourceLocation()
-runner.begin(22, line: 1059, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1060)
+runner.begin(22, line: 1046, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1047)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print(format("%-18@", name),
@@ -457,32 +442,33 @@ for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
                  bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(23, line: 1145, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1146)
+runner.begin(23, line: 1132, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1133)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(format("step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(24, line: 1164, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1165)
-let contenders: [(name: String, make: (Parameter) -> any Optimizer)] = [
-    ("SGD η = 0.02", { SGD([$0], learningRate: 0.02) }),
-    ("SGD η = 0.09", { SGD([$0], learningRate: 0.09) }),
-    ("momentum η = 0.02, μ = 0.9", { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
-    ("momentum η = 0.09, μ = 0.5", { SGD([$0], learningRate: 0.09, momentum: 0.5) }),
-    ("Adam η = 0.5", { Adam([$0], learningRate: 0.5) }),
+runner.begin(24, line: 1151, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1152)
+let contenders: [(name: String, path: [(x: Float, y: Float)])] = [
+    ("SGD η = 0.02", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.02) }),
+    ("SGD η = 0.09", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.09) }),
+    ("momentum η = 0.02, μ = 0.9",
+     minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
+    ("momentum η = 0.09, μ = 0.5",
+     minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.09, momentum: 0.5) }),
+    ("Adam η = 0.5", minimizeBowl(steps: 100) { Adam([$0], learningRate: 0.5) }),
 ]
 print("optimizer                     f after 10 steps   30 steps     100 steps")
-for (name, make) in contenders {
-    let path = minimizeBowl(steps: 100, make)
+for (name, path) in contenders {
     print(format("%-28@", name),
           format("%16.3e   %9.3e   %9.3e", bowl(path[10]), bowl(path[30]),
                  bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(25, line: 1199, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1200)
+runner.begin(25, line: 1187, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1188)
 let racers: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
     ("momentum η = 0.02, μ = 0.9",
@@ -498,8 +484,8 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(26, line: 1259, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1260)
+runner.begin(26, line: 1247, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1248)
 // curves[j][k]: optimizer j, seed seeds[k];
 // the loss on all 300 points after each of 40 epochs.
 let optimizerNames = ["SGD η = 0.1", "SGD η = 0.1, μ = 0.9", "Adam η = 0.01"]
@@ -537,8 +523,8 @@ for (j, name) in optimizerNames.enumerated() {
           + (j == 0 ? "" : "   in \(below) of 5"))
 }
 #sourceLocation()
-runner.begin(27, line: 1313, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1314)
+runner.begin(27, line: 1301, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1302)
 let finalLoss = { (j: Int, k: Int) in curves[j][k].last! }
 precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20 },
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
@@ -546,8 +532,8 @@ precondition(seeds.indices.filter { finalLoss(1, $0) < finalLoss(0, $0) / 20 }.c
              && seeds.indices.contains { finalLoss(1, $0) > finalLoss(0, $0) },
              "momentum should end far below plain SGD in 4 seeds of 5 and above it in one")
 #sourceLocation()
-runner.begin(28, line: 1322, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1323)
+runner.begin(28, line: 1310, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1311)
 let optimizerTitle = "The spirals, batch 10, seed 1: loss after each epoch"
 var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
@@ -557,8 +543,8 @@ var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
-runner.begin(29, line: 1382, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1383)
+runner.begin(29, line: 1370, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1371)
 /// The q-quantile (0...1) of values sorted in increasing order:
 /// the value at rank q·(n − 1).
 func quantile(_ sorted: [Float], _ q: Float) -> Float {
@@ -582,7 +568,7 @@ struct LayerRecord {
 /// batch order from SplitMix64(seed: 100 + seed).
 func recordLayers(sigmoid: Bool, epochs: Int, seed: UInt64 = 1) -> LayerRecord {
     var rng = SplitMix64(seed: seed)
-    let unit = { () -> any Layer in sigmoid ? Sigmoid() : ReLU() }
+    let unit = { () -> any Backpropagating in sigmoid ? Sigmoid() : ReLU() }
     let deep = makeMLP([2, 32, 32, 32, 32, 3], activation: unit, rng: &rng)
     var optimizer = SGD(deep.parameters, learningRate: 0.1)
     var order = SplitMix64(seed: 100 + seed)
@@ -623,8 +609,8 @@ for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
     }
 }
 #sourceLocation()
-runner.begin(30, line: 1467, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1468)
+runner.begin(30, line: 1455, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1456)
 /// The size (rms) of each layer's weight gradient after an epoch, against the layer.
 func layerSeries(_ name: String, _ gradients: [[Float]]) -> Series {
     Series(name, x: (1...5).map(Double.init),
@@ -655,8 +641,8 @@ for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
           ratios.map { format("%.1e", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(31, line: 1529, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1530)
+runner.begin(31, line: 1517, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1518)
 let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
 for k in 0..<2 {
     precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }
@@ -675,8 +661,8 @@ precondition(layerRatios[0].allSatisfy { $0 < 1e-3 } && layerRatios[1].allSatisf
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(32, exercise: 1, line: 1605, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1606)
+runner.beginSolution(32, exercise: 1, line: 1593, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1594)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -696,8 +682,8 @@ precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(33, exercise: 2, line: 1641, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1642)
+runner.beginSolution(33, exercise: 2, line: 1629, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1630)
 func converges(_ eta: Float) -> Bool {
     let path = minimizeBowl(steps: 2000) {
         SGD([$0], learningRate: eta, momentum: 0.9)
@@ -715,8 +701,8 @@ precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(34, exercise: 3, line: 1671, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1672)
+runner.beginSolution(34, exercise: 3, line: 1659, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1660)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
@@ -730,8 +716,8 @@ for eta: Float in [0.1, 0.2, 0.4] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(35, exercise: 4, line: 1702, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1703)
+runner.beginSolution(35, exercise: 4, line: 1690, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1691)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
@@ -748,12 +734,14 @@ struct NesterovSGD: Optimizer {
         }
     }
 }
-let twoMomenta: [(String, (Parameter) -> any Optimizer)] = [
-    ("momentum", { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
-    ("Nesterov", { NesterovSGD([$0], learningRate: 0.02, momentum: 0.9) }),
+let twoMomenta: [(String, [(x: Float, y: Float)])] = [
+    ("momentum",
+     minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.02, momentum: 0.9) }),
+    ("Nesterov",
+     minimizeBowl(steps: 100) { NesterovSGD([$0], learningRate: 0.02,
+                                            momentum: 0.9) }),
 ]
-for (name, make) in twoMomenta {
-    let path = minimizeBowl(steps: 100, make)
+for (name, path) in twoMomenta {
     print(format("%-9@", name),
           format("f after 10 steps %.3e   30 steps %.3e   100 steps %.3e",
                  bowl(path[10]), bowl(path[30]), bowl(path[100])))
@@ -761,8 +749,8 @@ for (name, make) in twoMomenta {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(36, exercise: 5, line: 1744, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1745)
+runner.beginSolution(36, exercise: 5, line: 1734, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1735)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0

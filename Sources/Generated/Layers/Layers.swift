@@ -291,9 +291,9 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { BookMath.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 716)
+#sourceLocation(file: "chapters/03-layers.md", line: 717)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
-public final class Sequential: Layer {
+public final class Chain: Layer {
     public var layers: [any Layer]
 
     public init(_ layers: [any Layer]) { self.layers = layers }
@@ -305,16 +305,16 @@ public final class Sequential: Layer {
     public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 761)
+#sourceLocation(file: "chapters/03-layers.md", line: 762)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
-public func makeMLP(_ sizes: [Int], activation: () -> any Layer = { ReLU() },
-                    rng: inout SplitMix64) -> Sequential {
+public func makeChain(_ sizes: [Int], activation: () -> any Layer = { ReLU() },
+                      rng: inout SplitMix64) -> Chain {
     var layers: [any Layer] = []
     for k in 0..<(sizes.count - 1) {
         layers.append(Linear(sizes[k], sizes[k + 1], rng: &rng))
         if k < sizes.count - 2 { layers.append(activation()) }
     }
-    return Sequential(layers)
+    return Chain(layers)
 }
 #sourceLocation()

@@ -7,7 +7,7 @@ import Activations
 import BookFormat
 import BookMath
 
-#sourceLocation(file: "chapters/03-layers.md", line: 1169)
+#sourceLocation(file: "chapters/03-layers.md", line: 1170)
 final class Identity: Layer {
     func forward(_ x: Tensor) -> Tensor { x }
 }
@@ -161,9 +161,9 @@ let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
 print("two layers vs one merged layer, largest difference:",
       format("%.1e", difference))
 #sourceLocation()
-runner.begin(10, line: 733, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 734)
-let xorNet = Sequential([
+runner.begin(10, line: 734, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 735)
+let xorNet = Chain([
     orAndNand, Sigmoid(),
     Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])),
     Sigmoid(),
@@ -175,34 +175,34 @@ for i in 0..<4 {
 }
 print("parameters:", xorNet.parameterCount)
 #sourceLocation()
-runner.begin(11, line: 780, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 781)
+runner.begin(11, line: 781, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 782)
 let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
 let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
 var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
                           xLabel: "x", yLabel: "network output")
 for seed: UInt64 in 1...3 {
     var netRng = SplitMix64(seed: seed)
-    let reluNet = makeMLP([1, 16, 1], rng: &netRng)
+    let reluNet = makeChain([1, 16, 1], rng: &netRng)
     let ys = reluNet(xBatch).scalars.map(Double.init)
     randomNets.add(Series("ReLU #\(seed)", x: xs.map(Double.init), y: ys))
 }
 for seed: UInt64 in 1...3 {
     var netRng = SplitMix64(seed: seed)
-    let tanhNet = makeMLP([1, 16, 1], activation: { Tanh() }, rng: &netRng)
+    let tanhNet = makeChain([1, 16, 1], activation: { Tanh() }, rng: &netRng)
     let ys = tanhNet(xBatch).scalars.map(Double.init)
     randomNets.add(Series("tanh #\(seed)", x: xs.map(Double.init), y: ys))
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(12, line: 829, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 830)
+runner.begin(12, line: 830, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 831)
 precondition(randomNets.series.allSatisfy { $0.y.allSatisfy { abs($0) < 1 } },
              "the six random 1-16-1 networks should stay within ±1 on [−3, 3]")
 #sourceLocation()
-runner.begin(13, line: 846, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 847)
-let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
+runner.begin(13, line: 847, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 848)
+let mnistNet = makeChain([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
 func padded(_ s: String, _ width: Int) -> String {
@@ -223,16 +223,16 @@ for layer in mnistNet.layers {
 print("scores of image 0:")
 print(h.rows([0]))
 #sourceLocation()
-runner.begin(14, line: 881, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 882)
+runner.begin(14, line: 882, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 883)
 precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { abs($0) < 0.11 },
              "the largest of the 200 untrained scores should be between 0.11 and 0.12 in size (the prose says so)")
 #sourceLocation()
-runner.begin(15, line: 897, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 898)
+runner.begin(15, line: 898, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 899)
 /// A network of `Linear` and activation layers as columns of units: the input, then the
 /// outputs of each `Linear`, named after the activation layer that follows it.
-func diagram(of network: Sequential, title: String, batch: String) -> LayerDiagram {
+func diagram(of network: Chain, title: String, batch: String) -> LayerDiagram {
     var columns: [LayerDiagram.Layer] = []
     for layer in network.layers {
         if let linear = layer as? Linear {
@@ -248,8 +248,8 @@ func diagram(of network: Sequential, title: String, batch: String) -> LayerDiagr
 show(diagram(of: mnistNet, title: "The tutorial's network on a batch of 20 images",
              batch: "20"))
 #sourceLocation()
-runner.begin(16, line: 938, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 939)
+runner.begin(16, line: 939, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 940)
 func rightAligned(_ s: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - s.count)) + s
 }
@@ -272,16 +272,16 @@ print("memory as 4-byte Floats:", format("%.2f MB", Double(4 * total) / 1e6))
 print("multiply-adds per image in a forward pass:", totalWeights,
       " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(17, line: 972, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 973)
+runner.begin(17, line: 973, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 974)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(18, line: 1016, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1017)
+runner.begin(18, line: 1017, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1018)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points
 /// of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int,
-                          from lo: Float, to hi: Float) -> Sequential {
+                          from lo: Float, to hi: Float) -> Chain {
     let knots = (0...units).map { lo + (hi - lo) * Float($0) / Float(units) }
     let slopes = (0..<units).map { k in
         (f(knots[k + 1]) - f(knots[k])) / (knots[k + 1] - knots[k])
@@ -291,7 +291,7 @@ func interpolatingNetwork(_ f: (Float) -> Float, units: Int,
     let changes = (0..<units).map { slopes[$0] - ($0 == 0 ? 0 : slopes[$0 - 1]) }
     let output = Linear(weight: Tensor(shape: [1, units], scalars: changes),
                         bias: Tensor(shape: [1], scalars: [f(lo)]))
-    return Sequential([hidden, ReLU(), output])
+    return Chain([hidden, ReLU(), output])
 }
 
 let grid = (0...1000).map { -Float.pi + 2 * Float.pi * Float($0) / 1000 }
@@ -303,8 +303,8 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(format("%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(19, line: 1059, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1060)
+runner.begin(19, line: 1060, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1061)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
@@ -318,31 +318,31 @@ show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 1133, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1134)
+runner.beginSolution(20, exercise: 1, line: 1134, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1135)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
-let counted = makeMLP([784, 256, 128, 10], rng: &countRng).parameterCount
+let counted = makeChain([784, 256, 128, 10], rng: &countRng).parameterCount
 print("on paper: \(byHand)   parameterCount: \(counted)")
 precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 1150, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1151)
+runner.beginSolution(21, exercise: 2, line: 1151, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1152)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1168, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1169)
+runner.beginSolution(22, exercise: 3, line: 1169, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1170)
 
 
 
 var identityRng = SplitMix64(seed: 12)
-let linearNet = makeMLP([3, 4, 2], activation: { Identity() }, rng: &identityRng)
+let linearNet = makeChain([3, 4, 2], activation: { Identity() }, rng: &identityRng)
 let (inner, outer) = (linearNet.layers[0] as! Linear, linearNet.layers[2] as! Linear)
 // One layer: W = W₂W₁, b = W₂b₁ + b₂.
 let (w1, w2) = (inner.weight.value, outer.weight.value)
@@ -357,8 +357,8 @@ precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1199, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1200)
+runner.beginSolution(23, exercise: 4, line: 1200, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1201)
 /// A `Linear(n, n)` with zero biases and weights uniform in ±bound.
 func scaledLayer(_ n: Int, bound: Float, rng: inout SplitMix64) -> Linear {
     Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng),
@@ -388,8 +388,8 @@ for scheme in ["PyTorch", "Xavier", "He", "4 × Xavier"] {
     print(format("%-11@", scheme) + cells.joined())
 }
 #sourceLocation()
-runner.beginSolution(24, exercise: 4, line: 1239, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 1240)
+runner.beginSolution(24, exercise: 4, line: 1240, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 1241)
 let (pytorch, xavier, he) = (sigmoidSpread["PyTorch"]!, sigmoidSpread["Xavier"]!,
                              sigmoidSpread["He"]!)
 let fourXavier = sigmoidSpread["4 × Xavier"]!
@@ -402,8 +402,8 @@ precondition(fourXavier[2] > 100 * he[2] && fourXavier[3] < fourXavier[0] / 1000
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(25, exercise: 5, line: 1276, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1277)
+runner.beginSolution(25, exercise: 5, line: 1277, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1278)
 func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float,
                   points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }

@@ -5,7 +5,7 @@ import Perceptron
 import Layers
 import Backpropagation
 import GradientDescent
-#sourceLocation(file: "chapters/08-regularization.md", line: 252)
+#sourceLocation(file: "chapters/08-regularization.md", line: 256)
 // Layers and Backpropagation for the layers, GradientDescent for the examples'
 // optimizers.
 
@@ -15,10 +15,13 @@ import GradientDescent
 
 
 
-/// A layer that behaves differently while training (dropout, batch norm).
-public protocol ModeDependent: AnyObject {
+/// The base class of layers that behave differently while training (dropout, batch
+/// norm).
+open class ModeDependent {
     /// True while training (the initial state), false in evaluation.
-    var isTraining: Bool { get set }
+    public var isTraining = true
+
+    public init() {}
 }
 
 extension Sequential {
@@ -30,20 +33,19 @@ extension Sequential {
 
     func setTraining(_ on: Bool) {
         for layer in layers {
-            (layer as? any ModeDependent)?.isTraining = on
+            (layer as? ModeDependent)?.isTraining = on
             (layer as? Sequential)?.setTraining(on)
         }
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 302)
+#sourceLocation(file: "chapters/08-regularization.md", line: 309)
 /// Inverted dropout: in training each element is zeroed with probability p and the
 /// survivors are scaled by 1/(1 − p), so the expected output equals the input; in
 /// evaluation it is the identity. `[batch, n] → [batch, n]`. The mask comes from the
 /// layer's own generator, seeded at creation.
-public final class Dropout: Backpropagating, ModeDependent {
+public final class Dropout: ModeDependent, Backpropagating {
     public let p: Float
-    public var isTraining = true
     /// The generator that draws the masks (its state advances with every training forward
     /// pass).
     public private(set) var rng: SplitMix64
@@ -73,7 +75,7 @@ public final class Dropout: Backpropagating, ModeDependent {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 634)
+#sourceLocation(file: "chapters/08-regularization.md", line: 640)
 /// Batch normalization over a batch of feature vectors (PyTorch's `BatchNorm1d`):
 /// `[batch, n] → [batch, n]`.
 ///
@@ -81,12 +83,11 @@ public final class Dropout: Backpropagating, ModeDependent {
 /// column, y = γ ⊙ x̂ + β; running statistics r ← (1 − m) r + m · (batch statistic), the
 /// variance unbiased (× b/(b − 1)), m = 0.1. Evaluation: the running statistics replace
 /// the batch's, so the output does not depend on the batch.
-public final class BatchNorm: Backpropagating, ModeDependent {
+public final class BatchNorm: ModeDependent, Backpropagating {
     public let gamma: Parameter
     public let beta: Parameter
     public var runningMean: Tensor
     public var runningVariance: Tensor
-    public var isTraining = true
     public let momentum: Float
     public let epsilon: Float
     /// x̂ and 1/√(σ² + ε) of the last forward pass, for the backward pass.
@@ -154,7 +155,7 @@ public final class BatchNorm: Backpropagating, ModeDependent {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 900)
+#sourceLocation(file: "chapters/08-regularization.md", line: 904)
 /// The L2 penalty (λ/2) Σ θ² over the given parameters; adds its gradient λθ to their
 /// `grad`. Plain gradient descent on it shrinks each weight by a factor (1 − ηλ) per
 /// step: "weight decay" (with momentum μ the decay is spread over later steps, settling
@@ -170,7 +171,7 @@ public func addL2Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     return lambda / 2 * penalty
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 960)
+#sourceLocation(file: "chapters/08-regularization.md", line: 964)
 /// The L1 penalty λ Σ |θ|; adds its (sub)gradient λ·sign(θ) to their `grad` (0 at θ = 0).
 /// It pushes weights by a constant amount toward zero, so many end near zero: sparse
 /// weights. With plain (sub)gradient steps they hover around zero instead of landing on
@@ -185,7 +186,7 @@ public func addL1Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     return lambda * penalty
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 984)
+#sourceLocation(file: "chapters/08-regularization.md", line: 988)
 /// Soft thresholding, the proximal step of an L1 penalty: θ ← sign(θ)·max(|θ| − amount,
 /// 0) for every element. Called after an optimizer step with amount = ηλ instead of
 /// adding λ·sign(θ) to the gradient, it moves weights toward zero like the L1 penalty but

@@ -12,10 +12,10 @@ import GradientDescent
 import BookFormat
 import BookMath
 
-#sourceLocation(file: "chapters/08-regularization.md", line: 1509)
-final class PlainDropout: Backpropagating, ModeDependent {
+#sourceLocation(file: "chapters/08-regularization.md", line: 1513)
+final class PlainDropout: ModeDependent, Backpropagating {
     let p: Float
-    var isTraining = true, forgetScaling = false
+    var forgetScaling = false
     var rng: SplitMix64
     var mask: Tensor?
     init(_ p: Float, seed: UInt64) { (self.p, rng) = (p, SplitMix64(seed: seed)) }
@@ -86,7 +86,7 @@ struct History {
 func makeNet(dropout: Float = 0, batchNorm: Bool = false,
              seed: UInt64 = 1) -> Sequential {
     var rng = SplitMix64(seed: seed)
-    var layers: [any Layer] = []
+    var layers: [any Backpropagating] = []
     for (k, (inputs, outputs)) in [(2, 32), (32, 32), (32, 3)].enumerated() {
         layers.append(Linear(inputs, outputs, rng: &rng))
         guard k < 2 else { break }
@@ -165,8 +165,8 @@ precondition(plain.training.last! < 0.01 && plain.validation.last! > 50 * plain.
              && plain.validation.last! > plain.best.loss && accuracy(plainNet, trainingSet) == 1,
              "the plain network should fit the training set and end above its best validation loss")
 #sourceLocation()
-runner.begin(5, line: 341, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 342)
+runner.begin(5, line: 347, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 348)
 let dropout = Dropout(0.2, seed: 9)
 let ones = Tensor(repeating: 1, shape: [100, 100])
 let dropped = dropout(ones)
@@ -176,8 +176,8 @@ print("values that occur:",
 print(format("zeroed: %.2f%%   mean of the output: %.4f",
              100 * Float(zeros) / 10_000, dropped.sum() / 10_000))
 #sourceLocation()
-runner.begin(6, line: 361, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 362)
+runner.begin(6, line: 367, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 368)
 var smallRNG = SplitMix64(seed: 3)
 let small = Sequential([Linear(4, 8, rng: &smallRNG), ReLU(), Dropout(0.5, seed: 4),
                         Linear(8, 2, rng: &smallRNG)])
@@ -187,8 +187,8 @@ print("train mode:", small(input), small(input))
 small.eval()
 print("eval mode: ", small(input), small(input))
 #sourceLocation()
-runner.begin(7, line: 384, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 385)
+runner.begin(7, line: 390, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 391)
 let dropoutNet = makeNet(dropout: 0.2)
 let withDropout = fit(dropoutNet)
 print("                 lowest validation   after 150 epochs:")
@@ -201,13 +201,13 @@ for (name, model, h) in [("no dropout", plainNet, plain),
                    100 * accuracy(model, validationSet)))
 }
 #sourceLocation()
-runner.begin(8, line: 405, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 406)
+runner.begin(8, line: 411, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 412)
 precondition(withDropout.validation.last! < plain.validation.last! && withDropout.training.last! > plain.training.last!,
              "dropout should end with a higher training loss and a lower validation loss")
 #sourceLocation()
-runner.begin(9, line: 410, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 411)
+runner.begin(9, line: 416, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 417)
 var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: "epoch",
                            yLabel: "cross-entropy",
                            series: [Series("training", x: epochAxis,
@@ -220,8 +220,8 @@ var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: 
                                            y: withDropout.validation.map(Double.init))])
 show(dropoutPlot)
 #sourceLocation()
-runner.begin(10, line: 463, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 464)
+runner.begin(10, line: 469, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 470)
 let seeds: [UInt64] = [1, 2, 3, 4, 5]
 /// What one training run ends with: training and validation loss, validation accuracy
 /// (in %), the mean probability the network gives its answer on the validation points it
@@ -304,8 +304,8 @@ let dropoutOutcomes = overSeeds(first: outcome(dropoutNet, withDropout)) { seed 
 }
 compare([("no dropout", plainOutcomes), ("dropout p = 0.2", dropoutOutcomes)])
 #sourceLocation()
-runner.begin(11, line: 566, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 567)
+runner.begin(11, line: 572, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 573)
 for (name, outcomes) in [("no dropout", plainOutcomes),
                          ("dropout p = 0.2", dropoutOutcomes)] {
     print(format("%-16@", name),
@@ -316,8 +316,8 @@ let lessSure = zip(dropoutOutcomes,
                    plainOutcomes).filter { $0.wrongConfidence < $1.wrongConfidence }.count
 print("lower with dropout in \(lessSure) of 5 seeds")
 #sourceLocation()
-runner.begin(12, line: 588, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 589)
+runner.begin(12, line: 594, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 595)
 let dropoutGain = zip(dropoutOutcomes, plainOutcomes).map { $0.validation - $1.validation }
 let dropoutPoints = Spread(zip(dropoutOutcomes, plainOutcomes).map { $0.accuracy - $1.accuracy })
 precondition(dropoutGain.allSatisfy { $0 < 0 }, "dropout should lower the validation loss in every seed")
@@ -329,8 +329,8 @@ precondition(lessSure == 5, "dropout should be less confident in its wrong answe
 precondition(plainOutcomes.allSatisfy { $0.training < 0.005 && $0.validation > 0.35 },
              "without dropout the training loss should end near 0.003 and the validation loss above 0.35 in every seed")
 #sourceLocation()
-runner.begin(13, line: 722, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 723)
+runner.begin(13, line: 727, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 728)
 var checkRNG = SplitMix64(seed: 17)
 let bnNet = Sequential([Linear(3, 5, rng: &checkRNG), BatchNorm(5), Tanh(),
                         Linear(5, 3, rng: &checkRNG)])
@@ -349,18 +349,16 @@ print("  all the others:       ",
       checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss))
 print("input:     ", checkGradients(of: [checkInput], loss: checkLoss))
 #sourceLocation()
-runner.begin(14, line: 750, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 751)
+runner.begin(14, line: 755, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 756)
 precondition(checkGradients(of: bnNet.parameters, loss: checkLoss).maxRelativeError < 2e-2
              && checkGradients(of: [checkInput], loss: checkLoss).maxRelativeError < 2e-2,
              "batch norm's gradients should agree with finite differences")
-precondition(firstBias.grad.scalars.allSatisfy { abs($0) < 1e-6 }
-             && checkGradients(of: [firstBias], loss: checkLoss).maxRelativeError
-                >= checkGradients(of: bnNet.parameters.filter { $0 !== firstBias }, loss: checkLoss).maxRelativeError,
-             "the bias before batch norm should have a zero gradient and the largest relative error")
+precondition(firstBias.grad.scalars.allSatisfy { abs($0) < 1e-6 },
+             "the bias before batch norm should have a zero gradient, up to rounding")
 #sourceLocation()
-runner.begin(15, line: 771, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 772)
+runner.begin(15, line: 775, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 776)
 let bn = BatchNorm(3)
 var bnRNG = SplitMix64(seed: 8)
 for _ in 0..<30 { _ = bn(Tensor(uniform: [16, 3], in: 2...6, using: &bnRNG)) }
@@ -379,24 +377,24 @@ print("eval,  sample 0 in batch A:", bnModel(batchA).rows([0]))
 print("eval,  sample 0 in batch B:", bnModel(batchB).rows([0]))
 print("eval,  sample 0 alone:     ", bnModel(batchA.rows([0])))
 #sourceLocation()
-runner.begin(16, line: 808, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 809)
+runner.begin(16, line: 812, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 813)
 let batchNormOutcomes = seeds.map { seed in
     let m = makeNet(batchNorm: true, seed: seed)
     return outcome(m, fit(m, seed: seed, recordEvery: 150))
 }
 compare([("no batch norm", plainOutcomes), ("batch norm", batchNormOutcomes)])
 #sourceLocation()
-runner.begin(17, line: 835, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 836)
+runner.begin(17, line: 839, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 840)
 let batchNormGain = Spread(zip(batchNormOutcomes, plainOutcomes).map { $0.validation - $1.validation })
 precondition(abs(batchNormGain.mean) < batchNormGain.standardDeviation,
              "batch norm's change of validation loss should be within the seed-to-seed noise")
 precondition(zip(batchNormOutcomes, plainOutcomes).allSatisfy { $0.training > $1.training },
              "batch norm should end with a higher training loss than the plain network in every seed")
 #sourceLocation()
-runner.begin(18, line: 861, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 862)
+runner.begin(18, line: 865, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 866)
 var decayFactors: [Float] = []  // the factor at step 200, per μ
 for mu: Float in [0, 0.9] {
     let w = Parameter("w", Tensor(shape: [1], scalars: [1]))
@@ -417,13 +415,13 @@ for mu: Float in [0, 0.9] {
     print(factors)
 }
 #sourceLocation()
-runner.begin(19, line: 894, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 895)
+runner.begin(19, line: 898, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 899)
 precondition(abs(decayFactors[0] - 0.9995) < 1e-6 && abs(decayFactors[1] - (1 - 0.05 * 0.01 / 0.1)) < 5e-4,
              "weight decay should be 1 − ηλ per step without momentum and near 1 − ηλ/(1 − μ) with μ = 0.9")
 #sourceLocation()
-runner.begin(20, line: 919, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 920)
+runner.begin(20, line: 923, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 924)
 let penalized = makeNet(), decayed = makeNet()
 var optimizerA = SGD(penalized.parameters, learningRate: 0.05)
 var optimizerB = SGD(decayed.parameters, learningRate: 0.05, weightDecay: 0.01)
@@ -443,8 +441,8 @@ let largestDifference = zip(penalized.parameters, decayed.parameters)
 print("largest difference between the two networks' parameters after 6 steps:",
       largestDifference)
 #sourceLocation()
-runner.begin(21, line: 1010, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1011)
+runner.begin(21, line: 1014, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1015)
 /// The weight matrices of a model (not the biases).
 func weights(_ model: Sequential) -> [Parameter] {
     model.parameters.filter { $0.name == "weight" }
@@ -482,8 +480,8 @@ for (name, model, history) in variants {
 print(format("weights per network: %d   soft threshold per step: %.4f",
              weights(plainNet).reduce(0) { $0 + $1.value.count }, threshold))
 #sourceLocation()
-runner.begin(22, line: 1061, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1062)
+runner.begin(22, line: 1065, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1066)
 // Seed 1's runs are the ones above.
 let seedOne = variants.map { outcome($0.model, $0.history) }
 /// One outcome per seed of `makeNet()` trained by `fit` with a regularizer's hooks.
@@ -507,8 +505,8 @@ let softOutcomes = regularized(first: seedOne[3], afterStep: {
 compare([("none", plainOutcomes), ("L2 λ = 0.01", l2Outcomes),
          ("L1 λ = 0.001", l1Outcomes), ("L1, soft threshold", softOutcomes)])
 #sourceLocation()
-runner.begin(23, line: 1106, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1107)
+runner.begin(23, line: 1110, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1111)
 /// The sizes |w| of a model's weights, largest first.
 func sortedSizes(_ model: Sequential) -> [Double] {
     weights(model).flatMap { $0.value.scalars }.map { Double(abs($0)) }.sorted(by: >)
@@ -522,8 +520,8 @@ weightPlot.logY = true
 weightPlot.yRange = 1e-6...10
 show(weightPlot)
 #sourceLocation()
-runner.begin(24, line: 1171, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1172)
+runner.begin(24, line: 1175, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1176)
 let sortedWeights = variants.map { weights($0.model).flatMap { $0.value.scalars }.map(abs).sorted(by: >) }
 precondition(zip(sortedWeights[1], sortedWeights[0]).allSatisfy { $0 < $1 },
              "L2's sorted weights should lie below the unpenalized ones at every rank")
@@ -542,8 +540,8 @@ for regularized in [l2Outcomes, l1Outcomes, softOutcomes, batchNormOutcomes] {
                  "no regularizer should change the validation accuracy by more than the seed-to-seed noise")
 }
 #sourceLocation()
-runner.begin(25, line: 1195, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1196)
+runner.begin(25, line: 1199, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1200)
 let seedOneNets = [("No regularizer", plainNet), ("Dropout p = 0.2", dropoutNet),
                    ("L2 λ = 0.01", variants[1].model)]
 let regularizedRegions = seedOneNets.map { name, model -> DecisionRegions in
@@ -573,8 +571,8 @@ for (name, outcomes) in [("none", plainOutcomes), ("dropout p = 0.2", dropoutOut
           + (name == "none" ? "" : "      in \(shorter) of 5"))
 }
 #sourceLocation()
-runner.begin(26, line: 1265, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1266)
+runner.begin(26, line: 1269, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1270)
 precondition(dropoutAgrees < 0.85 && l2Agrees > 0.9,
              "seed 1: dropout should change the regions on more of the square than L2")
 precondition(regularizedRegions.map { $0.pointsInOwnRegion } == [60, 59, 58],
@@ -585,8 +583,8 @@ let boundaryChanges = [dropoutOutcomes, l2Outcomes].map { outcomes in
 precondition(boundaryChanges.allSatisfy { abs($0.mean) < $0.standardDeviation },
              "the regularizers' change of boundary length should be within the seed-to-seed noise")
 #sourceLocation()
-runner.begin(27, line: 1289, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1290)
+runner.begin(27, line: 1293, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1294)
 dropoutNet.train()
 let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
@@ -595,8 +593,8 @@ let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet
 print(format("train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB,
              clean))
 #sourceLocation()
-runner.begin(28, line: 1314, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1315)
+runner.begin(28, line: 1318, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1319)
 let printedTraining = 0.767620, printedValidation = 0.085004
 print(format("training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining,
              printedTraining * 60_000 / 48_000))
@@ -605,8 +603,8 @@ print(format("validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation,
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(29, exercise: 1, line: 1367, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1368)
+runner.beginSolution(29, exercise: 1, line: 1371, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1372)
 /// `fit`, keeping a copy of every parameter from the epoch with the lowest validation
 /// loss and restoring it at the end.
 func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History,
@@ -658,8 +656,8 @@ for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] 
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(30, exercise: 2, line: 1433, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1434)
+runner.beginSolution(30, exercise: 2, line: 1437, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1438)
 let rates: [Float] = [0.1, 0.2, 0.3, 0.5]
 var dropoutRuns: [(p: Float, model: Sequential, history: History)] = []
 for p in rates {
@@ -690,8 +688,8 @@ show(ratePlot)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(31, exercise: 3, line: 1505, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1506)
+runner.beginSolution(31, exercise: 3, line: 1509, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1510)
 /// Dropout as first published: zero with probability p in training, no rescaling;
 /// multiply by 1 − p in evaluation (unless `forgetScaling`), so that both have the
 /// same expected output.
@@ -735,8 +733,8 @@ print(format("validation loss with the evaluation scaling %.4f,", scaledLoss),
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(32, exercise: 4, line: 1563, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1564)
+runner.beginSolution(32, exercise: 4, line: 1567, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1568)
 struct AdamW: Optimizer {
     var adam: Adam
     var weightDecay: Float
@@ -752,8 +750,8 @@ struct AdamW: Optimizer {
         adam.step()  // the Adam step, without λθ in the gradient
     }
 }
-func fitWith(_ model: Sequential,
-             _ makeOptimizer: ([Parameter]) -> any Optimizer) -> Float {
+func fitWith<O: Optimizer>(_ model: Sequential,
+                           _ makeOptimizer: ([Parameter]) -> O) -> Float {
     var optimizer = makeOptimizer(model.parameters)
     var order = SplitMix64(seed: 101)
     for _ in 0..<150 {
@@ -770,17 +768,20 @@ func fitWith(_ model: Sequential,
     model.eval()
     return crossEntropy(model(validationSet.points), labels: validationSet.labels)
 }
-let contenders: [(name: String, make: ([Parameter]) -> any Optimizer)] = [
-    ("Adam, weightDecay 0.01", { Adam($0, learningRate: 0.01, weightDecay: 0.01) }),
-    ("AdamW λ = 0.01", { AdamW($0, learningRate: 0.01, weightDecay: 0.01) }),
-    ("AdamW λ = 0.1", { AdamW($0, learningRate: 0.01, weightDecay: 0.1) }),
-    ("AdamW λ = 1", { AdamW($0, learningRate: 0.01, weightDecay: 1) }),
+let contenders: [(name: String, fit: (Sequential) -> Float)] = [
+    ("Adam, weightDecay 0.01",
+     { fitWith($0) { Adam($0, learningRate: 0.01, weightDecay: 0.01) } }),
+    ("AdamW λ = 0.01",
+     { fitWith($0) { AdamW($0, learningRate: 0.01, weightDecay: 0.01) } }),
+    ("AdamW λ = 0.1",
+     { fitWith($0) { AdamW($0, learningRate: 0.01, weightDecay: 0.1) } }),
+    ("AdamW λ = 1", { fitWith($0) { AdamW($0, learningRate: 0.01, weightDecay: 1) } }),
 ]
 var sortedWeights: [Series] = []
 print("optimizer                val. loss   Σ|w|   largest |w|")
-for (name, make) in contenders {
+for (name, fit) in contenders {
     let model = makeNet()
-    let loss = fitWith(model, make)
+    let loss = fit(model)
     let w = sortedSizes(model)
     sortedWeights.append(Series(name, y: w))
     print(format("%-23@", name),
@@ -796,8 +797,8 @@ show(adamWPlot)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(33, exercise: 5, line: 1666, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1667)
+runner.beginSolution(33, exercise: 5, line: 1673, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1674)
 let bnTrained = makeNet(batchNorm: true)
 let bnHistory = fit(bnTrained)
 bnTrained.eval()

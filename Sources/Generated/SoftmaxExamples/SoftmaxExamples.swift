@@ -117,7 +117,7 @@ show(temperaturePlot)
 runner.begin(13, line: 364, hidden: false)
 #sourceLocation(file: "chapters/04-softmax.md", line: 365)
 var rng = SplitMix64(seed: 4)
-let mnistNet = makeMLP([784, 512, 512, 10], rng: &rng)
+let mnistNet = makeChain([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 let imageLabels = (0..<20).map { _ in Int(rng.next(below: 10)) }
 
