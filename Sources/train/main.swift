@@ -19,7 +19,7 @@ struct Train: ParsableCommand {
         abstract: "Train chapter 11's 784-512-512-10 MNIST network (or chapter 12's convolutional network), keep the best model, and test it.",
         discussion: """
             With --resume, the run saved in <checkpoint>.resume continues with its own options and \
-            network. Only --epochs (to train longer), --threads, --data and --checkpoint may be given \
+            network. Only --epochs (to train longer), --threads, --data, --checkpoint and --eval-limit may be given \
             with it; any other training option that differs from the saved run is an error naming it.
             """)
 
@@ -73,6 +73,17 @@ struct Train: ParsableCommand {
     var resume = false
     @Option(parsing: .unconditional, help: "Threads for the matrix products (1 ≤ n ≤ 256). (default: all cores)")
     var threads: Int?
+    @Option(name: .customLong("eval-limit"), parsing: .unconditional, help: "Check and test on the first n validation and the first n test images only, for quick runs (1 ≤ n ≤ 10,000; not saved with the run). (default: all)")
+    var evalLimit: Int?
+
+    /// The split with its validation and test sets cut to `--eval-limit`.
+    func limited(_ split: MNISTSplit) -> MNISTSplit {
+        guard let evalLimit else { return split }
+        var cut = split
+        cut.validation = split.validation.subset(Array(0..<min(evalLimit, split.validation.count)))
+        cut.test = split.test.subset(Array(0..<min(evalLimit, split.test.count)))
+        return cut
+    }
 
     /// Option names as the command line spells them, by `TrainingOptions` property.
     static let flags = ["epochs": "--epochs", "batchSize": "--batch-size", "learningRate": "--lr",
@@ -101,6 +112,9 @@ struct Train: ParsableCommand {
 
     /// Ranges that need no data, checked while parsing (the training size is known once MNIST is loaded).
     func validate() throws {
+        if let evalLimit, !(1...10_000).contains(evalLimit) {
+            throw ValidationError("--eval-limit must be in 1...10000, not \(evalLimit)")
+        }
         if let threads, !Trainer.threadRange.contains(threads) {
             throw ValidationError("--threads must be in \(Trainer.threadRange.lowerBound)...\(Trainer.threadRange.upperBound), not \(threads)")
         }
@@ -146,7 +160,7 @@ struct Train: ParsableCommand {
                 throw Failure("\(path) has already trained \(saved.epoch) epochs of \(saved.options.epochs); "
                               + "pass --epochs N with N > \(saved.epoch) to train further")
             }
-            let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: saved.options.splitSeed) }
+            let split = limited(try orFail { try MNISTSplit.load(directory: data, splitSeed: saved.options.splitSeed) })
             trainer = try orFail { () throws -> any EpochTrainer in
                 if savedModel == .cnn {
                     return try ConvTrainer(resuming: path, data: split, epochs: total, threads: threads)
@@ -158,7 +172,7 @@ struct Train: ParsableCommand {
         } else {
             let model = model ?? .mlp
             let options = options(over: Self.defaults(for: model))
-            let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: options.splitSeed) }
+            let split = limited(try orFail { try MNISTSplit.load(directory: data, splitSeed: options.splitSeed) })
             if let problem = options.problems(trainingSize: split.trainIndices.count).first {
                 throw ValidationError(Self.message(problem))
             }

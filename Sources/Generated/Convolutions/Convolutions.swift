@@ -514,19 +514,18 @@ public final class Conv2D: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1112)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1113)
 /// Batch normalization per channel, as PyTorch's `nn.BatchNorm2d`: chapter 8's
 /// `BatchNorm` with the n = batch·H·W numbers of channel ch (every position of every
 /// sample) as its batch: y = γ[ch]·(x − μ)/√(σ² + ε) + β[ch], with μ and σ² their mean
 /// and variance in training, the running estimates in evaluation.
 /// `[batch, C·H·W] → [batch, C·H·W]`.
-public final class BatchNorm2D: Backpropagating, ModeDependent {
+public final class BatchNorm2D: ModeDependent, Backpropagating {
     public let channels: Int, positions: Int
     public let gamma: Parameter
     public let beta: Parameter
     public var runningMean: Tensor
     public var runningVariance: Tensor
-    public var isTraining = true
     public let momentum: Float = 0.1, epsilon: Float = 1e-5
     /// x̂ and 1/√(σ² + ε) per channel of the last forward pass, for the backward pass.
     var normalized: [Float] = []
@@ -647,7 +646,7 @@ public final class BatchNorm2D: Backpropagating, ModeDependent {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1334)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1338)
 /// Chapter 3's `Linear`, y = x·Wᵀ + b (`[batch, in] → [batch, out]`), with its products
 /// done by chapter 9's `gemm`: the same parameters in the same layout, drawn the same
 /// way.
@@ -768,7 +767,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25,
     conv1.computesInputGradient = false
     let classifier = FastLinear(32 * 7 * 7, 10, rng: &rng)
     /// Batch norm per channel between a convolution and its ReLU, if asked.
-    func norm(_ s: ConvShape) -> [any Layer] {
+    func norm(_ s: ConvShape) -> [any Backpropagating] {
         batchNorm ? [BatchNorm2D(channels: s.outChannels, height: s.outHeight,
                                  width: s.outWidth)] : []
     }
@@ -780,7 +779,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25,
     ])
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1554)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1558)
 /// Each 28×28 image of `images` (`[n, 784]`) moved by its offset, dy rows down and dx
 /// columns right; the pixels that come in from outside are 0 (paper):
 /// moved[y, x] = image[y − dy, x − dx].
@@ -801,7 +800,7 @@ public func shiftImages(_ images: Tensor, by offsets: [(dy: Int, dx: Int)]) -> T
     return Tensor(shape: images.shape, scalars: moved)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1657)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1661)
 /// Chapter 7's update rules for a list of parameters, as `TrainingOptions.Optimizer`
 /// names them, with their state in the open so that a checkpoint can hold it. Computes
 /// what chapter 7's `SGD` and `Adam` compute, operation for operation:

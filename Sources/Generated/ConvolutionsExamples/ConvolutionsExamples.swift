@@ -298,8 +298,8 @@ runner.begin(15, line: 1295, hidden: true)
 precondition(normCheck.maxRelativeError < 2e-2,
              "batch norm per channel agrees with finite differences to 2·10⁻²")
 #sourceLocation()
-runner.begin(16, line: 1469, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1470)
+runner.begin(16, line: 1473, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1474)
 let convNet = makeConvNet(seed: 0, batchNorm: true)   // the network of the record
 convNet.eval()
 var flowing = mnist.test.images.rows(Array(0..<20))
@@ -325,8 +325,8 @@ for layer in convNet.layers {
 print("all together: \(convNet.parameterCount) parameters; "
       + "chapter 11's MLP: \(makeMNISTNetwork(seed: 0).parameterCount)")
 #sourceLocation()
-runner.begin(17, line: 1517, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1518)
+runner.begin(17, line: 1521, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1522)
 var linearRNG = SplitMix64(seed: 14)
 let fastClassifier = FastLinear(1568, 10, rng: &linearRNG)
 let plainClassifier = Linear(weight: fastClassifier.weight.value,
@@ -349,8 +349,8 @@ precondition(fastRectifier(linearInput) == plainRectifier(linearInput)
                  == plainRectifier.backward(rectifierGradient),
              "FastReLU computes chapter 3's ReLU and chapter 6's backward pass")
 #sourceLocation()
-runner.begin(18, line: 1577, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1578)
+runner.begin(18, line: 1581, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1582)
 let shiftOffsets = [(dy: 0, dx: 0), (dy: -2, dx: -2), (dy: 0, dx: 2), (dy: 2, dx: 1),
                     (dy: 1, dx: -2), (dy: -1, dx: 0)]
 let shiftedSevens = shiftImages(mnist.test.images.rows(Array(repeating: 0, count: 6)),
@@ -362,8 +362,8 @@ show(ImageGrid(title: "The first test digit, as it is and moved by up to 2 pixel
                captions: shiftOffsets.map { "down \($0.dy), right \($0.dx)" },
                columns: 3))
 #sourceLocation()
-runner.begin(19, line: 1628, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1629)
+runner.begin(19, line: 1632, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1633)
 for (k, (dy, dx)) in shiftOffsets.enumerated() {
     for y in 0..<28 where (0..<28).contains(y + dy) {
         for x in 0..<28 where (0..<28).contains(x + dx) {
@@ -373,8 +373,8 @@ for (k, (dy, dx)) in shiftOffsets.enumerated() {
     }
 }
 #sourceLocation()
-runner.begin(20, line: 1958, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1959)
+runner.begin(20, line: 1962, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1963)
 var smoke = TrainingOptions()
 smoke.epochs = 1
 smoke.trainingLimit = 3_000
@@ -386,13 +386,13 @@ let smokeRun = try! ConvTrainer(options: smoke, data: mnist)
 let smokeRecord = try! smokeRun.trainEpoch()
 print(smokeRecord.logLine)
 #sourceLocation()
-runner.begin(21, line: 1975, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1976)
+runner.begin(21, line: 1979, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1980)
 precondition(smokeRecord.validationAccuracy > 0.85,
              "one short epoch should take the network far above chance (10%)")
 #sourceLocation()
-runner.begin(22, line: 1986, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1987)
+runner.begin(22, line: 1990, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1991)
 let firstLayer = smokeRun.network.layers[0] as! Conv2D
 let startLayer = makeConvNet(seed: 0).layers[0] as! Conv2D   // where the short run began
 /// ‖a − b‖ / ‖b‖ for two rows of weights.
@@ -424,8 +424,8 @@ show(ImageGrid(title: "A test digit and the maps of kernels 0 to 7",
                },
                captions: ["the digit"] + (0..<8).map { "map \($0)" }, columns: 3))
 #sourceLocation()
-if runner.beginSlow(23, line: 2152) {
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2153)
+if runner.beginSlow(23, line: 2156) {
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2157)
 let recipe = ConvTrainer.recipe   // batch norm, shifts ≤ 2, η = 0.001 × 0.8ᵉ⁻¹, 10 epochs
 var trained: [ConvTrainer] = [], reports: [TestReport] = []
 for seed in seeds {
@@ -507,8 +507,8 @@ precondition(totals.allSatisfy { $0 < bestMLPMistakes.min()! },
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(24, exercise: 1, line: 2422, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2423)
+runner.beginSolution(24, exercise: 1, line: 2426, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2427)
 print("kernel  stride  padding  output (formula)  output (counted)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
 for (kernel, stride, padding) in settings {
@@ -526,8 +526,8 @@ for (kernel, stride, padding) in settings {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(25, exercise: 2, line: 2456, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2457)
+runner.beginSolution(25, exercise: 2, line: 2460, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2461)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -552,8 +552,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(26, exercise: 3, line: 2499, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2500)
+runner.beginSolution(26, exercise: 3, line: 2503, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2504)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -579,8 +579,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(27, exercise: 4, line: 2545, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2546)
+runner.beginSolution(27, exercise: 4, line: 2549, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2550)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -596,8 +596,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(28, exercise: 5, line: 2573, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2574)
+runner.beginSolution(28, exercise: 5, line: 2577, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2578)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "
