@@ -168,11 +168,11 @@ public struct DecisionRegions: Figure {
                              "DecisionRegions: a range must be finite and not empty, got \(fixed)")
                 return fixed
             }
-            let finite = values.filter(\.isFinite)
+            let finite = values.filter { $0.isFinite }
             let axis = AxisScale(lower: finite.min() ?? -1, upper: finite.max() ?? 1, expand: true, target: 4, log: false)
             return axis.lower...axis.upper
         }
-        return (range(x, points.map(\.x)), range(y, points.map(\.y)))
+        return (range(x, points.map { $0.x }), range(y, points.map { $0.y }))
     }
 
     /// Height over width of the plotted rectangle, kept between 1/3 and 3.
@@ -254,10 +254,9 @@ public struct DecisionRegions: Figure {
                            target: max(2, width / 12), log: false)
         let ys = AxisScale(lower: yRange.lowerBound, upper: yRange.upperBound, expand: false,
                            target: max(2, height / 5), log: false)
-        let tickRows = Dictionary(zip(ys.ticks.map { LinePlot.cell(at: (ys.upper - $0) / ys.span, of: height) }, ys.labels),
-                                  uniquingKeysWith: { _, last in last })
+        let tickRows = lastValueByKey(Array(zip(ys.ticks.map { LinePlot.cell(at: (ys.upper - $0) / ys.span, of: height) }, ys.labels)))
         let tickColumns = xs.ticks.map { LinePlot.cell(at: ($0 - xs.lower) / xs.span, of: width) }
-        let labelWidth = ys.labels.map(\.count).max() ?? 0
+        let labelWidth = ys.labels.map { $0.count }.max() ?? 0
         var border = [Character](repeating: "-", count: width)
         for c in tickColumns { border[c] = "+" }
         let pad = String(repeating: " ", count: labelWidth + 1)

@@ -51,12 +51,12 @@ public struct DecisionRegionsRow: Figure {
         let widths = zip(panels, canvases).map { panel, canvas in
             max(canvas[0].count + 2, panel.title.count, Self.count(panel).count)
         }
-        let height = canvases.map(\.count).max() ?? 0
+        let height = canvases.map { $0.count }.max() ?? 0
         func row(_ cells: [String]) -> String {
             zip(cells, widths).map { $0 + String(repeating: " ", count: max(0, $1 - $0.count)) }
                 .joined(separator: String(repeating: " ", count: Self.gap))
         }
-        var lines = [title, row(panels.map(\.title))]
+        var lines = [title, row(panels.map { $0.title })]
         let border = canvases.map { "+" + String(repeating: "-", count: $0[0].count) + "+" }
         lines.append(row(border))
         for r in 0..<height {

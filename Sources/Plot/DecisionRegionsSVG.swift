@@ -23,7 +23,7 @@ extension DecisionRegions {
         if !xLabel.isEmpty { svg.text(xLabel, x: (left + right) / 2, y: height - 12, anchor: "middle") }
         if !yLabel.isEmpty {
             svg.text(yLabel, x: 0, y: 0, anchor: "middle",
-                     extra: [("transform", "translate(16 \(formatNumber((top + bottom) / 2))) rotate(-90)")])
+                     extra: [("transform", attributeText("translate(16 \(formatNumber((top + bottom) / 2))) rotate(-90)"))])
         }
         drawPoints(into: &svg, left: left, top: top, width: plotWidth, height: plotHeight)
         return svg.document(width: width, height: height, title: title, description: altText, css: Self.css)
@@ -44,8 +44,8 @@ extension DecisionRegions {
         for (k, name) in classNames.enumerated() {
             let itemWidth = 56 + 7 * Double(name.count)
             if legendX > left && legendX + itemWidth > width - 8 { (legendX, legendY) = (left, legendY + 20) }
-            svg.element("rect", [("x", legendX), ("y", legendY - 12), ("width", 24.0), ("height", 14.0),
-                                 ("class", "region " + LinePlot.seriesClass(k))])
+            svg.element("rect", [("x", attributeText(legendX)), ("y", attributeText(legendY - 12)), ("width", attributeText(24.0)), ("height", attributeText(14.0)),
+                                 ("class", attributeText("region " + LinePlot.seriesClass(k)))])
             Self.drawMarker(k, at: (legendX + 12, legendY - 5), into: &svg)
             svg.text(name, x: legendX + 30, y: legendY)
             legendX += itemWidth
@@ -69,7 +69,7 @@ extension DecisionRegions {
                 let (x0, x1) = (edgeX(Double(c)), edgeX(Double(end)))
                 let (y0, y1) = (edgeY(Double(r)), edgeY(Double(r + 1)))
                 byClass[k, default: []].append("<rect" + SVGWriter.attributes(
-                    [("x", x0), ("y", y0), ("width", x1 - x0), ("height", y1 - y0)]) + "/>")
+                    [("x", attributeText(x0)), ("y", attributeText(y0)), ("width", attributeText(x1 - x0)), ("height", attributeText(y1 - y0))]) + "/>")
                 c = end
             }
         }
@@ -101,7 +101,7 @@ extension DecisionRegions {
             svg.line(left - 5, py(y), left, py(y), cls: "axis")
             svg.text(label, x: left - 8, y: py(y) + 4, anchor: "end")
         }
-        svg.element("rect", [("x", left), ("y", top), ("width", width), ("height", height), ("class", "frame")])
+        svg.element("rect", [("x", attributeText(left)), ("y", attributeText(top)), ("width", attributeText(width)), ("height", attributeText(height)), ("class", attributeText("frame"))])
     }
 
     /// The training points inside the ranges, as markers of their true class, over the rectangle at (left, top).
@@ -119,11 +119,11 @@ extension DecisionRegions {
         let cls = "pt " + LinePlot.seriesClass(k)
         let (x, y) = at
         func polygon(_ corners: [(Double, Double)]) {
-            svg.element("polygon", [("points", SVGWriter.points(corners.map { (x + $0.0, y + $0.1) })), ("class", cls)])
+            svg.element("polygon", [("points", attributeText(SVGWriter.points(corners.map { (x + $0.0, y + $0.1) }))), ("class", attributeText(cls))])
         }
         switch k % 4 {
-        case 0: svg.element("circle", [("cx", x), ("cy", y), ("r", 3.5), ("class", cls)])
-        case 1: svg.element("rect", [("x", x - 3), ("y", y - 3), ("width", 6.0), ("height", 6.0), ("class", cls)])
+        case 0: svg.element("circle", [("cx", attributeText(x)), ("cy", attributeText(y)), ("r", attributeText(3.5)), ("class", attributeText(cls))])
+        case 1: svg.element("rect", [("x", attributeText(x - 3)), ("y", attributeText(y - 3)), ("width", attributeText(6.0)), ("height", attributeText(6.0)), ("class", attributeText(cls))])
         case 2: polygon([(0, -4), (3.8, 3), (-3.8, 3)])
         default: polygon([(0, -4.2), (4.2, 0), (0, 4.2), (-4.2, 0)])
         }

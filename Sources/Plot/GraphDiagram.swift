@@ -64,7 +64,7 @@ public struct GraphDiagram: Figure {
 
     /// The SVG's alt text: the summary, then every edge ("x₁ → Σ (w₁)").
     var altText: String {
-        let label = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0.label) })
+        let label = lastValueByKey(nodes.map { ($0.id, $0.label) })
         let list = edges.map { "\(label[$0.from]!) → \(label[$0.to]!)" + ($0.label.isEmpty ? "" : " (\($0.label))") }
         let lead = summary.isEmpty ? "Graph of \(nodes.count) nodes" : summary
         return lead + (lead.hasSuffix(".") ? "" : ".") + " Edges: " + list.joined(separator: "; ") + "."
@@ -90,14 +90,14 @@ struct GraphLayout {
     var paths: [[(column: Int, row: Int)]] = []
 
     init(nodes: [GraphDiagram.Node], edges: [GraphDiagram.Edge]) {
-        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
+        let index = lastValueByKey(nodes.enumerated().map { ($1.id, $0) })
         let from = edges.map { index[$0.from]! }, to = edges.map { index[$0.to]! }
         let incoming = nodes.indices.map { n in edges.indices.filter { to[$0] == n } }
         let outgoing = nodes.indices.map { n in edges.indices.filter { from[$0] == n } }
 
         // Columns: longest path from the sources (Kahn's order), then sources moved next to their consumers.
         var column = [Int](repeating: 0, count: nodes.count)
-        var pending = incoming.map(\.count), order: [Int] = []
+        var pending = incoming.map { $0.count }, order: [Int] = []
         var ready = nodes.indices.filter { pending[$0] == 0 }
         while let n = ready.first {
             ready.removeFirst()
@@ -170,5 +170,5 @@ struct GraphLayout {
     }
 
     /// The number of rows used.
-    var rowCount: Int { (columns.flatMap { $0.map(\.row) }.max() ?? -1) + 1 }
+    var rowCount: Int { (columns.flatMap { $0.map { $0.row } }.max() ?? -1) + 1 }
 }

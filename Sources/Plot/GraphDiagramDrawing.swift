@@ -17,7 +17,7 @@ extension GraphDiagram {
     /// Each label sits on its edge's horizontal piece (see `labelSide`).
     public func ascii() -> String {
         let layout = self.layout
-        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
+        let index = lastValueByKey(nodes.enumerated().map { ($1.id, $0) })
         let columnWidth = layout.columns.map { $0.map { item -> Int in
             if case .node(let n) = item.item { return text(n).count }
             return 1
@@ -81,7 +81,7 @@ extension GraphDiagram {
                 return 0
             }.max() ?? 0
         }
-        let gap = max(72, 16 + 8 * Double(edges.map(\.label.count).max() ?? 0))
+        let gap = max(72, 16 + 8 * Double(edges.map { $0.label.count }.max() ?? 0))
         var x = [24.0]
         for c in columnWidth.indices.dropLast() { x.append(x[c] + columnWidth[c] + gap) }
         let center = { (c: Int) in x[c] + columnWidth[c] / 2 }
@@ -91,7 +91,7 @@ extension GraphDiagram {
 
         var svg = SVGWriter()
         svg.text(title, x: width / 2, y: 24, anchor: "middle", cls: "title")
-        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
+        let index = lastValueByKey(nodes.enumerated().map { ($1.id, $0) })
         // Edges into the same node arrive spread over its left side, in the order of the rows they come from.
         var arrival = [Int: Double]()
         for n in nodes.indices {
@@ -106,7 +106,7 @@ extension GraphDiagram {
             points[0].0 += boxWidth[source] / 2
             points[points.count - 1].0 -= boxWidth[target] / 2 + 2
             points[points.count - 1].1 += arrival[e]!
-            svg.element("polyline", [("points", SVGWriter.points(points)), ("class", "edge")])
+            svg.element("polyline", [("points", attributeText(SVGWriter.points(points))), ("class", attributeText("edge"))])
             svg.add(Self.arrowhead(from: points[points.count - 2], to: points[points.count - 1]))
             if !edges[e].label.isEmpty {
                 let (a, b) = (points[0], points[1])
@@ -119,8 +119,8 @@ extension GraphDiagram {
                 guard case .node(let n) = item else { continue }
                 let cx = center(layout.nodeColumn[n]), cy = rowY(row)
                 if nodes[n].boxed {
-                    svg.element("rect", [("x", cx - boxWidth[n] / 2), ("y", cy - 14), ("width", boxWidth[n]),
-                                         ("height", 28.0), ("rx", 6.0), ("class", "node")])
+                    svg.element("rect", [("x", attributeText(cx - boxWidth[n] / 2)), ("y", attributeText(cy - 14)), ("width", attributeText(boxWidth[n])),
+                                         ("height", attributeText(28.0)), ("rx", attributeText(6.0)), ("class", attributeText("node"))])
                 }
                 svg.text(nodes[n].label, x: cx, y: cy + 4, anchor: "middle")
             }

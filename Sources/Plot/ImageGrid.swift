@@ -39,7 +39,7 @@ public struct ImageGrid: Figure {
     /// 90 characters (3 MNIST digits: the width of the book's code column); a blank line separates
     /// rows. A legend line explains "!" when any image is marked.
     public func ascii() -> String {
-        let cellWidth = (images.map(\.width) + images.indices.map { textCaption($0).count }).max() ?? 0
+        let cellWidth = (images.map { $0.width } + images.indices.map { textCaption($0).count }).max() ?? 0
         let perRow = max(1, min(columns, (Self.maxTextWidth + 2) / (cellWidth + 2)))
         var lines = [title]
         for start in stride(from: 0, to: images.count, by: perRow) {
@@ -97,11 +97,11 @@ public struct ImageGrid: Figure {
             let (w, h) = (Double(image.width * scale), Double(image.height * scale))
             let (x, y) = (cellX + (cellWidth - w) / 2, cellY)
             if image.width > 0 && image.height > 0 {
-                svg.element("image", [("x", x), ("y", y), ("width", w), ("height", h), ("href", Self.dataURI(image))])
+                svg.element("image", [("x", attributeText(x)), ("y", attributeText(y)), ("width", attributeText(w)), ("height", attributeText(h)), ("href", attributeText(Self.dataURI(image)))])
             }
             let markClass = marks[i].cssClass
-            svg.element("rect", [("x", x - 1), ("y", y - 1), ("width", w + 2), ("height", h + 2),
-                                 ("class", markClass.map { "frame " + $0 } ?? "frame")])
+            svg.element("rect", [("x", attributeText(x - 1)), ("y", attributeText(y - 1)), ("width", attributeText(w + 2)), ("height", attributeText(h + 2)),
+                                 ("class", attributeText(markClass.map { "frame " + $0 } ?? "frame"))])
             svg.text(captions[i], x: cellX + cellWidth / 2, y: y + h + 18, anchor: "middle", cls: markClass)
         }
         let css = [

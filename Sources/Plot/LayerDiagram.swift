@@ -100,7 +100,7 @@ public struct LayerDiagram: Figure {
             let offset = unitTop + (tallest - units.count) / 2
             for (k, unit) in units.enumerated() { column[offset + k] = unit == nil ? "⋮" : "o" }
             column[rows - 1] = shape(i)
-            append(column, width: column.map(\.count).max()! + 2)
+            append(column, width: column.map { $0.count }.max()! + 2)
             if i + 1 < layers.count {
                 let (name, shape) = weights(i)
                 let width = max(name.count, shape.count) + 4
@@ -153,7 +153,7 @@ public struct LayerDiagram: Figure {
                 if unit == nil {
                     svg.text("⋮", x: x, y: unitY(i, k) + 5, anchor: "middle", cls: "more")
                 } else {
-                    svg.element("circle", [("cx", x), ("cy", unitY(i, k)), ("r", 10.0), ("class", "unit")])
+                    svg.element("circle", [("cx", attributeText(x)), ("cy", attributeText(unitY(i, k))), ("r", attributeText(10.0)), ("class", attributeText("unit"))])
                 }
             }
             svg.text(shape(i), x: x, y: height - 14, anchor: "middle")

@@ -40,10 +40,10 @@ public struct LinePlot: Figure {
     /// The two axes: fixed ranges as given, otherwise the data's extent widened to nice ticks.
     func scales(xTarget: Int, yTarget: Int) -> (x: AxisScale, y: AxisScale) {
         let points = series.flatMap { $0.points(logY: logY) }.compactMap { $0 }
-        let xs = points.map(\.x)
+        let xs = points.map { $0.x }
         let x = axis(fixed: xRange, data: xs, target: xTarget, log: false)
         // With a fixed x range, only the points inside it decide the y range.
-        let ys = points.filter { $0.x >= x.lower && $0.x <= x.upper }.map(\.y)
+        let ys = points.filter { $0.x >= x.lower && $0.x <= x.upper }.map { $0.y }
         var fixedY = yRange
         if logY, let r = yRange {
             fixedY = r.lowerBound > 0 ? base10Log(r.lowerBound)...base10Log(r.upperBound) : nil
@@ -61,7 +61,7 @@ public struct LinePlot: Figure {
     /// A sentence describing the plot, used as the SVG's alt text.
     var altText: String {
         let (x, y) = scales(xTarget: 8, yTarget: 6)
-        let names = series.map(\.name)
+        let names = series.map { $0.name }
         let list = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
         return "Line plot of \(list.isEmpty ? "nothing" : list) against \(xLabel.isEmpty ? "x" : xLabel) "
             + "from \(x.describe(x.lower)) to \(x.describe(x.upper)); \(yLabel.isEmpty ? "y" : yLabel) "
@@ -92,8 +92,8 @@ public struct LinePlot: Figure {
         }
 
         // Left of the plot: tick labels right-aligned, then the y axis with "+" at each tick.
-        let tickRows = Dictionary(zip(ys.ticks.map(row), ys.labels), uniquingKeysWith: { _, last in last })
-        let labelWidth = ys.labels.map(\.count).max() ?? 0
+        let tickRows = lastValueByKey(Array(zip(ys.ticks.map(row), ys.labels)))
+        let labelWidth = ys.labels.map { $0.count }.max() ?? 0
         var lines = [title]
         if !yLabel.isEmpty { lines.append(yLabel) }
         for (r, cells) in canvas.enumerated() {

@@ -39,18 +39,18 @@ extension LinePlot {
         if !xLabel.isEmpty { svg.text(xLabel, x: (left + right) / 2, y: height - 12, anchor: "middle") }
         if !yLabel.isEmpty {
             svg.text(yLabel, x: 0, y: 0, anchor: "middle",
-                     extra: [("transform", "translate(16 \(formatNumber((top + bottom) / 2))) rotate(-90)")])
+                     extra: [("transform", attributeText("translate(16 \(formatNumber((top + bottom) / 2))) rotate(-90)"))])
         }
 
         let box = Box(xMin: xs.lower, xMax: xs.upper, yMin: ys.lower, yMax: ys.upper)
         for (index, s) in series.enumerated() {
             for run in s.visibleRuns(in: box, logY: logY) {
                 if run.count == 1 {
-                    svg.element("circle", [("cx", px(run[0].x)), ("cy", py(run[0].y)), ("r", 2.5),
-                                           ("class", Self.seriesClass(index))])
+                    svg.element("circle", [("cx", attributeText(px(run[0].x))), ("cy", attributeText(py(run[0].y))), ("r", attributeText(2.5)),
+                                           ("class", attributeText(Self.seriesClass(index)))])
                 } else {
-                    svg.element("polyline", [("points", SVGWriter.points(run.map { (px($0.x), py($0.y)) })),
-                                             ("class", "line " + Self.seriesClass(index))])
+                    svg.element("polyline", [("points", attributeText(SVGWriter.points(run.map { (px($0.x), py($0.y)) }))),
+                                             ("class", attributeText("line " + Self.seriesClass(index)))])
                 }
             }
         }

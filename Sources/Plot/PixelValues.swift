@@ -58,8 +58,8 @@ public struct PixelValues: Figure {
         let left = (width - Double(image.width) * cell) / 2
         var svg = SVGWriter()
         svg.text(title, x: width / 2, y: 24, anchor: "middle", cls: "title")
-        svg.element("rect", [("x", left), ("y", 40.0), ("width", Double(image.width) * cell),
-                             ("height", Double(image.height) * cell), ("class", "paper")])
+        svg.element("rect", [("x", attributeText(left)), ("y", attributeText(40.0)), ("width", attributeText(Double(image.width) * cell)),
+                             ("height", attributeText(Double(image.height) * cell)), ("class", attributeText("paper"))])
         for y in 0..<image.height {
             for x in 0..<image.width {
                 let (cx, cy) = (left + Double(x) * cell, 40 + Double(y) * cell)
@@ -67,8 +67,8 @@ public struct PixelValues: Figure {
                 if ink > 0 {
                     let grey = String(255 - Int((ink * 255).rounded()), radix: 16)
                     let hex = String(repeating: "0", count: 2 - grey.count) + grey
-                    svg.element("rect", [("x", cx), ("y", cy), ("width", cell), ("height", cell),
-                                         ("fill", "#" + String(repeating: hex, count: 3))])
+                    svg.element("rect", [("x", attributeText(cx)), ("y", attributeText(cy)), ("width", attributeText(cell)), ("height", attributeText(cell)),
+                                         ("fill", attributeText("#" + String(repeating: hex, count: 3)))])
                 }
                 let cls = number(x, y) == 0 ? "zero" : ink > 0.54 ? "dark" : "light"
                 svg.text(String(number(x, y)), x: cx + cell / 2, y: cy + cell / 2 + 3, anchor: "middle", cls: cls)

@@ -3,7 +3,7 @@
 // for different figures inlined in the same HTML page).
 
 /// Attribute names and values, in the order they are written.
-typealias Attributes = [(String, any AttributeValue)]
+typealias Attributes = [(String, String)]
 
 /// Collects SVG elements and wraps them into a standalone document.
 struct SVGWriter {
@@ -22,15 +22,15 @@ struct SVGWriter {
     /// Appends `<text ...>escaped</text>`.
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", cls: String? = nil,
                        extra: Attributes = []) {
-        var attributes: Attributes = [("x", x), ("y", y)]
-        if anchor != "start" { attributes.append(("text-anchor", anchor)) }
-        if let cls { attributes.append(("class", cls)) }
+        var attributes: Attributes = [("x", attributeText(x)), ("y", attributeText(y))]
+        if anchor != "start" { attributes.append(("text-anchor", attributeText(anchor))) }
+        if let cls { attributes.append(("class", attributeText(cls))) }
         elements.append("<text\(Self.attributes(attributes + extra))>\(escapeXML(content))</text>")
     }
 
     /// Appends a line from (x1, y1) to (x2, y2) with the given class.
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String) {
-        element("line", [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2), ("class", cls)])
+        element("line", [("x1", attributeText(x1)), ("y1", attributeText(y1)), ("x2", attributeText(x2)), ("y2", attributeText(y2)), ("class", attributeText(cls))])
     }
 
     /// `x1,y1 x2,y2 …`: the `points` attribute of a polyline or polygon, numbers through `formatNumber`.
@@ -40,7 +40,7 @@ struct SVGWriter {
 
     /// ` name="value"` for each attribute, doubles and ints formatted, strings escaped.
     static func attributes(_ attributes: Attributes) -> String {
-        attributes.map { name, value in " \(name)=\"\(value.attributeText)\"" }.joined()
+        attributes.map { name, value in " \(name)=\"\(value)\"" }.joined()
     }
 
     /// The standalone document: `<svg>` with `<title>`, `<desc>` and `<style>` first, then the elements.
@@ -83,14 +83,6 @@ struct SVGWriter {
     }
 }
 
-/// A value an SVG attribute can hold, written deterministically.
-protocol AttributeValue {
-    var attributeText: String { get }
-}
-
-extension Double: AttributeValue { var attributeText: String { formatNumber(self) } }
-extension Int: AttributeValue { var attributeText: String { String(self) } }
-extension String: AttributeValue { var attributeText: String { escapeXML(self) } }
 
 /// Escapes the five XML special characters.
 func escapeXML(_ text: String) -> String {
@@ -111,4 +103,19 @@ enum Palette {
     /// read without the page, uses the light ones).
     static let correct = "var(--plot-correct, #1a7f37)"
     static let wrong = "var(--plot-wrong, #cf222e)"
+}
+
+/// The SVG text of an attribute value, written deterministically: a number through
+/// `formatNumber`, text escaped. (Attributes are `(String, String)` pairs, not values of a
+/// protocol: Embedded Swift, which builds Plot for the page, has no existentials of a protocol
+/// that is not class-bound.)
+func attributeText(_ value: Double) -> String { formatNumber(value) }
+func attributeText(_ value: Int) -> String { String(value) }
+func attributeText(_ value: String) -> String { escapeXML(value) }
+
+/// A dictionary from pairs, the last value winning for a repeated key.
+func lastValueByKey<K: Hashable, V>(_ pairs: [(K, V)]) -> [K: V] {
+    var result: [K: V] = [:]
+    for (key, value) in pairs { result[key] = value }
+    return result
 }

@@ -11,7 +11,7 @@
 # libclang-rt-dev-wasm32 (compiler-rt's builtins), and for --verify Node and a built `book` (make tools).
 # Each chapter module links, in order: RunnerProtocol, BookFormat, BookMath, EmbeddedShims (the page's
 # `print(a, b)` and `"\(array)"`, which Embedded Swift lacks: tools/wasm/Shims, imported implicitly into
-# the chapters' modules), Plot (rewritten by tools/wasm/embed_plot.py, with tools/wasm/Plot/FigureSink.swift
+# the chapters' modules), Plot (Sources/Plot as it is, with tools/wasm/Plot/FigureSink.swift
 # for its Foundation one), BookRuntime (its ExampleRunner.swift, with tools/wasm/Runtime for the page's
 # entry instead of the native command line), the chapter libraries it
 # imports, its examples, and a `book_run` export. Every step is skipped when its output is newer than
@@ -114,11 +114,9 @@ compile RunnerProtocol -- Sources/RunnerProtocol/*.swift
 compile BookFormat -- Sources/BookFormat/*.swift
 compile BookMath -- Sources/BookMath/*.swift
 compile EmbeddedShims -- tools/wasm/Shims/*.swift
-rm -rf "$OUT/src/Plot.new"; mkdir -p "$OUT/src/Plot"
-python3 tools/wasm/embed_plot.py Sources/Plot "$OUT/src/Plot.new"
-for file in "$OUT/src/Plot.new"/*.swift; do replace_if_changed "$file" "$OUT/src/Plot/$(basename "$file")"; done
-rm -rf "$OUT/src/Plot.new"
-compile Plot -- "$OUT/src/Plot"/*.swift tools/wasm/Plot/FigureSink.swift
+# Plot as it is, but for its FigureSink.swift (Foundation: it writes files), which the page replaces.
+mapfile -t PLOT < <(ls Sources/Plot/*.swift | grep -v '/FigureSink\.swift$')
+compile Plot -- "${PLOT[@]}" tools/wasm/Plot/FigureSink.swift
 compile BookRuntime -- Sources/BookRuntime/ExampleRunner.swift tools/wasm/Runtime/*.swift
 
 declare -A BUILT=()
