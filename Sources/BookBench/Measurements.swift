@@ -102,15 +102,15 @@ func engineInference(threads: Int) -> RoundResult {
     return RoundResult(imagesPerSecond: Double(5 * Workload.test) / time)
 }
 
-/// Training steps at batch 20 and nothing else, for a profiler. Returns a checksum of what they
+/// Training steps on one batch of `batch` rows and nothing else, for a profiler. Returns a checksum of what they
 /// computed: every bit of the parameters after the steps and of the batch's logits in evaluation
 /// mode (FNV-1a over the floats' bit patterns), so that a change to the engine can show it keeps
 /// the results bit for bit.
-func profileSteps(_ steps: Int, threads: Int) -> UInt64 {
+func profileSteps(_ steps: Int, batch: Int = 20, threads: Int) -> UInt64 {
     var rng = SplitMix64(seed: 1)
     let net = tutorialNetwork(threads: threads)
-    let x = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
-    let y = (0..<20).map { $0 % 10 }
+    let x = Tensor(uniform: [batch, 784], in: 0...1, using: &rng)
+    let y = (0..<batch).map { $0 % 10 }
     for _ in 0..<steps { _ = net.trainStep(x, labels: y) }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for tensor in net.exportParameters() + [net.logits(x)] {

@@ -6,6 +6,7 @@
 //   BookBench record    copy the last `run` and `job` results into the recorded snapshot (bench/snapshot.json)
 //   BookBench kernels   chapter 9's matrix products, step by step, in GFLOP/s
 //   BookBench round     one measurement of the engine in this process (what `run` starts)
+//   BookBench spread    one epoch of the engine many times, in fresh processes: median, min, max
 //   BookBench profile   a number of training steps and nothing else, for a profiler
 //
 // Nothing here asserts a time: speed is measured and reported, never tested.
@@ -49,7 +50,8 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "BookBench",
         abstract: "How fast the engine of chapter 9 is, against PyTorch on the same machine.",
-        subcommands: [Run.self, Job.self, Record.self, Kernels.self, Round.self, Profile.self],
+        subcommands: [Run.self, Job.self, Record.self, Kernels.self, Round.self, SpreadCommand.self,
+                      Profile.self],
         defaultSubcommand: Run.self)
 }
 
@@ -171,24 +173,51 @@ extension Bench {
         }
     }
 
+    struct SpreadCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "spread",
+            abstract: "The engine's epoch many times, each in a fresh process: median, min, max and max/median.",
+            discussion: """
+                For the bimodal batch-20 epoch: a run that is half again as slow as the median shows as \
+                max/median far above 1. Writes <out>/spread-b<batch>.json and each run under <out>/logs.
+                """)
+
+        @Option(help: "Batch size of the epoch.")
+        var batch: BatchSize = .b20
+        @Option(help: "Runs, each in a fresh process (3...50).")
+        var runs = 10
+        @OptionGroup var threads: ThreadsOption
+        @Option(help: "Directory for the results (written atomically).")
+        var out = ".build/bench"
+
+        func validate() throws { try require(runs, in: 3...50, "--runs") }
+
+        func run() throws {
+            try EpochSpread(batch: batch.rawValue, runs: runs, threads: threads.threads, out: out).run()
+        }
+    }
+
     struct Profile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Only training steps of the tutorial's network at batch 20, then exit (for perf or callgrind).")
+            abstract: "Only training steps of the tutorial's network (batch 20 unless told), then exit (for perf or callgrind).")
 
         @Option(help: "Training steps (1...1000000).")
         var steps = 2000
         @Option(help: "Threads (1...64).")
         var threads = 1
+        @Option(help: "Batch size of the steps (1...1000).")
+        var batch = 20
         @Flag(help: "Print a checksum of the parameters and logits after the steps (equal checksums: equal bits).")
         var checksum = false
 
         func validate() throws {
             try require(steps, in: 1...1_000_000, "--steps")
             try require(threads, in: 1...64, "--threads")
+            try require(batch, in: 1...1000, "--batch")
         }
 
         func run() throws {
-            let hash = profileSteps(steps, threads: threads)
+            let hash = profileSteps(steps, batch: batch, threads: threads)
             if checksum { print(String(hash, radix: 16)) }
         }
     }

@@ -74,6 +74,68 @@ import Engine
         }
     }
 
+    /// C = α·A·B (+ C) into a copy of `c`, B given as a view (transposed or not) of `store`.
+    func product(_ a: Tensor, _ store: [Float], _ b: (UnsafePointer<Float>) -> MatrixView, _ c: [Float],
+                 threads: Int, epilogue: (UnsafePointer<Float>) -> Epilogue = { _ in .none },
+                 bias: [Float] = []) -> [Float] {
+        var c = c
+        let ldc = c.count / max(a.rows, 1)
+        a.scalars.withUnsafeBufferPointer { A in
+            store.withUnsafeBufferPointer { B in
+                bias.withUnsafeBufferPointer { bias in
+                    c.withUnsafeMutableBufferPointer { C in
+                        gemm(MatrixView(A.baseAddress!, rows: a.rows, columns: a.columns), b(B.baseAddress!),
+                             into: C.baseAddress!, ldc: ldc, alpha: 0.5,
+                             accumulate: true, threads: threads, epilogue: epilogue(bias.baseAddress ?? B.baseAddress!))
+                    }
+                }
+            }
+        }
+        return c
+    }
+
+    /// With B seen transposed and few rows in A, gemm computes Cᵀ = Bᵀ·Aᵀ; each element must come out
+    /// bit for bit as with B stored the usual way (the same multiply-adds in the same order).
+    @Test func transposedBGivesTheSameBits() {
+        var rng = SplitMix64(seed: 31)
+        for (m, k, n) in [(1, 1, 1), (20, 512, 512), (20, 10, 512), (7, 300, 33), (128, 512, 784), (33, 600, 70)] {
+            let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
+            let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
+            let c0 = Tensor(uniform: [m, n], in: -1...1, using: &rng).scalars
+            let bT = b.transposed.scalars
+            for threads in [1, 2] {
+                let usual = product(a, b.scalars, { MatrixView($0, rows: k, columns: n) }, c0, threads: threads)
+                let other = product(a, bT, { MatrixView($0, rows: n, columns: k).t }, c0, threads: threads)
+                #expect(usual == other, "\(m)×\(k)·\(k)×\(n), \(threads) threads")
+            }
+        }
+    }
+
+    /// The epilogue gives what a separate pass gives: c + bias[j], then max(0, ·), bit for bit.
+    @Test func epilogueMatchesASeparatePass() {
+        var rng = SplitMix64(seed: 32)
+        for (m, k, n) in [(20, 784, 512), (100, 300, 70), (1000, 50, 10), (5, 3, 7)] {
+            let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
+            let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
+            let c0 = Tensor(uniform: [m, n], in: -1...1, using: &rng).scalars
+            let bias = Tensor(uniform: [n], in: -1...1, using: &rng).scalars
+            let bT = b.transposed.scalars
+            for threads in [1, 2] {
+                let plain = product(a, b.scalars, { MatrixView($0, rows: k, columns: n) }, c0, threads: threads)
+                let withBias = plain.indices.map { plain[$0] + bias[$0 % n] }
+                let usual = { (e: @escaping (UnsafePointer<Float>) -> Epilogue) in
+                    self.product(a, b.scalars, { MatrixView($0, rows: k, columns: n) }, c0, threads: threads,
+                                 epilogue: e, bias: bias)
+                }
+                #expect(usual { .bias($0) } == withBias, "bias, \(m)×\(k)·\(k)×\(n)")
+                #expect(usual { .biasReLU($0) } == withBias.map { max(0, $0) }, "bias and ReLU, \(m)×\(k)·\(k)×\(n)")
+                let transposed = product(a, bT, { MatrixView($0, rows: n, columns: k).t }, c0, threads: threads,
+                                         epilogue: { .biasReLU($0) }, bias: bias)
+                #expect(transposed == withBias.map { max(0, $0) }, "B transposed, \(m)×\(k)·\(k)×\(n)")
+            }
+        }
+    }
+
     func network(seed: UInt64, dropout: Float, batchNorm: Bool = false) -> Sequential {
         var rng = SplitMix64(seed: seed)
         let l1 = Linear(30, 24, rng: &rng), l2 = Linear(24, 20, rng: &rng), l3 = Linear(20, 10, rng: &rng)

@@ -171,31 +171,39 @@ func multiplyAdd(_ acc: inout FloatVector, _ a: FloatVector, _ b: FloatVector) {
     #endif
 }
 
-/// The micro-kernel: C[6 × kernelColumns] = α · (packed A)ᵀ · (B sliver) (+ C when
-/// `accumulate`). `a` holds k columns of 6 floats (a packed panel of A), `b` holds k rows
-/// of `kernelColumns` floats `ldb` apart. All arithmetic happens in 12 vector registers;
-/// memory is read once per operand per step of k.
+/// The micro-kernel: C[6 × kernelColumns] = α · A[6 rows, k] · (B sliver) (+ C when
+/// `accumulate`). By default `a` is a packed panel, k columns of 6 floats; with
+/// `aRowStride: lda, aStep: 1` it is 6 rows of A read in place, `lda` floats apart. `b`
+/// holds k rows of `kernelColumns` floats `ldb` apart. All arithmetic happens in 12
+/// vector registers; memory is read once per operand per step of k. Given `bias` (the
+/// tile's first column's), each row of the tile then gets the bias added, and with
+/// `relu` negative values set to 0: the `Epilogue` of `gemm`.
 @inline(__always)
-func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
+func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
+                 aStep: Int = kernelRows, b: UnsafePointer<Float>, ldb: Int,
                  c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int,
-                 alpha: Float, accumulate: Bool) {
+                 alpha: Float, accumulate: Bool, bias: UnsafePointer<Float>? = nil,
+                 relu: Bool = false) {
     typealias V = FloatVector
     let half = MemoryLayout<V>.size   // bytes from a row's left vector to its right one
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
-    var pa = a
+    // Row r of the tile's A: element p at a_r[p · aStep].
+    let (a0, a1, a2) = (a, a + aRowStride, a + 2 * aRowStride)
+    let (a3, a4, a5) = (a + 3 * aRowStride, a + 4 * aRowStride, a + 5 * aRowStride)
+    var q = 0
     var pb = UnsafeRawPointer(b)
     let bStep = ldb * MemoryLayout<Float>.stride
     for _ in 0..<k {
         let b0 = pb.loadUnaligned(as: V.self)
         let b1 = pb.loadUnaligned(fromByteOffset: half, as: V.self)
-        var ai = V(repeating: pa[0]); multiplyAdd(&c00, ai, b0); multiplyAdd(&c01, ai, b1)
-        ai = V(repeating: pa[1]); multiplyAdd(&c10, ai, b0); multiplyAdd(&c11, ai, b1)
-        ai = V(repeating: pa[2]); multiplyAdd(&c20, ai, b0); multiplyAdd(&c21, ai, b1)
-        ai = V(repeating: pa[3]); multiplyAdd(&c30, ai, b0); multiplyAdd(&c31, ai, b1)
-        ai = V(repeating: pa[4]); multiplyAdd(&c40, ai, b0); multiplyAdd(&c41, ai, b1)
-        ai = V(repeating: pa[5]); multiplyAdd(&c50, ai, b0); multiplyAdd(&c51, ai, b1)
-        pa += kernelRows
+        var ai = V(repeating: a0[q]); multiplyAdd(&c00, ai, b0); multiplyAdd(&c01, ai, b1)
+        ai = V(repeating: a1[q]); multiplyAdd(&c10, ai, b0); multiplyAdd(&c11, ai, b1)
+        ai = V(repeating: a2[q]); multiplyAdd(&c20, ai, b0); multiplyAdd(&c21, ai, b1)
+        ai = V(repeating: a3[q]); multiplyAdd(&c30, ai, b0); multiplyAdd(&c31, ai, b1)
+        ai = V(repeating: a4[q]); multiplyAdd(&c40, ai, b0); multiplyAdd(&c41, ai, b1)
+        ai = V(repeating: a5[q]); multiplyAdd(&c50, ai, b0); multiplyAdd(&c51, ai, b1)
+        q &+= aStep
         pb += bStep
     }
     /// Writes one row of the tile: all its columns with two vector stores, or fewer one
@@ -210,13 +218,28 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                 left += raw.loadUnaligned(as: V.self)
                 right += raw.loadUnaligned(fromByteOffset: half, as: V.self)
             }
+            if let bias {
+                left += UnsafeRawPointer(bias).loadUnaligned(as: V.self)
+                right += UnsafeRawPointer(bias).loadUnaligned(fromByteOffset: half,
+                                                               as: V.self)
+                // max(0, v) as the scalar max computes it: v where v ≥ 0, else 0.
+                if relu {
+                    left = V().replacing(with: left, where: left .>= 0)
+                    right = V().replacing(with: right, where: right .>= 0)
+                }
+            }
             raw.storeBytes(of: left, as: V.self)
             raw.storeBytes(of: right, toByteOffset: half, as: V.self)
         } else {
             let lanes = V.scalarCount
             for j in 0..<columns {
                 let v = j < lanes ? left[j] : right[j - lanes]
-                row[j] = accumulate ? row[j] + v : v
+                var sum = accumulate ? row[j] + v : v
+                if let bias {
+                    sum += bias[j]
+                    if relu { sum = max(0, sum) }
+                }
+                row[j] = sum
             }
         }
     }
@@ -224,7 +247,7 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 367)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 390)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -262,6 +285,17 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
                 let src = b.pointer(row: p0, column: j0 + c0 + j)   // contiguous along p
                 for p in 0..<k { sliver[p * kernelColumns + j] = src[p] }
             }
+        } else if columns == kernelColumns {
+            // A whole sliver's row is two vectors: two loads and two stores.
+            typealias V = FloatVector
+            let half = MemoryLayout<V>.size
+            for p in 0..<k {
+                let row = UnsafeRawPointer(b.pointer(row: p0 + p, column: j0 + c0))
+                let out = UnsafeMutableRawPointer(sliver + p * kernelColumns)
+                out.storeBytes(of: row.loadUnaligned(as: V.self), as: V.self)
+                out.storeBytes(of: row.loadUnaligned(fromByteOffset: half, as: V.self),
+                               toByteOffset: half, as: V.self)
+            }
         } else {
             for p in 0..<k {
                 let row = b.pointer(row: p0 + p, column: j0 + c0)
@@ -272,7 +306,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 450)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 484)
 
 
 /// Worker threads that wait for the next piece of work by spinning for up to
@@ -360,7 +394,7 @@ public final class WorkerTeam: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 550)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 596)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -370,10 +404,14 @@ public final class WorkerTeam: @unchecked Sendable {
 ///         for each block of rows of A (blockRows): pack it
 ///           for each 6×16 tile of C: micro-kernel
 ///
-/// Each element of C is summed in the same order whatever the number of threads, so
-/// results are reproducible.
+/// With B seen transposed and few rows in A, it computes Cᵀ = Bᵀ·Aᵀ instead
+/// (`gemmColumnsTransposedB`). Each element of C is summed in the same order whatever
+/// the number of threads and either way round, so results are reproducible. An
+/// `epilogue` is applied to each element of C once it is complete, while it is still in
+/// registers.
 public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>,
-                 ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1) {
+                 ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1,
+                 epilogue: Epilogue = .none) {
     require(a.columns == b.rows,
             "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
     require(ldc >= b.columns, "ldc \(ldc) is smaller than the \(b.columns) columns of C")
@@ -381,8 +419,12 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
     // Threads split the columns of C, in whole slivers; below two slivers each it is not
     // worth it.
     let parts = max(1, min(threads, WorkerTeam.shared.threads, n / (2 * kernelColumns)))
+    // B seen transposed (as g·W sees the engine's Wᵀ) and few rows in A: the other way
+    // round, so that B is read where it is instead of packed column by column.
+    let columns = b.transposed && !a.transposed && a.rows <= maxRowsTransposedB
+        ? gemmColumnsTransposedB : gemmColumns
     if parts == 1 {
-        gemmColumns(a, b, c, ldc: ldc, alpha: alpha, accumulate: accumulate, j0: 0, j1: n)
+        columns(a, b, c, ldc, alpha, accumulate, epilogue, 0, n)
         return
     }
     let chunk = (n + parts - 1) / parts
@@ -393,14 +435,32 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
         let j0 = t * share, j1 = min(n, j0 + share)
         guard j0 < j1 else { return }
         let c = UnsafeMutablePointer<Float>(bitPattern: cAddress)!
-        gemmColumns(a, b, c, ldc: ldc, alpha: alpha, accumulate: accumulate,
-                    j0: j0, j1: j1)
+        columns(a, b, c, ldc, alpha, accumulate, epilogue, j0, j1)
+    }
+}
+
+/// What `gemm` does to each finished element of C, c[i, j] (after α and accumulation):
+/// nothing; c + bias[j]; or max(0, c + bias[j]). A layer's bias and ReLU, done while the
+/// element is in a register instead of in another pass over C. `bias` holds n floats.
+public enum Epilogue {
+    case none
+    case bias(UnsafePointer<Float>)
+    case biasReLU(UnsafePointer<Float>)
+
+    /// The bias from column j on, and whether ReLU follows.
+    func at(_ j: Int) -> (bias: UnsafePointer<Float>?, relu: Bool) {
+        switch self {
+        case .none: (nil, false)
+        case .bias(let bias): (bias + j, false)
+        case .biasReLU(let bias): (bias + j, true)
+        }
     }
 }
 
 /// C[:, j0..<j1] (+)= α · A · B[:, j0..<j1], on one thread.
 func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Float>,
-                 ldc: Int, alpha: Float, accumulate: Bool, j0: Int, j1: Int) {
+                 _ ldc: Int, _ alpha: Float, _ accumulate: Bool, _ epilogue: Epilogue,
+                 _ j0: Int, _ j1: Int) {
     let m = a.rows, k = a.columns
     let packedA = UnsafeMutablePointer<Float>.allocate(
         capacity: blockDepth * (blockRows + kernelRows))
@@ -428,15 +488,78 @@ func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Flo
                         ? b.pointer(row: pc, column: jc + jr)
                         : UnsafePointer(packedB + (jr - inPlace) * kc)
                     let ldb = jr < inPlace ? b.stride : kernelColumns
+                    // The epilogue once the sum is complete, in the last block of k.
+                    let (bias, relu) = pc + kc == k ? epilogue.at(jc + jr) : (nil, false)
                     for ir in stride(from: 0, to: mc, by: kernelRows) {
                         microKernel(depth: kc, a: packedA + ir * kc, b: sliver, ldb: ldb,
                                     c: c + (ic + ir) * ldc + jc + jr, ldc: ldc,
                                     rows: min(kernelRows, mc - ir),
                                     columns: min(kernelColumns, nc - jr),
-                                    alpha: alpha, accumulate: accumulate || pc > 0)
+                                    alpha: alpha, accumulate: accumulate || pc > 0,
+                                    bias: bias, relu: relu)
                     }
                 }
             }
+        }
+    }
+}
+
+/// Rows of A up to which `gemm` computes a product with B seen transposed as Cᵀ = Bᵀ·Aᵀ.
+let maxRowsTransposedB = 256
+
+/// C[:, j0..<j1] (+)= α · A · B for B seen transposed, on one thread, computed the other
+/// way round: Cᵀ = Bᵀ · Aᵀ. Bᵀ is stored row by row (the engine's Wᵀ), so the
+/// micro-kernel reads 6 of its rows in place as its A operand; only Aᵀ, a few rows deep,
+/// is packed, and Cᵀ, `[j1 − j0, m]` in a buffer, is copied into C at the end. Each
+/// element is the same chain of multiply-adds as in `gemmColumns`, so the results are
+/// identical bit for bit.
+func gemmColumnsTransposedB(_ a: MatrixView, _ b: MatrixView,
+                            _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float,
+                            _ accumulate: Bool, _ epilogue: Epilogue,
+                            _ j0: Int, _ j1: Int) {
+    let (m, k, n) = (a.rows, a.columns, j1 - j0)
+    guard k > 0 else { return }   // as in gemmColumns: an empty sum writes nothing
+    let (bT, aT) = (b.t, a.t)                  // [columns of B, k] in place; [k, m] view
+    // A row of Cᵀ: m floats, rounded up to whole slivers.
+    let width = (m + kernelColumns - 1) / kernelColumns * kernelColumns
+    let cT = UnsafeMutablePointer<Float>.allocate(capacity: n * width)
+    let packedA = UnsafeMutablePointer<Float>.allocate(capacity: blockDepth * width)
+    let panel = UnsafeMutablePointer<Float>.allocate(capacity: blockDepth * kernelRows)
+    defer { cT.deallocate(); packedA.deallocate(); panel.deallocate() }
+    for j in 0..<n where accumulate {
+        for i in 0..<m { cT[j * width + i] = c[i * ldc + j0 + j] }
+    }
+    for pc in stride(from: 0, to: k, by: blockDepth) {
+        let kc = min(blockDepth, k - pc)
+        packB(aT, p0: pc, k: kc, j0: 0, n: m, into: packedA)
+        for jr in stride(from: 0, to: width, by: kernelColumns) {
+            let sliver = UnsafePointer(packedA + jr * kc)
+            for ir in stride(from: 0, to: n, by: kernelRows) {
+                let rows = min(kernelRows, n - ir), cTile = cT + ir * width + jr
+                let adding = accumulate || pc > 0
+                if rows == kernelRows {
+                    microKernel(depth: kc, a: bT.pointer(row: j0 + ir, column: pc),
+                                aRowStride: bT.stride, aStep: 1, b: sliver,
+                                ldb: kernelColumns, c: cTile, ldc: width, rows: rows,
+                                columns: kernelColumns, alpha: alpha, accumulate: adding)
+                } else {   // the last rows: packed, padded with zeros
+                    packA(bT, i0: j0 + ir, m: rows, p0: pc, k: kc, into: panel)
+                    microKernel(depth: kc, a: panel, b: sliver, ldb: kernelColumns,
+                                c: cTile, ldc: width, rows: rows, columns: kernelColumns,
+                                alpha: alpha, accumulate: adding)
+                }
+            }
+        }
+    }
+    let (bias, relu) = epilogue.at(j0)
+    for i in 0..<m {
+        for j in 0..<n {
+            var v = cT[j * width + i]
+            if let bias {
+                v += bias[j]
+                if relu { v = max(0, v) }
+            }
+            c[i * ldc + j0 + j] = v
         }
     }
 }
@@ -457,7 +580,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 702)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 838)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -501,7 +624,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 747)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 883)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -610,44 +733,43 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 857)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 993)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
-    /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b, then ReLU, then (training)
-    /// dropout with inverted scaling, fused in one loop.
+    /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
+    /// product (its epilogue), then (training) dropout with inverted scaling.
     func forward(_ x: UnsafePointer<Float>, rows b: Int) -> UnsafeMutablePointer<Float> {
         reserve(rows: b)
         var input = x
         for l in 0..<layerCount {
             let (inputs, units) = (sizes[l], sizes[l + 1])
             let out = outputs[l].pointer
-            gemm(MatrixView(input, rows: b, columns: inputs),
-                 MatrixView(weightsT[l].pointer, rows: inputs, columns: units),
-                 into: out, ldc: units, threads: threads)
-            let bias = biases[l].pointer
+            let bias = UnsafePointer(biases[l].pointer)
             let hidden = l < layerCount - 1
             let normalizing = hidden && !norms.isEmpty
-            // With batch norm, z + b is normalized first (see "Batch normalization in the
-            // engine" below).
+            // With batch norm, z + b is normalized before the ReLU (see "Batch
+            // normalization in the engine" below); without, gemm adds b and applies ReLU.
+            gemm(MatrixView(input, rows: b, columns: inputs),
+                 MatrixView(weightsT[l].pointer, rows: inputs, columns: units),
+                 into: out, ldc: units, threads: threads,
+                 epilogue: normalizing ? .none : hidden ? .biasReLU(bias) : .bias(bias))
             if normalizing {
                 norms[l].forward(out, bias: bias, rows: b, training: isTraining)
             }
-            let dropping = hidden && isTraining && dropout > 0
-            let keepScale = 1 / (1 - dropout)
-            var rng = dropping ? dropoutRNGs[l] : SplitMix64(seed: 0)
-            for i in 0..<b {
-                let row = out + i * units
-                for j in 0..<units {
-                    var v = normalizing ? row[j] : row[j] + bias[j]
-                    if hidden {
-                        v = max(0, v)
-                        // Draw for every element, in order, as `Dropout.forward` does.
-                        if dropping { v = rng.nextFloat() < dropout ? 0 : v * keepScale }
-                    }
-                    row[j] = v
-                }
+            if normalizing {
+                for q in 0..<(b * units) { out[q] = max(0, out[q]) }
             }
-            if dropping { dropoutRNGs[l] = rng }
+            if hidden && isTraining && dropout > 0 {
+                // One draw for every element, in order, as `Dropout.forward` does. A loop
+                // with nothing else in it: the compiler computes 16 draws at a time (the
+                // n-th number of SplitMix64 depends only on its seed and n).
+                let (p, keepScale) = (dropout, 1 / (1 - dropout))
+                var rng = dropoutRNGs[l]
+                for q in 0..<(b * units) {
+                    out[q] = rng.nextFloat() < p ? 0 : out[q] * keepScale
+                }
+                dropoutRNGs[l] = rng
+            }
             input = UnsafePointer(out)
         }
         return outputs[layerCount - 1].pointer
@@ -825,7 +947,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1073)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1208)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -856,7 +978,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1109)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1244)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -913,7 +1035,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1218)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1353)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1013,7 +1135,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1701)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1838)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
