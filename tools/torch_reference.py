@@ -20,6 +20,11 @@ compares its numbers with these.
   conv_maxpool.json      chapter 12: MaxPool2d(2) on maps with ties and an odd size: output and ∂L/∂input
   convnet_steps.json     chapter 12: a small whole network (conv, ReLU, pool, conv, ReLU, pool, flatten,
                          linear), 3 steps on one batch of SGD(lr=0.1, momentum=0.9) and Adam(lr=0.01)
+  conv_batchnorm.json    chapter 12: BatchNorm2d in training mode (output, gradients for a given ∂L/∂output,
+                         running statistics after), then in eval mode, on batches of several channels
+  convnet_bn_steps.json  chapter 12: convnet_steps' network with a BatchNorm2d after each conv (the
+                         chapter's recipe network in small), the same 3 steps of each optimizer, and the
+                         running statistics after each step
 
 How to run it (from the repository root; needs the CPU build of PyTorch):
 
@@ -50,6 +55,7 @@ JSON layout (every file is one object):
   case-specific keys are described where each case is built below.
 """
 
+import copy
 import json
 import os
 import re
@@ -243,8 +249,12 @@ def optimizer_runs(make_model, start, x, labels, configs, check, write_param):
             loss = F.cross_entropy(model(x), labels)
             loss.backward()
             opt.step()
-            steps.append({"loss": loss.item(),
-                          "params": {name: write_param(p) for name, p in model.named_parameters()}})
+            record_step = {"loss": loss.item(),
+                           "params": {name: write_param(p) for name, p in model.named_parameters()}}
+            running = {name: tensor(b) for name, b in model.named_buffers() if name.endswith(("_mean", "_var"))}
+            if running:
+                record_step["running"] = running
+            steps.append(record_step)
         record["steps"] = steps
         runs.append(record)
     return runs
@@ -330,11 +340,49 @@ def case_conv_maxpool():
     return {"description": "MaxPool2d(2) with ties and odd sizes", "cases": out}
 
 
-def small_convnet(seed):
+def small_convnet(seed, batch_norm=False):
     torch.manual_seed(seed)
-    return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-                         nn.Conv2d(4, 6, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+    norm = (lambda c: [nn.BatchNorm2d(c)]) if batch_norm else (lambda c: [])
+    return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), *norm(4), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(4, 6, 3, padding=1), *norm(6), nn.ReLU(), nn.MaxPool2d(2),
                          nn.Flatten(), nn.Linear(6 * 2 * 2, 3))
+
+
+def case_conv_batchnorm():
+    """Keys: "cases", each {"channels", "height", "width", "weight" (γ), "bias" (β), "running_mean",
+    "running_var" (before), "input" [b, C·H·W], "grad_output", then for training mode "output",
+    "grad_input", "grad_weight", "grad_bias", "running_mean_after", "running_var_after", and for eval
+    mode (with the updated running statistics, fresh gradients) "eval_output", "eval_grad_input",
+    "eval_grad_weight", "eval_grad_bias"}. eps 1e-5, momentum 0.1 (PyTorch's defaults)."""
+    g = torch.Generator().manual_seed(123)
+    out = []
+    for (b, c, h, w) in [(2, 3, 4, 5), (3, 2, 3, 3), (1, 4, 6, 6)]:
+        bn = nn.BatchNorm2d(c)
+        with torch.no_grad():  # every statistic away from its default, so that each one shows
+            bn.weight.copy_(1 + 0.3 * torch.randn(c, generator=g))
+            bn.bias.copy_(0.2 * torch.randn(c, generator=g))
+            bn.running_mean.copy_(0.2 * torch.randn(c, generator=g))
+            bn.running_var.copy_(0.5 + torch.rand(c, generator=g))
+        case = {"channels": c, "height": h, "width": w, "weight": tensor(bn.weight), "bias": tensor(bn.bias),
+                "running_mean": tensor(bn.running_mean), "running_var": tensor(bn.running_var)}
+        x = (1.5 * torch.randn(b, c, h, w, generator=g) + 0.5).requires_grad_(True)
+        grad_output = torch.randn(b, c, h, w, generator=g)
+        case.update({"input": flat(x), "grad_output": flat(grad_output)})
+        for mode in ["train", "eval"]:
+            bn.train(mode == "train")
+            bn.zero_grad()
+            x.grad = None
+            y = bn(x)
+            y.backward(grad_output)
+            prefix = "" if mode == "train" else "eval_"
+            case.update({prefix + "output": flat(y), prefix + "grad_input": flat(x.grad),
+                         prefix + "grad_weight": tensor(bn.weight.grad),
+                         prefix + "grad_bias": tensor(bn.bias.grad)})
+            if mode == "train":
+                case.update({"running_mean_after": tensor(bn.running_mean),
+                             "running_var_after": tensor(bn.running_var)})
+        out.append(case)
+    return {"description": "BatchNorm2d: training mode, running statistics, eval mode", "cases": out}
 
 
 # The convolutional network has about 1,400 ReLU inputs per forward pass, too many to keep all of
@@ -362,6 +410,19 @@ def check_conv_margins(model, x, what):
         h = module(h)
 
 
+def case_convnet_bn_steps():
+    """Keys as convnet_steps.json, with layers {"type": "batchnorm2d", "channels", "height", "width"}
+    (γ = 1, β = 0, running mean 0 and variance 1 at the start, as PyTorch initializes them) after each
+    conv, and in each step "running" (each batch norm's running_mean and running_var after it, named as
+    PyTorch's state_dict names them). Every step is in training mode."""
+    for seed in range(122, 1122):
+        try:
+            return convnet_steps_for(seed, batch_norm=True)
+        except AssertionError:
+            continue
+    raise AssertionError("convnet_bn_steps: no seed in 122...1121 keeps clear of the kinks")
+
+
 def case_convnet_steps():
     """Keys: "input" [4, 64] (8×8 images), "labels", "layers": the starting network as {"type":
     "conv", "in_channels", "out_channels", "kernel", "stride", "padding", "height", "width",
@@ -379,11 +440,11 @@ def case_convnet_steps():
     raise AssertionError("convnet_steps: no seed in 122...1121 keeps clear of the kinks")
 
 
-def convnet_steps_for(seed):
+def convnet_steps_for(seed, batch_norm=False):
     g = torch.Generator().manual_seed(seed)
     x = torch.rand(4, 1, 8, 8, generator=g)
     labels = torch.tensor([0, 1, 2, 1])
-    start = small_convnet(seed)
+    start = small_convnet(seed, batch_norm)
     layers, size = [], (1, 8, 8)
     for module in start:
         if isinstance(module, nn.Conv2d):
@@ -398,16 +459,25 @@ def convnet_steps_for(seed):
             c, h, w = size
             layers.append({"type": "maxpool", "channels": c, "height": h, "width": w})
             size = (c, h // 2, w // 2)
+        elif isinstance(module, nn.BatchNorm2d):
+            c, h, w = size
+            layers.append({"type": "batchnorm2d", "channels": c, "height": h, "width": w})
         elif isinstance(module, nn.ReLU):
             layers.append({"type": "relu"})
         elif isinstance(module, nn.Linear):
             layers.append(layer_json(module))
-    runs = optimizer_runs(lambda: small_convnet(seed), start, x, labels,
+    runs = optimizer_runs(lambda: small_convnet(seed, batch_norm), start, x, labels,
                           [("sgd", dict(lr=0.1, momentum=0.9)), ("adam", dict(lr=0.01))],
+                          # on a copy: the check's forward pass must not move batch norm's
+                          # running statistics, which the fixture records
                           lambda model, kind, record, step:
-                          check_conv_margins(model, x, f"convnet_steps {kind} step {step}"),
+                          check_conv_margins(copy.deepcopy(model), x, f"convnet_steps {kind} step {step}"),
                           lambda p: flat(p) if p.dim() == 4 else tensor(p))
     names = [name for name, _ in start.named_parameters()]
+    if batch_norm:
+        return {"description": "3 optimizer steps of a small convolutional network with batch norm on one batch",
+                "seed": seed, "input": flat(x), "labels": labels.tolist(), "layers": layers, "names": names,
+                "runs": runs}
     return {"description": "3 optimizer steps of a small convolutional network on one batch",
             "seed": seed, "input": flat(x), "labels": labels.tolist(), "layers": layers, "names": names, "runs": runs}
 
@@ -432,6 +502,8 @@ def main():
         "conv2d": case_conv2d,
         "conv_maxpool": case_conv_maxpool,
         "convnet_steps": case_convnet_steps,
+        "conv_batchnorm": case_conv_batchnorm,
+        "convnet_bn_steps": case_convnet_bn_steps,
     }
     # Names on the command line write only those cases (python3 tools/torch_reference.py conv2d).
     unknown = [name for name in sys.argv[1:] if name not in cases]

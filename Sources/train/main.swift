@@ -19,7 +19,7 @@ struct Train: ParsableCommand {
         abstract: "Train chapter 11's 784-512-512-10 MNIST network (or chapter 12's convolutional network), keep the best model, and test it.",
         discussion: """
             With --resume, the run saved in <checkpoint>.resume continues with its own options and \
-            network. Only --epochs (to train longer), --threads, --data and --checkpoint may be given \
+            network. Only --epochs (to train longer), --threads, --data, --checkpoint and --eval-limit may be given \
             with it; any other training option that differs from the saved run is an error naming it.
             """)
 
@@ -29,7 +29,7 @@ struct Train: ParsableCommand {
     /// The recipe options not given on the command line come from: chapter 11's or chapter 12's.
     static func defaults(for model: Model) -> TrainingOptions { model == .cnn ? cnn : defaults }
 
-    @Option(help: "The network: mlp (chapter 11's 784-512-512-10) or cnn (chapter 12's convolutional network, whose recipe's defaults are --optimizer \(cnn.optimizer.rawValue) --lr \(cnn.learningRate) --lr-decay \(cnn.learningRateDecay) --batch-size \(cnn.batchSize) --dropout \(cnn.dropout) --epochs \(cnn.epochs)). (default: mlp; with --resume, the saved run's)")
+    @Option(help: "The network: mlp (chapter 11's 784-512-512-10) or cnn (chapter 12's convolutional network, whose recipe's defaults are --optimizer \(cnn.optimizer.rawValue) --lr \(cnn.learningRate) --lr-decay \(cnn.learningRateDecay) --batch-size \(cnn.batchSize) --dropout \(cnn.dropout) --epochs \(cnn.epochs)\(cnn.batchNorm ? " --batch-norm" : "") --max-shift \(cnn.maxShift ?? 0)). (default: mlp; with --resume, the saved run's)")
     var model: Model?
 
     // What the network is trained on, and for how long.
@@ -49,8 +49,10 @@ struct Train: ParsableCommand {
     var optimizer: TrainingOptions.Optimizer?
     @Option(parsing: .unconditional, help: "Dropout probability after each hidden layer (0 ≤ p < 1). (default: \(defaults.dropout))")
     var dropout: Float?
-    @Flag(help: "Batch normalization after each hidden layer's product (batches of at least 2 samples).")
-    var batchNorm = false
+    @Flag(inversion: .prefixedNo, help: "Batch normalization after each hidden layer's product, or after each convolution (batches of at least 2 samples). (default: off for mlp, \(cnn.batchNorm ? "on" : "off") for cnn)")
+    var batchNorm: Bool?
+    @Option(name: .customLong("max-shift"), parsing: .unconditional, help: "--model cnn only: move each training image by a random shift of up to n pixels each way, drawn anew every epoch (0 ≤ n ≤ 4). (default: \(cnn.maxShift ?? 0) for cnn)")
+    var maxShift: Int?
 
     // The seeds: of the weights, batches and dropout masks, and of the validation split.
     @Option(parsing: .unconditional, help: "Seeds the initial weights, the batch order and the dropout masks; not the 48,000/12,000 split (--split-seed). (default: \(defaults.seed))")
@@ -71,11 +73,22 @@ struct Train: ParsableCommand {
     var resume = false
     @Option(parsing: .unconditional, help: "Threads for the matrix products (1 ≤ n ≤ 256). (default: all cores)")
     var threads: Int?
+    @Option(name: .customLong("eval-limit"), parsing: .unconditional, help: "Check and test on the first n validation and the first n test images only, for quick runs (1 ≤ n ≤ 10,000; not saved with the run). (default: all)")
+    var evalLimit: Int?
+
+    /// The split with its validation and test sets cut to `--eval-limit`.
+    func limited(_ split: MNISTSplit) -> MNISTSplit {
+        guard let evalLimit else { return split }
+        var cut = split
+        cut.validation = split.validation.subset(Array(0..<min(evalLimit, split.validation.count)))
+        cut.test = split.test.subset(Array(0..<min(evalLimit, split.test.count)))
+        return cut
+    }
 
     /// Option names as the command line spells them, by `TrainingOptions` property.
     static let flags = ["epochs": "--epochs", "batchSize": "--batch-size", "learningRate": "--lr",
                         "optimizer": "--optimizer", "dropout": "--dropout", "splitSeed": "--split-seed", "trainingLimit": "--limit",
-                        "learningRateDecay": "--lr-decay", "keepBest": "--keep-best", "batchNorm": "--batch-norm"]
+                        "learningRateDecay": "--lr-decay", "keepBest": "--keep-best", "batchNorm": "--batch-norm", "maxShift": "--max-shift"]
 
     /// The options given on the command line over `base`.
     func options(over base: TrainingOptions) -> TrainingOptions {
@@ -90,7 +103,8 @@ struct Train: ParsableCommand {
         o.trainingLimit = trainingLimit ?? o.trainingLimit
         o.learningRateDecay = learningRateDecay ?? o.learningRateDecay
         o.keepBest = keepBest ?? o.keepBest
-        o.batchNorm = batchNorm || o.batchNorm
+        o.batchNorm = batchNorm ?? o.batchNorm
+        o.maxShift = maxShift ?? o.maxShift
         return o
     }
 
@@ -98,11 +112,14 @@ struct Train: ParsableCommand {
 
     /// Ranges that need no data, checked while parsing (the training size is known once MNIST is loaded).
     func validate() throws {
+        if let evalLimit, !(1...10_000).contains(evalLimit) {
+            throw ValidationError("--eval-limit must be in 1...10000, not \(evalLimit)")
+        }
         if let threads, !Trainer.threadRange.contains(threads) {
             throw ValidationError("--threads must be in \(Trainer.threadRange.lowerBound)...\(Trainer.threadRange.upperBound), not \(threads)")
         }
-        if !resume, model == .cnn, batchNorm {
-            throw ValidationError("--batch-norm is an option of --model mlp; the convolutional network has no batch normalization")
+        if !resume, model ?? .mlp == .mlp, let maxShift {
+            throw ValidationError("--max-shift is an option of --model cnn; the MLP trains on the images as they are (not \(maxShift))")
         }
         if !resume, let problem = options(over: Self.defaults(for: model ?? .mlp)).problems(trainingSize: nil).first {
             throw ValidationError(Self.message(problem))
@@ -143,7 +160,7 @@ struct Train: ParsableCommand {
                 throw Failure("\(path) has already trained \(saved.epoch) epochs of \(saved.options.epochs); "
                               + "pass --epochs N with N > \(saved.epoch) to train further")
             }
-            let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: saved.options.splitSeed) }
+            let split = limited(try orFail { try MNISTSplit.load(directory: data, splitSeed: saved.options.splitSeed) })
             trainer = try orFail { () throws -> any EpochTrainer in
                 if savedModel == .cnn {
                     return try ConvTrainer(resuming: path, data: split, epochs: total, threads: threads)
@@ -155,7 +172,7 @@ struct Train: ParsableCommand {
         } else {
             let model = model ?? .mlp
             let options = options(over: Self.defaults(for: model))
-            let split = try orFail { try MNISTSplit.load(directory: data, splitSeed: options.splitSeed) }
+            let split = limited(try orFail { try MNISTSplit.load(directory: data, splitSeed: options.splitSeed) })
             if let problem = options.problems(trainingSize: split.trainIndices.count).first {
                 throw ValidationError(Self.message(problem))
             }
@@ -187,7 +204,11 @@ struct Train: ParsableCommand {
         }
         compare("--lr-decay", learningRateDecay, saved.learningRateDecay)
         compare("--keep-best", keepBest?.rawValue, saved.keepBest.rawValue)
-        if given.batchNorm != saved.batchNorm { conflicts.append("--batch-norm (saved: without batch normalization)") }
+        compare("--max-shift", maxShift, saved.maxShift ?? 0)
+        if given.batchNorm != saved.batchNorm {
+            conflicts.append(given.batchNorm ? "--batch-norm (saved: without batch normalization)"
+                                             : "--no-batch-norm (saved: with batch normalization)")
+        }
         return conflicts
     }
 
@@ -195,7 +216,7 @@ struct Train: ParsableCommand {
         let o = trainer.options
         say("training \(trainer.networkName) on \(trainer.trainIndices.count) images: \(o.optimizer.rawValue), learning rate \(o.learningRate)"
             + (o.learningRateDecay == 1 ? ", " : " × \(o.learningRateDecay) per epoch, ")
-            + "batch \(o.batchSize), dropout \(o.dropout)" + (o.batchNorm ? ", batch norm" : "") + ", seed \(o.seed)" + (o.splitSeed == 0 ? "" : ", split seed \(o.splitSeed)") + ", keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
+            + "batch \(o.batchSize), dropout \(o.dropout)" + (o.batchNorm ? ", batch norm" : "") + (o.maxShift.map { $0 > 0 ? ", shifts of up to \($0) pixels" : "" } ?? "") + ", seed \(o.seed)" + (o.splitSeed == 0 ? "" : ", split seed \(o.splitSeed)") + ", keeping the best validation \(o.keepBest.rawValue), \(threads) threads")
         if resume { say("resuming after epoch \(trainer.epochsDone) from \(checkpoint).resume") }
 
         let progress = ProgressBar(batchSize: o.batchSize)

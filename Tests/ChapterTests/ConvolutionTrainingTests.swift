@@ -49,7 +49,9 @@ import Convolutions
         let directory = NSTemporaryDirectory() + "conv-resume-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var options = ConvTrainer.recipe
+        var options = ConvTrainer.recipe   // with batch norm and shifts, whose state is saved too
+        options.batchNorm = true
+        options.maxShift = 2
         options.trainingLimit = 256
         options.epochs = 2
         var data = sharedMNIST   // a small validation set: this test is about the state, not the scores
@@ -69,6 +71,13 @@ import Convolutions
         let best = try Checkpoint.read(from: directory + "/c.ckpt")
         #expect(best.epoch == straight.history.filter(\.improved).last?.epoch)
         try resumed.load(best, file: "c.ckpt")
+        // The MLP has no shifts, and says so.
+        var shiftedMLP = TrainingOptions()
+        shiftedMLP.maxShift = 1
+        #expect(throws: TrainingError.badOption("maxShift is an option of chapter 12's convolutional network; "
+                                                + "this MLP trains on the images as they are")) {
+            try Trainer(options: shiftedMLP, data: sharedMNIST)
+        }
         // Chapter 11's MLP checkpoint is refused with a reason.
         let mlp = try Trainer(options: TrainingOptions(), data: sharedMNIST).checkpoint()
         #expect(throws: TrainingError.checkpoint(
@@ -88,12 +97,19 @@ import Convolutions
         let unknown = try run(["--model", "rnn", "--checkpoint", directory + "/m.ckpt"])
         #expect(unknown.status == 64 && unknown.output.contains("The value 'rnn' is invalid for '--model <model>'"),
                 "\(unknown.output)")
-        let norm = try run(["--model", "cnn", "--batch-norm", "--checkpoint", directory + "/m.ckpt"])
-        #expect(norm.status == 64 && norm.output.contains("--batch-norm is an option of --model mlp"), "\(norm.output)")
+        let shiftMLP = try run(["--max-shift", "1", "--checkpoint", directory + "/m.ckpt"])
+        #expect(shiftMLP.status == 64 && shiftMLP.output.contains("--max-shift is an option of --model cnn"),
+                "\(shiftMLP.output)")
+        let farShift = try run(["--model", "cnn", "--max-shift", "5", "--checkpoint", directory + "/m.ckpt"])
+        #expect(farShift.status == 64 && farShift.output.contains("--max-shift must be in 0...4, not 5"),
+                "\(farShift.output)")
+        let noEval = try run(["--model", "cnn", "--eval-limit", "0", "--checkpoint", directory + "/m.ckpt"])
+        #expect(noEval.status == 64 && noEval.output.contains("--eval-limit must be in 1...10000, not 0"),
+                "\(noEval.output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "nothing written")
         let help = try run(["--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for text in ["--model", "mlp", "cnn", "chapter 12's convolutional network",
-                     "--lr-decay \(ConvTrainer.recipe.learningRateDecay)"] {
+                     "--lr-decay \(ConvTrainer.recipe.learningRateDecay)", "--max-shift", "--eval-limit"] {
             #expect(help.contains(text), "\(text) missing from --help")
         }
     }
@@ -105,15 +121,17 @@ import Convolutions
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/c.ckpt"
-        let first = try run(["--model", "cnn", "--limit", "128", "--epochs", "1", "--checkpoint", path])
+        let first = try run(["--model", "cnn", "--limit", "128", "--eval-limit", "500", "--epochs", "1",
+                             "--checkpoint", path])
         #expect(first.status == 0, "\(first.output)")
         #expect(first.output.contains("training the convolutional network of chapter 12 on 128 images: adam"),
                 "\(first.output)")
-        #expect(first.output.contains("Test accuracy (overall)"), "\(first.output)")
+        #expect(first.output.contains("Test accuracy (overall)") && first.output.contains("/500)"),
+                "\(first.output)")
         let wrongKind = try run(["--model", "mlp", "--resume", "--epochs", "2", "--checkpoint", path])
         #expect(wrongKind.status == 1 && wrongKind.output.contains("holds a run of --model cnn, not --model mlp"),
                 "\(wrongKind.output)")
-        let second = try run(["--resume", "--epochs", "2", "--checkpoint", path])
+        let second = try run(["--resume", "--epochs", "2", "--eval-limit", "500", "--checkpoint", path])
         #expect(second.status == 0, "\(second.output)")
         #expect(second.output.contains("resuming after epoch 1") && second.output.contains("epoch  2"),
                 "\(second.output)")

@@ -69,6 +69,10 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     /// Which validation score decides the model worth keeping: the tutorial's loss,
     /// or the accuracy.
     public var keepBest = Criterion.validationLoss
+    /// Chapter 12's convolutional network only: each training image is moved by a random
+    /// shift of up to this many pixels each way, drawn anew every epoch (nil: not moved;
+    /// optional, so that checkpoints written before it existed still read).
+    public var maxShift: Int?
 
     /// The update rule, spelled as on `train`'s command line.
     public enum Optimizer: String, Codable, CaseIterable, Sendable {
@@ -129,7 +133,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 187)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 191)
 /// The three parts of MNIST the book uses: 48,000 training and 12,000 validation images
 /// from the 60,000 of the training file (shuffled with `splitSeed`, as chapter 10 splits
 /// them), and the 10,000 test images. The training images are not copied: batches are
@@ -154,7 +158,7 @@ public struct MNISTSplit: Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 216)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 220)
 /// Trains the engine epoch by epoch, keeping the best model and resumable state on disk.
 ///
 /// With a checkpoint path P, the model is saved to P whenever the validation score
@@ -181,6 +185,10 @@ public final class Trainer {
         guard Self.threadRange.contains(threads) else {
             let range = "\(Self.threadRange.lowerBound)...\(Self.threadRange.upperBound)"
             throw .badOption("threads must be in \(range), not \(threads)")
+        }
+        guard (options.maxShift ?? 0) == 0 else {
+            throw .badOption("maxShift is an option of chapter 12's convolutional "
+                             + "network; this MLP trains on the images as they are")
         }
         guard data.splitSeed == options.splitSeed else {
             throw .badOption(
@@ -292,6 +300,7 @@ extension TrainingOptions {
     ///     0 < learningRateDecay ≤ 1
     ///     1 ≤ batchSize ≤ n       batchSize ≤ trainingLimit ≤ trainingSize
     ///     with batchNorm: no batch of one sample (batchSize ≥ 2, n mod batchSize ≠ 1)
+    ///     0 ≤ maxShift ≤ 4
     public func problems(trainingSize: Int?) -> [OptionProblem] {
         var found: [OptionProblem] = []
         func check(_ ok: Bool, _ option: String, _ range: String, _ value: Any) {
@@ -320,6 +329,9 @@ extension TrainingOptions {
                   "at least 2, and not leave a last batch of one sample "
                       + "(\(samples) samples), with batch normalization", batchSize)
         }
+        if let maxShift {
+            check((0...4).contains(maxShift), "maxShift", "in 0...4", maxShift)
+        }
         return found
     }
 
@@ -331,7 +343,7 @@ extension TrainingOptions {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 394)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 406)
 extension EpochRecord {
     /// One line of the training log.
     public var logLine: String {
@@ -343,7 +355,7 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 437)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 449)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
@@ -735,7 +747,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 891)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 903)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

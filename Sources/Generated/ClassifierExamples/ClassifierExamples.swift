@@ -16,8 +16,8 @@ import Foundation
 
 /// Runs the examples of chapters/11-mnist-classifier.md in order.
 public func runClassifierExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 148, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 149)
+runner.begin(1, line: 152, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 153)
 
 let mnist = try! MNISTSplit.load()
 print("training \(mnist.trainIndices.count), validation \(mnist.validation.count),",
@@ -30,8 +30,8 @@ print(String(
     format: "loss of the untrained network on a batch: %.4f (ln 10 = %.4f)",
     crossEntropy(untrained(firstBatch.images), labels: firstBatch.labels), log(10.0)))
 #sourceLocation()
-runner.begin(2, line: 410, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 411)
+runner.begin(2, line: 422, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 423)
 var quick = TrainingOptions()
 quick.epochs = 1
 quick.trainingLimit = 12_000
@@ -40,13 +40,13 @@ let quickTrainer = try! Trainer(options: quick, data: mnist)
 let quickRecord = try! quickTrainer.trainEpoch()
 print(quickRecord.logLine)
 #sourceLocation()
-runner.begin(3, line: 424, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 425)
+runner.begin(3, line: 436, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 437)
 precondition(quickRecord.trainingLoss < 1.0 && quickRecord.validationLoss < 0.5, "one epoch should cut the loss well below ln 10")
 precondition(quickRecord.validationAccuracy > 0.85, "one epoch on 12,000 images should beat chance (10%) by far")
 #sourceLocation()
-runner.begin(4, line: 831, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 832)
+runner.begin(4, line: 843, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 844)
 let demoProcess = ProcessInfo.processInfo.processIdentifier
 let demoDirectory = FileManager.default.temporaryDirectory
     .appendingPathComponent("book-checkpoint-demo-\(demoProcess)").path
@@ -69,8 +69,8 @@ for (name, bytes) in [("one bit flipped", damaged),
     }
 }
 #sourceLocation()
-runner.begin(5, line: 865, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 866)
+runner.begin(5, line: 877, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 878)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -85,8 +85,8 @@ _ = try! resumed.trainEpoch()
 let sameWeights = resumed.engine.state == straight.engine.state
 print("identical after resuming:", sameWeights && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(6, line: 970) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 971)
+if runner.beginSlow(6, line: 982) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 983)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -108,8 +108,8 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(7, line: 1247) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1248)
+if runner.beginSlow(7, line: 1259) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1260)
 // The record's network as seed 0 starts it; then its best epoch, from the checkpoint.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 let startW1 = model.exportParameters()[0]  // W₁: [512, 784], row u = unit u's weights
@@ -166,8 +166,8 @@ show(ImageGrid(title: "First-layer weights of units 0 to 4: at the start (top), 
                columns: 5))
 #sourceLocation()
 }
-if runner.beginSlow(8, line: 1516) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1517)
+if runner.beginSlow(8, line: 1528) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1529)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -330,8 +330,8 @@ precondition(plainRuleGain.allSatisfy { $0 > 0 } && worse > 0,
              "keeping by accuracy wins every seed without batch norm, but not every run")
 #sourceLocation()
 }
-runner.begin(17, line: 2358, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2359)
+runner.begin(17, line: 2370, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2371)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept. The
 // `defer` removes it when the chapter's program ends, after the exercises' solutions have run
@@ -340,8 +340,8 @@ defer { try? FileManager.default.removeItem(atPath: demoDirectory) }
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(9, line: 1846) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1847)
+if runner.beginSlow(9, line: 1858) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1859)
 // The quick run again with other seeds: other initial weights, batch order and dropout
 // masks.
 print("seed   " + "validation accuracy after the quick epoch")
@@ -359,8 +359,8 @@ precondition(accuracies[0] == quickRecord.validationAccuracy,
 }
 }
 do {  // exercise 2
-if runner.beginSlow(10, line: 1880) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1881)
+if runner.beginSlow(10, line: 1892) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1893)
 // The record's best model, read back from the checkpoint it saved.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
@@ -404,8 +404,8 @@ precondition(shown == [740, 321, 340], "the three images the text describes")
 }
 }
 do {  // exercise 3
-if runner.beginSlow(11, line: 1984) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1985)
+if runner.beginSlow(11, line: 1996) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1997)
 // Each run: the tutorial's network and plain SGD at 0.01, 2,400 steps of 20 images
 // (one pass over 48,000 images) drawn from the first `limit` training images,
 // reshuffled after each pass. Both losses in evaluation mode (no dropout), the
@@ -474,8 +474,8 @@ precondition(largestSD < 0.005, "the seeds agree within 0.005 in every loss")
 }
 }
 do {  // exercise 4
-if runner.beginSlow(12, line: 2081) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2082)
+if runner.beginSlow(12, line: 2093) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2094)
 // Shrunk to fit the book's build: the first 12,000 training images (600 steps an
 // epoch), 10 epochs instead of 50, and the rate halves every 3 epochs instead of
 // every 10. The trainer's decay is per epoch, so the halving is smooth: epoch e
@@ -547,8 +547,8 @@ precondition([2, 3, 4, 6, 8, 10].allSatisfy { meanLoss(0, $0) < meanLoss(1, $0) 
 }
 }
 do {  // exercise 5
-runner.beginSolution(13, exercise: 5, line: 2197, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2198)
+runner.beginSolution(13, exercise: 5, line: 2209, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2210)
 // The chapter's interrupted run saved its state after epoch 1. A copy "without"
 // the shuffle generator: its state set back to where a new trainer starts it, which
 // is all a trainer could do with a file that does not store it.
@@ -587,8 +587,8 @@ let uninterrupted = straight.history[1]
 let epochLoss = String(format: "%.6f", uninterrupted.trainingLoss)
 row("uninterrupted", ["", "", "", epochLoss], uninterrupted)
 #sourceLocation()
-runner.beginSolution(14, exercise: 5, line: 2245, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2246)
+runner.beginSolution(14, exercise: 5, line: 2257, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2258)
 precondition(runs[0].record == straight.history[1], "with the generator, epoch 2 is the same")
 precondition(runs[1].losses[0] != runs[0].losses[0], "without it, batch 1's loss differs")
 precondition(runs[1].losses[99] != runs[0].losses[99]
@@ -598,8 +598,8 @@ precondition(runs[1].losses[99] != runs[0].losses[99]
 #sourceLocation()
 }
 do {  // exercise 6
-runner.beginSolution(15, exercise: 6, line: 2270, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2271)
+runner.beginSolution(15, exercise: 6, line: 2282, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2283)
 // With n seeds per recipe, the difference of the two means varies with standard
 // deviation s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a
 // two-sided test at 5%); to resolve a true gap g in 80% of experiments, g must be
@@ -650,8 +650,8 @@ print("\nthe s of three seeds, as a multiple of the true standard deviation")
 print(String(format: "  10th percentile %.2f, median %.2f, 90th percentile %.2f",
              ratios[999], ratios[4_999], ratios[8_999]))
 #sourceLocation()
-runner.beginSolution(16, exercise: 6, line: 2339, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2340)
+runner.beginSolution(16, exercise: 6, line: 2351, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2352)
 precondition(seedsNeeded(sd: 0.1, gap: 0.1) == 16 && seedsNeeded(sd: 0.1, gap: 0.05) == 63,
              "a gap of s takes 16 seeds, a gap of s/2 takes 63")
 precondition(abs(shares[2].share - 0.8) < 0.02 && shares[1].share < 0.55

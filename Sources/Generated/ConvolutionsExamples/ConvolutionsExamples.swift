@@ -17,8 +17,8 @@ import Foundation
 
 /// Runs the examples of chapters/12-convolutions.md in order.
 public func runConvolutionsExamples(_ runner: ExampleRunner) {
-runner.begin(1, line: 43, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 44)
+runner.begin(1, line: 46, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 47)
 
 let mnist = try! MNISTSplit.load()
 var pixelRNG = SplitMix64(seed: 784)
@@ -47,8 +47,8 @@ show(ImageGrid(title: "Three test digits, and the same digits with their pixels 
                    + shown.map { "shuffled \(mnist.test.labels[$0])" },
                columns: 3))
 #sourceLocation()
-runner.begin(2, line: 116, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 117)
+runner.begin(2, line: 119, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 120)
 var quickMLP = TrainingOptions()
 quickMLP.epochs = 1
 quickMLP.trainingLimit = 12_000
@@ -75,15 +75,15 @@ print("  in place  " + Spread(inPlace).formatted("%.2f"))
 print("  shuffled  " + Spread(scrambled).formatted("%.2f"))
 print("  in place − shuffled  " + Spread(shuffleCost).formatted("%+.2f"))
 #sourceLocation()
-runner.begin(3, line: 156, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 157)
+runner.begin(3, line: 159, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 160)
 let seedSpread = max(Spread(inPlace).standardDeviation,
                      Spread(scrambled).standardDeviation)
-precondition(abs(Spread(shuffleCost).mean) < 2 * seedSpread,
+precondition(shuffleCost.allSatisfy { abs($0) < seedSpread },
              "shuffling the pixels changes the MLP's accuracy by less than the seeds do")
 #sourceLocation()
-runner.begin(4, line: 202, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 203)
+runner.begin(4, line: 208, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 209)
 let pixelRow: [Float] = [0, 0, 0, 0.5, 1, 1, 1, 0.5, 0, 0]
 print("row of pixels:      ", pixelRow.map { String(format: "%6.2f", $0) }.joined())
 let blurred = convolve1D(pixelRow, [1.0 / 3, 1.0 / 3, 1.0 / 3])
@@ -91,8 +91,8 @@ print("average of three:   ", blurred.map { String(format: "%6.2f", $0) }.joined
 let edges = convolve1D(pixelRow, [-1, 1])
 print("difference [−1, 1]: ", edges.map { String(format: "%6.2f", $0) }.joined())
 #sourceLocation()
-runner.begin(5, line: 268, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 269)
+runner.begin(5, line: 276, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 277)
 let seven = Tensor(shape: [28, 28], scalars: mnist.test.images.row(0))
 let leftToRight = Tensor([[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]])
 let responses = convolve2D(seven, leftToRight)   // [26, 26]
@@ -108,7 +108,7 @@ for done in [26 * 26 / 3, 2 * 26 * 26 / 3, 26 * 26] {
     frames.append(GrayImage(width: 28, height: 28, pixels: faded))
     var soFar = responses
     for q in done..<(26 * 26) { soFar.scalars[q] = 0 }
-    partial.append(signedImage(soFar))
+    partial.append(signedImage(soFar, scale: responses.scalars.map(abs).max()!))
 }
 show(ImageGrid(title: "A 3×3 kernel sliding over a digit (top) and its output so far",
                images: frames + partial,
@@ -116,8 +116,8 @@ show(ImageGrid(title: "A 3×3 kernel sliding over a digit (top) and its output s
                    + Array(repeating: "output", count: 3),
                columns: 3))
 #sourceLocation()
-runner.begin(6, line: 335, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 336)
+runner.begin(6, line: 343, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 344)
 let kernels: [(String, Tensor)] = [
     ("left to right", leftToRight),
     ("top to bottom", Tensor([[-1, -1, -1], [0, 0, 0], [1, 1, 1]])),
@@ -127,8 +127,8 @@ show(ImageGrid(title: "Feature maps of three hand-made 3×3 kernels",
                images: kernels.map { signedImage(convolve2D(seven, $0.1)) },
                captions: kernels.map(\.0), columns: 3))
 #sourceLocation()
-runner.begin(7, line: 439, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 440)
+runner.begin(7, line: 447, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 448)
 let layerShapes = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -145,8 +145,8 @@ for s in layerShapes {
           + String(format: "%9d %18d", s.parameterCount, linear))
 }
 #sourceLocation()
-runner.begin(8, line: 656, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 657)
+runner.begin(8, line: 670, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 671)
 let poolInput = Tensor(shape: [1, 16], scalars: [1, 3, 2, 0,
                                                  3, 0, 5, 1,
                                                  0, 2, 1, 1,
@@ -159,8 +159,8 @@ for row in 0..<4 {
     print(line.map { String(format: "%2.0f", $0) }.joined())
 }
 #sourceLocation()
-runner.begin(9, line: 694, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 695)
+runner.begin(9, line: 710, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 711)
 var checkRNG = SplitMix64(seed: 12)
 let small = ConvShape(inChannels: 2, outChannels: 3, kernel: 3, stride: 2, padding: 1,
                       height: 7, width: 7)
@@ -187,8 +187,8 @@ let convolutionCheck = checkGradients(of: [smallWeight, smallBias, smallInput],
                                       loss: smallLoss)
 print("convolution (loops):", convolutionCheck)
 #sourceLocation()
-runner.begin(10, line: 731, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 732)
+runner.begin(10, line: 747, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 748)
 var spaced = (0..<(2 * 3 * 6 * 6)).map { Float($0) / 20 }
 checkRNG.shuffle(&spaced)
 let poolParameter = Parameter("input", Tensor(shape: [2, 3 * 6 * 6], scalars: spaced))
@@ -202,14 +202,14 @@ let poolCheck = checkGradients(of: [poolParameter]) {
 }
 print("max pooling:", poolCheck)
 #sourceLocation()
-runner.begin(11, line: 750, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 751)
+runner.begin(11, line: 766, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 767)
 precondition(convolutionCheck.maxRelativeError < 2e-3
                  && poolCheck.maxRelativeError < 2e-3,
-             "both backward passes agree with finite differences to chapter 6's 10⁻³")
+             "both backward passes agree with finite differences to about 10⁻³")
 #sourceLocation()
-runner.begin(12, line: 1016, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1017)
+runner.begin(12, line: 1032, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1033)
 var fastRNG = SplitMix64(seed: 13)
 let second = ConvShape(inChannels: 16, outChannels: 32, kernel: 5, padding: 2,
                        height: 14, width: 14)
@@ -242,8 +242,8 @@ for threads in [1, 2] {
 }
 print("one thread and two give the same numbers:", threadResults[0] == threadResults[1])
 #sourceLocation()
-runner.begin(13, line: 1065, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1066)
+runner.begin(13, line: 1083, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1084)
 fastLayer.threads = 1
 let oneImage = fastInput.rows([0])
 let loopsOverFast = medianTimeRatio(rounds: 3, repetitions: 3, {
@@ -256,9 +256,51 @@ print("the loops, against im2col and gemm on one thread: "
       + ratioInWords(loopsOverFast, factor: 10))
 fastLayer.threads = WorkerTeam.shared.threads
 #sourceLocation()
-runner.begin(14, line: 1230, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1231)
-let convNet = makeConvNet(seed: 0)
+runner.begin(14, line: 1252, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1253)
+var normRNG = SplitMix64(seed: 8)
+let normShape = (channels: 2, height: 4, width: 4, positions: 16)
+let normInput = Tensor(uniform: [3, 2 * 16], in: -1...2, using: &normRNG)
+let normGamma = Tensor(uniform: [2], in: 0.5...1.5, using: &normRNG)
+let normBeta = Tensor(uniform: [2], in: -0.5...0.5, using: &normRNG)
+/// `[b, C·H·W]` → `[b·H·W, C]`: one row per sample and position, one column per channel.
+func positionsAsRows(_ x: Tensor) -> Tensor {
+    let (c, n) = (normShape.channels, normShape.positions)
+    return Tensor(shape: [x.rows * n, c], scalars: (0..<x.count).map { q in
+        let (row, ch) = (q / c, q % c)   // row = sample · n + position
+        return x[row / n, ch * n + row % n]
+    })
+}
+let perChannel = BatchNorm2D(channels: 2, height: 4, width: 4)
+let perUnit = BatchNorm(2)
+(perChannel.gamma.value, perUnit.gamma.value) = (normGamma, normGamma)
+(perChannel.beta.value, perUnit.beta.value) = (normBeta, normBeta)
+for training in [true, false] {
+    (perChannel.isTraining, perUnit.isTraining) = (training, training)
+    let gap = relativeGap(positionsAsRows(perChannel(normInput)),
+                          perUnit(positionsAsRows(normInput)))
+    print((training ? "training:  " : "evaluation:") + " against chapter 8's BatchNorm, "
+          + "largest relative difference " + (gap < 1e-6 ? "below 1e-6" : "\(gap)"))
+}
+perChannel.isTraining = true
+let normParameter = Parameter("input", normInput)
+let normWeights = Tensor(uniform: [3, 2 * 16], in: -1...1, using: &normRNG)
+perChannel.zeroGrad()
+_ = perChannel(normParameter.value)
+normParameter.grad = perChannel.backward(normWeights)
+let normCheck = checkGradients(of: perChannel.parameters + [normParameter]) {
+    (perChannel(normParameter.value) * normWeights).sum()
+}
+print("batch norm per channel:", normCheck)
+#sourceLocation()
+runner.begin(15, line: 1295, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1296)
+precondition(normCheck.maxRelativeError < 2e-2,
+             "batch norm per channel agrees with finite differences to 2·10⁻²")
+#sourceLocation()
+runner.begin(16, line: 1473, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1474)
+let convNet = makeConvNet(seed: 0, batchNorm: true)   // the network of the record
 convNet.eval()
 var flowing = mnist.test.images.rows(Array(0..<20))
 print("input".padding(toLength: 34, withPad: " ", startingAt: 0) + "\(flowing.shape)")
@@ -271,6 +313,7 @@ for layer in convNet.layers {
         name = "Conv2D \(c.inChannels) → \(c.outChannels), \(c.kernel)×\(c.kernel), "
             + "padding \(c.padding)"
     case is MaxPool2D: name = "MaxPool2D"
+    case let norm as BatchNorm2D: name = "BatchNorm2D(\(norm.channels))"
     case let linear as FastLinear:
         name = "FastLinear(\(linear.inputs), \(linear.outputs))"
     default: name = "\(type(of: layer))"
@@ -282,8 +325,56 @@ for layer in convNet.layers {
 print("all together: \(convNet.parameterCount) parameters; "
       + "chapter 11's MLP: \(makeMNISTNetwork(seed: 0).parameterCount)")
 #sourceLocation()
-runner.begin(15, line: 1539, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1540)
+runner.begin(17, line: 1521, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1522)
+var linearRNG = SplitMix64(seed: 14)
+let fastClassifier = FastLinear(1568, 10, rng: &linearRNG)
+let plainClassifier = Linear(weight: fastClassifier.weight.value,
+                             bias: fastClassifier.bias.value)
+let linearInput = Tensor(uniform: [5, 1568], in: -1...1, using: &linearRNG)
+let linearUpstream = Tensor(uniform: [5, 10], in: -1...1, using: &linearRNG)
+let (fastOut, plainOut) = (fastClassifier(linearInput), plainClassifier(linearInput))
+let (fastBack, plainBack) = (fastClassifier.backward(linearUpstream),
+                             plainClassifier.backward(linearUpstream))
+precondition(relativeGap(fastOut, plainOut) < 1e-5
+             && relativeGap(fastBack, plainBack) < 1e-5
+             && relativeGap(fastClassifier.weight.grad, plainClassifier.weight.grad)
+                 < 1e-5
+             && relativeGap(fastClassifier.bias.grad, plainClassifier.bias.grad) < 1e-5,
+             "FastLinear computes chapter 3's Linear")
+let (fastRectifier, plainRectifier) = (FastReLU(), ReLU())
+let rectifierGradient = linearInput   // any numbers will do as ∂L/∂y
+precondition(fastRectifier(linearInput) == plainRectifier(linearInput)
+             && fastRectifier.backward(rectifierGradient)
+                 == plainRectifier.backward(rectifierGradient),
+             "FastReLU computes chapter 3's ReLU and chapter 6's backward pass")
+#sourceLocation()
+runner.begin(18, line: 1581, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1582)
+let shiftOffsets = [(dy: 0, dx: 0), (dy: -2, dx: -2), (dy: 0, dx: 2), (dy: 2, dx: 1),
+                    (dy: 1, dx: -2), (dy: -1, dx: 0)]
+let shiftedSevens = shiftImages(mnist.test.images.rows(Array(repeating: 0, count: 6)),
+                                by: shiftOffsets)
+show(ImageGrid(title: "The first test digit, as it is and moved by up to 2 pixels",
+               images: (0..<6).map { k in
+                   GrayImage(width: 28, height: 28, pixels: shiftedSevens.row(k))
+               },
+               captions: shiftOffsets.map { "down \($0.dy), right \($0.dx)" },
+               columns: 3))
+#sourceLocation()
+runner.begin(19, line: 1632, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1633)
+for (k, (dy, dx)) in shiftOffsets.enumerated() {
+    for y in 0..<28 where (0..<28).contains(y + dy) {
+        for x in 0..<28 where (0..<28).contains(x + dx) {
+            precondition(shiftedSevens[k, (y + dy) * 28 + x + dx] == seven[y, x],
+                         "pixel (y, x) of the digit is at (y + dy, x + dx) in its copy")
+        }
+    }
+}
+#sourceLocation()
+runner.begin(20, line: 1962, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1963)
 var smoke = TrainingOptions()
 smoke.epochs = 1
 smoke.trainingLimit = 3_000
@@ -295,14 +386,28 @@ let smokeRun = try! ConvTrainer(options: smoke, data: mnist)
 let smokeRecord = try! smokeRun.trainEpoch()
 print(smokeRecord.logLine)
 #sourceLocation()
-runner.begin(16, line: 1556, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1557)
+runner.begin(21, line: 1979, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1980)
 precondition(smokeRecord.validationAccuracy > 0.85,
              "one short epoch should take the network far above chance (10%)")
 #sourceLocation()
-runner.begin(17, line: 1566, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1567)
+runner.begin(22, line: 1990, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1991)
 let firstLayer = smokeRun.network.layers[0] as! Conv2D
+let startLayer = makeConvNet(seed: 0).layers[0] as! Conv2D   // where the short run began
+/// ‖a − b‖ / ‖b‖ for two rows of weights.
+func relativeChange(_ a: [Float], from b: [Float]) -> Float {
+    let change = zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
+    return (change / b.map { $0 * $0 }.reduce(0, +)).squareRoot()
+}
+let moved = (0..<16).map {
+    relativeChange(firstLayer.weight.value.row($0), from: startLayer.weight.value.row($0))
+}
+print("how far each kernel moved from its start, ‖W − W₀‖/‖W₀‖:")
+for half in [0..<8, 8..<16] {
+    print("  kernels \(half.lowerBound)–\(half.upperBound - 1): "
+          + moved[half].map { String(format: "%.2f", $0) }.joined(separator: "  "))
+}
 show(ImageGrid(title: "The first layer's 16 kernels after the short run",
                images: (0..<16).map { o in
                    let kernel = firstLayer.weight.value.row(o)
@@ -319,9 +424,9 @@ show(ImageGrid(title: "A test digit and the maps of kernels 0 to 7",
                },
                captions: ["the digit"] + (0..<8).map { "map \($0)" }, columns: 3))
 #sourceLocation()
-if runner.beginSlow(18, line: 1703) {
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1704)
-let recipe = ConvTrainer.recipe   // Adam, η = 0.001 × 0.8 per epoch, batch 64, 8 epochs
+if runner.beginSlow(23, line: 2156) {
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2157)
+let recipe = ConvTrainer.recipe   // batch norm, shifts ≤ 2, η = 0.001 × 0.8ᵉ⁻¹, 10 epochs
 var trained: [ConvTrainer] = [], reports: [TestReport] = []
 for seed in seeds {
     var options = recipe
@@ -368,55 +473,61 @@ print("total   " + String(format: "%12d   ", 184)
       + totals.map { String(format: "%5d", $0) }.joined())
 let remaining = Spread(totals.map { 100 * Float($0) / 184 })
 print("the MLP's count of mistakes that remains, in %: " + remaining.formatted("%.0f"))
+// Chapter 11's best recipe (momentum + batch norm, 20 epochs), kept by validation loss:
+// 9865, 9860 and 9863 right with seeds 0, 1, 2 (chapter 11's table).
+let bestMLPMistakes = [135, 140, 137]
+let remainingOfBest = Spread(zip(totals, bestMLPMistakes).map {
+    100 * Float($0) / Float($1)
+})
+print("\nchapter 11's best recipe, mistakes with seeds 0, 1, 2: "
+      + bestMLPMistakes.map(String.init).joined(separator: ", "))
+print("its count that remains, seed by seed, in %: " + remainingOfBest.formatted("%.0f"))
 
-let best = trained[0], bestReport = reports[0]
-let testProbabilities = softmax(evaluationLogits(best.network, mnist.test.images))
-let wrongImages = bestReport.labels.indices.filter {
-    bestReport.predictions[$0] != bestReport.labels[$0]
+let seed0 = trained[0], seed0Report = reports[0]
+let testProbabilities = softmax(evaluationLogits(seed0.network, mnist.test.images))
+let wrongImages = seed0Report.labels.indices.filter {
+    seed0Report.predictions[$0] != seed0Report.labels[$0]
 }
 func sureness(_ image: Int) -> Float {
-    testProbabilities.scalars[image * 10 + bestReport.predictions[image]]
+    testProbabilities.scalars[image * 10 + seed0Report.predictions[image]]
 }
 let surestWrong = wrongImages
     .sorted { (sureness($0), $1) > (sureness($1), $0) }.prefix(10)
 print("\nimage  truth  predicted  p(predicted)")
 for image in surestWrong {
-    print(String(format: "%5d  %5d  %9d  %11.1f%%", image, bestReport.labels[image],
-                 bestReport.predictions[image], 100 * sureness(image)))
+    print(String(format: "%5d  %5d  %9d  %11.1f%%", image, seed0Report.labels[image],
+                 seed0Report.predictions[image], 100 * sureness(image)))
 }
 
 // What the text below says (checked whenever this example runs).
-precondition(testAccuracies.min > 99 && testAccuracies.max < 99.3,
-             "the text says: every seed above 99%, none at 99.3%")
-precondition(totals.allSatisfy { $0 < 184 }
-             && (47...53).contains(Int(remaining.mean.rounded())),
-             "fewer mistakes than the MLP in every seed, about half on average")
-precondition(trained.allSatisfy { $0.history.filter(\.improved).last!.epoch >= 7 },
-             "the text says: every seed kept one of its last two epochs")
+precondition(testAccuracies.min > 99, "the text says: every seed above 99%")
+precondition(totals.allSatisfy { $0 < bestMLPMistakes.min()! },
+             "the text says: fewer mistakes than chapter 11's best recipe in every seed")
 #sourceLocation()
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(19, exercise: 1, line: 1948, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1949)
-var exerciseRNG = SplitMix64(seed: 1)
-print("kernel  stride  padding  output (formula)  output (run)")
+runner.beginSolution(24, exercise: 1, line: 2426, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2427)
+print("kernel  stride  padding  output (formula)  output (counted)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
 for (kernel, stride, padding) in settings {
     let s = ConvShape(inChannels: 1, outChannels: 1, kernel: kernel, stride: stride,
                       padding: padding, height: 28, width: 28)
-    let layer = Conv2D(s, rng: &exerciseRNG)
-    let ran = layer(Tensor(zeros: [1, 784])).count
-    print(String(format: "%6d  %6d  %7d  %9d×%-6d  %12d", kernel, stride, padding,
-                 s.outHeight, s.outWidth, ran))
-    precondition(ran == s.outHeight * s.outWidth,
-                 "the layer makes what the formula says")
+    // The window's first row (or column) is −p, −p + s, −p + 2s, …; it fits while its
+    // last one, first + k − 1, is inside the padded image, at most 28 − 1 + p.
+    let fits = Array(Swift.stride(from: -padding, through: 28 + padding - kernel,
+                                  by: stride)).count
+    print(String(format: "%6d  %6d  %7d  %9d×%-6d  %12d×%d", kernel, stride, padding,
+                 s.outHeight, s.outWidth, fits, fits))
+    precondition(fits == s.outHeight && fits == s.outWidth,
+                 "the formula counts the positions where the kernel fits")
 }
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(20, exercise: 2, line: 1981, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1982)
+runner.beginSolution(25, exercise: 2, line: 2460, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2461)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -441,8 +552,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(21, exercise: 3, line: 2024, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2025)
+runner.beginSolution(26, exercise: 3, line: 2503, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2504)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -468,8 +579,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(22, exercise: 4, line: 2065, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2066)
+runner.beginSolution(27, exercise: 4, line: 2549, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2550)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -485,8 +596,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(23, exercise: 5, line: 2093, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2094)
+runner.beginSolution(28, exercise: 5, line: 2577, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2578)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "
