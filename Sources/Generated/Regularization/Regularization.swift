@@ -155,7 +155,7 @@ public final class BatchNorm: ModeDependent, Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 904)
+#sourceLocation(file: "chapters/08-regularization.md", line: 905)
 /// The L2 penalty (λ/2) Σ θ² over the given parameters; adds its gradient λθ to their
 /// `grad`. Plain gradient descent on it shrinks each weight by a factor (1 − ηλ) per
 /// step: "weight decay" (with momentum μ the decay is spread over later steps, settling
@@ -171,7 +171,7 @@ public func addL2Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     return lambda / 2 * penalty
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 964)
+#sourceLocation(file: "chapters/08-regularization.md", line: 965)
 /// The L1 penalty λ Σ |θ|; adds its (sub)gradient λ·sign(θ) to their `grad` (0 at θ = 0).
 /// It pushes weights by a constant amount toward zero, so many end near zero: sparse
 /// weights. With plain (sub)gradient steps they hover around zero instead of landing on
@@ -186,7 +186,7 @@ public func addL1Penalty(_ parameters: [Parameter], lambda: Float) -> Float {
     return lambda * penalty
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/08-regularization.md", line: 988)
+#sourceLocation(file: "chapters/08-regularization.md", line: 989)
 /// Soft thresholding, the proximal step of an L1 penalty: θ ← sign(θ)·max(|θ| − amount,
 /// 0) for every element. Called after an optimizer step with amount = ηλ instead of
 /// adding λ·sign(θ) to the gradient, it moves weights toward zero like the L1 penalty but

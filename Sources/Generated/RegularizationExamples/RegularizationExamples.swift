@@ -12,7 +12,7 @@ import GradientDescent
 import BookFormat
 import BookMath
 
-#sourceLocation(file: "chapters/08-regularization.md", line: 1513)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1514)
 final class PlainDropout: ModeDependent, Backpropagating {
     let p: Float
     var forgetScaling = false
@@ -357,8 +357,8 @@ precondition(checkGradients(of: bnNet.parameters, loss: checkLoss).maxRelativeEr
 precondition(firstBias.grad.scalars.allSatisfy { abs($0) < 1e-6 },
              "the bias before batch norm should have a zero gradient, up to rounding")
 #sourceLocation()
-runner.begin(15, line: 775, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 776)
+runner.begin(15, line: 776, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 777)
 let bn = BatchNorm(3)
 var bnRNG = SplitMix64(seed: 8)
 for _ in 0..<30 { _ = bn(Tensor(uniform: [16, 3], in: 2...6, using: &bnRNG)) }
@@ -377,24 +377,24 @@ print("eval,  sample 0 in batch A:", bnModel(batchA).rows([0]))
 print("eval,  sample 0 in batch B:", bnModel(batchB).rows([0]))
 print("eval,  sample 0 alone:     ", bnModel(batchA.rows([0])))
 #sourceLocation()
-runner.begin(16, line: 812, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 813)
+runner.begin(16, line: 813, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 814)
 let batchNormOutcomes = seeds.map { seed in
     let m = makeNet(batchNorm: true, seed: seed)
     return outcome(m, fit(m, seed: seed, recordEvery: 150))
 }
 compare([("no batch norm", plainOutcomes), ("batch norm", batchNormOutcomes)])
 #sourceLocation()
-runner.begin(17, line: 839, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 840)
+runner.begin(17, line: 840, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 841)
 let batchNormGain = Spread(zip(batchNormOutcomes, plainOutcomes).map { $0.validation - $1.validation })
 precondition(abs(batchNormGain.mean) < batchNormGain.standardDeviation,
              "batch norm's change of validation loss should be within the seed-to-seed noise")
 precondition(zip(batchNormOutcomes, plainOutcomes).allSatisfy { $0.training > $1.training },
              "batch norm should end with a higher training loss than the plain network in every seed")
 #sourceLocation()
-runner.begin(18, line: 865, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 866)
+runner.begin(18, line: 866, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 867)
 var decayFactors: [Float] = []  // the factor at step 200, per μ
 for mu: Float in [0, 0.9] {
     let w = Parameter("w", Tensor(shape: [1], scalars: [1]))
@@ -415,13 +415,13 @@ for mu: Float in [0, 0.9] {
     print(factors)
 }
 #sourceLocation()
-runner.begin(19, line: 898, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 899)
+runner.begin(19, line: 899, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 900)
 precondition(abs(decayFactors[0] - 0.9995) < 1e-6 && abs(decayFactors[1] - (1 - 0.05 * 0.01 / 0.1)) < 5e-4,
              "weight decay should be 1 − ηλ per step without momentum and near 1 − ηλ/(1 − μ) with μ = 0.9")
 #sourceLocation()
-runner.begin(20, line: 923, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 924)
+runner.begin(20, line: 924, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 925)
 let penalized = makeNet(), decayed = makeNet()
 var optimizerA = SGD(penalized.parameters, learningRate: 0.05)
 var optimizerB = SGD(decayed.parameters, learningRate: 0.05, weightDecay: 0.01)
@@ -441,8 +441,8 @@ let largestDifference = zip(penalized.parameters, decayed.parameters)
 print("largest difference between the two networks' parameters after 6 steps:",
       largestDifference)
 #sourceLocation()
-runner.begin(21, line: 1014, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1015)
+runner.begin(21, line: 1015, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1016)
 /// The weight matrices of a model (not the biases).
 func weights(_ model: Sequential) -> [Parameter] {
     model.parameters.filter { $0.name == "weight" }
@@ -480,8 +480,8 @@ for (name, model, history) in variants {
 print(format("weights per network: %d   soft threshold per step: %.4f",
              weights(plainNet).reduce(0) { $0 + $1.value.count }, threshold))
 #sourceLocation()
-runner.begin(22, line: 1065, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1066)
+runner.begin(22, line: 1066, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1067)
 // Seed 1's runs are the ones above.
 let seedOne = variants.map { outcome($0.model, $0.history) }
 /// One outcome per seed of `makeNet()` trained by `fit` with a regularizer's hooks.
@@ -505,8 +505,8 @@ let softOutcomes = regularized(first: seedOne[3], afterStep: {
 compare([("none", plainOutcomes), ("L2 λ = 0.01", l2Outcomes),
          ("L1 λ = 0.001", l1Outcomes), ("L1, soft threshold", softOutcomes)])
 #sourceLocation()
-runner.begin(23, line: 1110, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1111)
+runner.begin(23, line: 1111, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1112)
 /// The sizes |w| of a model's weights, largest first.
 func sortedSizes(_ model: Sequential) -> [Double] {
     weights(model).flatMap { $0.value.scalars }.map { Double(abs($0)) }.sorted(by: >)
@@ -520,8 +520,8 @@ weightPlot.logY = true
 weightPlot.yRange = 1e-6...10
 show(weightPlot)
 #sourceLocation()
-runner.begin(24, line: 1175, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1176)
+runner.begin(24, line: 1176, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1177)
 let sortedWeights = variants.map { weights($0.model).flatMap { $0.value.scalars }.map(abs).sorted(by: >) }
 precondition(zip(sortedWeights[1], sortedWeights[0]).allSatisfy { $0 < $1 },
              "L2's sorted weights should lie below the unpenalized ones at every rank")
@@ -540,8 +540,8 @@ for regularized in [l2Outcomes, l1Outcomes, softOutcomes, batchNormOutcomes] {
                  "no regularizer should change the validation accuracy by more than the seed-to-seed noise")
 }
 #sourceLocation()
-runner.begin(25, line: 1199, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1200)
+runner.begin(25, line: 1200, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1201)
 let seedOneNets = [("No regularizer", plainNet), ("Dropout p = 0.2", dropoutNet),
                    ("L2 λ = 0.01", variants[1].model)]
 let regularizedRegions = seedOneNets.map { name, model -> DecisionRegions in
@@ -571,8 +571,8 @@ for (name, outcomes) in [("none", plainOutcomes), ("dropout p = 0.2", dropoutOut
           + (name == "none" ? "" : "      in \(shorter) of 5"))
 }
 #sourceLocation()
-runner.begin(26, line: 1269, hidden: true)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1270)
+runner.begin(26, line: 1270, hidden: true)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1271)
 precondition(dropoutAgrees < 0.85 && l2Agrees > 0.9,
              "seed 1: dropout should change the regions on more of the square than L2")
 precondition(regularizedRegions.map { $0.pointsInOwnRegion } == [60, 59, 58],
@@ -583,8 +583,8 @@ let boundaryChanges = [dropoutOutcomes, l2Outcomes].map { outcomes in
 precondition(boundaryChanges.allSatisfy { abs($0.mean) < $0.standardDeviation },
              "the regularizers' change of boundary length should be within the seed-to-seed noise")
 #sourceLocation()
-runner.begin(27, line: 1293, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1294)
+runner.begin(27, line: 1294, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1295)
 dropoutNet.train()
 let noisyA = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
 let noisyB = crossEntropy(dropoutNet(validationSet.points), labels: validationSet.labels)
@@ -593,8 +593,8 @@ let clean = crossEntropy(dropoutNet(validationSet.points), labels: validationSet
 print(format("train mode: %.4f, again: %.4f    eval mode: %.4f", noisyA, noisyB,
              clean))
 #sourceLocation()
-runner.begin(28, line: 1318, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1319)
+runner.begin(28, line: 1319, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1320)
 let printedTraining = 0.767620, printedValidation = 0.085004
 print(format("training:   %.6f × 60,000 / 48,000 = %.6f", printedTraining,
              printedTraining * 60_000 / 48_000))
@@ -603,8 +603,8 @@ print(format("validation: %.6f × 60,000 / 12,000 = %.6f", printedValidation,
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(29, exercise: 1, line: 1371, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1372)
+runner.beginSolution(29, exercise: 1, line: 1372, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1373)
 /// `fit`, keeping a copy of every parameter from the epoch with the lowest validation
 /// loss and restoring it at the end.
 func fitWithEarlyStopping(_ model: Sequential, epochs: Int = 150) -> (history: History,
@@ -656,8 +656,8 @@ for (name, dropoutRate) in [("no dropout", Float(0)), ("dropout p = 0.2", 0.2)] 
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(30, exercise: 2, line: 1437, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1438)
+runner.beginSolution(30, exercise: 2, line: 1438, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1439)
 let rates: [Float] = [0.1, 0.2, 0.3, 0.5]
 var dropoutRuns: [(p: Float, model: Sequential, history: History)] = []
 for p in rates {
@@ -688,8 +688,8 @@ show(ratePlot)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(31, exercise: 3, line: 1509, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1510)
+runner.beginSolution(31, exercise: 3, line: 1510, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1511)
 /// Dropout as first published: zero with probability p in training, no rescaling;
 /// multiply by 1 − p in evaluation (unless `forgetScaling`), so that both have the
 /// same expected output.
@@ -733,8 +733,8 @@ print(format("validation loss with the evaluation scaling %.4f,", scaledLoss),
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(32, exercise: 4, line: 1567, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1568)
+runner.beginSolution(32, exercise: 4, line: 1568, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1569)
 struct AdamW: Optimizer {
     var adam: Adam
     var weightDecay: Float
@@ -797,8 +797,8 @@ show(adamWPlot)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(33, exercise: 5, line: 1673, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1674)
+runner.beginSolution(33, exercise: 5, line: 1674, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1675)
 let bnTrained = makeNet(batchNorm: true)
 let bnHistory = fit(bnTrained)
 bnTrained.eval()
