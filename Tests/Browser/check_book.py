@@ -753,10 +753,11 @@ def main():
     sizes = sorted(((os.path.getsize(os.path.join(book, p)), p) for p in pages), reverse=True)
     print("largest pages: " + ", ".join(f"{p} {s // 1024} KB" for s, p in sizes[:4]))
     for s, p in sizes:
-        # print.html is the whole book on one page, the sum of the chapters' text: it gets a 1 MB cap,
+        # print.html is the whole book on one page, the sum of the chapters' text: it gets a 1.25 MB
+        # cap (it was 1 MB until chapter 12's batch norm and shifted digits took the book to 1,035 KB),
         # every other page 500 KB. (Image grids draw each picture as a PNG of 488 bytes for 28×28, so
         # chapter 11's noise-like first-layer weights no longer take 293 KB as runs of <rect>s.)
-        limit = 1024 if p == "print.html" else 500
+        limit = 1280 if p == "print.html" else 500
         check(s <= limit * 1024, f"{p} is at most {limit} KB ({s // 1024} KB)")
 
     print(f"{passed} passed, {len(failures)} failed")

@@ -507,8 +507,8 @@ precondition(totals.allSatisfy { $0 < bestMLPMistakes.min()! },
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(24, exercise: 1, line: 2436, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2437)
+runner.beginSolution(24, exercise: 1, line: 2446, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2447)
 print("kernel  stride  padding  output (formula)  output (counted)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
 for (kernel, stride, padding) in settings {
@@ -526,8 +526,8 @@ for (kernel, stride, padding) in settings {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(25, exercise: 2, line: 2470, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2471)
+runner.beginSolution(25, exercise: 2, line: 2480, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2481)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -552,8 +552,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(26, exercise: 3, line: 2513, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2514)
+runner.beginSolution(26, exercise: 3, line: 2523, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2524)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -579,8 +579,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(27, exercise: 4, line: 2559, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2560)
+runner.beginSolution(27, exercise: 4, line: 2569, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2570)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -596,8 +596,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(28, exercise: 5, line: 2587, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2588)
+runner.beginSolution(28, exercise: 5, line: 2597, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2598)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "

@@ -416,11 +416,11 @@ runner.begin(20, line: 989, hidden: false)
 /// The part of chapter 9's recorded benchmark (bench/snapshot.json) quoted here: an
 /// epoch's time in PyTorch over the recorded runs, in seconds.
 struct RecordedSpread { let median, min, max: Double }
-let recorded = (date: "2026-11-30 00:10 UTC", loadBefore: 1.08, pairs: 5,
+let recorded = (date: "2026-11-30 07:55 UTC", loadBefore: 1.0, pairs: 5,
                 machine: (cpu: "AMD EPYC", cores: 2, torch: "2.13.0+cpu",
                           torchThreads: 2))
-let epoch20 = RecordedSpread(median: 4.56, min: 3.662, max: 6.212)
-let epoch128 = RecordedSpread(median: 2.886, min: 2.187, max: 3.359)
+let epoch20 = RecordedSpread(median: 3.319, min: 3.188, max: 3.771)
+let epoch128 = RecordedSpread(median: 2.053, min: 1.83, max: 2.254)
 let m = recorded.machine
 print("PyTorch \(m.torch) on \(m.torchThreads) threads, \(m.cpu) (\(m.cores) cores),")
 print("recorded \(recorded.date)," + format(" load average %.1f", recorded.loadBefore))
