@@ -50,7 +50,7 @@ struct EpochSpread {
         say("load average after (1, 5, 15 min): \(describe(load: loadAfter))")
         say(String(format: "median %.2f s, min %.2f s, max %.2f s; max/median %.2f, min/median %.2f",
                    spread.median, spread.min, spread.max, spread.max / spread.median, spread.min / spread.median))
-        say("(issue 15's bound for a batch-20 epoch that is no longer bimodal: max/median at most 1.15, over 10 runs)")
+        say("(an epoch that is not bimodal keeps max/median at most 1.15 over 10 runs: the book's target for batch 20)")
         let path = "\(out)/spread-b\(batch).json"
         try writeJSON(results, to: path)
         say("saved \(path)")
