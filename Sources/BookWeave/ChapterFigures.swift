@@ -33,7 +33,7 @@ struct ChapterFigures {
             let file = "figures/\(chapter.slug)/\(name)"
             let figcaption = FigureCaptions.figcaption(entry, html: entry.caption.flatMap { captions[$0.label] })
             // Ids inside the SVG are XML names, which cannot start with a digit as the stem does.
-            let inlineSVG = Self.uniqueIDs(svg, prefix: "fig-" + stem)
+            let inlineSVG = Self.scopedStyle(Self.uniqueIDs(svg, prefix: "fig-" + stem), to: entry.id)
             let named = " aria-labelledby=\"\(FigureCaptions.captionID(entry))\""
             let described = Self.attribute("aria-describedby", of: inlineSVG).map { " aria-describedby=\"\($0)\"" } ?? ""
             // The frame scrolls a plot wider than a phone's screen; the caption under it stays put.
@@ -63,6 +63,31 @@ struct ChapterFigures {
         guard let open = svg.range(of: "<\(name)"), let start = svg.range(of: ">", range: open.upperBound..<svg.endIndex),
               let end = svg.range(of: "</\(name)>", range: start.upperBound..<svg.endIndex) else { return nil }
         return String(svg[start.upperBound..<end.lowerBound])
+    }
+
+    /// The SVG with the rules of its `<style>` element scoped to the figure whose id is `id`:
+    /// `svg.plot .s1{...}` becomes `#id svg.plot .s1{...}`, each selector of a list on its own. Inline
+    /// in a page, every figure's style sheet applies to the whole page, so a line plot's series
+    /// rule (`.s1{stroke:...;stroke-dasharray:8 4}`) would otherwise dash the tinted regions and
+    /// outline the markers of a decision-region figure on the same page with its own colours.
+    /// (The SVG files themselves stand alone and keep their rules as written.)
+    static func scopedStyle(_ svg: String, to id: String) -> String {
+        guard let open = svg.range(of: "<style>"), let close = svg.range(of: "</style>", range: open.upperBound..<svg.endIndex) else {
+            return svg
+        }
+        let safe = id.first?.isLetter == true && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        let scope = safe ? "#" + id : "[id=\"" + id + "\"]"
+        var rules = ""
+        var rest = svg[open.upperBound..<close.lowerBound]
+        while let brace = rest.firstIndex(of: "{"), let end = rest[brace...].firstIndex(of: "}") {
+            let selectors = rest[..<brace]
+            let lead = selectors.prefix { $0.isWhitespace }
+            rules += lead + selectors.dropFirst(lead.count).split(separator: ",").map {
+                scope + " " + $0.trimmingCharacters(in: .whitespaces)
+            }.joined(separator: ",") + rest[brace...end]
+            rest = rest[rest.index(after: end)...]
+        }
+        return String(svg[..<open.upperBound]) + rules + rest + String(svg[close.lowerBound...])
     }
 
     /// Prefixes the ids inside an SVG (and references to them) so several figures can share a page.

@@ -195,7 +195,19 @@ struct WeaveCommand: ParsableCommand {
 
     func run() throws {
         let book = try common.loadBook()
-        let site = try reporting { try Weave(book: book, root: ".").render() }
+        // An output directory that cannot be made fails now, not after the whole book is rendered
+        // (one made here is removed again if the rendering fails: a failed weave leaves nothing).
+        let made = !check && !FileManager.default.fileExists(atPath: out)
+        if !check {
+            try reporting("cannot write") { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        }
+        let site: Site
+        do {
+            site = try reporting { try Weave(book: book, root: ".").render() }
+        } catch {
+            if made { try? FileManager.default.removeItem(atPath: out) }
+            throw error
+        }
         if check {
             let stale = try reporting { try site.staleFiles(in: out) }
             guard stale.isEmpty else {

@@ -105,7 +105,7 @@ import MNIST
 
         var momentum = smallOptions()
         momentum.optimizer = .momentum
-        let trained = try Trainer(options: momentum, data: sharedMNIST)
+        let trained = try Trainer(options: momentum, data: smallValidationMNIST)
         _ = try trained.trainEpoch()
         var state = trained.checkpoint()
         try state.restore(into: engine)   // the engine's own layout: accepted
@@ -228,7 +228,7 @@ import MNIST
 
     @Test func savingWritesOnlyTheCheckpointFiles() throws {
         let directory = scratchDirectory()
-        let trainer = try Trainer(options: smallOptions(), data: sharedMNIST)
+        let trainer = try Trainer(options: smallOptions(), data: smallValidationMNIST)
         trainer.checkpointPath = directory + "/m.ckpt"
         _ = try trainer.trainEpoch()
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["m.ckpt", "m.ckpt.resume"])

@@ -102,6 +102,16 @@ import BookSource
                 == #"<figure class="plot" id="fig-03-b-ex04-1" aria-labelledby="fig-03-b-ex04-1-caption"><img src="figures/03-b/ex04-1.svg" alt="Loss" width="10" height="20">"#
                 + "\n" + #"<figcaption id="fig-03-b-ex04-1-caption"><span class="figure-number">Figure 3.1</span></figcaption></figure>"#)
     }
+
+    @Test func anInlineFiguresStyleRulesApplyToThatFigureOnly() {
+        let svg = "<svg class=\"plot\"><style>\nsvg.plot .s1{stroke:#e6550d;stroke-dasharray:8 4}\n"
+            + "svg.plot text.light,text.dark{font-size:11px}\n</style><rect class=\"s1\"/></svg>"
+        #expect(ChapterFigures.scopedStyle(svg, to: "fig-loss") == "<svg class=\"plot\"><style>\n"
+            + "#fig-loss svg.plot .s1{stroke:#e6550d;stroke-dasharray:8 4}\n"
+            + "#fig-loss svg.plot text.light,#fig-loss text.dark{font-size:11px}\n</style><rect class=\"s1\"/></svg>")
+        #expect(ChapterFigures.scopedStyle(svg, to: "3d").contains(#"[id="3d"] svg.plot .s1{"#))
+        #expect(ChapterFigures.scopedStyle("<svg><rect/></svg>", to: "f") == "<svg><rect/></svg>")
+    }
 }
 
 @Suite struct FigureCaptionsTests {
