@@ -15,11 +15,14 @@ Checks, each counted in the closing "N passed, M failed" line:
   - the theme follows the system setting, and the toggle's choice is remembered across pages;
   - the copy buttons are there, "copy runnable" gives exactly what `book runnable` prints, and
     clicking a copy button raises no error;
+  - the dark theme changes only colours (themes.py): the style rules that depend on the theme set
+    only colour variables, and every page has the same elements, attributes and boxes in both;
   - axe-core (accessibility.py) finds no violation of any impact on any page, in light and dark
-    (in dark only the rules that depend on colour: the rest see the same page; on print.html only
-    its own frame and answers: its chapters are the chapter pages, checked there; the contrast rule
-    leaves out code, formulas and plots, where axe-core gives no verdict, checked on one page:
-    contrast.py measures their colours);
+    (in dark only the rules axe-core files under colour, cat.color: the others see the same page,
+    as the check above proves; on print.html the colour rules judge only its own frame and answers:
+    its chapters have the chapter pages' colours, and contrast.py measures every pair on it; the
+    contrast rule leaves out code, formulas and plots, where axe-core gives no verdict, checked on
+    one page: contrast.py measures their colours);
   - every colour pair on every page, in both themes, has the contrast WCAG asks for (contrast.py);
   - the keyboard (keyboard.py): a skip link comes first, every tab stop is visible with a focus
     ring, ←/→ open the previous and next chapter (not while typing in the search box), ↓/↑ walk
@@ -66,6 +69,7 @@ import contrast  # noqa: E402
 import keyboard  # noqa: E402
 import layout  # noqa: E402
 import run_button  # noqa: E402
+import themes  # noqa: E402
 from nu_checker import NuChecker  # noqa: E402
 
 # The widest line, in characters, a code or output block may have: the page's code column holds it
@@ -349,6 +353,7 @@ class Findings:
         self.contrast = {}        # (mode, kind, what, fg, bg) -> {pair, pages}
         self.lowest = {}          # (mode, kind) -> lowest ratio seen
         self.widths = {"desktop": [], "phone": []}   # every pre, measured
+        self.colour_rules = set()  # the axe-core rules tagged cat.color that ran in light, per page
 
 
 def check_page(browser, page, run):
@@ -365,6 +370,7 @@ def check_page(browser, page, run):
         run.facts[page] = facts
     if page in run.chapters:
         check_copy_buttons(driver, page, run.runnable_text)
+    light_signature = None
     for dark in (False, True):
         mode = "dark" if dark else "light"
         set_dark(driver, dark)
@@ -386,14 +392,15 @@ def check_page(browser, page, run):
         check(not bad, f"{page} ({mode}): every colour pair has enough contrast ({len(pairs)} pairs)"
               + "".join("\n    " + contrast.describe(p) for p in bad[:12]))
 
+        # The dark theme changes only colours (themes.py): the same elements, attributes and boxes.
+        signature = driver.execute_script(themes.SIGNATURE)
+        if dark:
+            check(signature == light_signature, f"{page}: the dark theme changes only colours: the same elements, "
+                  f"attributes and boxes as in light ({light_signature['count']} elements; dark: {signature['count']})")
+        light_signature = signature
+
         if browser.axe:
             colour_only = dark and run.axe_dark == "colour"
-            # print.html repeats every chapter page's content (checked on that page, in both themes)
-            # and was 60% of axe's time: here axe checks its own parts, the frame and the answers;
-            # the Nu HTML Checker still reads all of it (ids, and the targets of aria references).
-            exclude = [["section.print-chapter:not(.answers)"]] if page == "print.html" else None
-            with timed("axe " + mode):
-                violations = browser.axe.violations(colour_only, exclude)
             if page == run.verdict_page and not dark:
                 # The contrast rule leaves out code, formulas and plots (accessibility.NO_VERDICT), where
                 # axe-core gives no verdict: checked here, on one page, that it still gives none.
@@ -402,6 +409,17 @@ def check_page(browser, page, run):
                 check(not problems and reasons.get("bgGradient") and reasons.get("imgNode"),
                       f"{page}: axe-core's contrast rule gives no verdict on code, formulas and plots, so it "
                       f"leaves them out (undecided: {reasons})" + "".join("\n    " + p for p in problems))
+            # print.html: every rule checks all of it in light (its code in one colour, its figures as
+            # images, its prefixed ids and its links to the answers are its own). Its chapters' colours
+            # are the chapter pages' (the same style rules; checked there by axe-core in both themes)
+            # and contrast.py measures every colour pair on it in both themes, so axe-core's colour
+            # rules, 60% of axe's time on the whole book, judge only its own frame and the answers.
+            leave_out = ["section.print-chapter:not(.answers)"] if page == "print.html" else []
+            with timed("axe " + mode):
+                violations = browser.axe.violations(colour_only, leave_out)
+            if not dark:
+                with lock:
+                    run.colour_rules.add(tuple(browser.axe.colour_rules))
             with lock:
                 for v in violations:
                     run.axe.setdefault(v["id"], []).append((page, mode, v["impact"], len(v["nodes"])))
@@ -678,6 +696,11 @@ def main():
     check(browsers[0].axe is not None, "axe-core is installed (pip install selenium-axe-python)")
     run = Findings(args, chapters, runnable_text)
 
+    # Why axe-core runs only its colour rules in dark: the style sheets change nothing but colours.
+    problems, themed = themes.style_sheet_problems(book)
+    check(not problems, f"the dark theme sets only colours ({themed} style rules depend on the theme)"
+          + "".join("\n    " + p for p in problems[:10]))
+
     try:
         check_pages(browsers, pages, run)
         facts, axe_found, contrast_found, lowest, widths = run.facts, run.axe, run.contrast, run.lowest, run.widths
@@ -717,6 +740,10 @@ def main():
         check(sum(len(f["maths"]) for f in facts.values()) > 0, "the chapters have formulas")
         check_figures(facts, [p for p in chapters if not p.startswith("00-")])
 
+        if browsers[0].axe:
+            check(run.colour_rules == {tuple(accessibility.COLOUR_RULES)},
+                  f"axe-core's colour rules (tag cat.color) that run are {accessibility.COLOUR_RULES}, the ones "
+                  f"this test runs again in dark and narrows ({sorted(run.colour_rules)})")
         answers = facts.get("print.html", {}).get("answers", 0)
         check(answers > 0, f"print.html ends with the answers ({answers})")
         size = os.path.getsize(os.path.join(book, "search-index.js"))
