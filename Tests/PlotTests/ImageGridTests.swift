@@ -76,7 +76,7 @@ func digit(_ k: Int) -> GrayImage {
         let title = "What the first layer's weights look like"
         let svg = ImageGrid(title: title, images: [ring]).svg()
         let width = 16 + TitleWidth.of(title)   // 8 px of margin each side
-        #expect(width > 16 + 8 * Double(title.count) + 60)
+        #expect(width > 16 + 8 * Double(title.count) + 30, "wider than the old estimate of 8 px a character")
         #expect(svg.contains("viewBox=\"0 0 \(Int(width.rounded(.up))) "), "\(svg.prefix(200))")
     }
 }
