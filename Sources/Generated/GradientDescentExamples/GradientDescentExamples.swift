@@ -351,9 +351,10 @@ for (i, b) in batchSizes.enumerated() {
     // B = 1 already ends lowest at 40 epochs with η = 0.1, and another rate could only
     // lower it further, so only its first 120 steps are rerun at the other rates.
     let epochs = b == 1 ? 0 : 40
-    // perRate[r][k]: rate rateGrid[r], seed seeds[k]
+    // perRate[r][k]: rate rateGrid[r], seed seeds[k]; the runs at η = 0.1 are those
+    // made above (`runs`), with the same seeds
     let perRate = rateGrid.map { eta in
-        seeds.map { seed in
+        eta == 0.1 ? runs[i] : seeds.map { seed in
             lossCurve(batchSize: b, epochs: epochs, steps: equalSteps, seed: seed) {
                 SGD($0, learningRate: eta)
             }
@@ -375,8 +376,8 @@ for (i, b) in batchSizes.enumerated() {
 }
 print("* not tuned: the other rates could only lower B = 1's loss, already the lowest")
 #sourceLocation()
-runner.begin(18, line: 922, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 923)
+runner.begin(18, line: 923, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 924)
 /// In how many seeds the tuned loss of batch size i + 1 is below that of batch size i.
 func lowerCount(_ tuned: [Spread], _ i: Int) -> Int {
     seeds.indices.filter { tuned[i + 1].values[$0] < tuned[i].values[$0] }.count
@@ -394,8 +395,8 @@ for i in 0..<3 {
                    t.standardDeviation, lowerCount(tunedSteps, i)))
 }
 #sourceLocation()
-runner.begin(19, line: 949, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 950)
+runner.begin(19, line: 950, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 951)
 precondition((0..<3).allSatisfy { lowerCount(tunedEpochs, $0) == 0 },
              "at equal epochs, B = 1 and the larger batches at their best rates keep the order")
 precondition(lowerCount(tunedSteps, 0) == 5 && lowerCount(tunedSteps, 1) == 5,
@@ -411,8 +412,8 @@ precondition(tunedSteps[3].mean < tunedSteps[2].mean
              "at best rates, B = 300 should beat B = 50 at equal steps by less than the spread")
 precondition(lowerCount(tunedSteps, 2) == 4, "the text says: lower in 4 of 5 seeds")
 #sourceLocation()
-runner.begin(20, line: 989, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 990)
+runner.begin(20, line: 990, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 991)
 /// The part of chapter 9's recorded benchmark (bench/snapshot.json) quoted here: an
 /// epoch's time in PyTorch over the recorded runs, in seconds.
 struct RecordedSpread { let median, min, max: Double }
@@ -429,12 +430,12 @@ for (batch, t) in [(20, epoch20), (128, epoch128)] {
     print(format(template, batch, t.median, recorded.pairs, t.min, t.max))
 }
 #sourceLocation()
-runner.begin(21, line: 1014, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1015)
+runner.begin(21, line: 1015, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1016)
 precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
 #sourceLocation()
-runner.begin(22, line: 1046, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1047)
+runner.begin(22, line: 1047, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1048)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print(format("%-18@", name),
@@ -442,15 +443,15 @@ for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
                  bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(23, line: 1132, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1133)
+runner.begin(23, line: 1133, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1134)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(format("step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(24, line: 1151, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1152)
+runner.begin(24, line: 1152, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1153)
 let contenders: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.09) }),
@@ -467,8 +468,8 @@ for (name, path) in contenders {
                  bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(25, line: 1187, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1188)
+runner.begin(25, line: 1188, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1189)
 let racers: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
     ("momentum η = 0.02, μ = 0.9",
@@ -484,8 +485,8 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(26, line: 1247, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1248)
+runner.begin(26, line: 1248, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1249)
 // curves[j][k]: optimizer j, seed seeds[k];
 // the loss on all 300 points after each of 40 epochs.
 let optimizerNames = ["SGD η = 0.1", "SGD η = 0.1, μ = 0.9", "Adam η = 0.01"]
@@ -523,14 +524,13 @@ for (j, name) in optimizerNames.enumerated() {
           + (j == 0 ? "" : "   in \(below) of 5"))
 }
 #sourceLocation()
-runner.begin(27, line: 1301, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1302)
+runner.begin(27, line: 1302, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1303)
 let finalLoss = { (j: Int, k: Int) in curves[j][k].last! }
 precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20 },
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
-precondition(seeds.indices.filter { finalLoss(1, $0) < finalLoss(0, $0) / 20 }.count == 4
-             && seeds.indices.contains { finalLoss(1, $0) > finalLoss(0, $0) },
-             "momentum should end far below plain SGD in 4 seeds of 5 and above it in one")
+precondition(seeds.indices.allSatisfy { finalLoss(1, $0) < finalLoss(0, $0) / 20 },
+             "momentum should end more than 20 times below plain SGD in every seed")
 #sourceLocation()
 runner.begin(28, line: 1310, hidden: false)
 #sourceLocation(file: "chapters/07-gradient-descent.md", line: 1311)
