@@ -257,7 +257,7 @@ runner.begin(13, line: 715, hidden: false)
 /// Trains a fresh 2-32-32-3 network on the spirals with batches of `batchSize`: initial
 /// weights from SplitMix64(seed: seed), batch order from SplitMix64(seed: 100 + seed).
 /// Returns the loss on all points after each of the first `epochs` epochs (with
-/// `finalOnly`, after the last of them only: `curve.last!` without the cost of the others),
+/// `finalOnly`, after the last one only: `curve.last!` without the others' cost),
 /// and after step `steps` (training on past `epochs` epochs if that step comes later).
 func lossCurve<O: Optimizer>(batchSize: Int, epochs: Int, steps: Int = 0,
                              seed: UInt64 = 1, finalOnly: Bool = false,
