@@ -146,8 +146,9 @@
   }
 
   // `text` in a <pre>, each of its tokens (words and numbers) that differs from `book`'s marked: the
-  // numbers that moved with the reader's seed. Lines compare by position; a line the book does not
-  // have, or whose tokens do not line up, is marked whole.
+  // numbers that moved with the reader's seed. Lines compare by position; in a line whose tokens do
+  // not line up (a text plot), the part between the first and the last character that differ is
+  // marked; a line the book does not have is marked whole.
   function preMarked(text, book) {
     const pre = document.createElement("pre");
     pre.className = "run-output";
@@ -156,9 +157,16 @@
       if (i > 0) pre.append("\n");
       const expected = want[i];
       if (line === expected) { pre.append(line); return; }
-      const got = line.split(/(\s+)/), had = expected === undefined ? [] : expected.split(/(\s+)/);
-      if (got.length !== had.length) { pre.append(mark(line)); return; }
-      got.forEach((token, j) => pre.append(token === had[j] ? token : mark(token)));
+      if (expected === undefined) { pre.append(mark(line)); return; }
+      const got = line.split(/(\s+)/), had = expected.split(/(\s+)/);
+      if (got.length === had.length) {
+        got.forEach((token, j) => pre.append(token === had[j] ? token : mark(token)));
+        return;
+      }
+      let start = 0, end = 0;
+      while (start < line.length && line[start] === expected[start]) start += 1;
+      while (end < line.length - start && line[line.length - 1 - end] === expected[expected.length - 1 - end]) end += 1;
+      pre.append(line.slice(0, start), mark(line.slice(start, line.length - end)), line.slice(line.length - end));
     });
     return pre;
   }
@@ -290,11 +298,18 @@
         + `${tally.different} different.${stopped}${notRun}${skipped}`, "done");
       return;
     }
+    // The failed checks by file: "chapters/01-perceptron.md:320, 321".
+    const byFile = new Map();
+    for (const place of tally.checks) {
+      const at = place.lastIndexOf(":"), file = place.slice(0, at);
+      byFile.set(file, [...(byFile.get(file) || []), place.slice(at + 1)]);
+    }
+    const places = [...byFile].map(([file, lines]) => `${file}:${lines.join(", ")}`).join("; ");
     const checks = tally.checks.length
-      ? ` ${tally.checks.length} hidden check(s) written for the book's seeds do not hold (${tally.checks.join(", ")}).` : "";
+      ? ` ${tally.checks.length} hidden check(s) written for the book's seeds do not hold (${places}).` : "";
     say(`Ran with seed ${seed} in ${seconds} s: ${tally.identical} outputs and ${tally.figures} figures the same as`
-      + ` the book's, ${tally.different} differ (marked “differs: seed ${seed}”).${checks}${stopped}${notRun}${skipped}`
-      + " Seed 0 runs the book's seeds again.", "done");
+      + ` the book's, ${tally.different} ${tally.different === 1 ? "differs" : "differ"} (marked “differs: seed ${seed}”).`
+      + `${checks}${stopped}${notRun}${skipped} Seed 0 runs the book's seeds again.`, "done");
   }
 
   async function run() {
