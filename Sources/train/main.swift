@@ -287,6 +287,8 @@ extension ConvTrainer: EpochTrainer {
         for layer in network.layers {
             (layer as? Conv2D)?.threads = threads
             (layer as? FastLinear)?.threads = threads
+            (layer as? BatchNorm2D)?.threads = threads
+            (layer as? MaxPool2D)?.threads = threads
         }
     }
 
