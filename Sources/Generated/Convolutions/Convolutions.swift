@@ -550,8 +550,14 @@ public final class Conv2D: Backpropagating {
                       scratch.withUnsafeMutableBufferPointer { scratchSpace in
                         let (X, Y) = (xs.baseAddress!, ys.baseAddress!)
                         let B = bs.baseAddress!, room = scratchSpace.baseAddress!
-                        let w = MatrixView(ws.baseAddress!, rows: s.outChannels,
-                                           columns: s.patchSize)
+                        // W in blocks of up to 16 rows (output channels): with so few
+                        // rows, chapter 9's gemm reads cols where it is instead of
+                        // packing a copy of it first.
+                        let blocks = stride(from: 0, to: s.outChannels, by: 16).map { o in
+                            (o, MatrixView(ws.baseAddress! + o * s.patchSize,
+                                           rows: min(16, s.outChannels - o),
+                                           columns: s.patchSize))
+                        }
                         forEachPart(batchParts, threads: threads) { part in
                             let cols = room + part * 2 * size
                             let colsView = MatrixView(cols, rows: s.patchSize,
@@ -559,7 +565,10 @@ public final class Conv2D: Backpropagating {
                             for b in samples(part, of: batchParts, x.rows) {
                                 im2col(X + b * s.inputSize, s, into: cols)
                                 let out = Y + b * s.outputSize
-                                gemm(w, colsView, into: out, ldc: positions)
+                                for (o, w) in blocks {
+                                    gemm(w, colsView, into: out + o * positions,
+                                         ldc: positions)
+                                }
                                 for o in 0..<s.outChannels {
                                     let plane = out + o * positions
                                     for q in 0..<positions { plane[q] += B[o] }
@@ -641,7 +650,7 @@ public final class Conv2D: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1247)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1256)
 /// Batch normalization per channel, as PyTorch's `nn.BatchNorm2d`: chapter 8's
 /// `BatchNorm` with the n = batch·H·W numbers of channel ch (every position of every
 /// sample) as its batch: y = γ[ch]·(x − μ)/√(σ² + ε) + β[ch], with μ and σ² their mean
@@ -833,7 +842,7 @@ func vectorSums(_ g: UnsafePointer<Float>, _ h: UnsafePointer<Float>, _ count: I
     return (sum, sumH)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1532)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1541)
 /// Chapter 3's `Linear`, y = x·Wᵀ + b (`[batch, in] → [batch, out]`), with its products
 /// done by chapter 9's `gemm`: the same parameters in the same layout, drawn the same
 /// way.
@@ -957,7 +966,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25,
     ])
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1743)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1752)
 /// Each 28×28 image of `images` (`[n, 784]`) moved by its offset, dy rows down and dx
 /// columns right; the pixels that come in from outside are 0 (paper):
 /// moved[y, x] = image[y − dy, x − dx].
@@ -978,7 +987,7 @@ public func shiftImages(_ images: Tensor, by offsets: [(dy: Int, dx: Int)]) -> T
     return Tensor(shape: images.shape, scalars: moved)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1846)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1855)
 /// Chapter 7's update rules for a list of parameters, as `TrainingOptions.Optimizer`
 /// names them, with their state in the open so that a checkpoint can hold it. Computes
 /// what chapter 7's `SGD` and `Adam` compute, operation for operation:
