@@ -324,19 +324,20 @@ public final class MaxPool2D: Backpropagating {
 #sourceLocation()
 #sourceLocation(file: "chapters/12-convolutions.md", line: 829)
 /// im2col: copies the windows of one sample x (`[C·H·W]`) into the columns of `cols`
-/// (`[C·k·k, H′·W′]`):
+/// (`[C·k·k, H′·W′]`, its rows `rowStride` floats apart if given):
 ///
 ///     cols[(ch·k + i)·k + j, r·W′ + c] = x[ch, r·s + i − p, c·s + j − p]
 ///
 /// or 0 in the padding. Row (ch, i, j) holds what weight W[·, ch, i, j] multiplies at
 /// each output position.
 func im2col(_ x: UnsafePointer<Float>, _ s: ConvShape,
-            into cols: UnsafeMutablePointer<Float>) {
+            into cols: UnsafeMutablePointer<Float>, rowStride: Int? = nil) {
     let (k, outWidth) = (s.kernel, s.outWidth)
+    let pitch = rowStride ?? s.outHeight * outWidth   // from one row of cols to the next
     for ch in 0..<s.inChannels {
         for i in 0..<k {
             for j in 0..<k {
-                let row = cols + ((ch * k + i) * k + j) * s.outHeight * outWidth
+                let row = cols + ((ch * k + i) * k + j) * pitch
                 if let shift = SameSizeShift(s, i: i, j: j) {
                     shift.copy(from: x + ch * s.height * s.width, into: row)
                     continue
@@ -403,7 +404,7 @@ func col2im(_ cols: UnsafeMutablePointer<Float>, _ s: ConvShape,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 917)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 918)
 /// Row (ch, i, j) of im2col for stride 1 and an output as wide as the input (W′ = W):
 /// the plane moved by dy = i − p rows and dx = j − p columns,
 /// row[r·W + c] = plane[(r + dy)·W + c + dx], or 0 outside the image. In row-major
@@ -473,7 +474,7 @@ func addVectors(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<
     while q < count { target[q] += source[q]; q += 1 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 994)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 995)
 /// The number of parts a batch is cut into for the convolution's threads (at most this
 /// many threads work on a batch). Fixed, so that sums do not depend on the thread count.
 let batchParts = 4
@@ -507,8 +508,8 @@ public final class Conv2D: Backpropagating {
     public var computesInputGradient = true
     /// The input of the last forward pass; the backward pass needs it.
     public private(set) var input: Tensor?
-    /// Room for each part of a batch's im2col columns and their gradient, kept from call
-    /// to call: `batchParts` × 2 × `[C·k·k, H′·W′]`.
+    /// Room for each part of a batch's im2col columns and their gradients, kept from
+    /// call to call: `batchParts` × `scratchPerPart` floats.
     var scratch: [Float] = []
 
     public convenience init(_ shape: ConvShape, rng: inout SplitMix64) {
@@ -537,8 +538,8 @@ public final class Conv2D: Backpropagating {
         require(x.shape.count == 2 && x.rows > 0 && x.columns == s.inputSize,
                 "Conv2D(\(s)) got input \(x.shape)")
         input = x
-        let size = s.patchSize * positions
-        if scratch.isEmpty { scratch = [Float](repeating: 0, count: batchParts * 2 * size) }
+        let room = scratchPerPart
+        if scratch.isEmpty { scratch = [Float](repeating: 0, count: batchParts * room) }
         // Every number of y is written below (gemm without `accumulate`).
         var y = [Float](unsafeUninitializedCapacity: x.rows * s.outputSize) { _, count in
             count = x.rows * s.outputSize
@@ -549,7 +550,7 @@ public final class Conv2D: Backpropagating {
                     y.withUnsafeMutableBufferPointer { ys in
                       scratch.withUnsafeMutableBufferPointer { scratchSpace in
                         let (X, Y) = (xs.baseAddress!, ys.baseAddress!)
-                        let B = bs.baseAddress!, room = scratchSpace.baseAddress!
+                        let B = bs.baseAddress!, scratchStart = scratchSpace.baseAddress!
                         // W in blocks of up to 16 rows (output channels): with so few
                         // rows, chapter 9's gemm reads cols where it is instead of
                         // packing a copy of it first.
@@ -559,7 +560,7 @@ public final class Conv2D: Backpropagating {
                                            columns: s.patchSize))
                         }
                         forEachPart(batchParts, threads: threads) { part in
-                            let cols = room + part * 2 * size
+                            let cols = scratchStart + part * room
                             let colsView = MatrixView(cols, rows: s.patchSize,
                                                       columns: positions)
                             for b in samples(part, of: batchParts, x.rows) {
@@ -583,55 +584,42 @@ public final class Conv2D: Backpropagating {
         return Tensor(shape: [x.rows, s.outputSize], scalars: y)
     }
 
-    /// Per sample, with g = ∂L/∂Y `[O, H′·W′]`: ∂L/∂W += g · colsᵀ, ∂L/∂b += the row sums
+    /// Samples whose ∂L/∂W is computed by one product.
+    static let samplesPerProduct = 2
+
+    /// Floats of scratch for each part of a batch: the im2col columns of
+    /// `samplesPerProduct` samples, their g, and one sample's ∂L/∂cols.
+    var scratchPerPart: Int {
+        let positions = shape.outHeight * shape.outWidth
+        return (Self.samplesPerProduct + 1) * shape.patchSize * positions
+            + Self.samplesPerProduct * shape.outChannels * positions
+    }
+
+    /// With g = ∂L/∂Y `[O, H′·W′]` per sample: ∂L/∂W += g · colsᵀ, ∂L/∂b += the row sums
     /// of g, and ∂L/∂x = col2im(Wᵀ · g). Adds to the parameters' `grad`; returns ∂L/∂x.
     public func backward(_ gradOutput: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("Conv2D.backward before forward") }
-        let s = shape, positions = shape.outHeight * shape.outWidth
+        let s = shape
         require(gradOutput.shape == [x.rows, s.outputSize],
                 "Conv2D.backward got \(gradOutput.shape) for input \(x.shape)")
         let weightCount = s.outChannels * s.patchSize
         let perPart = weightCount + s.outChannels   // each part's ∂L/∂W, then its ∂L/∂b
         var sums = [Float](repeating: 0, count: batchParts * perPart)
         var dx = [Float](repeating: 0, count: computesInputGradient ? x.count : 0)
-        let size = s.patchSize * positions
-        if scratch.isEmpty { scratch = [Float](repeating: 0, count: batchParts * 2 * size) }
+        let room = scratchPerPart
+        if scratch.isEmpty { scratch = [Float](repeating: 0, count: batchParts * room) }
         x.scalars.withUnsafeBufferPointer { xs in
             gradOutput.scalars.withUnsafeBufferPointer { gs in
-                weight.value.scalars.withUnsafeBufferPointer { ws in
-                    sums.withUnsafeMutableBufferPointer { ss in
-                        dx.withUnsafeMutableBufferPointer { ds in
-                          scratch.withUnsafeMutableBufferPointer { scratchSpace in
-                            let (X, G, S) = (xs.baseAddress!, gs.baseAddress!,
-                                             ss.baseAddress!)
-                            let room = scratchSpace.baseAddress!
-                            let D = self.computesInputGradient ? ds.baseAddress : nil
-                            let wT = MatrixView(ws.baseAddress!, rows: s.outChannels,
-                                                columns: s.patchSize).t   // [C·k·k, O]
+                sums.withUnsafeMutableBufferPointer { ss in
+                    dx.withUnsafeMutableBufferPointer { ds in
+                        scratch.withUnsafeMutableBufferPointer { scratchSpace in
+                            let D = computesInputGradient ? ds.baseAddress : nil
                             forEachPart(batchParts, threads: threads) { part in
-                                let cols = room + part * 2 * size
-                                let gradCols = cols + size
-                                let colsT = MatrixView(cols, rows: s.patchSize,
-                                                       columns: positions).t
-                                let (dW, dB) = (S + part * perPart,
-                                                S + part * perPart + weightCount)
-                                for b in samples(part, of: batchParts, x.rows) {
-                                    im2col(X + b * s.inputSize, s, into: cols)
-                                    let g = G + b * s.outputSize
-                                    let gView = MatrixView(g, rows: s.outChannels,
-                                                           columns: positions)
-                                    gemm(gView, colsT, into: dW, ldc: s.patchSize,
-                                         accumulate: true)
-                                    for o in 0..<s.outChannels {
-                                        let plane = g + o * positions
-                                        for q in 0..<positions { dB[o] += plane[q] }
-                                    }
-                                    guard let D else { continue }   // no ∂L/∂x asked
-                                    gemm(wT, gView, into: gradCols, ldc: positions)
-                                    col2im(gradCols, s, addingTo: D + b * s.inputSize)
-                                }
+                                backward(samples(part, of: batchParts, x.rows),
+                                         x: xs.baseAddress!, g: gs.baseAddress!,
+                                         sums: ss.baseAddress! + part * perPart, dx: D,
+                                         scratch: scratchSpace.baseAddress! + part * room)
                             }
-                          }
                         }
                     }
                 }
@@ -648,9 +636,52 @@ public final class Conv2D: Backpropagating {
         return computesInputGradient ? Tensor(shape: x.shape, scalars: dx)
             : Tensor(zeros: x.shape)
     }
+
+    /// The backward pass of the samples `batch` of x and g: adds their ∂L/∂W and ∂L/∂b
+    /// to `sums` (`[O·C·k·k]`, then `[O]`), and their ∂L/∂x to `dx` if it is given. For
+    /// ∂L/∂W, the columns of up to `samplesPerProduct` samples go side by side into one
+    /// matrix `[C·k·k, n·H′·W′]`, and their g into one `[O, n·H′·W′]`: one product
+    /// instead of n, each longer (fewer calls, each with its fixed costs).
+    func backward(_ batch: Range<Int>, x: UnsafePointer<Float>, g: UnsafePointer<Float>,
+                  sums: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?,
+                  scratch: UnsafeMutablePointer<Float>) {
+        let s = shape, positions = shape.outHeight * shape.outWidth
+        let n = Self.samplesPerProduct, size = s.patchSize * positions
+        let (dW, dB) = (sums, sums + s.outChannels * s.patchSize)
+        let (cols, gs) = (scratch, scratch + n * size)
+        let gradCols = gs + n * s.outChannels * positions
+        weight.value.scalars.withUnsafeBufferPointer { ws in
+            let wT = MatrixView(ws.baseAddress!, rows: s.outChannels,
+                                columns: s.patchSize).t   // [C·k·k, O]
+            for first in stride(from: batch.lowerBound, to: batch.upperBound, by: n) {
+                let group = first..<min(first + n, batch.upperBound)
+                let width = group.count * positions   // the columns side by side
+                for (k, b) in group.enumerated() {
+                    im2col(x + b * s.inputSize, s, into: cols + k * positions,
+                           rowStride: width)
+                    for o in 0..<s.outChannels {
+                        let plane = g + b * s.outputSize + o * positions
+                        (gs + o * width + k * positions).update(from: plane,
+                                                                count: positions)
+                        dB[o] += vectorSum(plane, positions)
+                    }
+                }
+                gemm(MatrixView(gs, rows: s.outChannels, columns: width),
+                     MatrixView(cols, rows: s.patchSize, columns: width).t,
+                     into: dW, ldc: s.patchSize, accumulate: true)
+                guard let dx else { continue }   // no ∂L/∂x asked
+                for b in group {
+                    let gView = MatrixView(g + b * s.outputSize, rows: s.outChannels,
+                                           columns: positions)
+                    gemm(wT, gView, into: gradCols, ldc: positions)
+                    col2im(gradCols, s, addingTo: dx + b * s.inputSize)
+                }
+            }
+        }
+    }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1256)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1287)
 /// Batch normalization per channel, as PyTorch's `nn.BatchNorm2d`: chapter 8's
 /// `BatchNorm` with the n = batch·H·W numbers of channel ch (every position of every
 /// sample) as its batch: y = γ[ch]·(x − μ)/√(σ² + ε) + β[ch], with μ and σ² their mean
@@ -842,7 +873,7 @@ func vectorSums(_ g: UnsafePointer<Float>, _ h: UnsafePointer<Float>, _ count: I
     return (sum, sumH)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1541)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1572)
 /// Chapter 3's `Linear`, y = x·Wᵀ + b (`[batch, in] → [batch, out]`), with its products
 /// done by chapter 9's `gemm`: the same parameters in the same layout, drawn the same
 /// way.
@@ -966,7 +997,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25,
     ])
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1752)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1783)
 /// Each 28×28 image of `images` (`[n, 784]`) moved by its offset, dy rows down and dx
 /// columns right; the pixels that come in from outside are 0 (paper):
 /// moved[y, x] = image[y − dy, x − dx].
@@ -987,7 +1018,7 @@ public func shiftImages(_ images: Tensor, by offsets: [(dy: Int, dx: Int)]) -> T
     return Tensor(shape: images.shape, scalars: moved)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1855)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1886)
 /// Chapter 7's update rules for a list of parameters, as `TrainingOptions.Optimizer`
 /// names them, with their state in the open so that a checkpoint can hold it. Computes
 /// what chapter 7's `SGD` and `Adam` compute, operation for operation:

@@ -208,8 +208,8 @@ precondition(convolutionCheck.maxRelativeError < 2e-3
                  && poolCheck.maxRelativeError < 2e-3,
              "both backward passes agree with finite differences to about 10⁻³")
 #sourceLocation()
-runner.begin(12, line: 1175, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1176)
+runner.begin(12, line: 1206, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1207)
 var fastRNG = SplitMix64(seed: 13)
 let second = ConvShape(inChannels: 16, outChannels: 32, kernel: 5, padding: 2,
                        height: 14, width: 14)
@@ -242,8 +242,8 @@ for threads in [1, 2] {
 }
 print("one thread and two give the same numbers:", threadResults[0] == threadResults[1])
 #sourceLocation()
-runner.begin(13, line: 1226, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1227)
+runner.begin(13, line: 1257, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1258)
 fastLayer.threads = 1
 let oneImage = fastInput.rows([0])
 let loopsOverFast = medianTimeRatio(rounds: 3, repetitions: 3, {
@@ -256,8 +256,8 @@ print("the loops, against im2col and gemm on one thread: "
       + ratioInWords(loopsOverFast, factor: 10))
 fastLayer.threads = WorkerTeam.shared.threads
 #sourceLocation()
-runner.begin(14, line: 1455, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1456)
+runner.begin(14, line: 1486, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1487)
 var normRNG = SplitMix64(seed: 8)
 let normShape = (channels: 2, height: 4, width: 4, positions: 16)
 let normInput = Tensor(uniform: [3, 2 * 16], in: -1...2, using: &normRNG)
@@ -293,13 +293,13 @@ let normCheck = checkGradients(of: perChannel.parameters + [normParameter]) {
 }
 print("batch norm per channel:", normCheck)
 #sourceLocation()
-runner.begin(15, line: 1498, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1499)
+runner.begin(15, line: 1529, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1530)
 precondition(normCheck.maxRelativeError < 2e-2,
              "batch norm per channel agrees with finite differences to 2·10⁻²")
 #sourceLocation()
-runner.begin(16, line: 1667, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1668)
+runner.begin(16, line: 1698, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1699)
 let convNet = makeConvNet(seed: 0, batchNorm: true)   // the network of the record
 convNet.eval()
 var flowing = mnist.test.images.rows(Array(0..<20))
@@ -325,8 +325,8 @@ for layer in convNet.layers {
 print("all together: \(convNet.parameterCount) parameters; "
       + "chapter 11's MLP: \(makeMNISTNetwork(seed: 0).parameterCount)")
 #sourceLocation()
-runner.begin(17, line: 1715, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1716)
+runner.begin(17, line: 1746, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1747)
 var linearRNG = SplitMix64(seed: 14)
 let fastClassifier = FastLinear(1568, 10, rng: &linearRNG)
 let plainClassifier = Linear(weight: fastClassifier.weight.value,
@@ -349,8 +349,8 @@ precondition(fastRectifier(linearInput) == plainRectifier(linearInput)
                  == plainRectifier.backward(rectifierGradient),
              "FastReLU computes chapter 3's ReLU and chapter 6's backward pass")
 #sourceLocation()
-runner.begin(18, line: 1775, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1776)
+runner.begin(18, line: 1806, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1807)
 let shiftOffsets = [(dy: 0, dx: 0), (dy: -2, dx: -2), (dy: 0, dx: 2), (dy: 2, dx: 1),
                     (dy: 1, dx: -2), (dy: -1, dx: 0)]
 let shiftedSevens = shiftImages(mnist.test.images.rows(Array(repeating: 0, count: 6)),
@@ -362,8 +362,8 @@ show(ImageGrid(title: "The first test digit, as it is and moved by up to 2 pixel
                captions: shiftOffsets.map { "down \($0.dy), right \($0.dx)" },
                columns: 3))
 #sourceLocation()
-runner.begin(19, line: 1826, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1827)
+runner.begin(19, line: 1857, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1858)
 for (k, (dy, dx)) in shiftOffsets.enumerated() {
     for y in 0..<28 where (0..<28).contains(y + dy) {
         for x in 0..<28 where (0..<28).contains(x + dx) {
@@ -373,8 +373,8 @@ for (k, (dy, dx)) in shiftOffsets.enumerated() {
     }
 }
 #sourceLocation()
-runner.begin(20, line: 2156, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2157)
+runner.begin(20, line: 2187, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2188)
 var smoke = TrainingOptions()
 smoke.epochs = 1
 smoke.trainingLimit = 3_000
@@ -386,13 +386,13 @@ let smokeRun = try! ConvTrainer(options: smoke, data: mnist)
 let smokeRecord = try! smokeRun.trainEpoch()
 print(smokeRecord.logLine)
 #sourceLocation()
-runner.begin(21, line: 2173, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2174)
+runner.begin(21, line: 2204, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2205)
 precondition(smokeRecord.validationAccuracy > 0.85,
              "one short epoch should take the network far above chance (10%)")
 #sourceLocation()
-runner.begin(22, line: 2184, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2185)
+runner.begin(22, line: 2215, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2216)
 let firstLayer = smokeRun.network.layers[0] as! Conv2D
 let startLayer = makeConvNet(seed: 0).layers[0] as! Conv2D   // where the short run began
 /// ‖a − b‖ / ‖b‖ for two rows of weights.
@@ -424,8 +424,8 @@ show(ImageGrid(title: "A test digit and the maps of kernels 0 to 7",
                },
                captions: ["the digit"] + (0..<8).map { "map \($0)" }, columns: 3))
 #sourceLocation()
-if runner.beginSlow(23, line: 2350) {
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2351)
+if runner.beginSlow(23, line: 2381) {
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2382)
 let recipe = ConvTrainer.recipe   // batch norm, shifts ≤ 2, η = 0.001 × 0.8ᵉ⁻¹, 10 epochs
 var trained: [ConvTrainer] = [], reports: [TestReport] = []
 for seed in seeds {
@@ -507,8 +507,8 @@ precondition(totals.allSatisfy { $0 < bestMLPMistakes.min()! },
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(24, exercise: 1, line: 2640, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2641)
+runner.beginSolution(24, exercise: 1, line: 2671, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2672)
 print("kernel  stride  padding  output (formula)  output (counted)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
 for (kernel, stride, padding) in settings {
@@ -526,8 +526,8 @@ for (kernel, stride, padding) in settings {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(25, exercise: 2, line: 2674, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2675)
+runner.beginSolution(25, exercise: 2, line: 2705, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2706)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -552,8 +552,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(26, exercise: 3, line: 2717, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2718)
+runner.beginSolution(26, exercise: 3, line: 2748, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2749)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -579,8 +579,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(27, exercise: 4, line: 2763, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2764)
+runner.beginSolution(27, exercise: 4, line: 2794, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2795)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -596,8 +596,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(28, exercise: 5, line: 2791, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2792)
+runner.beginSolution(28, exercise: 5, line: 2822, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2823)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "
