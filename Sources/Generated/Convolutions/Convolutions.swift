@@ -311,7 +311,8 @@ public final class MaxPool2D: Backpropagating {
                     forEachPart(batchParts, threads: threads) { part in
                         let mine = samples(part, of: batchParts, planes)
                         let perPlane = outputs / max(planes, 1)
-                        for q in (mine.lowerBound * perPlane)..<(mine.upperBound * perPlane) {
+                        let first = mine.lowerBound * perPlane
+                        for q in first..<(mine.upperBound * perPlane) {
                             ds[winners[q]] += gs[q]
                         }
                     }
@@ -322,7 +323,7 @@ public final class MaxPool2D: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 829)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 830)
 /// im2col: copies the windows of one sample x (`[C·H·W]`) into the columns of `cols`
 /// (`[C·k·k, H′·W′]`, its rows `rowStride` floats apart if given):
 ///
@@ -404,7 +405,7 @@ func col2im(_ cols: UnsafeMutablePointer<Float>, _ s: ConvShape,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 918)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 919)
 /// Row (ch, i, j) of im2col for stride 1 and an output as wide as the input (W′ = W):
 /// the plane moved by dy = i − p rows and dx = j − p columns,
 /// row[r·W + c] = plane[(r + dy)·W + c + dx], or 0 outside the image. In row-major
@@ -425,7 +426,8 @@ struct SameSizeShift {
         (width, count, offset) = (s.width, s.outHeight * s.width, dy * s.width + dx)
         rows = min(s.outHeight, max(0, -dy))..<max(0, min(s.outHeight, s.height - dy))
         let first = min(count, max(rows.lowerBound * width, -offset))
-        block = first..<max(first, min(rows.upperBound * width, s.height * width - offset))
+        let last = min(rows.upperBound * width, s.height * width - offset)
+        block = first..<max(first, last)
         leftEdge = 0..<min(width, max(0, -dx))
         rightEdge = max(0, width - max(0, dx))..<width
     }
@@ -474,7 +476,7 @@ func addVectors(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<
     while q < count { target[q] += source[q]; q += 1 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 995)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 997)
 /// The number of parts a batch is cut into for the convolution's threads (at most this
 /// many threads work on a batch). Fixed, so that sums do not depend on the thread count.
 let batchParts = 4
@@ -681,7 +683,7 @@ public final class Conv2D: Backpropagating {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1287)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1289)
 /// Batch normalization per channel, as PyTorch's `nn.BatchNorm2d`: chapter 8's
 /// `BatchNorm` with the n = batch·H·W numbers of channel ch (every position of every
 /// sample) as its batch: y = γ[ch]·(x − μ)/√(σ² + ε) + β[ch], with μ and σ² their mean
@@ -770,7 +772,8 @@ public final class BatchNorm2D: ModeDependent, Backpropagating {
                 }
             }
             inverseStd = variance.map { 1 / ($0 + epsilon).squareRoot() }
-            let (g, bt, m, inv) = (gamma.value.scalars, beta.value.scalars, mean, inverseStd)
+            let (g, bt) = (gamma.value.scalars, beta.value.scalars)
+            let (m, inv) = (mean, inverseStd)
             xHat.withUnsafeMutableBufferPointer { hs in
                 y.withUnsafeMutableBufferPointer { ys in
                     let (H, Y) = (hs.baseAddress!, ys.baseAddress!)
@@ -873,7 +876,7 @@ func vectorSums(_ g: UnsafePointer<Float>, _ h: UnsafePointer<Float>, _ count: I
     return (sum, sumH)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1580)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1583)
 /// Chapter 3's `Linear`, y = x·Wᵀ + b (`[batch, in] → [batch, out]`), with its products
 /// done by chapter 9's `gemm`: the same parameters in the same layout, drawn the same
 /// way.
@@ -1010,7 +1013,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25,
     ])
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1819)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1822)
 /// Each 28×28 image of `images` (`[n, 784]`) moved by its offset, dy rows down and dx
 /// columns right; the pixels that come in from outside are 0 (paper):
 /// moved[y, x] = image[y − dy, x − dx].
@@ -1031,7 +1034,7 @@ public func shiftImages(_ images: Tensor, by offsets: [(dy: Int, dx: Int)]) -> T
     return Tensor(shape: images.shape, scalars: moved)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1922)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1925)
 /// Chapter 7's update rules for a list of parameters, as `TrainingOptions.Optimizer`
 /// names them, with their state in the open so that a checkpoint can hold it. Computes
 /// what chapter 7's `SGD` and `Adam` compute, operation for operation:
