@@ -287,6 +287,8 @@ extension ConvTrainer: EpochTrainer {
         for layer in network.layers {
             (layer as? Conv2D)?.threads = threads
             (layer as? FastLinear)?.threads = threads
+            (layer as? BatchNorm2D)?.threads = threads
+            (layer as? MaxPool2D)?.threads = threads
         }
     }
 
@@ -341,6 +343,22 @@ final class ProgressBar {
 
     func clear() { if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }
+
+// Each training step allocates tensors of a few megabytes, and each evaluation chunk tens of megabytes
+// (chapter 12's feature maps). By default glibc maps large blocks fresh from the system and gives freed
+// memory back soon, so every step pays again for page faults and for zeroing new pages. Serving blocks
+// of up to 256 MB from a heap that grows in steps of 64 MB and never shrinks reuses the same memory.
+// (glibc's mallopt, which Swift's Glibc module does not declare, looked up by name; in <malloc.h>,
+// M_TRIM_THRESHOLD is -1, M_TOP_PAD -2 and M_MMAP_THRESHOLD -3.)
+#if canImport(Glibc)
+typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
+if let symbol = dlsym(nil, "mallopt") {
+    let mallopt = unsafeBitCast(symbol, to: MalloptFunction.self)
+    _ = mallopt(-3, 256 << 20)
+    _ = mallopt(-1, 1 << 30)
+    _ = mallopt(-2, 64 << 20)
+}
+#endif
 
 do {
     var command = try Train.parseAsRoot()

@@ -145,8 +145,8 @@ for s in layerShapes {
           + String(format: "%9d %18d", s.parameterCount, linear))
 }
 #sourceLocation()
-runner.begin(8, line: 670, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 671)
+runner.begin(8, line: 708, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 709)
 let poolInput = Tensor(shape: [1, 16], scalars: [1, 3, 2, 0,
                                                  3, 0, 5, 1,
                                                  0, 2, 1, 1,
@@ -159,8 +159,8 @@ for row in 0..<4 {
     print(line.map { String(format: "%2.0f", $0) }.joined())
 }
 #sourceLocation()
-runner.begin(9, line: 710, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 711)
+runner.begin(9, line: 748, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 749)
 var checkRNG = SplitMix64(seed: 12)
 let small = ConvShape(inChannels: 2, outChannels: 3, kernel: 3, stride: 2, padding: 1,
                       height: 7, width: 7)
@@ -187,8 +187,8 @@ let convolutionCheck = checkGradients(of: [smallWeight, smallBias, smallInput],
                                       loss: smallLoss)
 print("convolution (loops):", convolutionCheck)
 #sourceLocation()
-runner.begin(10, line: 747, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 748)
+runner.begin(10, line: 785, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 786)
 var spaced = (0..<(2 * 3 * 6 * 6)).map { Float($0) / 20 }
 checkRNG.shuffle(&spaced)
 let poolParameter = Parameter("input", Tensor(shape: [2, 3 * 6 * 6], scalars: spaced))
@@ -202,14 +202,14 @@ let poolCheck = checkGradients(of: [poolParameter]) {
 }
 print("max pooling:", poolCheck)
 #sourceLocation()
-runner.begin(11, line: 766, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 767)
+runner.begin(11, line: 804, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 805)
 precondition(convolutionCheck.maxRelativeError < 2e-3
                  && poolCheck.maxRelativeError < 2e-3,
              "both backward passes agree with finite differences to about 10⁻³")
 #sourceLocation()
-runner.begin(12, line: 1032, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1033)
+runner.begin(12, line: 1208, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1209)
 var fastRNG = SplitMix64(seed: 13)
 let second = ConvShape(inChannels: 16, outChannels: 32, kernel: 5, padding: 2,
                        height: 14, width: 14)
@@ -242,8 +242,8 @@ for threads in [1, 2] {
 }
 print("one thread and two give the same numbers:", threadResults[0] == threadResults[1])
 #sourceLocation()
-runner.begin(13, line: 1083, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1084)
+runner.begin(13, line: 1259, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1260)
 fastLayer.threads = 1
 let oneImage = fastInput.rows([0])
 let loopsOverFast = medianTimeRatio(rounds: 3, repetitions: 3, {
@@ -256,8 +256,8 @@ print("the loops, against im2col and gemm on one thread: "
       + ratioInWords(loopsOverFast, factor: 10))
 fastLayer.threads = WorkerTeam.shared.threads
 #sourceLocation()
-runner.begin(14, line: 1252, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1253)
+runner.begin(14, line: 1489, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1490)
 var normRNG = SplitMix64(seed: 8)
 let normShape = (channels: 2, height: 4, width: 4, positions: 16)
 let normInput = Tensor(uniform: [3, 2 * 16], in: -1...2, using: &normRNG)
@@ -293,13 +293,13 @@ let normCheck = checkGradients(of: perChannel.parameters + [normParameter]) {
 }
 print("batch norm per channel:", normCheck)
 #sourceLocation()
-runner.begin(15, line: 1295, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1296)
+runner.begin(15, line: 1532, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1533)
 precondition(normCheck.maxRelativeError < 2e-2,
              "batch norm per channel agrees with finite differences to 2·10⁻²")
 #sourceLocation()
-runner.begin(16, line: 1473, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1474)
+runner.begin(16, line: 1722, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1723)
 let convNet = makeConvNet(seed: 0, batchNorm: true)   // the network of the record
 convNet.eval()
 var flowing = mnist.test.images.rows(Array(0..<20))
@@ -325,8 +325,8 @@ for layer in convNet.layers {
 print("all together: \(convNet.parameterCount) parameters; "
       + "chapter 11's MLP: \(makeMNISTNetwork(seed: 0).parameterCount)")
 #sourceLocation()
-runner.begin(17, line: 1521, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1522)
+runner.begin(17, line: 1770, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1771)
 var linearRNG = SplitMix64(seed: 14)
 let fastClassifier = FastLinear(1568, 10, rng: &linearRNG)
 let plainClassifier = Linear(weight: fastClassifier.weight.value,
@@ -349,8 +349,23 @@ precondition(fastRectifier(linearInput) == plainRectifier(linearInput)
                  == plainRectifier.backward(rectifierGradient),
              "FastReLU computes chapter 3's ReLU and chapter 6's backward pass")
 #sourceLocation()
-runner.begin(18, line: 1581, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1582)
+runner.begin(18, line: 1794, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1795)
+// Max pool then ReLU, against ReLU then max pool: 3 samples of 2 channels of 6×6, with
+// values on a coarse grid (many ties) and whole blocks below 0.
+var orderRNG = SplitMix64(seed: 15)
+let orderInput = Tensor(shape: [3, 72], scalars: (0..<216).map { q in
+    Float(orderRNG.next(below: 7)) - (q % 36 < 12 ? 7 : 3)
+})
+let orderGradient = Tensor(uniform: [3, 18], in: -1...1, using: &orderRNG)
+let poolFirst = Sequential([MaxPool2D(channels: 2, height: 6, width: 6), FastReLU()])
+let reluFirst = Sequential([FastReLU(), MaxPool2D(channels: 2, height: 6, width: 6)])
+precondition(poolFirst(orderInput) == reluFirst(orderInput)
+             && poolFirst.backward(orderGradient) == reluFirst.backward(orderGradient),
+             "max pool then ReLU computes what ReLU then max pool computes, both ways")
+#sourceLocation()
+runner.begin(19, line: 1845, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1846)
 let shiftOffsets = [(dy: 0, dx: 0), (dy: -2, dx: -2), (dy: 0, dx: 2), (dy: 2, dx: 1),
                     (dy: 1, dx: -2), (dy: -1, dx: 0)]
 let shiftedSevens = shiftImages(mnist.test.images.rows(Array(repeating: 0, count: 6)),
@@ -362,8 +377,8 @@ show(ImageGrid(title: "The first test digit, as it is and moved by up to 2 pixel
                captions: shiftOffsets.map { "down \($0.dy), right \($0.dx)" },
                columns: 3))
 #sourceLocation()
-runner.begin(19, line: 1632, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1633)
+runner.begin(20, line: 1896, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1897)
 for (k, (dy, dx)) in shiftOffsets.enumerated() {
     for y in 0..<28 where (0..<28).contains(y + dy) {
         for x in 0..<28 where (0..<28).contains(x + dx) {
@@ -373,8 +388,8 @@ for (k, (dy, dx)) in shiftOffsets.enumerated() {
     }
 }
 #sourceLocation()
-runner.begin(20, line: 1962, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1963)
+runner.begin(21, line: 2226, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2227)
 var smoke = TrainingOptions()
 smoke.epochs = 1
 smoke.trainingLimit = 3_000
@@ -386,13 +401,13 @@ let smokeRun = try! ConvTrainer(options: smoke, data: mnist)
 let smokeRecord = try! smokeRun.trainEpoch()
 print(smokeRecord.logLine)
 #sourceLocation()
-runner.begin(21, line: 1979, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1980)
+runner.begin(22, line: 2243, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2244)
 precondition(smokeRecord.validationAccuracy > 0.85,
              "one short epoch should take the network far above chance (10%)")
 #sourceLocation()
-runner.begin(22, line: 1990, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1991)
+runner.begin(23, line: 2254, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2255)
 let firstLayer = smokeRun.network.layers[0] as! Conv2D
 let startLayer = makeConvNet(seed: 0).layers[0] as! Conv2D   // where the short run began
 /// ‖a − b‖ / ‖b‖ for two rows of weights.
@@ -424,9 +439,9 @@ show(ImageGrid(title: "A test digit and the maps of kernels 0 to 7",
                },
                captions: ["the digit"] + (0..<8).map { "map \($0)" }, columns: 3))
 #sourceLocation()
-if runner.beginSlow(23, line: 2156) {
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2157)
-let recipe = ConvTrainer.recipe   // batch norm, shifts ≤ 2, η = 0.001 × 0.8ᵉ⁻¹, 10 epochs
+if runner.beginSlow(24, line: 2424) {
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2425)
+let recipe = ConvTrainer.recipe   // batch norm, shifts ≤ 2, η = 0.001·0.85ᵉ⁻¹, 14 epochs
 var trained: [ConvTrainer] = [], reports: [TestReport] = []
 for seed in seeds {
     var options = recipe
@@ -507,8 +522,8 @@ precondition(totals.allSatisfy { $0 < bestMLPMistakes.min()! },
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(24, exercise: 1, line: 2446, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2447)
+runner.beginSolution(25, exercise: 1, line: 2746, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2747)
 print("kernel  stride  padding  output (formula)  output (counted)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
 for (kernel, stride, padding) in settings {
@@ -526,8 +541,8 @@ for (kernel, stride, padding) in settings {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(25, exercise: 2, line: 2480, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2481)
+runner.beginSolution(26, exercise: 2, line: 2780, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2781)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -552,8 +567,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(26, exercise: 3, line: 2523, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2524)
+runner.beginSolution(27, exercise: 3, line: 2823, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2824)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -579,8 +594,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(27, exercise: 4, line: 2569, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2570)
+runner.beginSolution(28, exercise: 4, line: 2869, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2870)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -596,8 +611,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(28, exercise: 5, line: 2597, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2598)
+runner.beginSolution(29, exercise: 5, line: 2897, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2898)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "
