@@ -257,11 +257,14 @@ func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int,
     for r0 in stride(from: 0, to: m, by: kernelRows) {
         let rows = min(kernelRows, m - r0)
         if rows < kernelRows { panel.update(repeating: 0, count: k * kernelRows) }
-        for r in 0..<rows {
-            if a.transposed {
-                let src = a.pointer(row: i0 + r0 + r, column: p0)   // a.stride apart
-                for p in 0..<k { panel[p * kernelRows + r] = src[p * a.stride] }
-            } else {
+        if a.transposed {
+            // The panel's rows at step p lie side by side in memory: copy them together.
+            for p in 0..<k {
+                let src = a.pointer(row: i0 + r0, column: p0 + p)   // contiguous along r
+                for r in 0..<rows { panel[p * kernelRows + r] = src[r] }
+            }
+        } else {
+            for r in 0..<rows {
                 let src = a.pointer(row: i0 + r0 + r, column: p0)   // contiguous along p
                 for p in 0..<k { panel[p * kernelRows + r] = src[p] }
             }
@@ -306,7 +309,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 484)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 487)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -450,7 +453,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 653)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 656)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -679,7 +682,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 938)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 941)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -723,7 +726,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 983)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 986)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -832,7 +835,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1093)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1096)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1046,7 +1049,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1308)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1311)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1077,7 +1080,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1344)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1347)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1134,7 +1137,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1453)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1456)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1234,7 +1237,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1938)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1941)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
