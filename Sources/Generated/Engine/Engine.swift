@@ -309,7 +309,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 487)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 505)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -338,9 +338,10 @@ public final class WorkerTeam: @unchecked Sendable {
     // Where a thread that stopped spinning sleeps. Both counters change with it locked,
     // so a thread that checks a counter with it locked, then sleeps, misses no change.
     private let bell = NSCondition()
-    // Written by the caller before the ticket that announces it, read by a thread only
-    // after it took a piece of it (so never while the caller replaces it).
-    private nonisolated(unsafe) var job: (_ piece: Int, _ thread: Int) -> Void = { _, _ in }
+    // The job's body(piece, thread). Written by the caller before the ticket that
+    // announces it, read by a thread only after it took a piece of it (so never while the
+    // caller replaces it).
+    private nonisolated(unsafe) var job: (Int, Int) -> Void = { _, _ in }
 
     public init(threads: Int) {
         self.threads = max(1, threads)
@@ -453,7 +454,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 656)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 678)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -682,7 +683,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 941)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 963)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -726,7 +727,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 986)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1008)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -835,7 +836,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1096)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1118)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1049,7 +1050,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1311)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1333)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1080,7 +1081,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1347)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1369)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1137,7 +1138,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1456)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1478)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1237,7 +1238,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1941)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1963)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
