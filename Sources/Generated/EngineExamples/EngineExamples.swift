@@ -265,8 +265,8 @@ for batch in job.batches {
     }
 }
 #sourceLocation()
-runner.begin(11, line: 2081, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2082)
+runner.begin(11, line: 2082, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2083)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
@@ -278,8 +278,8 @@ print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(12, exercise: 1, line: 2150, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2151)
+runner.beginSolution(12, exercise: 1, line: 2151, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2152)
 // The recorded snapshot's machine (what `make bench` prints beside your own results):
 // an AMD EPYC of the Zen 4 generation that reports 2.6 GHz (/proc/cpuinfo), its base
 // clock; it boosts higher. Its two FMA units are 256 bits wide, so an AVX-512
@@ -308,7 +308,7 @@ print(r20.max < r128.min ? "batch 20's range lies wholly below batch 128's"
 #sourceLocation()
 }
 do {  // exercise 2
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2209)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2210)
 // Each product twice, with wrapping index arithmetic (&*, &+) or checked (*, +), both
 // compiled here with the same flags. Raw pointers, so that no bounds check hides the
 // difference.
@@ -359,8 +359,8 @@ func productTransposed(_ a: Tensor, _ bT: Tensor, checked: Bool) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(13, exercise: 2, line: 2260, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2261)
+runner.beginSolution(13, exercise: 2, line: 2261, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2262)
 var rng2 = SplitMix64(seed: 2)
 let a = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
 let b = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
@@ -379,7 +379,7 @@ for (name, product) in variants {
 #sourceLocation()
 }
 do {  // exercise 3
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2302)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2303)
 // A 4-row micro-kernel beside a copy of the 6-row one, driven alike for A [m, k] · B
 // [k, n] with B read in place (as gemm does for small m) and n a whole number of
 // slivers. Chapter 9's examples are compiled with the engine's CPU flags, so both get
@@ -483,8 +483,8 @@ func tiledProduct(_ a: Tensor, _ b: Tensor, tileRows: Int) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(14, exercise: 3, line: 2406, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2407)
+runner.beginSolution(14, exercise: 3, line: 2407, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2408)
 // One training step at batch 20: the rows of A in each product, and the rows the tiles
 // compute. The input gradient g·W is computed as Cᵀ = Bᵀ·Aᵀ (see GEMM): its kernel
 // rows are the layer's inputs, and the batch is in the columns.
@@ -538,7 +538,7 @@ for (name, a, b) in [("forward [20, 784]·[784, 512]", x, w),
 #sourceLocation()
 }
 do {  // exercise 4
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2500)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2501)
 /// One layer's SGD step on its weights Wᵀ `[in, out]` for inputs x `[b, in]` and ∂L/∂z
 /// `g` `[b, out]`: fused, gemm adds −η·xᵀ·g to Wᵀ in place; unfused, gemm writes xᵀ·g
 /// to `gradient`, then a loop does Wᵀ −= η·gradient. One thread, as in the engine's
@@ -566,8 +566,8 @@ func updateWeights(_ w: inout [Float], _ x: Tensor, _ g: Tensor, eta: Float,
     }
 }
 #sourceLocation()
-runner.beginSolution(15, exercise: 4, line: 2528, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2529)
+runner.beginSolution(15, exercise: 4, line: 2529, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2530)
 let sizes4 = [784, 512, 512, 10], eta: Float = 0.01
 var rng4 = SplitMix64(seed: 4)
 let start = (0..<3).map { l in
@@ -613,8 +613,8 @@ for batch in [20, 128] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(16, exercise: 5, line: 2597, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2598)
+runner.beginSolution(16, exercise: 5, line: 2598, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2599)
 // Split by samples: each thread backpropagates its half of the batch through the whole
 // network and gets a gradient for every weight; the two must be added before the
 // update.
@@ -641,8 +641,8 @@ precondition(largest < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 6
-if runner.beginSlow(17, line: 2642) {
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2643)
+if runner.beginSlow(17, line: 2643) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2644)
 // MNIST's 60,000 training images and labels, read with the system's gzip (chapter 10
 // writes a proper reader): IDX headers of 16 and 8 bytes, then one byte per pixel or
 // label.
