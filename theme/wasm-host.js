@@ -1,10 +1,16 @@
 // The host side of a chapter's WebAssembly module, the same in Node and in a browser: the few WASI
 // calls wasi-libc makes (writing to standard output, the clock, random bytes, exit), and the book's
-// own import that receives each figure's SVG. Takes in the module's bytes; gives out its text output
-// and its figures, through callbacks.
+// own imports: where each example starts, each figure's SVG, and each hidden check that failed.
+// Takes in the module's bytes; gives out its text output, its figures and its failed checks, through
+// callbacks.
 //
-//     const host = new BookHost({ onText: s => ..., onFigure: (name, svg) => ... });
-//     await host.instantiate(bytes);  host.run({ markers: true, solutions: false });
+//     const host = new BookHost({ onText: s => ..., onFigure: (name, svg) => ...,
+//                                 onCheck: ({ file, line, message, example }) => ... });
+//     await host.instantiate(bytes);  host.run({ markers: true, solutions: false, seed: 0 });
+//
+// `seed` is the reader's seed (chapter 1's SplitMix64.readerSeed): 0, the book's seeds, or any whole
+// number up to 2³² − 1. Without `onCheck`, a failed check stops the run as natively: the message on
+// standard error ("file:line: Fatal error: message") and exit status 134.
 
 "use strict";
 
@@ -13,9 +19,10 @@ class BookExit extends Error {
 }
 
 class BookHost {
-  constructor({ onText, onFigure, now }) {
+  constructor({ onText, onFigure, onCheck, now }) {
     this.onText = onText;
     this.onFigure = onFigure;
+    this.onCheck = onCheck;
     this.now = now || (() => BigInt(Math.round(Date.now() * 1e6)));
     this.decoder = new TextDecoder("utf-8");
     this.example = 0;      // the example running now, and how many figures it drew so far
@@ -80,6 +87,14 @@ class BookHost {
         const name = `ex${String(this.example).padStart(2, "0")}-${this.figureIndex}.svg`;
         this.onFigure(name, this.string(pointer, length));
       },
+      // A hidden check of the examples failed (tools/wasm/Checks): report it, or stop as natively.
+      check_failed: (file, fileLength, line, message, messageLength) => {
+        const failure = { file: this.string(file, fileLength), line, message: this.string(message, messageLength),
+                          example: this.example };
+        if (this.onCheck) return this.onCheck(failure);
+        this.onText(`${failure.file}:${line}: Fatal error${failure.message ? ": " + failure.message : ""}\n`, 2);
+        throw new BookExit(134);
+      },
     };
     return { wasi_snapshot_preview1: wasi, book };
   }
@@ -91,10 +106,14 @@ class BookHost {
     return instance;
   }
 
-  /// Runs the chapter's examples; returns the exit status (0, or what a failed check gave).
-  run({ markers = false, solutions = false } = {}) {
+  /// Runs the chapter's examples with the reader's `seed` (0: the book's); returns the exit status
+  /// (0, or what a failed check gave).
+  run({ markers = false, solutions = false, seed = 0 } = {}) {
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+      throw new RangeError(`the seed must be a whole number from 0 to 4294967295, not ${seed}`);
+    }
     try {
-      this.instance.exports.book_run(markers ? 1 : 0, solutions ? 1 : 0);
+      this.instance.exports.book_run(markers ? 1 : 0, solutions ? 1 : 0, seed | 0);
       return 0;
     } catch (e) {
       if (e instanceof BookExit) return e.code;

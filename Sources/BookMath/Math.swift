@@ -9,7 +9,8 @@
 // differ in the last bit for 0.0007 % to 0.08 % of inputs; tanhf, tanh, sinf, sin, cosf and cos for
 // 1 % to 5 %. A chapter whose printed numbers depend on those last bits needs BookMath's own
 // implementation of that function (the same Swift arithmetic everywhere) instead of libm's: the Float
-// tanh (Tanh.swift), which chapter 6's training repeats millions of times, is the first.
+// tanh (Tanh.swift), which chapter 6's training repeats millions of times, and the Float sin and cos
+// (Trigonometry.swift), which make chapter 7's spirals.
 
 /// e^x (libm's expf and exp).
 @_extern(c, "expf") public func exp(_ x: Float) -> Float; @_extern(c, "exp") public func exp(_ x: Double) -> Double
@@ -19,9 +20,9 @@
 @_extern(c, "log1pf") public func log1p(_ x: Float) -> Float; @_extern(c, "log1p") public func log1p(_ x: Double) -> Double
 /// tanh x = (e^x − e^−x)/(e^x + e^−x) for a Double (libm's tanh).
 @_extern(c, "tanh") public func tanh(_ x: Double) -> Double
-/// sin x, x in radians (sinf and sin).
-@_extern(c, "sinf") public func sin(_ x: Float) -> Float; @_extern(c, "sin") public func sin(_ x: Double) -> Double
-/// cos x, x in radians (cosf and cos).
-@_extern(c, "cosf") public func cos(_ x: Float) -> Float; @_extern(c, "cos") public func cos(_ x: Double) -> Double
+/// sin x, x in radians, for a Double (libm's sin; the Float one is the book's own, Trigonometry.swift).
+@_extern(c, "sin") public func sin(_ x: Double) -> Double
+/// cos x, x in radians, for a Double (libm's cos; the Float one: Trigonometry.swift).
+@_extern(c, "cos") public func cos(_ x: Double) -> Double
 /// x^y (powf and pow).
 @_extern(c, "powf") public func pow(_ x: Float, _ y: Float) -> Float; @_extern(c, "pow") public func pow(_ x: Double, _ y: Double) -> Double

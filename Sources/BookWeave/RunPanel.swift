@@ -19,10 +19,16 @@ enum RunPanel {
         })
     }
 
-    /// The panel under the chapter's title: the button, a status line, and the script behind them.
+    /// The panel under the chapter's title: the button, the seed field (0: the book's seeds; another
+    /// seed becomes chapter 1's `SplitMix64.readerSeed` in the page), a status line, and the script
+    /// behind them.
     static func html(_ chapter: Chapter) -> String {
         "<div class=\"run-panel\" id=\"run-panel\" data-chapter=\"\(escapeHTML(chapter.slug))\">"
             + "<button type=\"button\" id=\"run-button\">Run the examples</button>"
+            + " <label for=\"run-seed\">with seed</label> <input type=\"text\" id=\"run-seed\" value=\"0\""
+            + " inputmode=\"numeric\" autocomplete=\"off\" spellcheck=\"false\" size=\"10\""
+            + " aria-describedby=\"run-seed-range\"> <span id=\"run-seed-range\">0 is the book’s seeds;"
+            + " any other whole number up to 4294967295 makes every random generator draw other numbers.</span>"
             + " <span id=\"run-status\" role=\"status\">Runs this chapter’s examples and solutions in your browser"
             + " (WebAssembly, loaded when you press the button) and compares each output with the book’s.</span>"
             + "</div>\n<link rel=\"stylesheet\" href=\"run.css\">\n<script src=\"run.js\" defer></script>\n"

@@ -14,6 +14,18 @@ struct PerceptronTests {
         }
     }
 
+    @Test("Natively the reader's seed is 0: a generator starts at its seed and resumes from its state")
+    func readerSeedIsZeroNatively() {
+        // Only the page's seed field sets SplitMix64.readerSeed (tools/wasm/build.sh's book_run); the
+        // tests never change it, since the others run in parallel with the book's seeds.
+        #expect(SplitMix64.readerSeed == 0)
+        #expect(SplitMix64(seed: 42).state == 42)
+        var generator = SplitMix64(seed: 42)
+        _ = generator.next()
+        var resumed = SplitMix64(seed: generator.state)
+        #expect(resumed.next() == generator.next())
+    }
+
     @Test("SplitMix64 for seed 0 starts with the published first value")
     func splitMixSeedZero() {
         var generator = SplitMix64(seed: 0)

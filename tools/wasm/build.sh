@@ -11,7 +11,8 @@
 # libclang-rt-dev-wasm32 (compiler-rt's builtins), and for --verify Node and a built `book` (make tools).
 # Each chapter module links, in order: RunnerProtocol, BookFormat, BookMath, EmbeddedShims (the page's
 # `print(a, b)` and `"\(array)"`, which Embedded Swift lacks: tools/wasm/Shims, imported implicitly into
-# the chapters' modules), Plot (Sources/Plot as it is, with tools/wasm/Plot/FigureSink.swift
+# the chapters' modules), ExampleChecks (the page's `precondition`, imported implicitly into the
+# examples modules: tools/wasm/Checks), Plot (Sources/Plot as it is, with tools/wasm/Plot/FigureSink.swift
 # for its Foundation one), BookRuntime (its ExampleRunner.swift, with tools/wasm/Runtime for the page's
 # entry instead of the native command line), the chapter libraries it
 # imports, its examples, and a `book_run` export. Every step is skipped when its output is newer than
@@ -60,8 +61,11 @@ mkdir -p "$OUT" "$MODULES" "$OUT/obj" "$OUT/src"
 FLAGS=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
        -enable-experimental-feature Extern -wmo -parse-as-library -O -Xfrontend -disable-stack-protector
        -I "$MODULES")
-# The chapters' modules see EmbeddedShims without importing it (their code is the native build's).
+# The chapters' modules see EmbeddedShims without importing it (their code is the native build's);
+# their examples modules see ExampleChecks too (the page's `precondition`, which reports a failed
+# hidden check to the host instead of trapping: tools/wasm/Checks).
 SHIMMED=(-Xfrontend -import-module -Xfrontend EmbeddedShims)
+CHECKED=("${SHIMMED[@]}" -Xfrontend -import-module -Xfrontend ExampleChecks)
 
 # compile NAME [FLAG...] -- FILE... : one module, its object file and its .swiftmodule; skipped when the
 # object is newer than its sources and than the modules they import.
@@ -71,7 +75,9 @@ compile() {
   while [ "$1" != "--" ]; do extra+=("$1"); shift; done
   shift
   local object="$OUT/obj/$name.o" inputs=("$@") imported
-  for imported in $(sed -n 's/^import \([A-Za-z]*\)$/\1/p' "$@" | sort -u) ${extra:+EmbeddedShims}; do
+  # The modules it imports: in its sources, and implicitly (-import-module NAME in its flags).
+  for imported in $(sed -n 's/^import \([A-Za-z]*\)$/\1/p' "$@" | sort -u) \
+                  $(printf '%s\n' ${extra[@]+"${extra[@]}"} | grep -A2 -x -- -import-module | grep -v -e '^-' | sort -u); do
     [ -f "$MODULES/$imported.swiftmodule" ] && inputs+=("$MODULES/$imported.swiftmodule")
   done
   if [ -f "$object" ] && [ -z "$(find "${inputs[@]}" -newer "$object" | head -1)" ]; then
@@ -114,6 +120,7 @@ compile RunnerProtocol -- Sources/RunnerProtocol/*.swift
 compile BookFormat -- Sources/BookFormat/*.swift
 compile BookMath -- Sources/BookMath/*.swift
 compile EmbeddedShims -- tools/wasm/Shims/*.swift
+compile ExampleChecks -- tools/wasm/Checks/*.swift
 # Plot as it is, but for its FigureSink.swift (Foundation: it writes files), which the page replaces.
 mapfile -t PLOT < <(ls Sources/Plot/*.swift | grep -v '/FigureSink\.swift$')
 compile Plot -- "${PLOT[@]}" tools/wasm/Plot/FigureSink.swift
@@ -142,21 +149,25 @@ for chapter in "${CHAPTERS[@]}"; do
   module=${run#run}; module=${module%Examples}
   echo "── $slug: library $module"
   build_library "$module"
-  compile "${module}Examples" "${SHIMMED[@]}" -- Sources/Generated/"${module}Examples"/*.swift \
+  compile "${module}Examples" "${CHECKED[@]}" -- Sources/Generated/"${module}Examples"/*.swift \
     "$(printable "${module}Examples")"
   cat > "$OUT/src/${module}Main.swift.new" <<SWIFT
 import BookRuntime
+import Perceptron
 import ${module}Examples
 
+/// Runs the chapter's examples; \`seed\` is the reader's seed (chapter 1's SplitMix64.readerSeed, 0 for
+/// the book's seeds), as an unsigned 32-bit number.
 @_cdecl("book_run")
-public func bookRun(_ markers: Int32, _ solutions: Int32) {
+public func bookRun(_ markers: Int32, _ solutions: Int32, _ seed: Int32) {
+    SplitMix64.readerSeed = UInt64(UInt32(bitPattern: seed))
     ExampleRunner.runInPage(ChapterExamples(number: $((10#$chapter)), slug: "$slug", path: "$path", title: "$title", run: $run),
                             markers: markers != 0, solutions: solutions != 0)
 }
 SWIFT
   replace_if_changed "$OUT/src/${module}Main.swift.new" "$OUT/src/${module}Main.swift"
   compile "${module}Main" -- "$OUT/src/${module}Main.swift"
-  objects=$( (for m in RunnerProtocol BookFormat BookMath EmbeddedShims Plot BookRuntime; do echo "$OUT/obj/$m.o"; done
+  objects=$( (for m in RunnerProtocol BookFormat BookMath EmbeddedShims ExampleChecks Plot BookRuntime; do echo "$OUT/obj/$m.o"; done
               objects_of "$module"; echo "$OUT/obj/${module}Examples.o" "$OUT/obj/${module}Main.o") | awk '!seen[$0]++')
   wasm="$OUT/$slug.wasm"
   # shellcheck disable=SC2086

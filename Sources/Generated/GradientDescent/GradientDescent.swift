@@ -129,7 +129,7 @@ public struct Spread {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1079)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1081)
 /// Adam, as PyTorch's `torch.optim.Adam` (Kingma and Ba, 2015): with g = ∂L/∂θ
 /// (+ λθ with weight decay λ) at step t = 1, 2, …, element-wise:
 /// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ),

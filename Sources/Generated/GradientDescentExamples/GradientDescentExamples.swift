@@ -256,10 +256,11 @@ runner.begin(13, line: 715, hidden: false)
 #sourceLocation(file: "chapters/07-gradient-descent.md", line: 716)
 /// Trains a fresh 2-32-32-3 network on the spirals with batches of `batchSize`: initial
 /// weights from SplitMix64(seed: seed), batch order from SplitMix64(seed: 100 + seed).
-/// Returns the loss on all points after each of the first `epochs` epochs, and after step
-/// `steps` (training on past `epochs` epochs if that step comes later).
+/// Returns the loss on all points after each of the first `epochs` epochs (with
+/// `finalOnly`, after the last one only: `curve.last!` without the others' cost),
+/// and after step `steps` (training on past `epochs` epochs if that step comes later).
 func lossCurve<O: Optimizer>(batchSize: Int, epochs: Int, steps: Int = 0,
-                             seed: UInt64 = 1,
+                             seed: UInt64 = 1, finalOnly: Bool = false,
                              _ makeOptimizer: ([Parameter]) -> O = {
                                  SGD($0, learningRate: 0.1)
                              })
@@ -269,13 +270,14 @@ func lossCurve<O: Optimizer>(batchSize: Int, epochs: Int, steps: Int = 0,
     var optimizer = makeOptimizer(model.parameters)
     var order = SplitMix64(seed: 100 + seed)
     let fullLoss = { crossEntropy(model(spirals.points), labels: spirals.labels) }
-    var curve: [Float] = [], afterSteps = Float.nan, step = 0
-    while curve.count < epochs || step < steps {
+    var curve: [Float] = [], afterSteps = Float.nan, step = 0, epoch = 0
+    while epoch < epochs || step < steps {
         _ = trainEpoch(model, &optimizer, batchSize: batchSize, rng: &order) {
             step += 1
             if step == steps { afterSteps = fullLoss() }
         }
-        if curve.count < epochs { curve.append(fullLoss()) }
+        epoch += 1
+        if epoch <= epochs && (!finalOnly || epoch == epochs) { curve.append(fullLoss()) }
     }
     return (curve, afterSteps)
 }
@@ -295,8 +297,8 @@ for (when, spreads, pattern) in [("40 epochs", afterEpochs, "%.2e"),
     }
 }
 #sourceLocation()
-runner.begin(14, line: 775, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 776)
+runner.begin(14, line: 777, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 778)
 /// Seed by seed, the loss with batch size batchSizes[j]
 /// minus the loss with batchSizes[i].
 func pairedDifference(_ i: Int, _ j: Int, _ loss: (Int, Int) -> Float) -> Spread {
@@ -316,8 +318,8 @@ for i in 0..<3 {
                    t.mean, t.standardDeviation, t.values.filter { $0 < 0 }.count))
 }
 #sourceLocation()
-runner.begin(15, line: 804, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 805)
+runner.begin(15, line: 806, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 807)
 for k in seeds.indices {
     precondition((0..<3).allSatisfy { epochLoss($0, k) < epochLoss($0 + 1, k) },
                  "at equal epochs, smaller batches should end lower, in every seed")
@@ -328,8 +330,8 @@ precondition(abs(pairedDifference(2, 3, stepLoss).mean) < afterSteps[3].standard
              && abs(pairedDifference(2, 3, stepLoss).mean) < abs(pairedDifference(0, 1, stepLoss).mean) / 10,
              "at equal steps, B = 300 should gain little over B = 50")
 #sourceLocation()
-runner.begin(16, line: 816, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 817)
+runner.begin(16, line: 818, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 819)
 let batchTitle = "SGD (η = 0.1) on the spirals, seed 1: loss after each epoch"
 var batchPlot = LinePlot(title: batchTitle, xLabel: "epoch",
                          yLabel: "cross-entropy on all 300 points (log scale)",
@@ -339,8 +341,8 @@ var batchPlot = LinePlot(title: batchTitle, xLabel: "epoch",
 batchPlot.logY = true
 show(batchPlot)
 #sourceLocation()
-runner.begin(17, line: 877, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 878)
+runner.begin(17, line: 879, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 880)
 let rateGrid: [Float] = [0.03, 0.1, 0.3, 1, 3]
 /// A run's loss, or +∞ when the run blew up (to infinity or NaN).
 func finiteLoss(_ x: Float) -> Float { x.isFinite ? x : .infinity }
@@ -351,12 +353,12 @@ for (i, b) in batchSizes.enumerated() {
     // B = 1 already ends lowest at 40 epochs with η = 0.1, and another rate could only
     // lower it further, so only its first 120 steps are rerun at the other rates.
     let epochs = b == 1 ? 0 : 40
-    // perRate[r][k]: rate rateGrid[r], seed seeds[k]
+    // perRate[r][k]: rate rateGrid[r], seed seeds[k]; the runs at η = 0.1 are those
+    // made above (`runs`), with the same seeds
     let perRate = rateGrid.map { eta in
-        seeds.map { seed in
-            lossCurve(batchSize: b, epochs: epochs, steps: equalSteps, seed: seed) {
-                SGD($0, learningRate: eta)
-            }
+        eta == 0.1 ? runs[i] : seeds.map { seed in
+            lossCurve(batchSize: b, epochs: epochs, steps: equalSteps, seed: seed,
+                      finalOnly: true) { SGD($0, learningRate: eta) }
         }
     }
     func best(_ loss: ((curve: [Float], afterSteps: Float)) -> Float) -> (Float, Spread) {
@@ -375,8 +377,8 @@ for (i, b) in batchSizes.enumerated() {
 }
 print("* not tuned: the other rates could only lower B = 1's loss, already the lowest")
 #sourceLocation()
-runner.begin(18, line: 922, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 923)
+runner.begin(18, line: 924, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 925)
 /// In how many seeds the tuned loss of batch size i + 1 is below that of batch size i.
 func lowerCount(_ tuned: [Spread], _ i: Int) -> Int {
     seeds.indices.filter { tuned[i + 1].values[$0] < tuned[i].values[$0] }.count
@@ -394,8 +396,8 @@ for i in 0..<3 {
                    t.standardDeviation, lowerCount(tunedSteps, i)))
 }
 #sourceLocation()
-runner.begin(19, line: 949, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 950)
+runner.begin(19, line: 951, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 952)
 precondition((0..<3).allSatisfy { lowerCount(tunedEpochs, $0) == 0 },
              "at equal epochs, B = 1 and the larger batches at their best rates keep the order")
 precondition(lowerCount(tunedSteps, 0) == 5 && lowerCount(tunedSteps, 1) == 5,
@@ -411,8 +413,8 @@ precondition(tunedSteps[3].mean < tunedSteps[2].mean
              "at best rates, B = 300 should beat B = 50 at equal steps by less than the spread")
 precondition(lowerCount(tunedSteps, 2) == 4, "the text says: lower in 4 of 5 seeds")
 #sourceLocation()
-runner.begin(20, line: 989, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 990)
+runner.begin(20, line: 991, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 992)
 /// The part of chapter 9's recorded benchmark (bench/snapshot.json) quoted here: an
 /// epoch's time in PyTorch over the recorded runs, in seconds.
 struct RecordedSpread { let median, min, max: Double }
@@ -429,12 +431,12 @@ for (batch, t) in [(20, epoch20), (128, epoch128)] {
     print(format(template, batch, t.median, recorded.pairs, t.min, t.max))
 }
 #sourceLocation()
-runner.begin(21, line: 1014, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1015)
+runner.begin(21, line: 1016, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1017)
 precondition(epoch128.max < epoch20.min, "chapter 7 says that an epoch at batch 128 was faster than one at batch 20 in every recorded run")
 #sourceLocation()
-runner.begin(22, line: 1046, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1047)
+runner.begin(22, line: 1048, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1049)
 for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
     let path = minimizeBowl(steps: 50) { SGD([$0], learningRate: 0.12, momentum: mu) }
     print(format("%-18@", name),
@@ -442,15 +444,15 @@ for (name, mu) in [("plain SGD", Float(0)), ("momentum μ = 0.5", 0.5)] {
                  bowl(path[10]), bowl(path[50])))
 }
 #sourceLocation()
-runner.begin(23, line: 1132, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1133)
+runner.begin(23, line: 1134, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1135)
 let adamPath = minimizeBowl(steps: 3) { Adam([$0], learningRate: 0.1) }
 for (t, p) in adamPath.enumerated() {
     print(format("step %d   x = %7.4f   y = %6.4f", t, p.x, p.y))
 }
 #sourceLocation()
-runner.begin(24, line: 1151, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1152)
+runner.begin(24, line: 1153, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1154)
 let contenders: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.02) }),
     ("SGD η = 0.09", minimizeBowl(steps: 100) { SGD([$0], learningRate: 0.09) }),
@@ -467,8 +469,8 @@ for (name, path) in contenders {
                  bowl(path[100])))
 }
 #sourceLocation()
-runner.begin(25, line: 1187, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1188)
+runner.begin(25, line: 1189, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1190)
 let racers: [(name: String, path: [(x: Float, y: Float)])] = [
     ("SGD η = 0.02", minimizeBowl(steps: 40) { SGD([$0], learningRate: 0.02) }),
     ("momentum η = 0.02, μ = 0.9",
@@ -484,8 +486,8 @@ racePlot.width = 72
 racePlot.height = 22
 show(racePlot)
 #sourceLocation()
-runner.begin(26, line: 1247, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1248)
+runner.begin(26, line: 1249, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1250)
 // curves[j][k]: optimizer j, seed seeds[k];
 // the loss on all 300 points after each of 40 epochs.
 let optimizerNames = ["SGD η = 0.1", "SGD η = 0.1, μ = 0.9", "Adam η = 0.01"]
@@ -523,17 +525,16 @@ for (j, name) in optimizerNames.enumerated() {
           + (j == 0 ? "" : "   in \(below) of 5"))
 }
 #sourceLocation()
-runner.begin(27, line: 1301, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1302)
+runner.begin(27, line: 1303, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1304)
 let finalLoss = { (j: Int, k: Int) in curves[j][k].last! }
 precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20 },
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
-precondition(seeds.indices.filter { finalLoss(1, $0) < finalLoss(0, $0) / 20 }.count == 4
-             && seeds.indices.contains { finalLoss(1, $0) > finalLoss(0, $0) },
-             "momentum should end far below plain SGD in 4 seeds of 5 and above it in one")
+precondition(seeds.indices.allSatisfy { finalLoss(1, $0) < finalLoss(0, $0) / 20 },
+             "momentum should end more than 20 times below plain SGD in every seed")
 #sourceLocation()
-runner.begin(28, line: 1310, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1311)
+runner.begin(28, line: 1311, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1312)
 let optimizerTitle = "The spirals, batch 10, seed 1: loss after each epoch"
 var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
@@ -543,8 +544,8 @@ var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
-runner.begin(29, line: 1370, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1371)
+runner.begin(29, line: 1371, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1372)
 /// The q-quantile (0...1) of values sorted in increasing order:
 /// the value at rank q·(n − 1).
 func quantile(_ sorted: [Float], _ q: Float) -> Float {
@@ -609,8 +610,8 @@ for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
     }
 }
 #sourceLocation()
-runner.begin(30, line: 1455, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1456)
+runner.begin(30, line: 1456, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1457)
 /// The size (rms) of each layer's weight gradient after an epoch, against the layer.
 func layerSeries(_ name: String, _ gradients: [[Float]]) -> Series {
     Series(name, x: (1...5).map(Double.init),
@@ -641,8 +642,8 @@ for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
           ratios.map { format("%.1e", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(31, line: 1517, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1518)
+runner.begin(31, line: 1518, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1519)
 let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
 for k in 0..<2 {
     precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }
@@ -661,8 +662,8 @@ precondition(layerRatios[0].allSatisfy { $0 < 1e-3 } && layerRatios[1].allSatisf
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(32, exercise: 1, line: 1593, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1594)
+runner.beginSolution(32, exercise: 1, line: 1594, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1595)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -682,8 +683,8 @@ precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(33, exercise: 2, line: 1629, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1630)
+runner.beginSolution(33, exercise: 2, line: 1630, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1631)
 func converges(_ eta: Float) -> Bool {
     let path = minimizeBowl(steps: 2000) {
         SGD([$0], learningRate: eta, momentum: 0.9)
@@ -701,14 +702,15 @@ precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(34, exercise: 3, line: 1659, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1660)
+runner.beginSolution(34, exercise: 3, line: 1660, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1661)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
     let losses = seeds.map { seed in
-        lossCurve(batchSize: 20, epochs: 40, seed: seed) { SGD($0, learningRate: eta) }
-            .curve.last!
+        lossCurve(batchSize: 20, epochs: 40, seed: seed, finalOnly: true) {
+            SGD($0, learningRate: eta)
+        }.curve.last!
     }
     print(format("B = 20, η = %.1f: loss after 40 epochs ", eta)
           + Spread(losses).formatted("%.2e"))
@@ -716,8 +718,8 @@ for eta: Float in [0.1, 0.2, 0.4] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(35, exercise: 4, line: 1690, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1691)
+runner.beginSolution(35, exercise: 4, line: 1692, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1693)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
@@ -749,8 +751,8 @@ for (name, path) in twoMomenta {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(36, exercise: 5, line: 1734, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1735)
+runner.beginSolution(36, exercise: 5, line: 1736, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1737)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0

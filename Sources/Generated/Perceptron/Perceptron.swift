@@ -94,14 +94,19 @@ public struct TruthTable: Sendable {
 /// z ← (z ⊕ (z ≫ 27)) · 0x94D049BB133111EB,
 /// z ⊕ (z ≫ 31).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The reader's seed r, which every generator mixes into its own: 0, except in the
+    /// book's web page, whose Run button sets it to the seed a reader types there.
+    nonisolated(unsafe) public static var readerSeed: UInt64 = 0
+
     /// Everything the generator remembers. `SplitMix64(seed: g.state)` continues exactly
-    /// where `g` is, which is how a training run saves its generators and resumes
-    /// (chapter 11).
+    /// where `g` is (with r = 0), which is how a training run saves its generators and
+    /// resumes (chapter 11).
     public private(set) var state: UInt64
 
-    /// A generator whose sequence is fixed by `seed`.
+    /// A generator whose sequence is fixed by `seed`: its state starts at
+    /// seed ⊕ (r · 0x9E3779B97F4A7C15), which is `seed` itself for the book's r = 0.
     public init(seed: UInt64) {
-        state = seed
+        state = seed ^ (SplitMix64.readerSeed &* 0x9E3779B97F4A7C15)
     }
 
     /// The next 64 random bits.
@@ -150,7 +155,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 343)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 354)
 extension Perceptron {
     /// One step of the perceptron learning rule on one example:
     /// w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), with ŷ the current prediction and
@@ -195,7 +200,7 @@ extension Perceptron {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 714)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 725)
 /// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees
 /// the hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ =
 /// step(v·h + c), with v and c the output unit's weights and bias.
