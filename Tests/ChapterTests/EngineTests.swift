@@ -13,7 +13,9 @@ import Engine
     /// Random shapes, odd sizes and sizes below the block and kernel sizes, every transpose, α and accumulate.
     @Test func gemmAgreesWithThePlainProduct() {
         var rng = SplitMix64(seed: 2024)
-        var shapes = [(1, 1, 1), (6, 16, 16), (7, 17, 15), (20, 784, 512), (128, 300, 70), (97, 257, 1030), (300, 5, 2)]
+        // (150, 300, 200): A large enough for its packing to be shared between the threads.
+        var shapes = [(1, 1, 1), (6, 16, 16), (7, 17, 15), (20, 784, 512), (128, 300, 70), (97, 257, 1030), (300, 5, 2),
+                      (150, 300, 200)]
         for _ in 0..<12 {
             shapes.append((1 + Int(rng.next(below: 70)), 1 + Int(rng.next(below: 300)), 1 + Int(rng.next(below: 90))))
         }
@@ -240,6 +242,36 @@ import Engine
             #expect(bits([one.logits(x)]) == bits([two.logits(x)]))
         }
         #expect(one.state == two.state)
+    }
+
+    /// `run(pieces:)` runs every piece exactly once, on a thread of the team, and `run(parts:)` every
+    /// part once, on a thread of its own, also when the two alternate quickly and there are more
+    /// threads than cores (threads start late, or not at all before the caller has taken every piece).
+    @Test func workerTeamRunsEveryPieceOnce() {
+        let team = WorkerTeam(threads: 3)
+        for round in 0..<2_000 {
+            let pieces = 1 + round % 13
+            var runs = [Int](repeating: 0, count: pieces), threads = [Int](repeating: -1, count: pieces)
+            runs.withUnsafeMutableBufferPointer { runs in
+                threads.withUnsafeMutableBufferPointer { threads in
+                    // Each piece writes only its own entries.
+                    let (r, t) = (UInt(bitPattern: runs.baseAddress!), UInt(bitPattern: threads.baseAddress!))
+                    team.run(pieces: pieces) { piece, thread in
+                        UnsafeMutablePointer<Int>(bitPattern: r)![piece] += 1
+                        UnsafeMutablePointer<Int>(bitPattern: t)![piece] = thread
+                    }
+                }
+            }
+            #expect(runs == [Int](repeating: 1, count: pieces), "round \(round)")
+            #expect(threads.allSatisfy { (0..<3).contains($0) }, "round \(round)")
+            let parts = 1 + round % 3
+            var partRuns = [Int](repeating: 0, count: parts)
+            partRuns.withUnsafeMutableBufferPointer { partRuns in
+                let r = UInt(bitPattern: partRuns.baseAddress!)
+                team.run(parts: parts) { part in UnsafeMutablePointer<Int>(bitPattern: r)![part] += 1 }
+            }
+            #expect(partRuns == [Int](repeating: 1, count: parts), "round \(round)")
+        }
     }
 
     @Test func parametersRoundTrip() {

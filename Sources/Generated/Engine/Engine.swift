@@ -257,11 +257,14 @@ func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int,
     for r0 in stride(from: 0, to: m, by: kernelRows) {
         let rows = min(kernelRows, m - r0)
         if rows < kernelRows { panel.update(repeating: 0, count: k * kernelRows) }
-        for r in 0..<rows {
-            if a.transposed {
-                let src = a.pointer(row: i0 + r0 + r, column: p0)   // a.stride apart
-                for p in 0..<k { panel[p * kernelRows + r] = src[p * a.stride] }
-            } else {
+        if a.transposed {
+            // The panel's rows at step p lie side by side in memory: copy them together.
+            for p in 0..<k {
+                let src = a.pointer(row: i0 + r0, column: p0 + p)   // contiguous along r
+                for r in 0..<rows { panel[p * kernelRows + r] = src[r] }
+            }
+        } else {
+            for r in 0..<rows {
                 let src = a.pointer(row: i0 + r0 + r, column: p0)   // contiguous along p
                 for p in 0..<k { panel[p * kernelRows + r] = src[p] }
             }
@@ -306,14 +309,18 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 484)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 505)
 
 
-/// Worker threads that wait for the next piece of work by spinning for up to
-/// `spinLimit`, then sleeping: waking a thread from sleep goes through the scheduler, and
-/// a training step at batch 20 has 8 products of about a tenth of a millisecond each, but
-/// a thread that spins for long takes its core from the threads that have work. The
-/// caller runs part 0 itself.
+/// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
+/// sleeping: waking a thread from sleep goes through the scheduler, and a training step
+/// at batch 20 has 8 products of about a tenth of a millisecond each, but a thread that
+/// spins for long takes its core from the threads that have work. The caller works too.
+///
+/// A job is cut into pieces. With `run(pieces:)` every thread takes the next piece left
+/// as soon as it is free, so a thread that starts late, or that the scheduler
+/// interrupts, leaves its share to the others, and the caller waits only for pieces
+/// already begun; `run(parts:)` gives part k to thread k.
 public final class WorkerTeam: @unchecked Sendable {
     /// One team for the whole program, as wide as the machine.
     public static let shared =
@@ -323,16 +330,18 @@ public final class WorkerTeam: @unchecked Sendable {
     let spinLimit: UInt64 = 50_000
 
     public let threads: Int
-    private let generation = Atomic<Int>(0)   // bumped once per job
-    private let done = Atomic<Int>(0)         // workers finished with the current job
-    private let callers = Mutex<Void>(())     // one job at a time, whoever calls
+    /// The current job in one atomic word (see `Ticket`): a thread that adds 1 to it
+    /// takes a piece, and learns in the same step which job and piece it took.
+    private let ticket = Atomic<Int>(0)
+    private let finished = Atomic<Int>(0)     // pieces of the current job done
+    private let callers = Mutex<Int>(0)       // one job at a time; the last job's number
     // Where a thread that stopped spinning sleeps. Both counters change with it locked,
     // so a thread that checks a counter with it locked, then sleeps, misses no change.
     private let bell = NSCondition()
-    // Written by the caller before `generation` is bumped, read by the workers after they
-    // see it.
-    private nonisolated(unsafe) var job: (Int) -> Void = { _ in }
-    private nonisolated(unsafe) var parts = 0
+    // The job's body(piece, thread). Written by the caller before the ticket that
+    // announces it, read by a thread only after it took a piece of it (so never while the
+    // caller replaces it).
+    private nonisolated(unsafe) var job: (Int, Int) -> Void = { _, _ in }
 
     public init(threads: Int) {
         self.threads = max(1, threads)
@@ -348,15 +357,36 @@ public final class WorkerTeam: @unchecked Sendable {
     public func run(parts: Int, _ body: (Int) -> Void) {
         require(parts <= threads, "\(parts) parts for \(threads) threads")
         if parts <= 1 { body(0); return }
-        callers.withLock { _ in
+        start(pieces: parts, fixed: true) { part, _ in body(part) }
+    }
+
+    /// Runs `body(piece, thread)` for every piece in 0..<pieces, each once, on whichever
+    /// thread (0..<threads) takes it first, and returns when all are done.
+    public func run(pieces: Int, _ body: (_ piece: Int, _ thread: Int) -> Void) {
+        require(pieces < Ticket.limit, "\(pieces) pieces, at most \(Ticket.limit - 1)")
+        if pieces <= 1 || threads == 1 {
+            for piece in 0..<pieces { body(piece, 0) }
+            return
+        }
+        start(pieces: pieces, fixed: false, body)
+    }
+
+    private func start(pieces: Int, fixed: Bool, _ body: (Int, Int) -> Void) {
+        callers.withLock { last in
             withoutActuallyEscaping(body) { body in
                 job = body
-                self.parts = parts
-                done.store(0, ordering: .relaxed)
-                ring { generation.add(1, ordering: .releasing) }
-                body(0)
-                wait { done.load(ordering: .acquiring) == threads - 1 }
-                job = { _ in }
+                finished.store(0, ordering: .relaxed)
+                last = (last + 1) % Ticket.jobs
+                let posted = Ticket(job: last, pieces: pieces, fixed: fixed)
+                ring { ticket.store(posted.word, ordering: .releasing) }
+                if fixed {
+                    body(0, 0)
+                    ring { finished.add(1, ordering: .releasing) }
+                } else {
+                    _ = takePieces(as: 0)
+                }
+                wait { finished.load(ordering: .acquiring) == pieces }
+                job = { _, _ in }
             }
         }
     }
@@ -364,10 +394,23 @@ public final class WorkerTeam: @unchecked Sendable {
     private func work(as index: Int) {
         var seen = 0
         while true {
-            wait { generation.load(ordering: .acquiring) != seen }
-            seen = generation.load(ordering: .acquiring)
-            if index < parts { job(index) }
-            ring { done.add(1, ordering: .releasing) }
+            wait { Ticket(ticket.load(ordering: .acquiring)).job != seen }
+            seen = takePieces(as: index)
+        }
+    }
+
+    /// Takes pieces of the current job one at a time until none is left, runs them, and
+    /// returns the job's number. A job whose parts belong to threads gets only this
+    /// thread's part.
+    private func takePieces(as thread: Int) -> Int {
+        while true {
+            let taken = Ticket(ticket.add(1, ordering: .acquiringAndReleasing).oldValue)
+            let piece = taken.fixed ? thread : taken.next
+            if piece < taken.pieces {
+                job(piece, thread)
+                ring { finished.add(1, ordering: .releasing) }
+            }
+            if taken.fixed || piece >= taken.pieces { return taken.job }
         }
     }
 
@@ -393,49 +436,74 @@ public final class WorkerTeam: @unchecked Sendable {
         }
     }
 }
+
+/// A job as one word: bits 0–19 the next piece to take, 20–39 the number of pieces, bit
+/// 40 set when part k belongs to thread k, the bits above the job's number (counted
+/// modulo `jobs`). Taking a piece adds 1 to the word; the count past the last piece is
+/// harmless, since at most one extra is added per thread and job.
+struct Ticket {
+    static let limit = 1 << 19, jobs = 1 << 22
+    let word: Int
+    init(_ word: Int) { self.word = word }
+    init(job: Int, pieces: Int, fixed: Bool) {
+        word = job << 41 | (fixed ? 1 << 40 : 0) | pieces << 20
+    }
+    var next: Int { word & 0xFFFFF }
+    var pieces: Int { (word >> 20) & 0xFFFFF }
+    var fixed: Bool { (word >> 40) & 1 == 1 }
+    var job: Int { word >> 41 }
+}
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 597)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 678)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
 ///
-///     for each block of columns of B (blockColumns)      ← split between threads
+///     pack all of A, block by block                    ← pieces for the threads
+///     for each piece of columns of B (a few slivers)   ← pieces for the threads
 ///       for each block of the shared dimension (blockDepth): pack that block of B
-///         for each block of rows of A (blockRows): pack it
+///         for each block of rows of A (blockRows): its packed panels
 ///           for each 6×16 tile of C: micro-kernel
 ///
 /// With B seen transposed and few rows in A, it computes Cᵀ = Bᵀ·Aᵀ instead
 /// (`gemmColumnsTransposedB`). Each element of C is summed in the same order whatever
-/// the number of threads and either way round, so results are reproducible. An
-/// `epilogue` is applied to each element of C once it is complete: in registers as the
-/// kernel stores it, or, computing Cᵀ, during the copy into C.
+/// the number of threads, the pieces and either way round, so results are reproducible.
+/// An `epilogue` is applied to each element of C once it is complete: in registers as
+/// the kernel stores it, or, computing Cᵀ, during the copy into C.
 public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>,
                  ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1,
                  epilogue: Epilogue = .none) {
     require(a.columns == b.rows,
             "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
     require(ldc >= b.columns, "ldc \(ldc) is smaller than the \(b.columns) columns of C")
-    let n = b.columns
+    let (m, k, n) = (a.rows, a.columns, b.columns)
+    guard m > 0 && k > 0 && n > 0 else { return }   // an empty sum writes nothing
     // Threads split the columns of C, in whole slivers; below two slivers each it is not
     // worth it.
-    let parts = max(1, min(threads, WorkerTeam.shared.threads, n / (2 * kernelColumns)))
+    let threads = max(1, min(threads, WorkerTeam.shared.threads, n / (2 * kernelColumns)))
     // B seen transposed (as g·W sees the engine's Wᵀ) and few rows in A: the other way
     // round, so that B is read where it is instead of packed column by column.
-    let columns = b.transposed && !a.transposed && a.rows <= maxRowsTransposedB
-        ? gemmColumnsTransposedB : gemmColumns
-    if parts == 1 {
-        columns(a, b, c, ldc, alpha, accumulate, epilogue, 0, n)
+    let transposedB = b.transposed && !a.transposed && a.rows <= maxRowsTransposedB
+    // A, the operand every piece of columns reads, packed once: as panels of 6 rows, or
+    // for Cᵀ = Bᵀ·Aᵀ, Aᵀ as slivers.
+    let packed = UnsafeMutablePointer<Float>.allocate(capacity: packedSize(m, k))
+    defer { packed.deallocate() }
+    packWhole(a, transposedB: transposedB, into: packed, threads: threads)
+    let columns = transposedB ? gemmColumnsTransposedB : gemmColumns
+    if threads == 1 {
+        columns(a, UnsafePointer(packed), b, c, ldc, alpha, accumulate, epilogue, 0, n)
         return
     }
-    let chunk = (n + parts - 1) / parts
-    let share = (chunk + kernelColumns - 1) / kernelColumns * kernelColumns
-    // A plain number crosses into the threads; each writes its own columns.
-    let cAddress = UInt(bitPattern: c)
-    WorkerTeam.shared.run(parts: parts) { t in
-        let j0 = t * share, j1 = min(n, j0 + share)
-        guard j0 < j1 else { return }
+    // Pieces of a few slivers each, about four per thread.
+    let slivers = (n + kernelColumns - 1) / kernelColumns
+    let width = max(1, slivers / (4 * threads)) * kernelColumns
+    // Plain numbers cross into the threads; each piece writes its own columns.
+    let (cAddress, aPacked) = (UInt(bitPattern: c), UInt(bitPattern: packed))
+    WorkerTeam.shared.run(pieces: (n + width - 1) / width) { piece, _ in
+        let j0 = piece * width, j1 = min(n, j0 + width)
         let c = UnsafeMutablePointer<Float>(bitPattern: cAddress)!
-        columns(a, b, c, ldc, alpha, accumulate, epilogue, j0, j1)
+        let packed = UnsafePointer<Float>(bitPattern: aPacked)!
+        columns(a, packed, b, c, ldc, alpha, accumulate, epilogue, j0, j1)
     }
 }
 
@@ -457,16 +525,54 @@ public enum Epilogue {
     }
 }
 
-/// C[:, j0..<j1] (+)= α · A · B[:, j0..<j1], on one thread.
-func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Float>,
-                 _ ldc: Int, _ alpha: Float, _ accumulate: Bool, _ epilogue: Epilogue,
-                 _ j0: Int, _ j1: Int) {
+/// Floats of A `[m, k]` packed whole: m rounded up to whole panels (6 rows) and, for
+/// Aᵀ, to whole slivers, times k.
+func packedSize(_ m: Int, _ k: Int) -> Int {
+    let rows = max((m + kernelRows - 1) / kernelRows * kernelRows,
+                   (m + kernelColumns - 1) / kernelColumns * kernelColumns)
+    return rows * k
+}
+
+/// Packs all of A, in pieces that threads share when A is large (at least 32,768
+/// floats): block (pc, ic) of `packA`'s panels at pc · m̄ + ic · kc, with m̄ the rows
+/// rounded up to whole panels; or, for Cᵀ = Bᵀ·Aᵀ, Aᵀ `[k, m]` as `packB`'s slivers,
+/// block pc at pc · w, with w the rows rounded up to whole slivers.
+func packWhole(_ a: MatrixView, transposedB: Bool, into out: UnsafeMutablePointer<Float>,
+               threads: Int) {
+    let (m, k) = (a.rows, a.columns)
+    let step = transposedB ? kernelColumns : blockRows       // rows of A per piece
+    let unit = transposedB ? kernelColumns : kernelRows
+    let rounded = (m + unit - 1) / unit * unit
+    let depthBlocks = (k + blockDepth - 1) / blockDepth
+    let rowBlocks = (m + step - 1) / step
+    let outAddress = UInt(bitPattern: out)
+    let pack = { (piece: Int, _: Int) in
+        let pc = piece / rowBlocks * blockDepth, i0 = piece % rowBlocks * step
+        let kc = min(blockDepth, k - pc), rows = min(step, m - i0)
+        let block = UnsafeMutablePointer<Float>(bitPattern: outAddress)! + pc * rounded
+        if transposedB {
+            packB(a.t, p0: pc, k: kc, j0: i0, n: rows, into: block + i0 * kc)
+        } else {
+            packA(a, i0: i0, m: rows, p0: pc, k: kc, into: block + i0 * kc)
+        }
+    }
+    let pieces = depthBlocks * rowBlocks
+    if threads > 1 && m * k >= 32_768 {
+        WorkerTeam.shared.run(pieces: pieces, pack)
+    } else {
+        for piece in 0..<pieces { pack(piece, 0) }
+    }
+}
+
+/// C[:, j0..<j1] (+)= α · A · B[:, j0..<j1], on one thread, from A packed by `packWhole`.
+func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>, _ b: MatrixView,
+                 _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float,
+                 _ accumulate: Bool, _ epilogue: Epilogue, _ j0: Int, _ j1: Int) {
     let m = a.rows, k = a.columns
-    let packedA = UnsafeMutablePointer<Float>.allocate(
-        capacity: blockDepth * (blockRows + kernelRows))
-    let packedB = UnsafeMutablePointer<Float>.allocate(
-        capacity: blockDepth * (blockColumns + kernelColumns))
-    defer { packedA.deallocate(); packedB.deallocate() }
+    let rounded = (m + kernelRows - 1) / kernelRows * kernelRows
+    let widest = min(blockColumns, j1 - j0) + kernelColumns
+    let packedB = UnsafeMutablePointer<Float>.allocate(capacity: blockDepth * widest)
+    defer { packedB.deallocate() }
     // With few rows in A each sliver of B is used only a few times: read B where it is
     // instead of packing it. The kernel reads kernelColumns floats of each row, so only
     // whole slivers are read in place; a narrower last one is packed (padded with zeros),
@@ -482,7 +588,7 @@ func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Flo
             }
             for ic in stride(from: 0, to: m, by: blockRows) {
                 let mc = min(blockRows, m - ic)
-                packA(a, i0: ic, m: mc, p0: pc, k: kc, into: packedA)
+                let panels = packedA + pc * rounded + ic * kc
                 for jr in stride(from: 0, to: nc, by: kernelColumns) {
                     let sliver = jr < inPlace
                         ? b.pointer(row: pc, column: jc + jr)
@@ -491,7 +597,7 @@ func gemmColumns(_ a: MatrixView, _ b: MatrixView, _ c: UnsafeMutablePointer<Flo
                     // The epilogue once the sum is complete, in the last block of k.
                     let (bias, relu) = pc + kc == k ? epilogue.at(jc + jr) : (nil, false)
                     for ir in stride(from: 0, to: mc, by: kernelRows) {
-                        microKernel(depth: kc, a: packedA + ir * kc, b: sliver, ldb: ldb,
+                        microKernel(depth: kc, a: panels + ir * kc, b: sliver, ldb: ldb,
                                     c: c + (ic + ir) * ldc + jc + jr, ldc: ldc,
                                     rows: min(kernelRows, mc - ir),
                                     columns: min(kernelColumns, nc - jr),
@@ -510,30 +616,27 @@ let maxRowsTransposedB = 256
 /// C[:, j0..<j1] (+)= α · A · B for B seen transposed, on one thread, computed the other
 /// way round: Cᵀ = Bᵀ · Aᵀ. Bᵀ is stored row by row (the engine's Wᵀ), so the
 /// micro-kernel reads 6 of its rows in place as its A operand; only Aᵀ, a few rows deep,
-/// is packed, and Cᵀ, `[j1 − j0, m]` in a buffer, is copied into C at the end. Each
-/// element is the same chain of multiply-adds as in `gemmColumns`, so the results are
-/// identical bit for bit.
-func gemmColumnsTransposedB(_ a: MatrixView, _ b: MatrixView,
-                            _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float,
-                            _ accumulate: Bool, _ epilogue: Epilogue,
+/// is packed (by `packWhole`), and Cᵀ, `[j1 − j0, m]` in a buffer, is copied into C at
+/// the end. Each element is the same chain of multiply-adds as in `gemmColumns`, so the
+/// results are identical bit for bit.
+func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
+                            _ b: MatrixView, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
+                            _ alpha: Float, _ accumulate: Bool, _ epilogue: Epilogue,
                             _ j0: Int, _ j1: Int) {
     let (m, k, n) = (a.rows, a.columns, j1 - j0)
-    guard k > 0 else { return }   // as in gemmColumns: an empty sum writes nothing
-    let (bT, aT) = (b.t, a.t)                  // [columns of B, k] in place; [k, m] view
+    let bT = b.t                               // [columns of B, k], read in place
     // A row of Cᵀ: m floats, rounded up to whole slivers.
     let width = (m + kernelColumns - 1) / kernelColumns * kernelColumns
     let cT = UnsafeMutablePointer<Float>.allocate(capacity: n * width)
-    let packedA = UnsafeMutablePointer<Float>.allocate(capacity: blockDepth * width)
     let panel = UnsafeMutablePointer<Float>.allocate(capacity: blockDepth * kernelRows)
-    defer { cT.deallocate(); packedA.deallocate(); panel.deallocate() }
+    defer { cT.deallocate(); panel.deallocate() }
     for j in 0..<n where accumulate {
         for i in 0..<m { cT[j * width + i] = c[i * ldc + j0 + j] }
     }
     for pc in stride(from: 0, to: k, by: blockDepth) {
         let kc = min(blockDepth, k - pc)
-        packB(aT, p0: pc, k: kc, j0: 0, n: m, into: packedA)
         for jr in stride(from: 0, to: width, by: kernelColumns) {
-            let sliver = UnsafePointer(packedA + jr * kc)
+            let sliver = packedAT + pc * width + jr * kc
             for ir in stride(from: 0, to: n, by: kernelRows) {
                 let rows = min(kernelRows, n - ir), cTile = cT + ir * width + jr
                 let adding = accumulate || pc > 0
@@ -580,7 +683,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 839)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 963)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -624,7 +727,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 884)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1008)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -733,7 +836,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 994)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1118)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -947,7 +1050,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1209)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1333)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -978,7 +1081,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1245)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1369)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1035,7 +1138,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1354)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1478)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1135,7 +1238,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1839)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1963)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
