@@ -9,8 +9,8 @@ The seed field, on the first such page (chapter 1, the quickest to run): a bad s
 message and runs nothing; another seed, typed and run with Enter, makes outputs differ, marked
 "differs: seed N" with the moved numbers marked, figures drawn again, and the hidden check that pins
 SplitMix64's first numbers for seed 42 reported by its line as written for the book's seeds (the run
-goes on to the last example); seed 0 again gives every output identical, in the same page (which also
-covers a second run of a module already loaded).
+goes on to the last example); seed 0 again gives every output identical, in the same page (a second
+run of a module already loaded); and after reloading the page, a run gives them identical again.
 
 A chapter page whose module (book/wasm/NN-slug.js, written by `make book`) is missing is a failure
 where BOOK_REQUIRE_BROWSER or BOOK_REQUIRE_WASM is set (CI), else it is reported and skipped.
@@ -195,6 +195,10 @@ def check_all(driver, load, check, chapters, book):
         # Once per chapter; the first chapter also with another seed and back (check_seed).
         if seeded is None:
             seeded = f"{page[:2]}, {check_seed(driver, check, page)}"
+            # The issue asks for identical outputs after reloading too: a fresh page loads the
+            # module again (its script from the file system) and must give the same outputs.
+            driver.refresh()
+            first += " / after reloading " + run_once(driver, check, page + " (after reloading)")
         remote = driver.execute_script(
             "return performance.getEntriesByType('resource').map(e => e.name)"
             ".filter(n => !n.startsWith('file:') && !n.startsWith('blob:') && !n.startsWith('data:'))")
