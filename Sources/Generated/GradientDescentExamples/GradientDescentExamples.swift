@@ -532,9 +532,11 @@ precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
 precondition(seeds.indices.allSatisfy { finalLoss(1, $0) < finalLoss(0, $0) / 20 },
              "momentum should end more than 20 times below plain SGD in every seed")
+print("TMPDEBUG", curves[1][0].enumerated().map { "\($0.offset + 1):\($0.element)" }.joined(separator: " "))
+print("TMPDEBUG finals", curves[1].map { $0.last! }, curves[2].map { $0.last! })
 #sourceLocation()
-runner.begin(28, line: 1311, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1312)
+runner.begin(28, line: 1313, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1314)
 let optimizerTitle = "The spirals, batch 10, seed 1: loss after each epoch"
 var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
@@ -544,8 +546,8 @@ var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
-runner.begin(29, line: 1371, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1372)
+runner.begin(29, line: 1373, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1374)
 /// The q-quantile (0...1) of values sorted in increasing order:
 /// the value at rank q·(n − 1).
 func quantile(_ sorted: [Float], _ q: Float) -> Float {
@@ -610,8 +612,8 @@ for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
     }
 }
 #sourceLocation()
-runner.begin(30, line: 1456, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1457)
+runner.begin(30, line: 1458, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1459)
 /// The size (rms) of each layer's weight gradient after an epoch, against the layer.
 func layerSeries(_ name: String, _ gradients: [[Float]]) -> Series {
     Series(name, x: (1...5).map(Double.init),
@@ -642,8 +644,8 @@ for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
           ratios.map { format("%.1e", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(31, line: 1518, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1519)
+runner.begin(31, line: 1520, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1521)
 let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
 for k in 0..<2 {
     precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }
@@ -662,8 +664,8 @@ precondition(layerRatios[0].allSatisfy { $0 < 1e-3 } && layerRatios[1].allSatisf
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(32, exercise: 1, line: 1594, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1595)
+runner.beginSolution(32, exercise: 1, line: 1596, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1597)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -683,8 +685,8 @@ precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(33, exercise: 2, line: 1630, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1631)
+runner.beginSolution(33, exercise: 2, line: 1632, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1633)
 func converges(_ eta: Float) -> Bool {
     let path = minimizeBowl(steps: 2000) {
         SGD([$0], learningRate: eta, momentum: 0.9)
@@ -702,8 +704,8 @@ precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(34, exercise: 3, line: 1660, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1661)
+runner.beginSolution(34, exercise: 3, line: 1662, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1663)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
@@ -718,8 +720,8 @@ for eta: Float in [0.1, 0.2, 0.4] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(35, exercise: 4, line: 1692, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1693)
+runner.beginSolution(35, exercise: 4, line: 1694, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1695)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
@@ -751,8 +753,8 @@ for (name, path) in twoMomenta {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(36, exercise: 5, line: 1736, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1737)
+runner.beginSolution(36, exercise: 5, line: 1738, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1739)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0
