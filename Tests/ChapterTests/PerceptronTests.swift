@@ -26,6 +26,28 @@ struct PerceptronTests {
         #expect(resumed.next() == generator.next())
     }
 
+    @Test("Another reader's seed gives other numbers, not the book's stream shifted")
+    func readerSeedDoesNotShiftTheStream() {
+        // Through init(seed:readerSeed:), which is what init(seed:) does with the page's r: the
+        // shared static stays 0, since the other tests run in parallel with the book's seeds.
+        #expect(SplitMix64.mix(0) == 0)
+        var book = SplitMix64(seed: 42)
+        let bookFirst = (0..<10).map { _ in book.next() }
+        for r: UInt64 in [1, 2, 4, 8, 7, 4_294_967_295] {
+            for seed: UInt64 in [0, 1, 2, 3, 4, 5, 42] {
+                var reference = SplitMix64(seed: seed, readerSeed: 0)
+                let referenceFirst = (0..<10).map { _ in reference.next() }
+                var other = SplitMix64(seed: seed, readerSeed: r)
+                let otherFirst = (0..<3).map { _ in other.next() }
+                #expect(otherFirst.allSatisfy { !referenceFirst.contains($0) },
+                        "r = \(r), seed \(seed): the book's stream shifted")
+            }
+        }
+        // The case found in the cold read: r = 1 and seed 42 gave the book's 2nd, 3rd, 4th numbers.
+        var other = SplitMix64(seed: 42, readerSeed: 1)
+        #expect((0..<3).map { _ in other.next() }.allSatisfy { !bookFirst.contains($0) })
+    }
+
     @Test("SplitMix64 for seed 0 starts with the published first value")
     func splitMixSeedZero() {
         var generator = SplitMix64(seed: 0)

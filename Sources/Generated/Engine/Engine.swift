@@ -309,7 +309,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 505)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 509)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -454,16 +454,17 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 678)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 683)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
 ///
 ///     pack all of A, block by block                    ← pieces for the threads
 ///     for each piece of columns of B (a few slivers)   ← pieces for the threads
-///       for each block of the shared dimension (blockDepth): pack that block of B
-///         for each block of rows of A (blockRows): its packed panels
-///           for each 6×16 tile of C: micro-kernel
+///       for each block of columns within the piece (blockColumns)
+///         for each block of the shared dimension (blockDepth): pack that block of B
+///           for each block of rows of A (blockRows): its packed panels
+///             for each 6×16 tile of C: micro-kernel
 ///
 /// With B seen transposed and few rows in A, it computes Cᵀ = Bᵀ·Aᵀ instead
 /// (`gemmColumnsTransposedB`). Each element of C is summed in the same order whatever
@@ -683,7 +684,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 963)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 969)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -727,7 +728,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1008)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1014)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -836,7 +837,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1118)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1124)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1050,7 +1051,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1333)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1339)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1081,7 +1082,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1369)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1375)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1138,7 +1139,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1478)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1484)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1238,7 +1239,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1963)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1971)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed

@@ -532,9 +532,21 @@ precondition(seeds.indices.allSatisfy { finalLoss(2, $0) < finalLoss(0, $0) / 20
              "Adam should end more than 20 times below plain SGD on the spirals in every seed")
 precondition(seeds.indices.allSatisfy { finalLoss(1, $0) < finalLoss(0, $0) / 20 },
              "momentum should end more than 20 times below plain SGD in every seed")
+let momentumBelowAdam = seeds.indices.filter { finalLoss(1, $0) < finalLoss(2, $0) }
+precondition(momentumBelowAdam == [0, 1, 2, 4],
+             "momentum should end below Adam in seeds 1, 2, 3 and 5")
+precondition(finalLoss(2, 3) < finalLoss(1, 3) && finalLoss(1, 3) - finalLoss(2, 3) < 0.0001,
+             "in seed 4 Adam should end below momentum, by less than 0.0001")
+// Seed 1's momentum curve: its loss climbs from 0.14 at epoch 10 back above 1 (the spike in
+// the figure) and is below 0.01 again by epoch 20.
+let seed1Momentum = curves[1][0]
+precondition(seed1Momentum[9] < 0.15 && seed1Momentum[10..<16].max()! > 1,
+             "in seed 1 momentum's loss should climb from below 0.15 at epoch 10 to above 1")
+precondition(seed1Momentum[19] < 0.01,
+             "in seed 1 momentum's loss should be below 0.01 again at epoch 20")
 #sourceLocation()
-runner.begin(28, line: 1311, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1312)
+runner.begin(28, line: 1323, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1324)
 let optimizerTitle = "The spirals, batch 10, seed 1: loss after each epoch"
 var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
                              yLabel: "cross-entropy (log scale)",
@@ -544,8 +556,8 @@ var optimizerPlot = LinePlot(title: optimizerTitle, xLabel: "epoch",
 optimizerPlot.logY = true
 show(optimizerPlot)
 #sourceLocation()
-runner.begin(29, line: 1371, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1372)
+runner.begin(29, line: 1388, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1389)
 /// The q-quantile (0...1) of values sorted in increasing order:
 /// the value at rank q·(n − 1).
 func quantile(_ sorted: [Float], _ q: Float) -> Float {
@@ -610,8 +622,8 @@ for (name, record) in [("sigmoid", sigmoidRecord), ("ReLU", reluRecord)] {
     }
 }
 #sourceLocation()
-runner.begin(30, line: 1456, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1457)
+runner.begin(30, line: 1473, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1474)
 /// The size (rms) of each layer's weight gradient after an epoch, against the layer.
 func layerSeries(_ name: String, _ gradients: [[Float]]) -> Series {
     Series(name, x: (1...5).map(Double.init),
@@ -642,8 +654,8 @@ for (name, ratios) in zip(["sigmoid", "ReLU"], layerRatios) {
           ratios.map { format("%.1e", $0) }.joined(separator: "  "))
 }
 #sourceLocation()
-runner.begin(31, line: 1518, hidden: true)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1519)
+runner.begin(31, line: 1535, hidden: true)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1536)
 let sizes = [sigmoidFirst, sigmoidLast, reluFirst, reluLast].map { $0.map(rootMeanSquare) }
 for k in 0..<2 {
     precondition(zip(sizes[k], sizes[k].dropFirst()).allSatisfy { $0 < $1 }
@@ -662,8 +674,8 @@ precondition(layerRatios[0].allSatisfy { $0 < 1e-3 } && layerRatios[1].allSatisf
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(32, exercise: 1, line: 1594, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1595)
+runner.beginSolution(32, exercise: 1, line: 1612, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1613)
 // f(x, y) = ax² + by²: each step multiplies x by 1 − 2ηa and y by 1 − 2ηb.
 let (a, b): (Float, Float) = (1, 50)
 func fAfter(_ eta: Float, steps: Int) -> Float {
@@ -683,8 +695,8 @@ precondition(fAfter(0.0199, steps: 200) < 1 && fAfter(0.0201, steps: 200) > 51)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(33, exercise: 2, line: 1630, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1631)
+runner.beginSolution(33, exercise: 2, line: 1648, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1649)
 func converges(_ eta: Float) -> Bool {
     let path = minimizeBowl(steps: 2000) {
         SGD([$0], learningRate: eta, momentum: 0.9)
@@ -702,8 +714,8 @@ precondition(abs(good - 0.19) < 0.002)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(34, exercise: 3, line: 1660, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1661)
+runner.beginSolution(34, exercise: 3, line: 1678, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1679)
 // Five seeds each, as in the chapter: the reference is its B = 10 row.
 print("B = 10, η = 0.1: loss after 40 epochs " + afterEpochs[1].formatted("%.2e"))
 for eta: Float in [0.1, 0.2, 0.4] {
@@ -718,8 +730,8 @@ for eta: Float in [0.1, 0.2, 0.4] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(35, exercise: 4, line: 1692, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1693)
+runner.beginSolution(35, exercise: 4, line: 1710, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1711)
 struct NesterovSGD: Optimizer {
     let parameters: [Parameter]
     var learningRate: Float, momentum: Float
@@ -751,8 +763,8 @@ for (name, path) in twoMomenta {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(36, exercise: 5, line: 1736, hidden: false)
-#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1737)
+runner.beginSolution(36, exercise: 5, line: 1754, hidden: false)
+#sourceLocation(file: "chapters/07-gradient-descent.md", line: 1755)
 var replacementRNG = SplitMix64(seed: 3)
 print("   B   ‖g_B − ∇L‖/‖∇L‖ with replacement   predicted √(σ²/B)/‖∇L‖")
 var noiseAt300: Float = 0

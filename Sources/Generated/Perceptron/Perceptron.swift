@@ -89,10 +89,7 @@ public struct TruthTable: Sendable {
 /// The book's seeded random number generator, SplitMix64: the same seed gives the same
 /// numbers on every machine and with every Swift version.
 ///
-/// state ← state + 0x9E3779B97F4A7C15 (mod 2⁶⁴), and the output is z = state scrambled:
-/// z ← (z ⊕ (z ≫ 30)) · 0xBF58476D1CE4E5B9,
-/// z ← (z ⊕ (z ≫ 27)) · 0x94D049BB133111EB,
-/// z ⊕ (z ≫ 31).
+/// state ← state + 0x9E3779B97F4A7C15 (mod 2⁶⁴), and the output is mix(state) (below).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// The reader's seed r, which every generator mixes into its own: 0, except in the
     /// book's web page, whose Run button sets it to the seed a reader types there.
@@ -103,19 +100,28 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// resumes (chapter 11).
     public private(set) var state: UInt64
 
-    /// A generator whose sequence is fixed by `seed`: its state starts at
-    /// seed ⊕ (r · 0x9E3779B97F4A7C15), which is `seed` itself for the book's r = 0.
-    public init(seed: UInt64) {
-        state = seed ^ (SplitMix64.readerSeed &* 0x9E3779B97F4A7C15)
+    /// A generator whose sequence is fixed by `seed` and the reader's seed r
+    /// (`readerSeed` unless given): its state starts at seed ⊕ mix(r), which is `seed`
+    /// itself for the book's r = 0, since mix(0) = 0.
+    public init(seed: UInt64, readerSeed r: UInt64 = SplitMix64.readerSeed) {
+        state = seed ^ SplitMix64.mix(r)
+    }
+
+    /// The output function, a scrambling that maps distinct words to distinct words:
+    /// z ← (z ⊕ (z ≫ 30)) · 0xBF58476D1CE4E5B9,
+    /// z ← (z ⊕ (z ≫ 27)) · 0x94D049BB133111EB,
+    /// z ⊕ (z ≫ 31).
+    public static func mix(_ word: UInt64) -> UInt64 {
+        var z = word
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
     }
 
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state = state &+ 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
+        return SplitMix64.mix(state)
     }
 
     /// A float uniform in [0, 1): the top 24 bits of `next()` times 2⁻²⁴, so every value
@@ -155,7 +161,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 354)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 364)
 extension Perceptron {
     /// One step of the perceptron learning rule on one example:
     /// w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), with ŷ the current prediction and
@@ -200,7 +206,7 @@ extension Perceptron {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/01-perceptron.md", line: 725)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 735)
 /// Perceptrons in two layers: each hidden unit sees the input x, and the output unit sees
 /// the hidden answers h = (h₁, …, hₖ), hᵢ = step(wᵢ·x + bᵢ). The prediction is ŷ =
 /// step(v·h + c), with v and c the output unit's weights and bias.

@@ -48,8 +48,8 @@ for x in [[0, 0], [0, 1], [1, 0], [1, 1]] as [[Float]] {
           fixed(handAND.predict(x), 0))
 }
 #sourceLocation()
-runner.begin(3, line: 298, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 299)
+runner.begin(3, line: 308, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 309)
 var demoGenerator = SplitMix64(seed: 42)
 for _ in 1...3 {
     let bits = demoGenerator.next()
@@ -58,8 +58,8 @@ for _ in 1...3 {
 }
 print("uniform(in: -1...1):", fixed(demoGenerator.uniform(in: -1...1), 6))
 #sourceLocation()
-runner.begin(4, line: 318, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 319)
+runner.begin(4, line: 328, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 329)
 var pinnedGenerator = SplitMix64(seed: 42)
 precondition(pinnedGenerator.next() == 0xbdd732262feb6e95)
 precondition(pinnedGenerator.next() == 0x28efe333b266f103)
@@ -67,8 +67,8 @@ precondition(pinnedGenerator.next() == 0x47526757130f9f52)
 var floatGenerator = SplitMix64(seed: 42)
 precondition(floatGenerator.nextFloat() == Float(0xbdd732) * 0x1p-24)
 #sourceLocation()
-runner.begin(5, line: 406, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 407)
+runner.begin(5, line: 416, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 417)
 var traced = Perceptron(inputs: 2)
 var tracedEpoch = 0, tracedMistakes = 1
 while tracedMistakes > 0 {
@@ -85,8 +85,8 @@ while tracedMistakes > 0 {
 }
 print("epoch \(tracedEpoch): no mistakes, done")
 #sourceLocation()
-runner.begin(6, line: 458, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 459)
+runner.begin(6, line: 468, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 469)
 /// Prints a truth table with the perceptron's prediction next to each label.
 func printPredictions(_ unit: Perceptron, on table: TruthTable) {
     print("  x₁ x₂ | y  ŷ")
@@ -113,8 +113,8 @@ print("OR: mistakes per epoch \(orMistakes)")
 print("  w = \(vector(learnedOR.weights)), b = \(fixed(learnedOR.bias))")
 printPredictions(learnedOR, on: TruthTable.or)
 #sourceLocation()
-runner.begin(7, line: 521, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 522)
+runner.begin(7, line: 531, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 532)
 var xorGenerator = SplitMix64(seed: 3)
 var triedXOR = Perceptron(inputs: 2)
 let xorMistakes = triedXOR.train(on: TruthTable.xor.rows, maxEpochs: 20,
@@ -123,8 +123,8 @@ print("XOR: mistakes per epoch \(xorMistakes)")
 print("  w = \(vector(triedXOR.weights)), b = \(fixed(triedXOR.bias))")
 printPredictions(triedXOR, on: TruthTable.xor)
 #sourceLocation()
-runner.begin(8, line: 545, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 546)
+runner.begin(8, line: 555, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 556)
 show(LinePlot(
     title: "Perceptron training: mistakes per epoch",
     xLabel: "epoch", yLabel: "mistakes",
@@ -135,8 +135,8 @@ show(LinePlot(
     ],
     xRange: 1...20, yRange: 0...4))
 #sourceLocation()
-runner.begin(9, line: 601, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 602)
+runner.begin(9, line: 611, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 612)
 /// The decision boundary w₁x₁ + w₂x₂ + b = 0 solved for x₂ (w₂ must not be 0).
 func boundary(_ name: String, _ unit: Perceptron) -> Series {
     Series(name, over: -0.5...1.5) { x1 in
@@ -155,8 +155,8 @@ show(LinePlot(
     ],
     xRange: -0.5...1.5, yRange: -0.5...1.5))
 #sourceLocation()
-runner.begin(10, line: 670, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 671)
+runner.begin(10, line: 680, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 681)
 let grid = (-20...20).map { Float($0) / 10 }
 print("\(grid.count * grid.count * grid.count) perceptrons on the grid")
 print("gate  right on all four rows  of them with no z of exactly 0")
@@ -178,12 +178,12 @@ for table in [TruthTable.and, .or, .nand, .xor] {
     print(name, fixed(Float(perfect), 0, width: 22), fixed(Float(strict), 0, width: 31))
 }
 #sourceLocation()
-runner.begin(11, line: 706, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 707)
+runner.begin(11, line: 716, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 717)
 precondition(strictlyPerfect["AND"] == strictlyPerfect["NAND"], "AND and NAND should agree once z = 0 is excluded")
 #sourceLocation()
-runner.begin(12, line: 763, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 764)
+runner.begin(12, line: 773, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 774)
 let network = TwoLayerPerceptron.xor
 print("x₁ x₂ | h₁ = OR  h₂ = NAND | ŷ = AND(h₁, h₂) | XOR")
 for row in TruthTable.xor.rows {
@@ -194,8 +194,8 @@ for row in TruthTable.xor.rows {
           "       \(cells[4])        |  \(cells[5])")
 }
 #sourceLocation()
-runner.begin(13, line: 802, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 803)
+runner.begin(13, line: 812, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 813)
 var sweptNetwork = TwoLayerPerceptron.xor
 var sweptBiases: [Double] = [], sweptMistakes: [Double] = []
 for i in 0...400 {
@@ -210,8 +210,8 @@ show(LinePlot(
     series: [Series("mistakes", x: sweptBiases, y: sweptMistakes)],
     yRange: 0...3))
 #sourceLocation()
-runner.begin(14, line: 847, hidden: true)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 848)
+runner.begin(14, line: 857, hidden: true)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 858)
 for (c, wrong) in zip(sweptBiases, sweptMistakes) {
     precondition(wrong == (c < -2 || c >= -1 ? 2 : 0),
                  "the sweep should give 2 mistakes below c = −2, 0 on [−2, −1), 2 from −1")
@@ -219,8 +219,8 @@ for (c, wrong) in zip(sweptBiases, sweptMistakes) {
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(15, exercise: 1, line: 892, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 893)
+runner.beginSolution(15, exercise: 1, line: 902, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 903)
 var nandGenerator = SplitMix64(seed: 4)
 var learnedNAND = Perceptron(inputs: 2)
 let nand = TruthTable.nand.rows
@@ -239,8 +239,8 @@ precondition(learnedNOT.mistakes(on: notRows) == 0, "a perceptron learns NOT")
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(16, exercise: 2, line: 927, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 928)
+runner.beginSolution(16, exercise: 2, line: 937, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 938)
 var generatorA = SplitMix64(seed: 7), generatorB = SplitMix64(seed: 7)
 var rateOne = Perceptron(inputs: 2), rateHalf = Perceptron(inputs: 2)
 let and = TruthTable.and.rows
@@ -259,8 +259,8 @@ precondition(mistakesOne == mistakesHalf
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(17, exercise: 3, line: 961, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 962)
+runner.beginSolution(17, exercise: 3, line: 971, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 972)
 func strictStep(_ z: Float) -> Float { z > 0 ? 1 : 0 }
 func strictPredict(_ unit: Perceptron, _ x: [Float]) -> Float {
     strictStep(unit.weightedSum(x))
@@ -295,8 +295,8 @@ precondition(strictXOR == xorLabels, "the XOR network never computes z = 0")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(18, exercise: 4, line: 1021, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 1022)
+runner.beginSolution(18, exercise: 4, line: 1031, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1032)
 func threeInputTable(_ rule: (Int) -> Bool) -> [LabeledPoint] {
     (0..<8).map { bits in
         let x: [Float] = [Float(bits >> 2 & 1), Float(bits >> 1 & 1), Float(bits & 1)]
@@ -321,8 +321,8 @@ precondition(parityUnit.mistakes(on: parity) > 0, "parity is not")
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(19, exercise: 5, line: 1060, hidden: false)
-#sourceLocation(file: "chapters/01-perceptron.md", line: 1061)
+runner.beginSolution(19, exercise: 5, line: 1070, hidden: false)
+#sourceLocation(file: "chapters/01-perceptron.md", line: 1071)
 let otherXOR = TwoLayerPerceptron(
     hidden: [
         Perceptron(weights: [1, -1], bias: -0.5),   // x₁ AND NOT x₂

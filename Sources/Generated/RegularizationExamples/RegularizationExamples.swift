@@ -12,7 +12,7 @@ import GradientDescent
 import BookFormat
 import BookMath
 
-#sourceLocation(file: "chapters/08-regularization.md", line: 1514)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1515)
 final class PlainDropout: ModeDependent, Backpropagating {
     let p: Float
     var forgetScaling = false
@@ -688,8 +688,8 @@ show(ratePlot)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(31, exercise: 3, line: 1510, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1511)
+runner.beginSolution(31, exercise: 3, line: 1511, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1512)
 /// Dropout as first published: zero with probability p in training, no rescaling;
 /// multiply by 1 − p in evaluation (unless `forgetScaling`), so that both have the
 /// same expected output.
@@ -733,8 +733,8 @@ print(format("validation loss with the evaluation scaling %.4f,", scaledLoss),
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(32, exercise: 4, line: 1568, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1569)
+runner.beginSolution(32, exercise: 4, line: 1569, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1570)
 struct AdamW: Optimizer {
     var adam: Adam
     var weightDecay: Float
@@ -797,8 +797,8 @@ show(adamWPlot)
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(33, exercise: 5, line: 1674, hidden: false)
-#sourceLocation(file: "chapters/08-regularization.md", line: 1675)
+runner.beginSolution(33, exercise: 5, line: 1675, hidden: false)
+#sourceLocation(file: "chapters/08-regularization.md", line: 1676)
 let bnTrained = makeNet(batchNorm: true)
 let bnHistory = fit(bnTrained)
 bnTrained.eval()
