@@ -522,8 +522,8 @@ precondition(totals.allSatisfy { $0 < bestMLPMistakes.min()! },
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(25, exercise: 1, line: 2746, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2747)
+runner.beginSolution(25, exercise: 1, line: 2748, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2749)
 print("kernel  stride  padding  output (formula)  output (counted)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
 for (kernel, stride, padding) in settings {
@@ -541,8 +541,8 @@ for (kernel, stride, padding) in settings {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(26, exercise: 2, line: 2780, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2781)
+runner.beginSolution(26, exercise: 2, line: 2782, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2783)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -567,8 +567,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(27, exercise: 3, line: 2823, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2824)
+runner.beginSolution(27, exercise: 3, line: 2825, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2826)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -594,8 +594,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(28, exercise: 4, line: 2869, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2870)
+runner.beginSolution(28, exercise: 4, line: 2871, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2872)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -611,8 +611,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(29, exercise: 5, line: 2897, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2898)
+runner.beginSolution(29, exercise: 5, line: 2899, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2900)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "
