@@ -206,53 +206,59 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
         q &+= aStep
         pb += bStep
     }
-    @inline(__always) func store(_ r: Int, _ left: V, _ right: V) {
-        guard r < rows else { return }
-        storeRow(c + r * ldc, left, right, columns: columns, alpha: alpha,
-                 accumulate: accumulate, bias: bias, relu: relu)
-    }
-    store(0, c00, c01); store(1, c10, c11); store(2, c20, c21)
-    store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
+    let out = TileOutput(columns: columns, alpha: alpha, accumulate: accumulate,
+                         bias: bias, relu: relu)
+    out.store(c, c00, c01)
+    if rows > 1 { out.store(c + ldc, c10, c11) }
+    if rows > 2 { out.store(c + 2 * ldc, c20, c21) }
+    if rows > 3 { out.store(c + 3 * ldc, c30, c31) }
+    if rows > 4 { out.store(c + 4 * ldc, c40, c41) }
+    if rows > 5 { out.store(c + 5 * ldc, c50, c51) }
 }
 
-/// Writes one row of a tile from its two vectors of accumulators: α·acc, plus the row's
-/// old value when `accumulate`, plus the bias (then ReLU) when given; all its columns
-/// with two vector stores, or fewer one by one.
-@inline(__always)
-func storeRow(_ row: UnsafeMutablePointer<Float>, _ left: FloatVector,
-              _ right: FloatVector, columns: Int, alpha: Float, accumulate: Bool,
-              bias: UnsafePointer<Float>?, relu: Bool) {
-    typealias V = FloatVector
-    let half = MemoryLayout<V>.size
-    var left = alpha * left, right = alpha * right
-    if columns == kernelColumns {
-        let raw = UnsafeMutableRawPointer(row)
-        if accumulate {
-            left += raw.loadUnaligned(as: V.self)
-            right += raw.loadUnaligned(fromByteOffset: half, as: V.self)
-        }
-        if let bias {
-            left += UnsafeRawPointer(bias).loadUnaligned(as: V.self)
-            right += UnsafeRawPointer(bias).loadUnaligned(fromByteOffset: half,
-                                                           as: V.self)
-            // max(0, v) as the scalar max computes it: v where v ≥ 0, else 0.
-            if relu {
-                left = V().replacing(with: left, where: left .>= 0)
-                right = V().replacing(with: right, where: right .>= 0)
+/// How a kernel writes the rows of its finished tile into C: α·acc, plus the row's old
+/// value when `accumulate`, plus the bias (then ReLU) when given.
+struct TileOutput {
+    let columns: Int, alpha: Float, accumulate: Bool
+    let bias: UnsafePointer<Float>?, relu: Bool
+
+    /// Writes one row from its two vectors of accumulators: all its columns with two
+    /// vector stores, or fewer one by one.
+    @inline(__always)
+    func store(_ row: UnsafeMutablePointer<Float>, _ left: FloatVector,
+               _ right: FloatVector) {
+        typealias V = FloatVector
+        let half = MemoryLayout<V>.size
+        var left = alpha * left, right = alpha * right
+        if columns == kernelColumns {
+            let raw = UnsafeMutableRawPointer(row)
+            if accumulate {
+                left += raw.loadUnaligned(as: V.self)
+                right += raw.loadUnaligned(fromByteOffset: half, as: V.self)
             }
-        }
-        raw.storeBytes(of: left, as: V.self)
-        raw.storeBytes(of: right, toByteOffset: half, as: V.self)
-    } else {
-        let lanes = V.scalarCount
-        for j in 0..<columns {
-            let v = j < lanes ? left[j] : right[j - lanes]
-            var sum = accumulate ? row[j] + v : v
             if let bias {
-                sum += bias[j]
-                if relu { sum = max(0, sum) }
+                let bias = UnsafeRawPointer(bias)
+                left += bias.loadUnaligned(as: V.self)
+                right += bias.loadUnaligned(fromByteOffset: half, as: V.self)
+                // max(0, v) as the scalar max computes it: v where v ≥ 0, else 0.
+                if relu {
+                    left = V().replacing(with: left, where: left .>= 0)
+                    right = V().replacing(with: right, where: right .>= 0)
+                }
             }
-            row[j] = sum
+            raw.storeBytes(of: left, as: V.self)
+            raw.storeBytes(of: right, toByteOffset: half, as: V.self)
+        } else {
+            let lanes = V.scalarCount
+            for j in 0..<columns {
+                let v = j < lanes ? left[j] : right[j - lanes]
+                var sum = accumulate ? row[j] + v : v
+                if let bias {
+                    sum += bias[j]
+                    if relu { sum = max(0, sum) }
+                }
+                row[j] = sum
+            }
         }
     }
 }
@@ -281,12 +287,10 @@ func edgeKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: I
         q &+= aStep
         pb += bStep
     }
-    storeRow(c, c00, c01, columns: columns, alpha: alpha, accumulate: accumulate,
-             bias: bias, relu: relu)
-    if rows > 1 {
-        storeRow(c + ldc, c10, c11, columns: columns, alpha: alpha,
-                 accumulate: accumulate, bias: bias, relu: relu)
-    }
+    let out = TileOutput(columns: columns, alpha: alpha, accumulate: accumulate,
+                         bias: bias, relu: relu)
+    out.store(c, c00, c01)
+    if rows > 1 { out.store(c + ldc, c10, c11) }
 }
 
 /// One tile of C, `rows` ≤ 6 of them: five or six rows with `microKernel` (which reads
@@ -312,7 +316,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 461)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 470)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -374,7 +378,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 580)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 616)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -529,7 +533,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 764)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 801)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -696,9 +700,9 @@ let serialProduct = 1 << 18, smallProduct = 1 << 24
 
 /// C[:, j0..<j1] (+)= α · A · B for B seen transposed, on one thread, computed the other
 /// way round: Cᵀ = Bᵀ · Aᵀ. Bᵀ is stored row by row (the engine's Wᵀ), so the
-/// micro-kernel reads 6 of its rows in place as its A operand; only Aᵀ, a few rows deep,
-/// is packed (by `packWhole`), and Cᵀ, `[j1 − j0, m]` in a buffer, is copied into C at
-/// the end. Each element is the same chain of multiply-adds as in `gemmColumns`, so the
+/// kernels read its rows in place as their A operand (a last tile of 5 rows is packed);
+/// only Aᵀ, a few rows deep, is packed (by `packWhole`), and Cᵀ, `[j1 − j0, m]` in a
+/// buffer, is copied into C at the end. Each element is the same chain of multiply-adds as in `gemmColumns`, so the
 /// results are identical bit for bit.
 func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
                             _ b: MatrixView, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
@@ -765,7 +769,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1056)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1093)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -809,7 +813,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1101)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1138)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -918,7 +922,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1211)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1248)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1132,7 +1136,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1426)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1463)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1163,7 +1167,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1462)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1499)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1220,7 +1224,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1571)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1608)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1320,7 +1324,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2058)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2095)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
