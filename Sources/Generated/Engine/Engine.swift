@@ -378,7 +378,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 616)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 628)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -533,7 +533,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 801)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 813)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -702,8 +702,8 @@ let serialProduct = 1 << 18, smallProduct = 1 << 24
 /// way round: Cᵀ = Bᵀ · Aᵀ. Bᵀ is stored row by row (the engine's Wᵀ), so the
 /// kernels read its rows in place as their A operand (a last tile of 5 rows is packed);
 /// only Aᵀ, a few rows deep, is packed (by `packWhole`), and Cᵀ, `[j1 − j0, m]` in a
-/// buffer, is copied into C at the end. Each element is the same chain of multiply-adds as in `gemmColumns`, so the
-/// results are identical bit for bit.
+/// buffer, is copied into C at the end. Each element is the same chain of multiply-adds
+/// as in `gemmColumns`, so the results are identical bit for bit.
 func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
                             _ b: MatrixView, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
                             _ alpha: Float, _ accumulate: Bool, _ epilogue: Epilogue,
@@ -769,7 +769,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1093)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1105)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -813,7 +813,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1138)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1150)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -922,7 +922,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1248)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1260)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1136,7 +1136,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1463)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1475)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1167,7 +1167,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1499)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1511)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1224,7 +1224,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1608)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1620)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1324,7 +1324,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2095)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2107)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
