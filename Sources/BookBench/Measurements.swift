@@ -120,3 +120,54 @@ func profileSteps(_ steps: Int, batch: Int = 20, threads: Int) -> UInt64 {
     }
     return hash
 }
+
+/// One matrix product of a training step, as the engine calls `gemm` for it.
+struct StepProduct {
+    let name: String
+    let m: Int, k: Int, n: Int
+    let call: () -> Void
+}
+
+/// The products of one training step of the tutorial's network at `batch` rows, as `FastMLP` calls
+/// them (the same shapes, views and options), on `threads` threads, each timed alone: microseconds per
+/// call, the best of three blocks of about 0.1 s. Buffers are filled with random numbers; the weight
+/// gradients add into their own copies of the weights.
+func stepProducts(batch b: Int, threads: Int) -> [(name: String, microseconds: Double)] {
+    var rng = SplitMix64(seed: 11)
+    func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
+        let p = UnsafeMutablePointer<Float>.allocate(capacity: count)
+        for i in 0..<count { p[i] = rng.nextFloat() - 0.5 }
+        return p
+    }
+    let sizes = Workload.sizes
+    var products: [StepProduct] = []
+    for l in 0..<(sizes.count - 1) {
+        let (inputs, units) = (sizes[l], sizes[l + 1])
+        let x = buffer(b * inputs), w = buffer(inputs * units), bias = buffer(units)
+        let out = buffer(b * units), g = buffer(b * units), below = buffer(b * inputs)
+        let hidden = l < sizes.count - 2
+        products.append(StepProduct(name: "forward \(l + 1)", m: b, k: inputs, n: units) {
+            gemm(MatrixView(x, rows: b, columns: inputs), MatrixView(w, rows: inputs, columns: units),
+                 into: out, ldc: units, threads: threads,
+                 epilogue: hidden ? .biasReLU(bias) : .bias(bias))
+        })
+        if l > 0 {
+            products.append(StepProduct(name: "g·W \(l + 1)", m: b, k: units, n: inputs) {
+                gemm(MatrixView(g, rows: b, columns: units), MatrixView(w, rows: inputs, columns: units).t,
+                     into: below, ldc: inputs, threads: threads)
+            })
+        }
+        products.append(StepProduct(name: "xᵀ·g \(l + 1)", m: inputs, k: b, n: units) {
+            gemm(MatrixView(x, rows: b, columns: inputs).t, MatrixView(g, rows: b, columns: units),
+                 into: w, ldc: units, alpha: -0.01, accumulate: true, threads: threads)
+        })
+    }
+    return products.map { product in
+        product.call()
+        let once = seconds(product.call)
+        let repeats = max(1, min(100_000, Int(0.1 / max(once, 1e-7))))
+        let best = (0..<3).map { _ in seconds { for _ in 0..<repeats { product.call() } } }.min()!
+        return (product.name + " (\(product.m)×\(product.k)·\(product.k)×\(product.n))",
+                best / Double(repeats) * 1e6)
+    }
+}

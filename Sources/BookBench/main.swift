@@ -8,6 +8,7 @@
 //   BookBench round     one measurement of the engine in this process (what `run` starts)
 //   BookBench spread    one epoch of the engine many times, in fresh processes: median, min, max
 //   BookBench profile   a number of training steps and nothing else, for a profiler
+//   BookBench products  the products of one training step, each timed alone, in microseconds
 //
 // Nothing here asserts a time: speed is measured and reported, never tested.
 import ArgumentParser
@@ -51,7 +52,7 @@ struct Bench: ParsableCommand {
         commandName: "BookBench",
         abstract: "How fast the engine of chapter 9 is, against PyTorch on the same machine.",
         subcommands: [Run.self, Job.self, Record.self, Kernels.self, Round.self, SpreadCommand.self,
-                      Profile.self],
+                      Profile.self, Products.self],
         defaultSubcommand: Run.self)
 }
 
@@ -219,6 +220,27 @@ extension Bench {
         func run() throws {
             let hash = profileSteps(steps, batch: batch, threads: threads)
             if checksum { print(String(hash, radix: 16)) }
+        }
+    }
+}
+
+extension Bench {
+    struct Products: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The matrix products of one training step, each timed alone: microseconds per call.")
+        @Option(help: "Batch size of the step (1...1000).")
+        var batch = 20
+        @OptionGroup var threads: ThreadsOption
+
+        func validate() throws { try require(batch, in: 1...1000, "--batch") }
+
+        func run() throws {
+            var total = 0.0
+            for (name, microseconds) in stepProducts(batch: batch, threads: threads.threads) {
+                say(name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%9.1f µs", microseconds))
+                total += microseconds
+            }
+            say("all".padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%9.1f µs", total))
         }
     }
 }

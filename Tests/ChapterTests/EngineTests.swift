@@ -47,8 +47,10 @@ import Engine
         }
     }
 
-    /// B read in place (few rows of A) with a last sliver narrower than the kernel: gemm must not
-    /// read past B's end. B ends right before a page that cannot be read, so a read past it crashes.
+    /// B read in place (few rows of A) with a last sliver narrower than the kernel, and Bᵀ read in
+    /// place (B seen transposed, computed as Cᵀ = Bᵀ·Aᵀ) with a last tile of 1 to 5 of its rows: gemm
+    /// must not read past B's end. B ends right before a page that cannot be read, so a read past it
+    /// crashes.
     @Test func gemmReadsNothingPastTheEndOfB() {
         // Room for 64 KB of B, then the guard page.
         let page = Int(sysconf(Int32(_SC_PAGESIZE))), room = (65_536 + page - 1) / page * page
@@ -57,22 +59,26 @@ import Engine
         defer { munmap(memory, room + page) }
         #expect(mprotect(memory + room, page, PROT_NONE) == 0)
         var rng = SplitMix64(seed: 17)
-        for (m, k, n) in [(5, 3, 7), (20, 512, 10), (1, 40, 33)] {
+        // Bᵀ's rows past its last whole tile of 6: 1, 4, 3, 2 (in the last of three pieces), 5.
+        for (m, k, n) in [(5, 3, 7), (20, 512, 10), (1, 40, 33), (20, 64, 200), (3, 50, 131)] {
             let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
             let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
             let end = (memory + room).assumingMemoryBound(to: Float.self)
             let bAtTheEdge = end - k * n
-            bAtTheEdge.update(from: b.scalars, count: k * n)
-            var c = [Float](repeating: 0, count: m * n)
-            a.scalars.withUnsafeBufferPointer { A in
-                c.withUnsafeMutableBufferPointer { C in
-                    gemm(MatrixView(A.baseAddress!, rows: m, columns: k),
-                         MatrixView(UnsafePointer(bAtTheEdge), rows: k, columns: n),
-                         into: C.baseAddress!, ldc: n, threads: 2)
+            for transposed in [false, true] {
+                bAtTheEdge.update(from: transposed ? b.transposed.scalars : b.scalars, count: k * n)
+                let view = transposed ? MatrixView(UnsafePointer(bAtTheEdge), rows: n, columns: k).t
+                                      : MatrixView(UnsafePointer(bAtTheEdge), rows: k, columns: n)
+                var c = [Float](repeating: 0, count: m * n)
+                a.scalars.withUnsafeBufferPointer { A in
+                    c.withUnsafeMutableBufferPointer { C in
+                        gemm(MatrixView(A.baseAddress!, rows: m, columns: k), view,
+                             into: C.baseAddress!, ldc: n, threads: 2)
+                    }
                 }
+                let worst = zip(c, matmul(a, b).scalars).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst < 1e-4, "\(m)×\(k)·\(k)×\(n), B transposed \(transposed): \(worst)")
             }
-            let worst = zip(c, matmul(a, b).scalars).map { abs($0 - $1) }.max() ?? 0
-            #expect(worst < 1e-4, "\(m)×\(k)·\(k)×\(n): \(worst)")
         }
     }
 

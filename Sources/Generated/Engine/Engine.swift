@@ -206,11 +206,29 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
         q &+= aStep
         pb += bStep
     }
-    /// Writes one row of the tile: all its columns with two vector stores, or fewer one
-    /// by one.
-    @inline(__always) func store(_ r: Int, _ left: V, _ right: V) {
-        guard r < rows else { return }
-        let row = c + r * ldc
+    let out = TileOutput(columns: columns, alpha: alpha, accumulate: accumulate,
+                         bias: bias, relu: relu)
+    out.store(c, c00, c01)
+    if rows > 1 { out.store(c + ldc, c10, c11) }
+    if rows > 2 { out.store(c + 2 * ldc, c20, c21) }
+    if rows > 3 { out.store(c + 3 * ldc, c30, c31) }
+    if rows > 4 { out.store(c + 4 * ldc, c40, c41) }
+    if rows > 5 { out.store(c + 5 * ldc, c50, c51) }
+}
+
+/// How a kernel writes the rows of its finished tile into C: α·acc, plus the row's old
+/// value when `accumulate`, plus the bias (then ReLU) when given.
+struct TileOutput {
+    let columns: Int, alpha: Float, accumulate: Bool
+    let bias: UnsafePointer<Float>?, relu: Bool
+
+    /// Writes one row from its two vectors of accumulators: all its columns with two
+    /// vector stores, or fewer one by one.
+    @inline(__always)
+    func store(_ row: UnsafeMutablePointer<Float>, _ left: FloatVector,
+               _ right: FloatVector) {
+        typealias V = FloatVector
+        let half = MemoryLayout<V>.size
         var left = alpha * left, right = alpha * right
         if columns == kernelColumns {
             let raw = UnsafeMutableRawPointer(row)
@@ -219,9 +237,9 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
                 right += raw.loadUnaligned(fromByteOffset: half, as: V.self)
             }
             if let bias {
-                left += UnsafeRawPointer(bias).loadUnaligned(as: V.self)
-                right += UnsafeRawPointer(bias).loadUnaligned(fromByteOffset: half,
-                                                               as: V.self)
+                let bias = UnsafeRawPointer(bias)
+                left += bias.loadUnaligned(as: V.self)
+                right += bias.loadUnaligned(fromByteOffset: half, as: V.self)
                 // max(0, v) as the scalar max computes it: v where v ≥ 0, else 0.
                 if relu {
                     left = V().replacing(with: left, where: left .>= 0)
@@ -243,11 +261,62 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
             }
         }
     }
-    store(0, c00, c01); store(1, c10, c11); store(2, c20, c21)
-    store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
+}
+
+/// The micro-kernel for a tile's last one or two rows: 2 rows × 2 vectors, 4 vector
+/// registers of accumulators, with `microKernel`'s operands and the same chain of
+/// multiply-adds for each element (so the same bits) in a third of the work. Row 1 of A
+/// is read only when `rows` is 2.
+@inline(__always)
+func edgeKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: Int,
+                b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>,
+                ldc: Int, rows: Int, columns: Int, alpha: Float, accumulate: Bool,
+                bias: UnsafePointer<Float>?, relu: Bool) {
+    typealias V = FloatVector
+    let half = MemoryLayout<V>.size
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V()
+    let (a0, a1) = (a, rows > 1 ? a + aRowStride : a)
+    var q = 0
+    var pb = UnsafeRawPointer(b)
+    let bStep = ldb * MemoryLayout<Float>.stride
+    for _ in 0..<k {
+        let b0 = pb.loadUnaligned(as: V.self)
+        let b1 = pb.loadUnaligned(fromByteOffset: half, as: V.self)
+        var ai = V(repeating: a0[q]); multiplyAdd(&c00, ai, b0); multiplyAdd(&c01, ai, b1)
+        ai = V(repeating: a1[q]); multiplyAdd(&c10, ai, b0); multiplyAdd(&c11, ai, b1)
+        q &+= aStep
+        pb += bStep
+    }
+    let out = TileOutput(columns: columns, alpha: alpha, accumulate: accumulate,
+                         bias: bias, relu: relu)
+    out.store(c, c00, c01)
+    if rows > 1 { out.store(c + ldc, c10, c11) }
+}
+
+/// One tile of C, `rows` ≤ 6 of them: five or six rows with `microKernel` (which reads
+/// six rows of A), up to four with `edgeKernel` on each pair of rows (which reads only
+/// the tile's rows). Operands as for `microKernel`.
+@inline(__always)
+func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
+                aStep: Int = kernelRows, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int,
+                alpha: Float, accumulate: Bool, bias: UnsafePointer<Float>? = nil,
+                relu: Bool = false) {
+    if rows > 4 {
+        microKernel(depth: k, a: a, aRowStride: aRowStride, aStep: aStep, b: b, ldb: ldb,
+                    c: c, ldc: ldc, rows: rows, columns: columns, alpha: alpha,
+                    accumulate: accumulate, bias: bias, relu: relu)
+        return
+    }
+    for r in stride(from: 0, to: rows, by: 2) {
+        edgeKernel(depth: k, a: a + r * aRowStride, aRowStride: aRowStride, aStep: aStep,
+                   b: b, ldb: ldb, c: c + r * ldc, ldc: ldc, rows: min(2, rows - r),
+                   columns: columns, alpha: alpha, accumulate: accumulate, bias: bias,
+                   relu: relu)
+    }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 390)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 470)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -309,7 +378,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 509)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 628)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -335,9 +404,10 @@ public final class WorkerTeam: @unchecked Sendable {
     private let ticket = Atomic<Int>(0)
     private let finished = Atomic<Int>(0)     // pieces of the current job done
     private let callers = Mutex<Int>(0)       // one job at a time; the last job's number
-    // Where a thread that stopped spinning sleeps. Both counters change with it locked,
-    // so a thread that checks a counter with it locked, then sleeps, misses no change.
+    // Where a thread that stopped spinning sleeps, and how many threads sleep there (or
+    // are about to).
     private let bell = NSCondition()
+    private let sleepers = Atomic<Int>(0)
     // The job's body(piece, thread). Written by the caller before the ticket that
     // announces it, read by a thread only after it took a piece of it (so never while the
     // caller replaces it).
@@ -378,14 +448,14 @@ public final class WorkerTeam: @unchecked Sendable {
                 finished.store(0, ordering: .relaxed)
                 last = (last + 1) % Ticket.jobs
                 let posted = Ticket(job: last, pieces: pieces, fixed: fixed)
-                ring { ticket.store(posted.word, ordering: .releasing) }
+                ring { ticket.store(posted.word, ordering: .sequentiallyConsistent) }
                 if fixed {
                     body(0, 0)
-                    ring { finished.add(1, ordering: .releasing) }
+                    ring { finished.add(1, ordering: .sequentiallyConsistent) }
                 } else {
                     _ = takePieces(as: 0)
                 }
-                wait { finished.load(ordering: .acquiring) == pieces }
+                wait { finished.load(ordering: .sequentiallyConsistent) == pieces }
                 job = { _, _ in }
             }
         }
@@ -394,7 +464,7 @@ public final class WorkerTeam: @unchecked Sendable {
     private func work(as index: Int) {
         var seen = 0
         while true {
-            wait { Ticket(ticket.load(ordering: .acquiring)).job != seen }
+            wait { Ticket(ticket.load(ordering: .sequentiallyConsistent)).job != seen }
             seen = takePieces(as: index)
         }
     }
@@ -408,28 +478,37 @@ public final class WorkerTeam: @unchecked Sendable {
             let piece = taken.fixed ? thread : taken.next
             if piece < taken.pieces {
                 job(piece, thread)
-                ring { finished.add(1, ordering: .releasing) }
+                ring { finished.add(1, ordering: .sequentiallyConsistent) }
             }
             if taken.fixed || piece >= taken.pieces { return taken.job }
         }
     }
 
-    /// Makes a change with the bell locked and wakes every sleeper to look at it.
+    /// Makes a change (to a counter, sequentially consistent) and, if any thread sleeps,
+    /// wakes every sleeper to look at it. While the threads spin, none touches the bell.
     private func ring(_ change: () -> Void) {
-        bell.lock()
         change()
-        bell.broadcast()
-        bell.unlock()
+        if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
+            bell.lock()
+            bell.broadcast()
+            bell.unlock()
+        }
     }
 
     /// Returns once `ready()`: spins for up to `spinLimit`, then sleeps until a change
-    /// makes it true.
+    /// makes it true. A sleeper counts itself before it looks at the counters one last
+    /// time, and `ring` changes a counter before it looks at the count: in the one
+    /// sequentially consistent order of the four steps, one of the two sees the other.
+    /// Either the sleeper sees the change and does not sleep, or `ring` sees the sleeper
+    /// and wakes it (once it waits: until then the sleeper holds the bell's lock).
     private func wait(until ready: () -> Bool) {
         let start = DispatchTime.now().uptimeNanoseconds
         while !ready() {
             if DispatchTime.now().uptimeNanoseconds - start > spinLimit {
                 bell.lock()
+                sleepers.add(1, ordering: .sequentiallyConsistent)
                 while !ready() { bell.wait() }
+                sleepers.subtract(1, ordering: .sequentiallyConsistent)
                 bell.unlock()
                 return
             }
@@ -454,7 +533,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 683)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 813)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -479,9 +558,10 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
     require(ldc >= b.columns, "ldc \(ldc) is smaller than the \(b.columns) columns of C")
     let (m, k, n) = (a.rows, a.columns, b.columns)
     guard m > 0 && k > 0 && n > 0 else { return }   // an empty sum writes nothing
-    // Threads split the columns of C, in whole slivers; below two slivers each it is not
-    // worth it.
-    let threads = max(1, min(threads, WorkerTeam.shared.threads, n / (2 * kernelColumns)))
+    // Threads split the columns of C, in whole slivers; below two slivers each, or for a
+    // product smaller than a hand-over between threads is worth, one thread does it all.
+    let threads = m * k * n < serialProduct ? 1
+        : max(1, min(threads, WorkerTeam.shared.threads, n / (2 * kernelColumns)))
     // B seen transposed (as g·W sees the engine's Wᵀ) and few rows in A: the other way
     // round, so that B is read where it is instead of packed column by column.
     let transposedB = b.transposed && !a.transposed && a.rows <= maxRowsTransposedB
@@ -495,9 +575,10 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
         columns(a, UnsafePointer(packed), b, c, ldc, alpha, accumulate, epilogue, 0, n)
         return
     }
-    // Pieces of a few slivers each, about four per thread.
+    // Pieces of a few slivers each: about four per thread, or one for a small product.
     let slivers = (n + kernelColumns - 1) / kernelColumns
-    let width = max(1, slivers / (4 * threads)) * kernelColumns
+    let perThread = m * k * n < smallProduct ? 1 : 4
+    let width = max(1, slivers / (perThread * threads)) * kernelColumns
     // Plain numbers cross into the threads; each piece writes its own columns.
     let (cAddress, aPacked) = (UInt(bitPattern: c), UInt(bitPattern: packed))
     WorkerTeam.shared.run(pieces: (n + width - 1) / width) { piece, _ in
@@ -598,12 +679,12 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>, _ b: MatrixVi
                     // The epilogue once the sum is complete, in the last block of k.
                     let (bias, relu) = pc + kc == k ? epilogue.at(jc + jr) : (nil, false)
                     for ir in stride(from: 0, to: mc, by: kernelRows) {
-                        microKernel(depth: kc, a: panels + ir * kc, b: sliver, ldb: ldb,
-                                    c: c + (ic + ir) * ldc + jc + jr, ldc: ldc,
-                                    rows: min(kernelRows, mc - ir),
-                                    columns: min(kernelColumns, nc - jr),
-                                    alpha: alpha, accumulate: accumulate || pc > 0,
-                                    bias: bias, relu: relu)
+                        kernelTile(depth: kc, a: panels + ir * kc, b: sliver, ldb: ldb,
+                                   c: c + (ic + ir) * ldc + jc + jr, ldc: ldc,
+                                   rows: min(kernelRows, mc - ir),
+                                   columns: min(kernelColumns, nc - jr),
+                                   alpha: alpha, accumulate: accumulate || pc > 0,
+                                   bias: bias, relu: relu)
                     }
                 }
             }
@@ -613,13 +694,16 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>, _ b: MatrixVi
 
 /// Rows of A up to which `gemm` computes a product with B seen transposed as Cᵀ = Bᵀ·Aᵀ.
 let maxRowsTransposedB = 256
+/// Multiply-adds (m·k·n) below which `gemm` runs a product on one thread, and below which
+/// it cuts the product into one piece per thread instead of about four (see "Two cores").
+let serialProduct = 1 << 18, smallProduct = 1 << 24
 
 /// C[:, j0..<j1] (+)= α · A · B for B seen transposed, on one thread, computed the other
 /// way round: Cᵀ = Bᵀ · Aᵀ. Bᵀ is stored row by row (the engine's Wᵀ), so the
-/// micro-kernel reads 6 of its rows in place as its A operand; only Aᵀ, a few rows deep,
-/// is packed (by `packWhole`), and Cᵀ, `[j1 − j0, m]` in a buffer, is copied into C at
-/// the end. Each element is the same chain of multiply-adds as in `gemmColumns`, so the
-/// results are identical bit for bit.
+/// kernels read its rows in place as their A operand (a last tile of 5 rows is packed);
+/// only Aᵀ, a few rows deep, is packed (by `packWhole`), and Cᵀ, `[j1 − j0, m]` in a
+/// buffer, is copied into C at the end. Each element is the same chain of multiply-adds
+/// as in `gemmColumns`, so the results are identical bit for bit.
 func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
                             _ b: MatrixView, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
                             _ alpha: Float, _ accumulate: Bool, _ epilogue: Epilogue,
@@ -641,16 +725,17 @@ func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
             for ir in stride(from: 0, to: n, by: kernelRows) {
                 let rows = min(kernelRows, n - ir), cTile = cT + ir * width + jr
                 let adding = accumulate || pc > 0
-                if rows == kernelRows {
-                    microKernel(depth: kc, a: bT.pointer(row: j0 + ir, column: pc),
-                                aRowStride: bT.stride, aStep: 1, b: sliver,
-                                ldb: kernelColumns, c: cTile, ldc: width, rows: rows,
-                                columns: kernelColumns, alpha: alpha, accumulate: adding)
-                } else {   // the last rows: packed, padded with zeros
+                // Read in place where the kernel reads only the tile's rows (all but 5).
+                if rows == kernelRows || rows <= 4 {
+                    kernelTile(depth: kc, a: bT.pointer(row: j0 + ir, column: pc),
+                               aRowStride: bT.stride, aStep: 1, b: sliver,
+                               ldb: kernelColumns, c: cTile, ldc: width, rows: rows,
+                               columns: kernelColumns, alpha: alpha, accumulate: adding)
+                } else {   // five rows: packed, padded with zeros to the kernel's six
                     packA(bT, i0: j0 + ir, m: rows, p0: pc, k: kc, into: panel)
-                    microKernel(depth: kc, a: panel, b: sliver, ldb: kernelColumns,
-                                c: cTile, ldc: width, rows: rows, columns: kernelColumns,
-                                alpha: alpha, accumulate: adding)
+                    kernelTile(depth: kc, a: panel, b: sliver, ldb: kernelColumns,
+                               c: cTile, ldc: width, rows: rows, columns: kernelColumns,
+                               alpha: alpha, accumulate: adding)
                 }
             }
         }
@@ -684,7 +769,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 969)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1105)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -728,7 +813,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1014)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1150)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -837,7 +922,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1124)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1260)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1051,7 +1136,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1339)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1475)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1082,7 +1167,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1375)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1511)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1139,7 +1224,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1484)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1620)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1239,7 +1324,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1971)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2107)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
