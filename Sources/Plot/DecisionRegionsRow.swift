@@ -87,8 +87,8 @@ public struct DecisionRegionsRow: Figure {
                                                   : (Self.panelSide, Self.panelSide * aspect)
         let (marginLeft, marginRight, gap) = (40.0, 12.0, 20.0)
         let panelWidth = marginLeft + plotWidth + marginRight
-        let width = max(16 + Double(panels.count) * panelWidth + Double(panels.count - 1) * gap,
-                        16 + 8 * Double(title.count))
+        let width = figureWidth(content: 16 + Double(panels.count) * panelWidth + Double(panels.count - 1) * gap,
+                                title: title)
         var svg = SVGWriter()
         svg.text(title, x: width / 2, y: 24, anchor: "middle", cls: "title")
 

@@ -12,7 +12,7 @@ extension DecisionRegions {
 
         // Legend under the title, wrapping onto more rows when needed.
         let legendWidth = classNames.map { 56 + 7 * Double($0.count) }.reduce(0, +)
-        let width = max(left + plotWidth + 24, 16 + 8 * Double(title.count), min(640, left + legendWidth))
+        let width = figureWidth(content: max(left + plotWidth + 24, min(640, left + legendWidth)), title: title)
         svg.text(title, x: width / 2, y: 24, anchor: "middle", cls: "title")
         let legendY = drawLegend(into: &svg, left: left, width: width)
         let top = legendY + 16, bottom = top + plotHeight, right = left + plotWidth

@@ -71,22 +71,24 @@ extension GraphDiagram {
     }
 
     /// Nodes in columns (boxed ones in rounded frames), edges as lines with arrowheads, passing
-    /// through the columns they skip; labels above the first piece of their edge.
+    /// through the columns they skip; labels above the first piece of their edge. A node is as wide
+    /// as its label (measured in `TextStyle.label`) with 8 px each side, at least 36 px; the gap
+    /// between columns fits the widest edge label the same way, at least 72 px.
     public func svg() -> String {
         let layout = self.layout
-        let boxWidth = nodes.map { max(36, 16 + 8 * Double($0.label.count)) }
+        let boxWidth = nodes.map { max(36, 16 + TextStyle.label.width($0.label)) }
         let columnWidth = layout.columns.map { column in
             column.map { item -> Double in
                 if case .node(let n) = item.item { return boxWidth[n] }
                 return 0
             }.max() ?? 0
         }
-        let gap = max(72, 16 + 8 * Double(edges.map { $0.label.count }.max() ?? 0))
+        let gap = max(72, 16 + (edges.map { TextStyle.label.width($0.label) }.max() ?? 0))
         var x = [24.0]
         for c in columnWidth.indices.dropLast() { x.append(x[c] + columnWidth[c] + gap) }
         let center = { (c: Int) in x[c] + columnWidth[c] / 2 }
         let rowY = { (r: Int) in 64 + 48 * Double(r) }
-        let width = max((x.last ?? 0) + (columnWidth.last ?? 0) + 24, 16 + 8 * Double(title.count))
+        let width = figureWidth(content: (x.last ?? 0) + (columnWidth.last ?? 0) + 24, title: title)
         let height = rowY(layout.rowCount - 1) + 40
 
         var svg = SVGWriter()

@@ -87,7 +87,7 @@ public struct ImageGrid: Figure {
         let cellHeight = Double(maxHeight * scale) + 30
         let perRow = max(1, min(columns, images.count))
         let rows = (images.count + perRow - 1) / perRow
-        let width = max(16 + Double(perRow) * cellWidth, 16 + TitleWidth.of(title))
+        let width = figureWidth(content: 16 + Double(perRow) * cellWidth, title: title)
         let height = 44 + Double(rows) * cellHeight
 
         var svg = SVGWriter()

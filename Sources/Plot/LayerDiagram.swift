@@ -127,7 +127,7 @@ public struct LayerDiagram: Figure {
         let spacing = 32.0, columnGap = 150.0
         let hasActivation = layers.contains { !$0.activation.isEmpty }
         let top = hasActivation ? 84.0 : 68.0
-        let width = max(64 + columnGap * Double(max(0, layers.count - 1)) + 64, 16 + 8 * Double(title.count))
+        let width = figureWidth(content: 64 + columnGap * Double(max(0, layers.count - 1)) + 64, title: title)
         let left = (width - columnGap * Double(max(0, layers.count - 1))) / 2
         let height = top + tallest * spacing + 40
         let unitY = { (i: Int, k: Int) in

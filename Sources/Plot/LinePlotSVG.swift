@@ -1,10 +1,11 @@
-// The SVG rendering of a line plot: 640 × 400, styled with classes so it follows the page's colours.
+// The SVG rendering of a line plot: 640 × 400 (wider when its title needs it), styled with classes so it
+// follows the page's colours.
 
 extension LinePlot {
     /// Title, legend, light grid, axes with tick labels, axis labels and one `<polyline>` per visible
     /// piece of each series (a `<circle>` for a lone point).
     public func svg() -> String {
-        let (width, height) = (640.0, 400.0)
+        let (width, height) = (figureWidth(content: 640, title: title), 400.0)
         let (left, right, bottom) = (64.0, width - 16, height - 56)
         var svg = SVGWriter()
         svg.text(title, x: width / 2, y: 24, anchor: "middle", cls: "title")
@@ -64,7 +65,7 @@ extension LinePlot {
             ".grid{stroke:currentColor;stroke-opacity:.12}",
             ".zero{stroke:currentColor;stroke-opacity:.45}",
         ]
-        return svg.document(width: Int(width), height: Int(height), title: title, description: altText, css: css)
+        return svg.document(width: width, height: height, title: title, description: altText, css: css)
     }
 
     /// The CSS class of the index-th series (colours and dashes cycle after six).

@@ -53,7 +53,7 @@ public struct PixelValues: Figure {
     /// where both have 4.5:1 contrast with the cell: ink 0.54, cell grey #757575.
     public func svg() -> String {
         let cell = 24.0
-        let width = max(16 + Double(image.width) * cell, 16 + 8 * Double(title.count))
+        let width = figureWidth(content: 16 + Double(image.width) * cell, title: title)
         let height = 48 + Double(image.height) * cell
         let left = (width - Double(image.width) * cell) / 2
         var svg = SVGWriter()

@@ -67,18 +67,6 @@ func digit(_ k: Int) -> GrayImage {
         #expect(wellFormednessProblems(svg) == [])
     }
 
-    @Test func aLongTitleWidensTheGridToTheTitlesMeasuredWidth() {
-        // "Wm" is 17.75 + 16.75 px in bold 16 px DejaVu Sans (the widest common sans face), where
-        // the old estimate of 8 px a character gave 16.
-        #expect(TitleWidth.of("Wm") == 34.5)
-        #expect(TitleWidth.of("λ = 0.01") == 10.25 + 5.75 + 13.5 + 5.75 + 11.25 + 6.25 + 11.25 + 11.25)  // λ, space, =, space, 0.01
-        #expect(TitleWidth.of("\u{1F600}") == TitleWidth.of("W"), "an unknown character counts as the widest letter")
-        let title = "What the first layer's weights look like"
-        let svg = ImageGrid(title: title, images: [ring]).svg()
-        let width = 16 + TitleWidth.of(title)   // 8 px of margin each side
-        #expect(width > 16 + 8 * Double(title.count) + 30, "wider than the old estimate of 8 px a character")
-        #expect(svg.contains("viewBox=\"0 0 \(Int(width.rounded(.up))) "), "\(svg.prefix(200))")
-    }
 }
 
 @Suite struct PixelValuesTests {
