@@ -354,6 +354,7 @@ class Findings:
         self.lowest = {}          # (mode, kind) -> lowest ratio seen
         self.widths = {"desktop": [], "phone": []}   # every pre, measured
         self.colour_rules = set()  # the axe-core rules tagged cat.color that ran in light, per page
+        self.runs = {}            # chapter page -> what its Run check found (run_button.check_page)
 
 
 def check_page(browser, page, run):
@@ -569,7 +570,7 @@ def check_interactions(browser, chapters):
 
         # The keyboard: skip link, tab stops, focus rings, ←/→, search results, heading anchors.
         with timed("keyboard"):
-            keyboard.check_all(driver, load, check, shot, chapters)
+            keyboard.check_all(driver, load, check, shot, chapters, browser.book)
 
         # Solutions: folded under each exercise; opening one shows its code and checked output.
         load("01-perceptron.html")
@@ -612,24 +613,64 @@ def check_interactions(browser, chapters):
         set_width(driver, DESKTOP)
 
 
-def check_run_button(browser, chapters):
-    """The Run button: every chapter that has it runs in the page, identical to the book
+def check_run_button(browser, page, seeded, run):
+    """The Run button on one chapter page: its examples run in the page, identical to the book
     (run_button.py); a job of its own beside the page checks."""
     set_width(browser.driver, DESKTOP)
     set_dark(browser.driver, False)
     with timed("run button"):
-        run_button.check_all(browser.driver, browser.load, check, chapters, browser.book)
+        found = run_button.check_page(browser.driver, browser.load, check, page, browser.book, seeded)
+    with lock:
+        run.runs[page] = found
 
 
-def check_pages(browsers, pages, run):
-    """The page checks, the interactions (`check_interactions`) and the Run button, spread over the
-    browsers: each takes the largest job left (print.html, the whole book, first; the interactions
-    and the Run button next, each about a large page's worth), so that they finish at about the same
-    time."""
-    by_size = sorted(pages, key=lambda p: -os.path.getsize(os.path.join(browsers[0].book, p)))
-    queue = [(page, lambda b, page=page: check_page(b, page, run)) for page in by_size]
-    queue.insert(1, ("interactions", lambda b: check_interactions(b, run.chapters)))
-    queue.insert(2, ("run button", lambda b: check_run_button(b, run.chapters)))
+class JobTimes:
+    """How long each job of the browser test took in its last run (a file under .build, written at the
+    end), so that the browsers can take the longest jobs first. A job never timed is estimated from
+    its page's size. Only the order of the jobs depends on it, never what they check."""
+
+    def __init__(self, path, book):
+        self.path, self.book, self.seconds = path, book, {}
+        try:
+            with open(path, encoding="utf-8") as f:
+                self.seconds = {k: float(v) for k, v in json.load(f).items()}
+        except (OSError, ValueError, AttributeError):
+            self.seconds = {}
+
+    def estimate(self, name):
+        if name in self.seconds:
+            return self.seconds[name]
+        if name == "interactions":
+            return 11.0
+        page = name.split(" ")[-1]
+        path = os.path.join(self.book, page)
+        size = os.path.getsize(path) if os.path.exists(path) else 0
+        # A page's checks: about a second plus 1.25 s per 100 KB (axe-core's time grows with the page);
+        # a Run job, unknown until timed once: the larger pages have the longer runs.
+        return (2.0 if name.startswith("run ") else 1.0) * (1.0 + size / 80_000)
+
+    def save(self, lanes):
+        """Records this run's times (written atomically; a failure to write only loses the order)."""
+        seconds = dict(self.seconds)
+        seconds.update({name: round(t, 2) for jobs in lanes.values() for name, t in jobs})
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            with open(self.path + ".tmp", "w", encoding="utf-8") as f:
+                json.dump(seconds, f, indent=0, sort_keys=True)
+            os.replace(self.path + ".tmp", self.path)
+        except OSError as error:
+            print(f"note: the jobs' times were not saved ({error})")
+
+
+def check_pages(browsers, pages, run, times):
+    """The page checks (one job a page), the interactions (`check_interactions`) and the Run button
+    (one job a chapter), spread over the browsers from one queue: each browser takes the longest job
+    left (as long as it took last time, `times`), so that they finish at about the same time."""
+    jobs = [(page, lambda b, page=page: check_page(b, page, run)) for page in pages]
+    jobs.append(("interactions", lambda b: check_interactions(b, run.chapters)))
+    for k, page in enumerate(run_button.pages(browsers[0].book, run.chapters)):
+        jobs.append((f"run {page}", lambda b, page=page, seeded=(k == 0): check_run_button(b, page, seeded, run)))
+    queue = sorted(jobs, key=lambda job: -times.estimate(job[0]))
     lanes = {}  # browser number -> [(job, seconds)]: where the time went, printed at the end
 
     def work(number):
@@ -649,6 +690,9 @@ def check_pages(browsers, pages, run):
     for number, jobs in sorted(lanes.items()):
         print(f"browser {number + 1}: {sum(t for _, t in jobs):.1f} s: "
               + ", ".join(f"{name.removesuffix('.html')} {t:.1f}" for name, t in jobs))
+    if run.runs:
+        run_button.report(run.runs)
+    times.save(lanes)
 
 
 def main():
@@ -702,7 +746,7 @@ def main():
           + "".join("\n    " + p for p in problems[:10]))
 
     try:
-        check_pages(browsers, pages, run)
+        check_pages(browsers, pages, run, JobTimes(os.path.join(repository, ".build", "browser-test", "job-seconds.json"), book))
         facts, axe_found, contrast_found, lowest, widths = run.facts, run.axe, run.contrast, run.lowest, run.widths
 
         # Links, images, scripts and stylesheets: the file exists, the fragment is an id there.
