@@ -142,7 +142,9 @@ extension Tensor {
         let r = rows, c = columns
         var out: [Float] = []
         out.reserveCapacity(r * c)
-        for i in 0..<r { for j in 0..<c { out.append(scalars[i * c + j] + v.scalars[j]) } }
+        for i in 0..<r {
+            for j in 0..<c { out.append(scalars[i * c + j] + v.scalars[j]) }
+        }
         return Tensor(shape: shape, scalars: out)
     }
 
@@ -161,7 +163,7 @@ extension Tensor {
     public func sum() -> Float { Float(scalars.reduce(0.0) { $0 + Double($1) }) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 271)
+#sourceLocation(file: "chapters/03-layers.md", line: 273)
 /// Stops the program with `message` when `condition` is false, like `precondition`, but
 /// the message is printed in optimized builds too (`precondition` drops it under `-O`).
 /// The library uses it for shape checks, e.g. "cannot multiply [2, 3] by [2, 3]".
@@ -171,7 +173,7 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
     if !condition { fatalError(message(), file: (file), line: line) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 311)
+#sourceLocation(file: "chapters/03-layers.md", line: 313)
 /// C = A · B: `[n, k] · [k, m] → [n, m]`, C[i, j] = Σₚ A[i, p] · B[p, j].
 /// The loops run in the order i, p, j: for each i and p, A[i, p] times row p of B is
 /// added to row i of C. Chapter 9 makes it fast.
@@ -192,7 +194,7 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 374)
+#sourceLocation(file: "chapters/03-layers.md", line: 376)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (which chapter 6
 /// fills in). A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -210,7 +212,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 397)
+#sourceLocation(file: "chapters/03-layers.md", line: 399)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -228,7 +230,7 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 430)
+#sourceLocation(file: "chapters/03-layers.md", line: 432)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear`
@@ -270,7 +272,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 695)
+#sourceLocation(file: "chapters/03-layers.md", line: 697)
 /// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
 /// its output.
 public class ActivationLayer: Layer {
@@ -304,7 +306,7 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { BookMath.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 737)
+#sourceLocation(file: "chapters/03-layers.md", line: 739)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Chain: Layer {
     public var layers: [any Layer]
@@ -318,7 +320,7 @@ public final class Chain: Layer {
     public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 782)
+#sourceLocation(file: "chapters/03-layers.md", line: 784)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
 public func makeChain(_ sizes: [Int], activation: () -> any Layer = { ReLU() },
