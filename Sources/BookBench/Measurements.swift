@@ -33,7 +33,7 @@ func kernelSteps(threads: Int) -> [KernelStep] {
     let a = Tensor(uniform: [512, 512], in: -1...1, using: &rng)
     let b = Tensor(uniform: [512, 512], in: -1...1, using: &rng)
     let steps: [(String, String, () -> Void)] = [
-        ("naive", "triple loop (chapter 3)", { _ = matmul(a, b) }),
+        ("naive", "triple loop, formula order", { _ = matmulIJP(a, b) }),
         ("ikj", "step 1: loop order", { _ = matmulIKJ(a, b) }),
         ("transposed", "step 2: B transposed", { _ = matmulTransposed(a, b) }),
         ("blocked", "step 3: blocking", { _ = matmulBlocked(a, b) }),

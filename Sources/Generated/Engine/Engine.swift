@@ -9,7 +9,7 @@ import Backpropagation
 import GradientDescent
 import Regularization
 import Synchronization
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 24)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 26)
 
 
 
@@ -20,7 +20,7 @@ import Synchronization
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 46)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 48)
 /// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each
 /// training sample costs a forward pass (2·in·out per layer), the weight gradients (as
 /// much again) and the input gradients of every layer but the first; each validation
@@ -34,7 +34,24 @@ public func epochFLOPs(sizes: [Int], trainingSamples: Int,
     return Double(trainingSamples) * training + Double(validationSamples) * forward
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 111)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 106)
+/// C = A · B with the loops in the formula's order, i, j, p: `[n, k] · [k, m] → [n, m]`,
+/// one dot product per element of C. The baseline of this chapter's measurements.
+public func matmulIJP(_ a: Tensor, _ b: Tensor) -> Tensor {
+    require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
+    let n = a.rows, k = a.columns, m = b.columns
+    var c = [Float](repeating: 0, count: n * m)
+    for i in 0..<n {
+        for j in 0..<m {
+            var sum: Float = 0
+            for p in 0..<k { sum += a.scalars[i * k + p] * b.scalars[p * m + j] }
+            c[i * m + j] = sum
+        }
+    }
+    return Tensor(shape: [n, m], scalars: c)
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 136)
 /// C = A · B with the loops in i-p-j order: `[n, k] · [k, m] → [n, m]`. The inner loop
 /// walks a row of B and a row of C, both contiguous, so it streams through memory and the
 /// compiler can vectorize it.
@@ -57,7 +74,7 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 148)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 174)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     require(a.columns == bT.columns,
@@ -78,7 +95,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 184)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 210)
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the
 /// cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
@@ -108,7 +125,7 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 225)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 251)
 /// A read-only view of a row-major matrix in memory, possibly seen transposed. Element
 /// (i, j) of the matrix it stands for is `base[i * stride + j]`, or
 /// `base[j * stride + i]` when transposed.
@@ -145,7 +162,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 272)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 298)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -316,7 +333,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 470)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 496)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -378,7 +395,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 628)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 654)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -533,7 +550,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 813)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 839)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -769,7 +786,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1105)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1131)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -813,7 +830,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1150)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1176)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -922,7 +939,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1260)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1286)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1136,7 +1153,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1475)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1501)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1167,7 +1184,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1511)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1537)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1224,7 +1241,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1620)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1646)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1324,7 +1341,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2107)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2133)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed

@@ -88,9 +88,11 @@ extension Tensor {
 
     /// `[r, c] → [c, r]`: element (i, j) moves to (j, i).
     public var transposed: Tensor {
-        var t = Tensor(zeros: [columns, rows])
-        for i in 0..<rows { for j in 0..<columns { t[j, i] = self[i, j] } }
-        return t
+        let r = rows, c = columns
+        var t: [Float] = []
+        t.reserveCapacity(r * c)
+        for j in 0..<c { for i in 0..<r { t.append(scalars[i * c + j]) } }  // row j of t
+        return Tensor(shape: [c, r], scalars: t)
     }
 
     /// Row `i` of a 2-D tensor: `[r, c] → [c]`.
@@ -115,7 +117,7 @@ extension Tensor: CustomStringConvertible {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 198)
+#sourceLocation(file: "chapters/03-layers.md", line: 200)
 extension Tensor {
     /// f applied to every element.
     public func map(_ f: (Float) -> Float) -> Tensor {
@@ -137,23 +139,31 @@ extension Tensor {
     /// `[r, c] + [c]`: adds the vector to every row (a bias).
     public func addingToRows(_ v: Tensor) -> Tensor {
         require(v.count == columns, "cannot add \(v.shape) to the rows of \(shape)")
-        var out = self
-        for i in 0..<rows { for j in 0..<columns { out[i, j] += v.scalars[j] } }
-        return out
+        let r = rows, c = columns
+        var out: [Float] = []
+        out.reserveCapacity(r * c)
+        for i in 0..<r {
+            for j in 0..<c { out.append(scalars[i * c + j] + v.scalars[j]) }
+        }
+        return Tensor(shape: shape, scalars: out)
     }
 
     /// `[r, c] → [c]`: the sum of the rows (a bias gradient sums over the batch).
     public func sumOfRows() -> Tensor {
-        var sums = [Float](repeating: 0, count: columns)
-        for i in 0..<rows { for j in 0..<columns { sums[j] += self[i, j] } }
-        return Tensor(shape: [columns], scalars: sums)
+        let r = rows, c = columns
+        let sums = (0..<c).map { j in
+            var sum: Float = 0
+            for i in 0..<r { sum += scalars[i * c + j] }
+            return sum
+        }
+        return Tensor(shape: [c], scalars: sums)
     }
 
     /// Sum of all elements, accumulated in Double.
     public func sum() -> Float { Float(scalars.reduce(0.0) { $0 + Double($1) }) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 263)
+#sourceLocation(file: "chapters/03-layers.md", line: 273)
 /// Stops the program with `message` when `condition` is false, like `precondition`, but
 /// the message is printed in optimized builds too (`precondition` drops it under `-O`).
 /// The library uses it for shape checks, e.g. "cannot multiply [2, 3] by [2, 3]".
@@ -163,23 +173,28 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
     if !condition { fatalError(message(), file: (file), line: line) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 303)
-/// C = A · B, written as plainly as possible: `[n, k] · [k, m] → [n, m]`,
-/// C[i, j] = Σₚ A[i, p] · B[p, j]. Chapter 9 makes it fast.
+#sourceLocation(file: "chapters/03-layers.md", line: 313)
+/// C = A · B: `[n, k] · [k, m] → [n, m]`, C[i, j] = Σₚ A[i, p] · B[p, j].
+/// The loops run in the order i, p, j: for each i and p, A[i, p] times row p of B is
+/// added to row i of C. Chapter 9 makes it fast.
 public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     require(a.columns == b.rows, "cannot multiply \(a.shape) by \(b.shape)")
-    var c = Tensor(zeros: [a.rows, b.columns])
-    for i in 0..<a.rows {
-        for j in 0..<b.columns {
-            var sum: Float = 0
-            for p in 0..<a.columns { sum += a[i, p] * b[p, j] }
-            c[i, j] = sum
+    let n = a.rows, k = a.columns, m = b.columns
+    var c: [Float] = []
+    c.reserveCapacity(n * m)
+    for i in 0..<n {
+        var row = [Float](repeating: 0, count: m)               // row i of C
+        for p in 0..<k {
+            let aip = a.scalars[i * k + p]
+            let bRow = b.scalars[(p * m)..<((p + 1) * m)]        // row p of B
+            for (j, bpj) in zip(row.indices, bRow) { row[j] += aip * bpj }
         }
+        c += row
     }
-    return c
+    return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 354)
+#sourceLocation(file: "chapters/03-layers.md", line: 376)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (which chapter 6
 /// fills in). A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -197,7 +212,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 377)
+#sourceLocation(file: "chapters/03-layers.md", line: 399)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -215,7 +230,7 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 410)
+#sourceLocation(file: "chapters/03-layers.md", line: 432)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear`
@@ -257,7 +272,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 675)
+#sourceLocation(file: "chapters/03-layers.md", line: 697)
 /// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
 /// its output.
 public class ActivationLayer: Layer {
@@ -291,7 +306,7 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { BookMath.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 717)
+#sourceLocation(file: "chapters/03-layers.md", line: 739)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Chain: Layer {
     public var layers: [any Layer]
@@ -305,7 +320,7 @@ public final class Chain: Layer {
     public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 762)
+#sourceLocation(file: "chapters/03-layers.md", line: 784)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
 public func makeChain(_ sizes: [Int], activation: () -> any Layer = { ReLU() },
