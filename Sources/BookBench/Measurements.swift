@@ -34,6 +34,8 @@ func kernelSteps(threads: Int) -> [KernelStep] {
     let b = Tensor(uniform: [512, 512], in: -1...1, using: &rng)
     let steps: [(String, String, () -> Void)] = [
         ("naive", "triple loop, formula order", { _ = matmulIJP(a, b) }),
+        // Not a step: chapter 3's `matmul` (i-p-j order, checked arrays and `zip`), for comparison.
+        ("chapter3", "chapter 3's matmul (i-p-j)", { _ = matmul(a, b) }),
         ("ikj", "step 1: loop order", { _ = matmulIKJ(a, b) }),
         ("transposed", "step 2: B transposed", { _ = matmulTransposed(a, b) }),
         ("blocked", "step 3: blocking", { _ = matmulBlocked(a, b) }),

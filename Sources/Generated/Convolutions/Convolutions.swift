@@ -876,7 +876,7 @@ func vectorSums(_ g: UnsafePointer<Float>, _ h: UnsafePointer<Float>, _ count: I
     return (sum, sumH)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1583)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1584)
 /// Chapter 3's `Linear`, y = x·Wᵀ + b (`[batch, in] → [batch, out]`), with its products
 /// done by chapter 9's `gemm`: the same parameters in the same layout, drawn the same
 /// way.
@@ -1013,7 +1013,7 @@ public func makeConvNet(seed: UInt64, dropout: Float = 0.25,
     ])
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1822)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1823)
 /// Each 28×28 image of `images` (`[n, 784]`) moved by its offset, dy rows down and dx
 /// columns right; the pixels that come in from outside are 0 (paper):
 /// moved[y, x] = image[y − dy, x − dx].
@@ -1034,7 +1034,7 @@ public func shiftImages(_ images: Tensor, by offsets: [(dy: Int, dx: Int)]) -> T
     return Tensor(shape: images.shape, scalars: moved)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1925)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1926)
 /// Chapter 7's update rules for a list of parameters, as `TrainingOptions.Optimizer`
 /// names them, with their state in the open so that a checkpoint can hold it. Computes
 /// what chapter 7's `SGD` and `Adam` compute, operation for operation:

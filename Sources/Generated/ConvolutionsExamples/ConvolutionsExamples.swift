@@ -298,8 +298,8 @@ runner.begin(15, line: 1532, hidden: true)
 precondition(normCheck.maxRelativeError < 2e-2,
              "batch norm per channel agrees with finite differences to 2·10⁻²")
 #sourceLocation()
-runner.begin(16, line: 1722, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1723)
+runner.begin(16, line: 1723, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1724)
 let convNet = makeConvNet(seed: 0, batchNorm: true)   // the network of the record
 convNet.eval()
 var flowing = mnist.test.images.rows(Array(0..<20))
@@ -325,8 +325,8 @@ for layer in convNet.layers {
 print("all together: \(convNet.parameterCount) parameters; "
       + "chapter 11's MLP: \(makeMNISTNetwork(seed: 0).parameterCount)")
 #sourceLocation()
-runner.begin(17, line: 1770, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1771)
+runner.begin(17, line: 1771, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1772)
 var linearRNG = SplitMix64(seed: 14)
 let fastClassifier = FastLinear(1568, 10, rng: &linearRNG)
 let plainClassifier = Linear(weight: fastClassifier.weight.value,
@@ -349,8 +349,8 @@ precondition(fastRectifier(linearInput) == plainRectifier(linearInput)
                  == plainRectifier.backward(rectifierGradient),
              "FastReLU computes chapter 3's ReLU and chapter 6's backward pass")
 #sourceLocation()
-runner.begin(18, line: 1794, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1795)
+runner.begin(18, line: 1795, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1796)
 // Max pool then ReLU, against ReLU then max pool: 3 samples of 2 channels of 6×6, with
 // values on a coarse grid (many ties) and whole blocks below 0.
 var orderRNG = SplitMix64(seed: 15)
@@ -364,8 +364,8 @@ precondition(poolFirst(orderInput) == reluFirst(orderInput)
              && poolFirst.backward(orderGradient) == reluFirst.backward(orderGradient),
              "max pool then ReLU computes what ReLU then max pool computes, both ways")
 #sourceLocation()
-runner.begin(19, line: 1845, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1846)
+runner.begin(19, line: 1846, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1847)
 let shiftOffsets = [(dy: 0, dx: 0), (dy: -2, dx: -2), (dy: 0, dx: 2), (dy: 2, dx: 1),
                     (dy: 1, dx: -2), (dy: -1, dx: 0)]
 let shiftedSevens = shiftImages(mnist.test.images.rows(Array(repeating: 0, count: 6)),
@@ -377,8 +377,8 @@ show(ImageGrid(title: "The first test digit, as it is and moved by up to 2 pixel
                captions: shiftOffsets.map { "down \($0.dy), right \($0.dx)" },
                columns: 3))
 #sourceLocation()
-runner.begin(20, line: 1896, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 1897)
+runner.begin(20, line: 1897, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 1898)
 for (k, (dy, dx)) in shiftOffsets.enumerated() {
     for y in 0..<28 where (0..<28).contains(y + dy) {
         for x in 0..<28 where (0..<28).contains(x + dx) {
@@ -388,8 +388,8 @@ for (k, (dy, dx)) in shiftOffsets.enumerated() {
     }
 }
 #sourceLocation()
-runner.begin(21, line: 2226, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2227)
+runner.begin(21, line: 2227, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2228)
 var smoke = TrainingOptions()
 smoke.epochs = 1
 smoke.trainingLimit = 3_000
@@ -401,13 +401,13 @@ let smokeRun = try! ConvTrainer(options: smoke, data: mnist)
 let smokeRecord = try! smokeRun.trainEpoch()
 print(smokeRecord.logLine)
 #sourceLocation()
-runner.begin(22, line: 2243, hidden: true)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2244)
+runner.begin(22, line: 2244, hidden: true)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2245)
 precondition(smokeRecord.validationAccuracy > 0.85,
              "one short epoch should take the network far above chance (10%)")
 #sourceLocation()
-runner.begin(23, line: 2254, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2255)
+runner.begin(23, line: 2255, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2256)
 let firstLayer = smokeRun.network.layers[0] as! Conv2D
 let startLayer = makeConvNet(seed: 0).layers[0] as! Conv2D   // where the short run began
 /// ‖a − b‖ / ‖b‖ for two rows of weights.
@@ -439,8 +439,8 @@ show(ImageGrid(title: "A test digit and the maps of kernels 0 to 7",
                },
                captions: ["the digit"] + (0..<8).map { "map \($0)" }, columns: 3))
 #sourceLocation()
-if runner.beginSlow(24, line: 2424) {
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2425)
+if runner.beginSlow(24, line: 2425) {
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2426)
 let recipe = ConvTrainer.recipe   // batch norm, shifts ≤ 2, η = 0.001·0.85ᵉ⁻¹, 14 epochs
 var trained: [ConvTrainer] = [], reports: [TestReport] = []
 for seed in seeds {
@@ -522,8 +522,8 @@ precondition(totals.allSatisfy { $0 < bestMLPMistakes.min()! },
 }
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(25, exercise: 1, line: 2748, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2749)
+runner.beginSolution(25, exercise: 1, line: 2751, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2752)
 print("kernel  stride  padding  output (formula)  output (counted)")
 let settings = [(5, 1, 0), (5, 1, 2), (5, 2, 2), (3, 2, 1), (2, 2, 0)]
 for (kernel, stride, padding) in settings {
@@ -541,8 +541,8 @@ for (kernel, stride, padding) in settings {
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(26, exercise: 2, line: 2782, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2783)
+runner.beginSolution(26, exercise: 2, line: 2785, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2786)
 let counted = makeConvNet(seed: 0)
 var convWork = 0
 print("layer                                 multiply-adds per image")
@@ -567,8 +567,8 @@ print(String(format: "chapter 11's MLP %31d (the network does %.1f× as many)", 
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(27, exercise: 3, line: 2825, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2826)
+runner.beginSolution(27, exercise: 3, line: 2828, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2829)
 let pooled = [
     ConvShape(inChannels: 1, outChannels: 16, kernel: 5, padding: 2,
               height: 28, width: 28),
@@ -594,8 +594,8 @@ for (name, shapes) in [("conv + pool", pooled), ("strided conv", strided)] {
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(28, exercise: 4, line: 2871, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2872)
+runner.beginSolution(28, exercise: 4, line: 2874, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2875)
 /// The convolution of mathematics, where the kernel fits inside x:
 /// y[i] = Σⱼ k[j]·x[i + m − 1 − j] for i = 0 … n − m (m = k.count).
 func mathematicalConvolution(_ x: [Float], _ k: [Float]) -> [Float] {
@@ -611,8 +611,8 @@ print("convolve1D, kernel as is:   ", convolve1D(signal, kernel))
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(29, exercise: 5, line: 2899, hidden: false)
-#sourceLocation(file: "chapters/12-convolutions.md", line: 2900)
+runner.beginSolution(29, exercise: 5, line: 2902, hidden: false)
+#sourceLocation(file: "chapters/12-convolutions.md", line: 2903)
 let shuffledRun = try! ConvTrainer(options: smoke, data: shuffled)
 let shuffledRecord = try! shuffledRun.trainEpoch()
 print(String(format: "one epoch on 3,000 images, validation accuracy: pixels in place "

@@ -9,7 +9,7 @@ import Backpropagation
 import GradientDescent
 import Regularization
 import Synchronization
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 26)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 27)
 
 
 
@@ -20,7 +20,7 @@ import Synchronization
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 48)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 49)
 /// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each
 /// training sample costs a forward pass (2·in·out per layer), the weight gradients (as
 /// much again) and the input gradients of every layer but the first; each validation
@@ -74,7 +74,7 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 174)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 189)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     require(a.columns == bT.columns,
@@ -95,7 +95,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 210)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 225)
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the
 /// cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
@@ -125,7 +125,7 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 251)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 266)
 /// A read-only view of a row-major matrix in memory, possibly seen transposed. Element
 /// (i, j) of the matrix it stands for is `base[i * stride + j]`, or
 /// `base[j * stride + i]` when transposed.
@@ -162,7 +162,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 298)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 313)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -333,7 +333,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 496)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 508)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -395,7 +395,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 654)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 649)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -515,7 +515,8 @@ public final class WorkerTeam: @unchecked Sendable {
     /// Returns once `ready()`: spins for up to `spinLimit`, then sleeps until a change
     /// makes it true. A sleeper counts itself before it looks at the counters one last
     /// time, and `ring` changes a counter before it looks at the count: in the one
-    /// sequentially consistent order of the four steps, one of the two sees the other.
+    /// sequentially consistent order of the four steps, at least one of the two sees the
+    /// other.
     /// Either the sleeper sees the change and does not sleep, or `ring` sees the sleeper
     /// and wakes it (once it waits: until then the sleeper holds the bell's lock).
     private func wait(until ready: () -> Bool) {
@@ -550,7 +551,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 839)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 835)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -592,7 +593,8 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
         columns(a, UnsafePointer(packed), b, c, ldc, alpha, accumulate, epilogue, 0, n)
         return
     }
-    // Pieces of a few slivers each: about four per thread, or one for a small product.
+    // Pieces of a few slivers each: about four per thread, or about one per thread for a
+    // small product.
     let slivers = (n + kernelColumns - 1) / kernelColumns
     let perThread = m * k * n < smallProduct ? 1 : 4
     let width = max(1, slivers / (perThread * threads)) * kernelColumns
@@ -786,7 +788,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1131)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1128)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -830,7 +832,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1176)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1173)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -939,7 +941,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1286)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1283)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1153,7 +1155,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1501)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1498)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1184,7 +1186,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1537)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1534)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1241,7 +1243,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1646)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1643)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1341,7 +1343,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2133)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2138)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed

@@ -151,7 +151,7 @@ print(format("accuracy: training %.1f%%, validation %.2f%%",
 runner.begin(3, line: 184, hidden: false)
 #sourceLocation(file: "chapters/08-regularization.md", line: 185)
 let epochAxis = plain.epochs.map(Double.init)
-var overfitPlot = LinePlot(title: "A 2-32-32-3 network on 60 noisy points",
+let overfitPlot = LinePlot(title: "A 2-32-32-3 network on 60 noisy points",
                            xLabel: "epoch", yLabel: "cross-entropy",
                            series: [Series("training", x: epochAxis,
                                            y: plain.training.map(Double.init)),
@@ -208,7 +208,7 @@ precondition(withDropout.validation.last! < plain.validation.last! && withDropou
 #sourceLocation()
 runner.begin(9, line: 416, hidden: false)
 #sourceLocation(file: "chapters/08-regularization.md", line: 417)
-var dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: "epoch",
+let dropoutPlot = LinePlot(title: "Dropout on the overfitting problem", xLabel: "epoch",
                            yLabel: "cross-entropy",
                            series: [Series("training", x: epochAxis,
                                            y: plain.training.map(Double.init)),
