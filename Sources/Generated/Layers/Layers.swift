@@ -194,7 +194,7 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 380)
+#sourceLocation(file: "chapters/03-layers.md", line: 377)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (which chapter 6
 /// fills in). A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -212,7 +212,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 403)
+#sourceLocation(file: "chapters/03-layers.md", line: 400)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -230,7 +230,7 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 436)
+#sourceLocation(file: "chapters/03-layers.md", line: 433)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear`
@@ -272,7 +272,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 701)
+#sourceLocation(file: "chapters/03-layers.md", line: 698)
 /// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
 /// its output.
 public class ActivationLayer: Layer {
@@ -306,7 +306,7 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { BookMath.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 743)
+#sourceLocation(file: "chapters/03-layers.md", line: 740)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Chain: Layer {
     public var layers: [any Layer]
@@ -320,7 +320,7 @@ public final class Chain: Layer {
     public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 788)
+#sourceLocation(file: "chapters/03-layers.md", line: 785)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
 public func makeChain(_ sizes: [Int], activation: () -> any Layer = { ReLU() },
