@@ -118,7 +118,7 @@ extension Tensor: CustomStringConvertible {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 201)
+#sourceLocation(file: "chapters/03-layers.md", line: 202)
 extension Tensor {
     /// f applied to every element.
     public func map(_ f: (Float) -> Float) -> Tensor {
@@ -169,7 +169,7 @@ extension Tensor {
     public func sum() -> Float { Float(scalars.reduce(0.0) { $0 + Double($1) }) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 279)
+#sourceLocation(file: "chapters/03-layers.md", line: 280)
 /// Stops the program with `message` when `condition` is false, like `precondition`, but
 /// the message is printed in optimized builds too (`precondition` drops it under `-O`).
 /// The library uses it for shape checks, e.g. "cannot multiply [2, 3] by [2, 3]".
@@ -179,7 +179,7 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
     if !condition { fatalError(message(), file: (file), line: line) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 319)
+#sourceLocation(file: "chapters/03-layers.md", line: 320)
 /// C = A · B: `[n, k] · [k, m] → [n, m]`, C[i, j] = Σₚ A[i, p] · B[p, j].
 /// The loops run in the order i, p, j: for each i and p, A[i, p] times row p of B is
 /// added to row i of C. Chapter 9 makes it fast.
@@ -208,7 +208,7 @@ func addScaled(_ s: Float, _ x: Span<Float>, to y: inout MutableSpan<Float>) {
     for j in 0..<y.count { y[j] += s * x[j] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 391)
+#sourceLocation(file: "chapters/03-layers.md", line: 402)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (which chapter 6
 /// fills in). A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -226,7 +226,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 414)
+#sourceLocation(file: "chapters/03-layers.md", line: 425)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -244,7 +244,7 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 447)
+#sourceLocation(file: "chapters/03-layers.md", line: 458)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear`
@@ -286,7 +286,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 712)
+#sourceLocation(file: "chapters/03-layers.md", line: 723)
 /// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
 /// its output.
 public class ActivationLayer: Layer {
@@ -320,7 +320,7 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { BookMath.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 754)
+#sourceLocation(file: "chapters/03-layers.md", line: 765)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Chain: Layer {
     public var layers: [any Layer]
@@ -334,7 +334,7 @@ public final class Chain: Layer {
     public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 799)
+#sourceLocation(file: "chapters/03-layers.md", line: 810)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
 public func makeChain(_ sizes: [Int], activation: () -> any Layer = { ReLU() },
