@@ -89,9 +89,10 @@ extension Tensor {
     /// `[r, c] → [c, r]`: element (i, j) moves to (j, i).
     public var transposed: Tensor {
         let r = rows, c = columns
-        var t: [Float] = []
-        t.reserveCapacity(r * c)
-        for j in 0..<c { for i in 0..<r { t.append(scalars[i * c + j]) } }  // row j of t
+        var t = [Float](repeating: 0, count: r * c)
+        var out = t.mutableSpan                          // t's elements, written in place
+        let x = scalars.span
+        for j in 0..<c { for i in 0..<r { out[j * r + i] = x[i * c + j] } }  // row j of t
         return Tensor(shape: [c, r], scalars: t)
     }
 
@@ -117,7 +118,7 @@ extension Tensor: CustomStringConvertible {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 200)
+#sourceLocation(file: "chapters/03-layers.md", line: 202)
 extension Tensor {
     /// f applied to every element.
     public func map(_ f: (Float) -> Float) -> Tensor {
@@ -127,7 +128,11 @@ extension Tensor {
     /// f applied to matching elements of two tensors of one shape.
     public func zipMap(_ other: Tensor, _ f: (Float, Float) -> Float) -> Tensor {
         require(shape == other.shape, "shapes \(shape) and \(other.shape) differ")
-        return Tensor(shape: shape, scalars: zip(scalars, other.scalars).map(f))
+        var out = scalars                                // a copy, overwritten in place
+        var y = out.mutableSpan
+        let x = other.scalars.span
+        for j in 0..<y.count { y[j] = f(y[j], x[j]) }
+        return Tensor(shape: shape, scalars: out)
     }
 
     public static func + (a: Tensor, b: Tensor) -> Tensor { a.zipMap(b, +) }
@@ -140,10 +145,11 @@ extension Tensor {
     public func addingToRows(_ v: Tensor) -> Tensor {
         require(v.count == columns, "cannot add \(v.shape) to the rows of \(shape)")
         let r = rows, c = columns
-        var out: [Float] = []
-        out.reserveCapacity(r * c)
+        var out = scalars                                // a copy, overwritten in place
+        var y = out.mutableSpan
+        let b = v.scalars.span
         for i in 0..<r {
-            for j in 0..<c { out.append(scalars[i * c + j] + v.scalars[j]) }
+            for j in 0..<c { y[i * c + j] += b[j] }
         }
         return Tensor(shape: shape, scalars: out)
     }
@@ -163,7 +169,7 @@ extension Tensor {
     public func sum() -> Float { Float(scalars.reduce(0.0) { $0 + Double($1) }) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 273)
+#sourceLocation(file: "chapters/03-layers.md", line: 280)
 /// Stops the program with `message` when `condition` is false, like `precondition`, but
 /// the message is printed in optimized builds too (`precondition` drops it under `-O`).
 /// The library uses it for shape checks, e.g. "cannot multiply [2, 3] by [2, 3]".
@@ -173,7 +179,7 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
     if !condition { fatalError(message(), file: (file), line: line) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 313)
+#sourceLocation(file: "chapters/03-layers.md", line: 320)
 /// C = A · B: `[n, k] · [k, m] → [n, m]`, C[i, j] = Σₚ A[i, p] · B[p, j].
 /// The loops run in the order i, p, j: for each i and p, A[i, p] times row p of B is
 /// added to row i of C. Chapter 9 makes it fast.
@@ -182,19 +188,27 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     let n = a.rows, k = a.columns, m = b.columns
     var c: [Float] = []
     c.reserveCapacity(n * m)
+    var row = [Float](repeating: 0, count: m)                    // row i of C
+    let bScalars = b.scalars.span
     for i in 0..<n {
-        var row = [Float](repeating: 0, count: m)               // row i of C
+        var cRow = row.mutableSpan
+        cRow.update(repeating: 0)
         for p in 0..<k {
-            let aip = a.scalars[i * k + p]
-            let bRow = b.scalars[(p * m)..<((p + 1) * m)]        // row p of B
-            for (j, bpj) in zip(row.indices, bRow) { row[j] += aip * bpj }
+            let bRow = bScalars.extracting((p * m)..<((p + 1) * m))  // row p of B
+            addScaled(a.scalars[i * k + p], bRow, to: &cRow)
         }
         c += row
     }
     return Tensor(shape: [n, m], scalars: c)
 }
+
+/// y[j] += s · x[j] for every j: `[m]`, `[m]`. The inner loop of `matmul`.
+func addScaled(_ s: Float, _ x: Span<Float>, to y: inout MutableSpan<Float>) {
+    require(x.count == y.count, "rows of \(x.count) and \(y.count) elements")
+    for j in 0..<y.count { y[j] += s * x[j] }
+}
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 377)
+#sourceLocation(file: "chapters/03-layers.md", line: 402)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (which chapter 6
 /// fills in). A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -212,7 +226,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 400)
+#sourceLocation(file: "chapters/03-layers.md", line: 425)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -230,7 +244,7 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 433)
+#sourceLocation(file: "chapters/03-layers.md", line: 458)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear`
@@ -272,7 +286,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 698)
+#sourceLocation(file: "chapters/03-layers.md", line: 723)
 /// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
 /// its output.
 public class ActivationLayer: Layer {
@@ -306,7 +320,7 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { BookMath.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 740)
+#sourceLocation(file: "chapters/03-layers.md", line: 765)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Chain: Layer {
     public var layers: [any Layer]
@@ -320,7 +334,7 @@ public final class Chain: Layer {
     public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 785)
+#sourceLocation(file: "chapters/03-layers.md", line: 810)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
 public func makeChain(_ sizes: [Int], activation: () -> any Layer = { ReLU() },
