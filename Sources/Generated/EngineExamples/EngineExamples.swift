@@ -283,8 +283,8 @@ for batch in job.batches {
     }
 }
 #sourceLocation()
-runner.begin(12, line: 2475, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2476)
+runner.begin(12, line: 2478, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2479)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
@@ -296,8 +296,8 @@ print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(13, exercise: 1, line: 2544, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2545)
+runner.beginSolution(13, exercise: 1, line: 2547, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2548)
 // The recorded snapshot's machine (what `make bench` prints beside your own results):
 // an AMD EPYC of the Zen 4 generation that reports 2.6 GHz (/proc/cpuinfo), its base
 // clock; it boosts higher. Its two FMA units are 256 bits wide, so an AVX-512
@@ -326,7 +326,7 @@ print(r20.max < r128.min ? "batch 20's range lies wholly below batch 128's"
 #sourceLocation()
 }
 do {  // exercise 2
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2603)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2606)
 // Each product twice, with wrapping index arithmetic (&*, &+) or checked (*, +), both
 // compiled here with the same flags. Raw pointers, so that no bounds check hides the
 // difference.
@@ -377,8 +377,8 @@ func productTransposed(_ a: Tensor, _ bT: Tensor, checked: Bool) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(14, exercise: 2, line: 2654, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2655)
+runner.beginSolution(14, exercise: 2, line: 2657, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2658)
 var rng2 = SplitMix64(seed: 2)
 let a = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
 let b = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
@@ -397,7 +397,7 @@ for (name, product) in variants {
 #sourceLocation()
 }
 do {  // exercise 3
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2696)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2699)
 // A 4-row micro-kernel beside a copy of the 6-row one, driven alike for A [m, k] · B
 // [k, n] with B read in place (as gemm does for small m) and n a whole number of
 // slivers. Chapter 9's examples are compiled with the engine's CPU flags, so both get
@@ -501,8 +501,8 @@ func tiledProduct(_ a: Tensor, _ b: Tensor, tileRows: Int) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(15, exercise: 3, line: 2800, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2801)
+runner.beginSolution(15, exercise: 3, line: 2803, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2804)
 // One training step at batch 20: the rows of A in each product, and the rows the tiles
 // compute. The input gradient g·W is computed as Cᵀ = Bᵀ·Aᵀ (see GEMM): its kernel
 // rows are the layer's inputs, and the batch is in the columns.
@@ -556,7 +556,7 @@ for (name, a, b) in [("forward [20, 784]·[784, 512]", x, w),
 #sourceLocation()
 }
 do {  // exercise 4
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2898)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2901)
 /// One layer's SGD step on its weights Wᵀ `[in, out]` for inputs x `[b, in]` and ∂L/∂z
 /// `g` `[b, out]`: fused, gemm adds −η·xᵀ·g to Wᵀ in place; unfused, gemm writes xᵀ·g
 /// to `gradient`, then a loop does Wᵀ −= η·gradient. One thread, as in the engine's
@@ -584,8 +584,8 @@ func updateWeights(_ w: inout [Float], _ x: Tensor, _ g: Tensor, eta: Float,
     }
 }
 #sourceLocation()
-runner.beginSolution(16, exercise: 4, line: 2926, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2927)
+runner.beginSolution(16, exercise: 4, line: 2929, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2930)
 let sizes4 = [784, 512, 512, 10], eta: Float = 0.01
 var rng4 = SplitMix64(seed: 4)
 let start = (0..<3).map { l in
@@ -631,8 +631,8 @@ for batch in [20, 128] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(17, exercise: 5, line: 2995, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2996)
+runner.beginSolution(17, exercise: 5, line: 2998, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2999)
 // Split by samples: each thread backpropagates its half of the batch through the whole
 // network and gets a gradient for every weight; the two must be added before the
 // update.
@@ -659,8 +659,8 @@ precondition(largest < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 6
-if runner.beginSlow(18, line: 3040) {
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3041)
+if runner.beginSlow(18, line: 3043) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3044)
 // MNIST's 60,000 training images and labels, read with the system's gzip (chapter 10
 // writes a proper reader): IDX headers of 16 and 8 bytes, then one byte per pixel or
 // label.
