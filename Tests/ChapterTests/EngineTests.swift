@@ -106,7 +106,10 @@ import Engine
     /// bit for bit as with B stored the usual way (the same multiply-adds in the same order).
     @Test func transposedBGivesTheSameBits() {
         var rng = SplitMix64(seed: 31)
-        for (m, k, n) in [(1, 1, 1), (20, 512, 512), (20, 10, 512), (7, 300, 33), (128, 512, 784), (33, 600, 70)] {
+        // 20, 17 and 52 rows of A: slivers with 1 vector and 1 to 4 lanes used (`quarterKernel` with
+        // AVX-512); 12: with AVX-512, one vector and a few lanes, more than a quarter kernel holds.
+        for (m, k, n) in [(1, 1, 1), (20, 512, 512), (20, 10, 512), (7, 300, 33), (128, 512, 784), (33, 600, 70),
+                          (17, 100, 40), (52, 30, 20), (12, 40, 30)] {
             let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
             let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
             let c0 = Tensor(uniform: [m, n], in: -1...1, using: &rng).scalars
@@ -140,6 +143,32 @@ import Engine
                 let transposed = product(a, bT, { MatrixView($0, rows: n, columns: k).t }, c0, threads: threads,
                                          epilogue: { .biasReLU($0) }, bias: bias)
                 #expect(transposed == withBias.map { max(0, $0) }, "B transposed, \(m)×\(k)·\(k)×\(n)")
+            }
+        }
+    }
+
+    /// The gate epilogue gives what the backward pass's separate loop gave: c · s where the gate is
+    /// positive, else 0, bit for bit, computed either way round (B transposed, few or many rows of A)
+    /// and with B stored the usual way.
+    @Test func gateMatchesASeparatePass() {
+        var rng = SplitMix64(seed: 33)
+        for (m, k, n) in [(20, 512, 784), (7, 30, 50), (300, 64, 50), (128, 100, 10)] {
+            let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
+            let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
+            let c0 = Tensor(uniform: [m, n], in: -1...1, using: &rng).scalars
+            // A layer's output after ReLU: about half of it 0.
+            let gate = Tensor(uniform: [m, n], in: -1...1, using: &rng).scalars.map { max(0, $0) }
+            let scale: Float = 1.25
+            for threads in [1, 2] {
+                let plain = product(a, b.scalars, { MatrixView($0, rows: k, columns: n) }, c0, threads: threads)
+                let expected = plain.indices.map { gate[$0] > 0 ? plain[$0] * scale : 0 }
+                let gated = { (bT: Bool) in
+                    self.product(a, bT ? b.transposed.scalars : b.scalars,
+                                 { bT ? MatrixView($0, rows: n, columns: k).t : MatrixView($0, rows: k, columns: n) },
+                                 c0, threads: threads, epilogue: { .gate($0, scale: scale) }, bias: gate)
+                }
+                #expect(gated(false) == expected, "\(m)×\(k)·\(k)×\(n), \(threads) threads")
+                #expect(gated(true) == expected, "B transposed, \(m)×\(k)·\(k)×\(n), \(threads) threads")
             }
         }
     }

@@ -74,7 +74,7 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 189)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 191)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     require(a.columns == bT.columns,
@@ -95,7 +95,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 225)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 227)
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the
 /// cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
@@ -125,7 +125,7 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 266)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 268)
 /// A read-only view of a row-major matrix in memory, possibly seen transposed. Element
 /// (i, j) of the matrix it stands for is `base[i * stride + j]`, or
 /// `base[j * stride + i]` when transposed.
@@ -162,7 +162,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 313)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 315)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -181,6 +181,16 @@ let blockDepth = 256, blockRows = 96, blockColumns = 1024
 /// acc += a * b, one fused multiply-add per lane where the CPU has FMA.
 @inline(__always)
 func multiplyAdd(_ acc: inout FloatVector, _ a: FloatVector, _ b: FloatVector) {
+    #if BOOK_FMA || arch(arm64)
+    acc.addProduct(a, b)
+    #else
+    acc += a * b
+    #endif
+}
+
+/// The same for four lanes (`quarterKernel`).
+@inline(__always)
+func multiplyAdd(_ acc: inout SIMD4<Float>, _ a: SIMD4<Float>, _ b: SIMD4<Float>) {
     #if BOOK_FMA || arch(arm64)
     acc.addProduct(a, b)
     #else
@@ -310,6 +320,100 @@ func edgeKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: I
     if rows > 1 { out.store(c + ldc, c10, c11) }
 }
 
+/// The micro-kernel for a tile at most one vector wide (a layer of 10 units): 6 rows ×
+/// 1 vector, 6 accumulators, with `microKernel`'s operands and the same chain of
+/// multiply-adds for each element, in half the work. Reads only the tile's rows of A.
+/// It runs for few tiles, so it stays a call, and the loop that calls the micro-kernel
+/// stays as small as it was.
+@inline(never)
+func narrowKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: Int,
+                  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>,
+                  ldc: Int, rows: Int, columns: Int, alpha: Float, accumulate: Bool,
+                  bias: UnsafePointer<Float>?, relu: Bool) {
+    typealias V = FloatVector
+    var c0 = V(), c1 = V(), c2 = V(), c3 = V(), c4 = V(), c5 = V()
+    // Row r of the tile's A, or its last row again past the tile (computed, not stored).
+    func row(_ r: Int) -> UnsafePointer<Float> { a + min(r, rows - 1) * aRowStride }
+    let (a0, a1, a2, a3, a4, a5) = (row(0), row(1), row(2), row(3), row(4), row(5))
+    var q = 0
+    var pb = UnsafeRawPointer(b)
+    let bStep = ldb * MemoryLayout<Float>.stride
+    for _ in 0..<k {
+        let b0 = pb.loadUnaligned(as: V.self)
+        multiplyAdd(&c0, V(repeating: a0[q]), b0)
+        multiplyAdd(&c1, V(repeating: a1[q]), b0)
+        multiplyAdd(&c2, V(repeating: a2[q]), b0)
+        multiplyAdd(&c3, V(repeating: a3[q]), b0)
+        multiplyAdd(&c4, V(repeating: a4[q]), b0)
+        multiplyAdd(&c5, V(repeating: a5[q]), b0)
+        q &+= aStep
+        pb += bStep
+    }
+    let out = TileOutput(columns: columns, alpha: alpha, accumulate: accumulate,
+                         bias: bias, relu: relu)
+    out.store(c, c0, V())
+    if rows > 1 { out.store(c + ldc, c1, V()) }
+    if rows > 2 { out.store(c + 2 * ldc, c2, V()) }
+    if rows > 3 { out.store(c + 3 * ldc, c3, V()) }
+    if rows > 4 { out.store(c + 4 * ldc, c4, V()) }
+    if rows > 5 { out.store(c + 5 * ldc, c5, V()) }
+}
+
+/// The micro-kernel of `gemmColumnsTransposedB` for a sliver whose first vector and at
+/// most 4 more lanes are used (a batch of 20 with AVX-512): 6 rows × (1 vector + 4
+/// lanes), the same chain of multiply-adds for each element as `microKernel`'s, in the
+/// work of about a vector and a quarter instead of two. A is read in place (`aStep` 1),
+/// only the tile's rows; B is a packed sliver, C a buffer of whole slivers.
+@inline(never)
+func quarterKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int,
+                   b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int,
+                   rows: Int, alpha: Float, accumulate: Bool) {
+    typealias V = FloatVector
+    typealias Q = SIMD4<Float>
+    let half = MemoryLayout<V>.size
+    var c00 = V(), c10 = V(), c20 = V(), c30 = V(), c40 = V(), c50 = V()
+    var c01 = Q(), c11 = Q(), c21 = Q(), c31 = Q(), c41 = Q(), c51 = Q()
+    // Row r of the tile's A, or its last row again past the tile (computed, not stored).
+    func row(_ r: Int) -> UnsafePointer<Float> { a + min(r, rows - 1) * aRowStride }
+    let (a0, a1, a2, a3, a4, a5) = (row(0), row(1), row(2), row(3), row(4), row(5))
+    // One row's multiply-adds at one step: a·(its vector of B) and a·(its 4 more lanes).
+    @inline(__always)
+    func add(_ left: inout V, _ right: inout Q, _ a: Float, _ b0: V, _ b1: Q) {
+        multiplyAdd(&left, V(repeating: a), b0)
+        multiplyAdd(&right, Q(repeating: a), b1)
+    }
+    var pb = UnsafeRawPointer(b)
+    let bStep = kernelColumns * MemoryLayout<Float>.stride
+    for p in 0..<k {
+        let b0 = pb.loadUnaligned(as: V.self)
+        let b1 = pb.loadUnaligned(fromByteOffset: half, as: Q.self)
+        add(&c00, &c01, a0[p], b0, b1)
+        add(&c10, &c11, a1[p], b0, b1)
+        add(&c20, &c21, a2[p], b0, b1)
+        add(&c30, &c31, a3[p], b0, b1)
+        add(&c40, &c41, a4[p], b0, b1)
+        add(&c50, &c51, a5[p], b0, b1)
+        pb += bStep
+    }
+    /// α·acc, plus the row's old value when accumulating, as `TileOutput` computes it.
+    func store(_ r: Int, _ left: V, _ right: Q) {
+        let raw = UnsafeMutableRawPointer(c + r * ldc)
+        var left = alpha * left, right = alpha * right
+        if accumulate {
+            left += raw.loadUnaligned(as: V.self)
+            right += raw.loadUnaligned(fromByteOffset: half, as: Q.self)
+        }
+        raw.storeBytes(of: left, as: V.self)
+        raw.storeBytes(of: right, toByteOffset: half, as: Q.self)
+    }
+    store(0, c00, c01)
+    if rows > 1 { store(1, c10, c11) }
+    if rows > 2 { store(2, c20, c21) }
+    if rows > 3 { store(3, c30, c31) }
+    if rows > 4 { store(4, c40, c41) }
+    if rows > 5 { store(5, c50, c51) }
+}
+
 /// One tile of C, `rows` ≤ 6 of them: five or six rows with `microKernel` (which reads
 /// six rows of A), up to four with `edgeKernel` on each pair of rows (which reads only
 /// the tile's rows). Operands as for `microKernel`.
@@ -333,7 +437,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 508)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 623)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -395,7 +499,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 649)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 764)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -551,7 +655,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 835)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 954)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -609,19 +713,34 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
 }
 
 /// What `gemm` does to each finished element of C, c[i, j] (after α and accumulation):
-/// nothing; c + bias[j]; or max(0, c + bias[j]). A layer's bias and ReLU, done while the
-/// element is in a register instead of in another pass over C. `bias` holds n floats.
+/// nothing; c + bias[j]; max(0, c + bias[j]); or c · s where gate[i, j] > 0, else 0. A
+/// layer's bias and ReLU, or the backward pass through its ReLU and dropout, done while
+/// the element is at hand instead of in another pass over C. `bias` holds n floats;
+/// `gate` (the layer's output) is `[m, n]` with C's row stride `ldc`.
 public enum Epilogue {
     case none
     case bias(UnsafePointer<Float>)
     case biasReLU(UnsafePointer<Float>)
+    case gate(UnsafePointer<Float>, scale: Float)
 
     /// The bias from column j on, and whether ReLU follows.
     func at(_ j: Int) -> (bias: UnsafePointer<Float>?, relu: Bool) {
         switch self {
-        case .none: (nil, false)
+        case .none, .gate: (nil, false)
         case .bias(let bias): (bias + j, false)
         case .biasReLU(let bias): (bias + j, true)
+        }
+    }
+
+    /// Applies a gate to the finished block `rows`×`columns` of C at `c`, which lies
+    /// `offset` floats from C's start (the gate's element at the same offset).
+    @inline(__always)
+    func applyGate(to c: UnsafeMutablePointer<Float>, offset: Int, ldc: Int, rows: Int,
+                   columns: Int) {
+        guard case .gate(let gate, let scale) = self else { return }
+        for i in 0..<rows {
+            let (row, open) = (c + i * ldc, gate + (offset + i * ldc))
+            for j in 0..<columns { row[j] = open[j] > 0 ? row[j] * scale : 0 }
         }
     }
 }
@@ -679,6 +798,7 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>, _ b: MatrixVi
     // whole slivers are read in place; a narrower last one is packed (padded with zeros),
     // else the kernel would read past the end of B.
     let readBInPlace = !b.transposed && m <= 4 * kernelRows
+    let gated = if case .gate = epilogue { true } else { false }
     for jc in stride(from: j0, to: j1, by: blockColumns) {
         let nc = min(blockColumns, j1 - jc)
         let inPlace = readBInPlace ? nc / kernelColumns * kernelColumns : 0  // columns
@@ -698,12 +818,26 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>, _ b: MatrixVi
                     // The epilogue once the sum is complete, in the last block of k.
                     let (bias, relu) = pc + kc == k ? epilogue.at(jc + jr) : (nil, false)
                     for ir in stride(from: 0, to: mc, by: kernelRows) {
-                        kernelTile(depth: kc, a: panels + ir * kc, b: sliver, ldb: ldb,
-                                   c: c + (ic + ir) * ldc + jc + jr, ldc: ldc,
-                                   rows: min(kernelRows, mc - ir),
-                                   columns: min(kernelColumns, nc - jr),
-                                   alpha: alpha, accumulate: accumulate || pc > 0,
-                                   bias: bias, relu: relu)
+                        let offset = (ic + ir) * ldc + jc + jr, panel = panels + ir * kc
+                        let rows = min(kernelRows, mc - ir)
+                        let columns = min(kernelColumns, nc - jr)
+                        let adding = accumulate || pc > 0
+                        if columns > FloatVector.scalarCount {
+                            kernelTile(depth: kc, a: panel, b: sliver, ldb: ldb,
+                                       c: c + offset, ldc: ldc, rows: rows,
+                                       columns: columns, alpha: alpha,
+                                       accumulate: adding, bias: bias, relu: relu)
+                        } else {   // at most one vector wide
+                            narrowKernel(depth: kc, a: panel, aRowStride: 1,
+                                         aStep: kernelRows, b: sliver, ldb: ldb,
+                                         c: c + offset, ldc: ldc, rows: rows,
+                                         columns: columns, alpha: alpha,
+                                         accumulate: adding, bias: bias, relu: relu)
+                        }
+                        if gated && pc + kc == k {
+                            epilogue.applyGate(to: c + offset, offset: offset, ldc: ldc,
+                                               rows: rows, columns: columns)
+                        }
                     }
                 }
             }
@@ -741,11 +875,18 @@ func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
         let kc = min(blockDepth, k - pc)
         for jr in stride(from: 0, to: width, by: kernelColumns) {
             let sliver = packedAT + pc * width + jr * kc
+            // The sliver's columns that hold rows of A: all but at the batch's end.
+            let used = min(kernelColumns, m - jr)
             for ir in stride(from: 0, to: n, by: kernelRows) {
                 let rows = min(kernelRows, n - ir), cTile = cT + ir * width + jr
                 let adding = accumulate || pc > 0
-                // Read in place where the kernel reads only the tile's rows (all but 5).
-                if rows == kernelRows || rows <= 4 {
+                if used > FloatVector.scalarCount && used <= FloatVector.scalarCount + 4 {
+                    // A batch of 20 (16 + 4 lanes with AVX-512): a vector and a quarter.
+                    quarterKernel(depth: kc, a: bT.pointer(row: j0 + ir, column: pc),
+                                  aRowStride: bT.stride, b: sliver, c: cTile, ldc: width,
+                                  rows: rows, alpha: alpha, accumulate: adding)
+                } else if rows == kernelRows || rows <= 4 {
+                    // In place where the kernel reads only the tile's rows (all but 5).
                     kernelTile(depth: kc, a: bT.pointer(row: j0 + ir, column: pc),
                                aRowStride: bT.stride, aStep: 1, b: sliver,
                                ldb: kernelColumns, c: cTile, ldc: width, rows: rows,
@@ -770,6 +911,9 @@ func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
             c[i * ldc + j0 + j] = v
         }
     }
+    // A gate is a second pass, over rows of C: a branch on the gate inside the copy,
+    // whose reads jump a row of Cᵀ at a time, would not be vectorized.
+    epilogue.applyGate(to: c + j0, offset: j0, ldc: ldc, rows: m, columns: n)
 }
 
 /// `gemm` on tensors: A · B with A `[m, k]` and B `[k, n]` → `[m, n]`.
@@ -788,7 +932,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1128)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1287)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -832,7 +976,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1173)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1332)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -941,7 +1085,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1283)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1442)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1015,16 +1159,14 @@ extension FastMLP {
             let g = gradients[l].pointer   // ∂L/∂z for this layer, [b, units]
             let input = l == 0 ? x : UnsafePointer(outputs[l - 1].pointer)
             if l > 0 {
-                // ∂L/∂(input) = g · W, with the weights before this step's update; then
-                // back through dropout and ReLU: the gradient passes where the output was
-                // positive, scaled like it.
+                // ∂L/∂(input) = g · W, with the weights before this step's update; then,
+                // in the product's epilogue, back through dropout and ReLU: the gradient
+                // passes where the output was positive, scaled like it.
                 let below = gradients[l - 1].pointer
                 gemm(MatrixView(g, rows: b, columns: units),
                      MatrixView(weightsT[l].pointer, rows: inputs, columns: units).t,
-                     into: below, ldc: inputs, threads: threads)
-                for q in 0..<(b * inputs) {
-                    below[q] = input[q] > 0 ? below[q] * keepScale : 0
-                }
+                     into: below, ldc: inputs, threads: threads,
+                     epilogue: .gate(input, scale: keepScale))
                 if !norms.isEmpty { backThroughNorm(l - 1, gradient: below, rows: b) }
             }
             let xView = MatrixView(input, rows: b, columns: inputs).t   // xᵀ: [inputs, b]
@@ -1155,7 +1297,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1498)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1655)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1186,7 +1328,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1534)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1691)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1243,7 +1385,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1643)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1800)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1343,7 +1485,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2138)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2295)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
