@@ -102,14 +102,20 @@ import Engine
         return c
     }
 
+    /// The bits of each element: "bit for bit" tells +0 from -0, which `==` on Float does not.
+    func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
+
     /// With B seen transposed and few rows in A, gemm computes Cᵀ = Bᵀ·Aᵀ; each element must come out
     /// bit for bit as with B stored the usual way (the same multiply-adds in the same order).
     @Test func transposedBGivesTheSameBits() {
         var rng = SplitMix64(seed: 31)
-        // 20, 17 and 52 rows of A: slivers with 1 vector and 1 to 4 lanes used (`quarterKernel` with
-        // AVX-512); 12: with AVX-512, one vector and a few lanes, more than a quarter kernel holds.
+        // Rows of A are the columns of Cᵀ's slivers. With AVX-512 (slivers of 32, vectors of 16),
+        // 17, 20 and 52 rows leave a sliver with 1 vector and 1 to 4 lanes used: `quarterKernel`;
+        // 12 fits one vector: the usual kernel. With AVX2 (slivers of 16, vectors of 8), 12 and 28
+        // leave a sliver with 9 to 12 columns used: `quarterKernel`. The usual way, a last tile of C
+        // one vector wide or narrower takes `narrowKernel`: n = 33, 40, 70 (and 10 with AVX-512).
         for (m, k, n) in [(1, 1, 1), (20, 512, 512), (20, 10, 512), (7, 300, 33), (128, 512, 784), (33, 600, 70),
-                          (17, 100, 40), (52, 30, 20), (12, 40, 30)] {
+                          (17, 100, 40), (52, 30, 20), (12, 40, 30), (28, 50, 40), (20, 512, 10)] {
             let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
             let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
             let c0 = Tensor(uniform: [m, n], in: -1...1, using: &rng).scalars
@@ -117,7 +123,7 @@ import Engine
             for threads in [1, 2] {
                 let usual = product(a, b.scalars, { MatrixView($0, rows: k, columns: n) }, c0, threads: threads)
                 let other = product(a, bT, { MatrixView($0, rows: n, columns: k).t }, c0, threads: threads)
-                #expect(usual == other, "\(m)×\(k)·\(k)×\(n), \(threads) threads")
+                #expect(bits(usual) == bits(other), "\(m)×\(k)·\(k)×\(n), \(threads) threads")
             }
         }
     }
@@ -138,11 +144,12 @@ import Engine
                     self.product(a, b.scalars, { MatrixView($0, rows: k, columns: n) }, c0, threads: threads,
                                  epilogue: e, bias: bias)
                 }
-                #expect(usual { .bias($0) } == withBias, "bias, \(m)×\(k)·\(k)×\(n)")
-                #expect(usual { .biasReLU($0) } == withBias.map { max(0, $0) }, "bias and ReLU, \(m)×\(k)·\(k)×\(n)")
+                #expect(bits(usual { .bias($0) }) == bits(withBias), "bias, \(m)×\(k)·\(k)×\(n)")
+                #expect(bits(usual { .biasReLU($0) }) == bits(withBias.map { max(0, $0) }),
+                        "bias and ReLU, \(m)×\(k)·\(k)×\(n)")
                 let transposed = product(a, bT, { MatrixView($0, rows: n, columns: k).t }, c0, threads: threads,
                                          epilogue: { .biasReLU($0) }, bias: bias)
-                #expect(transposed == withBias.map { max(0, $0) }, "B transposed, \(m)×\(k)·\(k)×\(n)")
+                #expect(bits(transposed) == bits(withBias.map { max(0, $0) }), "B transposed, \(m)×\(k)·\(k)×\(n)")
             }
         }
     }
@@ -167,8 +174,8 @@ import Engine
                                  { bT ? MatrixView($0, rows: n, columns: k).t : MatrixView($0, rows: k, columns: n) },
                                  c0, threads: threads, epilogue: { .gate($0, scale: scale) }, bias: gate)
                 }
-                #expect(gated(false) == expected, "\(m)×\(k)·\(k)×\(n), \(threads) threads")
-                #expect(gated(true) == expected, "B transposed, \(m)×\(k)·\(k)×\(n), \(threads) threads")
+                #expect(bits(gated(false)) == bits(expected), "\(m)×\(k)·\(k)×\(n), \(threads) threads")
+                #expect(bits(gated(true)) == bits(expected), "B transposed, \(m)×\(k)·\(k)×\(n), \(threads) threads")
             }
         }
     }
