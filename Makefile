@@ -74,8 +74,9 @@ verify: build
 verify-slow: build
 	$(LOCK) $(BOOK) verify --slow --runner $(RUNNER)
 
+# (tools/weave.sh skips the weave when no file it reads or wrote changed since its last run.)
 book: tangle wasm
-	$(SHARED) $(BOOK) weave
+	$(SHARED) tools/weave.sh $(BOOK)
 
 # The Run button's modules (issue 16): each chapter tools/wasm/page-chapters lists, compiled to
 # WebAssembly with Embedded Swift from Sources/Generated and written as base64 to book/wasm/NN-slug.js

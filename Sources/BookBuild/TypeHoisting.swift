@@ -43,8 +43,9 @@ enum TypeHoisting {
 
     /// The name a line declares at column 0 (`class Name ... {` or `final class Name ... {`), else nil.
     static func className(declaredBy line: Substring) -> String? {
+        guard line.hasSuffix("{") else { return nil }  // first: most lines end otherwise (and splitting costs)
         let words = line.split(separator: " ")
-        guard line.hasSuffix("{"), let keyword = words.firstIndex(of: "class"),
+        guard let keyword = words.firstIndex(of: "class"),
               keyword == words.startIndex || (keyword == 1 && words[0] == "final"),
               words.count > keyword + 1 else { return nil }
         let name = words[keyword + 1].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
@@ -53,7 +54,11 @@ enum TypeHoisting {
 
     /// The offsets of `snippet`'s lines that moved to file scope.
     static func movedLines(_ snippet: Snippet, in chapter: Chapter) -> Set<Int> {
-        Set(hoisted(chapter).filter { $0.fenceLine == snippet.fenceLine }.flatMap { Array($0.lines) })
+        // Only a snippet with a line that declares a class can have moved lines: looking at its own
+        // lines first keeps the chapter's scan (`hoisted`) for the few snippets that have one.
+        guard snippet.code.split(separator: "\n", omittingEmptySubsequences: false)
+            .contains(where: { className(declaredBy: $0) != nil }) else { return [] }
+        return Set(hoisted(chapter).filter { $0.fenceLine == snippet.fenceLine }.flatMap { Array($0.lines) })
     }
 
     /// The moved classes as file-scope Swift, each under a `#sourceLocation` naming its chapter line.

@@ -221,11 +221,12 @@ extension Chapter {
     /// The chapter read from a file's bytes: they must be UTF-8 (an error names the line of the first
     /// byte that is not), then as `init(path:source:)`.
     public init(path: String, bytes: [UInt8]) throws(ChapterErrors) {
-        if let line = Self.firstInvalidUTF8Line(bytes) {
-            throw ChapterErrors([ChapterError(file: path, line: line,
+        // The standard library's check first (fast even in a debug build); the line only when it fails.
+        guard let source = String(validating: bytes, as: UTF8.self) else {
+            throw ChapterErrors([ChapterError(file: path, line: Self.firstInvalidUTF8Line(bytes) ?? 1,
                 "not UTF-8 text: the first byte that is not valid UTF-8 is on this line (save the file as UTF-8)")])
         }
-        try self.init(path: path, source: String(decoding: bytes, as: UTF8.self))
+        try self.init(path: path, source: source)
     }
 
     /// The 1-based line of the first byte that is not part of valid UTF-8, or nil when all of it is valid.
@@ -360,6 +361,8 @@ extension Chapter {
 
     /// The module of a plain `import X` line (a trailing `//` comment allowed), else nil.
     public static func importedModule(_ line: String) -> String? {
+        // Most lines are not imports: the cheap test first (the first word must be `import`).
+        guard line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("import") else { return nil }
         let code = line.range(of: "//").map { line[..<$0.lowerBound] } ?? line[...]
         let words = code.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count == 2, words[0] == "import" else { return nil }

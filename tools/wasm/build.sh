@@ -16,7 +16,7 @@
 # for its Foundation one), BookRuntime (its ExampleRunner.swift, with tools/wasm/Runtime for the page's
 # entry instead of the native command line), the chapter libraries it
 # imports, its examples, and a `book_run` export. Every step is skipped when its output is newer than
-# its inputs, so a second run with nothing changed only compares file times.
+# its inputs; a run when no file changed since the last one only lists the files (LAST_RUN below).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -64,6 +64,31 @@ mkdir -p "$OUT" "$MODULES" "$OUT/obj" "$OUT/src"
 FLAGS=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
        -enable-experimental-feature Extern -wmo -parse-as-library -O -Xfrontend -disable-stack-protector
        -Xcc -msimd128 -I "$MODULES")
+
+# Nothing to do when no file changed since the last complete run with the same arguments and flags:
+# every file it reads (the sources, this directory, the manifest, the toolchain and the libraries) and
+# every file it wrote (.build/wasm, book/wasm) is listed with its size and time, and the listing is
+# the same as the one that run left. Anything else (an edited, added, removed or deleted file, a file
+# with an older time, other chapters, other flags) makes a full run, whose steps compare file times.
+# The inputs are listed before a run builds and the outputs after it, so that a file edited while a
+# build runs makes the next run a full one too.
+LAST_RUN=.build/wasm-last-run
+list_inputs() {
+  printf '%s\n' "chapters: ${CHAPTERS[*]}" "page: $PAGE" "swiftc: $SWIFTC" "flags: ${FLAGS[*]}"
+  find -L tools/wasm Package.swift Sources/RunnerProtocol Sources/BookFormat Sources/BookMath Sources/Plot \
+    Sources/BookRuntime Sources/Generated "$TOOLCHAIN_BIN/swift-frontend" "$TOOLCHAIN_BIN/swift-driver" "$WASM_LD" \
+    "$EMBEDDED_LIB" "$SYSROOT/libc.a" "$SYSROOT/crt1-reactor.o" "$BUILTINS" -printf '%p %s %T@\n' 2>/dev/null | sort || true
+}
+list_outputs() {
+  find "$OUT" book/wasm -printf '%p %s %T@\n' 2>/dev/null | sort || true
+}
+INPUTS=$(list_inputs)
+if [ "$VERIFY" = 0 ] && [ -f "$LAST_RUN" ] && printf '%s\n' "$INPUTS" "$(list_outputs)" | cmp -s - "$LAST_RUN"; then
+  echo "── chapters ${CHAPTERS[*]}: the modules are up to date (no file changed since they were built)"
+  exit 0
+fi
+rm -f "$LAST_RUN"
+
 # The objects were compiled with other flags (or another compiler): compile everything again (the
 # steps below compare only file times).
 STAMP="$OUT/flags"
@@ -203,6 +228,9 @@ SWIFT
     echo "   $script: $(stat -c %s "$script") bytes"
   fi
 done
+
+printf '%s\n' "$INPUTS" "$(list_outputs)" > "$LAST_RUN.new"
+mv "$LAST_RUN.new" "$LAST_RUN"
 
 if [ "$VERIFY" = 1 ]; then
   for chapter in "${CHAPTERS[@]}"; do

@@ -118,17 +118,20 @@ extension Tensor: CustomStringConvertible {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 202)
+#sourceLocation(file: "chapters/03-layers.md", line: 207)
 extension Tensor {
     /// f applied to every element.
     public func map(_ f: (Float) -> Float) -> Tensor {
-        Tensor(shape: shape, scalars: scalars.map(f))
+        var out = scalars                // shares our storage until written:
+        var y = out.mutableSpan          // asking to write copies it, once
+        for j in 0..<y.count { y[j] = f(y[j]) }
+        return Tensor(shape: shape, scalars: out)
     }
 
     /// f applied to matching elements of two tensors of one shape.
     public func zipMap(_ other: Tensor, _ f: (Float, Float) -> Float) -> Tensor {
         require(shape == other.shape, "shapes \(shape) and \(other.shape) differ")
-        var out = scalars                                // a copy, overwritten in place
+        var out = scalars                // copied once, when written (as in map)
         var y = out.mutableSpan
         let x = other.scalars.span
         for j in 0..<y.count { y[j] = f(y[j], x[j]) }
@@ -145,7 +148,7 @@ extension Tensor {
     public func addingToRows(_ v: Tensor) -> Tensor {
         require(v.count == columns, "cannot add \(v.shape) to the rows of \(shape)")
         let r = rows, c = columns
-        var out = scalars                                // a copy, overwritten in place
+        var out = scalars                // copied once, when written (as in map)
         var y = out.mutableSpan
         let b = v.scalars.span
         for i in 0..<r {
@@ -169,7 +172,7 @@ extension Tensor {
     public func sum() -> Float { Float(scalars.reduce(0.0) { $0 + Double($1) }) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 280)
+#sourceLocation(file: "chapters/03-layers.md", line: 288)
 /// Stops the program with `message` when `condition` is false, like `precondition`, but
 /// the message is printed in optimized builds too (`precondition` drops it under `-O`).
 /// The library uses it for shape checks, e.g. "cannot multiply [2, 3] by [2, 3]".
@@ -179,7 +182,7 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
     if !condition { fatalError(message(), file: (file), line: line) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 320)
+#sourceLocation(file: "chapters/03-layers.md", line: 328)
 /// C = A · B: `[n, k] · [k, m] → [n, m]`, C[i, j] = Σₚ A[i, p] · B[p, j].
 /// The loops run in the order i, p, j: for each i and p, A[i, p] times row p of B is
 /// added to row i of C. Chapter 9 makes it fast.
@@ -208,7 +211,7 @@ func addScaled(_ s: Float, _ x: Span<Float>, to y: inout MutableSpan<Float>) {
     for j in 0..<y.count { y[j] += s * x[j] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 402)
+#sourceLocation(file: "chapters/03-layers.md", line: 406)
 /// A tensor the network learns, with room for its gradient ∂L/∂value (which chapter 6
 /// fills in). A class, so that a layer and an optimizer share one parameter.
 public final class Parameter {
@@ -226,7 +229,7 @@ public final class Parameter {
     public func zeroGrad() { grad = Tensor(zeros: value.shape) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 425)
+#sourceLocation(file: "chapters/03-layers.md", line: 429)
 /// A function of a batch with learnable parameters: `[batch, in] → [batch, out]`.
 public protocol Layer: AnyObject {
     /// y = layer(x). A layer may remember x (or y) for its backward pass (chapter 6).
@@ -244,7 +247,7 @@ extension Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 458)
+#sourceLocation(file: "chapters/03-layers.md", line: 462)
 /// y = x · Wᵀ + b, the fully connected layer: `[batch, inputs] → [batch, outputs]`.
 ///
 /// W has shape `[outputs, inputs]` and b `[outputs]`, the layout PyTorch's `nn.Linear`
@@ -286,7 +289,7 @@ public final class Linear: Layer {
     public var parameters: [Parameter] { [weight, bias] }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 723)
+#sourceLocation(file: "chapters/03-layers.md", line: 727)
 /// An element-wise activation as a layer, `[batch, n] → [batch, n]`, that remembers
 /// its output.
 public class ActivationLayer: Layer {
@@ -320,7 +323,7 @@ public final class Tanh: ActivationLayer {
     public init() { super.init("Tanh") { BookMath.tanh($0) } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 765)
+#sourceLocation(file: "chapters/03-layers.md", line: 769)
 /// Layers applied one after another: x → layers[0] → layers[1] → … → y.
 public final class Chain: Layer {
     public var layers: [any Layer]
@@ -334,7 +337,7 @@ public final class Chain: Layer {
     public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/03-layers.md", line: 810)
+#sourceLocation(file: "chapters/03-layers.md", line: 814)
 /// A multilayer perceptron: Linear layers of the given sizes with `activation` between
 /// them (none after the last). `[784, 512, 512, 10]` builds the book's MNIST network.
 public func makeChain(_ sizes: [Int], activation: () -> any Layer = { ReLU() },

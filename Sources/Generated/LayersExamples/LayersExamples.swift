@@ -7,7 +7,7 @@ import Activations
 import BookFormat
 import BookMath
 
-#sourceLocation(file: "chapters/03-layers.md", line: 1218)
+#sourceLocation(file: "chapters/03-layers.md", line: 1222)
 final class Identity: Layer {
     func forward(_ x: Tensor) -> Tensor { x }
 }
@@ -29,15 +29,15 @@ print(t.transposed)
 print("row 1:", t.row(1))
 print(t.rows([1, 1, 0]))
 #sourceLocation()
-runner.begin(3, line: 253, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 254)
+runner.begin(3, line: 261, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 262)
 let bias = Tensor(shape: [3], scalars: [10, 20, 30])
 print(t + t)
 print(t.addingToRows(bias))
 print("sum of rows:", t.sumOfRows(), " sum:", t.sum())
 #sourceLocation()
-runner.begin(4, line: 372, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 373)
+runner.begin(4, line: 376, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 377)
 let a = Tensor([[1, 2, 3], [4, 5, 6]])   // [2, 3]
 let b = Tensor([[1, 0], [0, 1], [1, 1]]) // [3, 2]
 let c = matmul(a, b)
@@ -47,16 +47,16 @@ let byHand = 4 * 1 + 5 * 0 + 6 * 1
 print("c[1, 0] = 4·1 + 5·0 + 6·1 =", byHand)
 print("b · a has shape", matmul(b, a).shape)
 #sourceLocation()
-runner.begin(5, line: 505, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 506)
+runner.begin(5, line: 509, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 510)
 let xorInputs = Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])   // [4, 2]
 let orAndNand = Linear(weight: Tensor([[10, 10], [-10, -10]]),
                        bias: Tensor(shape: [2], scalars: [-5, 15]))
 print("weight", orAndNand.weight.value.shape, " bias", orAndNand.bias.value.shape)
 print(orAndNand(xorInputs))
 #sourceLocation()
-runner.begin(6, line: 541, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 542)
+runner.begin(6, line: 545, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 546)
 
 
 
@@ -87,8 +87,8 @@ for n in [10, 100, 784] {
                  standardDeviation(z2), predicted2, 100 * saturated(z2)))
 }
 #sourceLocation()
-runner.begin(7, line: 604, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 605)
+runner.begin(7, line: 608, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 609)
 /// How much a layer's outputs `[batch, n]` still depend on the input: the standard
 /// deviation of each unit's value over the batch, averaged over the units.
 func spreadOverBatch(_ x: Tensor) -> Float {
@@ -141,16 +141,16 @@ for activation in ["tanh", "ReLU"] {
     }
 }
 #sourceLocation()
-runner.begin(8, line: 683, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 684)
+runner.begin(8, line: 687, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 688)
 precondition(deepSpread["ReLU, He"]![3] > 100 * deepSpread["ReLU, Xavier"]![3]
              && deepSpread["ReLU, Xavier"]![3] > 100 * deepSpread["ReLU, PyTorch"]![3]
              && deepSpread["tanh, Xavier"]![3] > 1000 * deepSpread["tanh, PyTorch"]![3]
              && deepSpread["ReLU, He"]![3] > deepSpread["ReLU, He"]![0] / 3,
              "He should keep ReLU's spread, Xavier tanh's, and PyTorch's default should lose both")
 #sourceLocation()
-runner.begin(9, line: 701, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 702)
+runner.begin(9, line: 705, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 706)
 let first = Linear(3, 4, rng: &rng), second = Linear(4, 2, rng: &rng)
 let merged = Linear(
     weight: matmul(second.weight.value, first.weight.value),                  // [2, 3]
@@ -161,8 +161,8 @@ let difference = (second(first(x5)) - merged(x5)).scalars.map(abs).max()!
 print("two layers vs one merged layer, largest difference:",
       format("%.1e", difference))
 #sourceLocation()
-runner.begin(10, line: 782, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 783)
+runner.begin(10, line: 786, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 787)
 let xorNet = Chain([
     orAndNand, Sigmoid(),
     Linear(weight: Tensor([[10, 10]]), bias: Tensor(shape: [1], scalars: [-15])),
@@ -175,8 +175,8 @@ for i in 0..<4 {
 }
 print("parameters:", xorNet.parameterCount)
 #sourceLocation()
-runner.begin(11, line: 829, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 830)
+runner.begin(11, line: 833, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 834)
 let xs = (0...120).map { -3 + 6 * Float($0) / 120 }
 let xBatch = Tensor(shape: [xs.count, 1], scalars: xs)
 var randomNets = LinePlot(title: "Three random 1-16-1 networks with ReLU and with tanh",
@@ -195,13 +195,13 @@ for seed: UInt64 in 1...3 {
 }
 show(randomNets)
 #sourceLocation()
-runner.begin(12, line: 878, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 879)
+runner.begin(12, line: 882, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 883)
 precondition(randomNets.series.allSatisfy { $0.y.allSatisfy { abs($0) < 1 } },
              "the six random 1-16-1 networks should stay within ±1 on [−3, 3]")
 #sourceLocation()
-runner.begin(13, line: 895, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 896)
+runner.begin(13, line: 899, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 900)
 let mnistNet = makeChain([784, 512, 512, 10], rng: &rng)
 let images = Tensor(uniform: [20, 784], in: 0...1, using: &rng)
 
@@ -223,13 +223,13 @@ for layer in mnistNet.layers {
 print("scores of image 0:")
 print(h.rows([0]))
 #sourceLocation()
-runner.begin(14, line: 930, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 931)
+runner.begin(14, line: 934, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 935)
 precondition(h.scalars.allSatisfy { abs($0) < 0.12 } && !h.scalars.allSatisfy { abs($0) < 0.11 },
              "the largest of the 200 untrained scores should be between 0.11 and 0.12 in size (the prose says so)")
 #sourceLocation()
-runner.begin(15, line: 946, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 947)
+runner.begin(15, line: 950, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 951)
 /// A network of `Linear` and activation layers as columns of units: the input, then the
 /// outputs of each `Linear`, named after the activation layer that follows it.
 func diagram(of network: Chain, title: String, batch: String) -> LayerDiagram {
@@ -248,8 +248,8 @@ func diagram(of network: Chain, title: String, batch: String) -> LayerDiagram {
 show(diagram(of: mnistNet, title: "The tutorial's network on a batch of 20 images",
              batch: "20"))
 #sourceLocation()
-runner.begin(16, line: 987, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 988)
+runner.begin(16, line: 991, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 992)
 func rightAligned(_ s: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - s.count)) + s
 }
@@ -272,12 +272,12 @@ print("memory as 4-byte Floats:", format("%.2f MB", Double(4 * total) / 1e6))
 print("multiply-adds per image in a forward pass:", totalWeights,
       " floating-point operations:", 2 * totalWeights)
 #sourceLocation()
-runner.begin(17, line: 1021, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 1022)
+runner.begin(17, line: 1025, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 1026)
 precondition(mnistNet.parameterCount == 669_706 && totalWeights == 668_672)
 #sourceLocation()
-runner.begin(18, line: 1065, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1066)
+runner.begin(18, line: 1069, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1070)
 /// A 1-N-1 ReLU network that interpolates f linearly between N + 1 equally spaced points
 /// of [lo, hi].
 func interpolatingNetwork(_ f: (Float) -> Float, units: Int,
@@ -303,8 +303,8 @@ for units in [2, 4, 8, 16, 32, 64] {
     print(format("%5d   %.5f", units, error))
 }
 #sourceLocation()
-runner.begin(19, line: 1108, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1109)
+runner.begin(19, line: 1112, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1113)
 let sinPlot = LinePlot(
     title: "sin x and 1-N-1 ReLU networks with hand-set weights",
     xLabel: "x", yLabel: "y",
@@ -318,8 +318,8 @@ show(sinPlot)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(20, exercise: 1, line: 1182, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1183)
+runner.beginSolution(20, exercise: 1, line: 1186, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1187)
 let byHand = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10)
 var countRng = SplitMix64(seed: 11)
 let counted = makeChain([784, 256, 128, 10], rng: &countRng).parameterCount
@@ -328,16 +328,16 @@ precondition(byHand == 235_146 && counted == byHand)
 #sourceLocation()
 }
 do {  // exercise 2
-runner.beginSolution(21, exercise: 2, line: 1199, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1200)
+runner.beginSolution(21, exercise: 2, line: 1203, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1204)
 let imageBatch = Tensor(zeros: [20, 28, 28])
 let flat = imageBatch.reshaped([20, 784])
 print(imageBatch.shape, "→", flat.shape, "→", mnistNet(flat).shape)
 #sourceLocation()
 }
 do {  // exercise 3
-runner.beginSolution(22, exercise: 3, line: 1217, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1218)
+runner.beginSolution(22, exercise: 3, line: 1221, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1222)
 
 
 
@@ -357,8 +357,8 @@ precondition(gap < 1e-5, "without activations, two layers are one")
 #sourceLocation()
 }
 do {  // exercise 4
-runner.beginSolution(23, exercise: 4, line: 1248, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1249)
+runner.beginSolution(23, exercise: 4, line: 1252, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1253)
 /// A `Linear(n, n)` with zero biases and weights uniform in ±bound.
 func scaledLayer(_ n: Int, bound: Float, rng: inout SplitMix64) -> Linear {
     Linear(weight: Tensor(uniform: [n, n], in: -bound...bound, using: &rng),
@@ -388,8 +388,8 @@ for scheme in ["PyTorch", "Xavier", "He", "4 × Xavier"] {
     print(format("%-11@", scheme) + cells.joined())
 }
 #sourceLocation()
-runner.beginSolution(24, exercise: 4, line: 1288, hidden: true)
-#sourceLocation(file: "chapters/03-layers.md", line: 1289)
+runner.beginSolution(24, exercise: 4, line: 1292, hidden: true)
+#sourceLocation(file: "chapters/03-layers.md", line: 1293)
 let (pytorch, xavier, he) = (sigmoidSpread["PyTorch"]!, sigmoidSpread["Xavier"]!,
                              sigmoidSpread["He"]!)
 let fourXavier = sigmoidSpread["4 × Xavier"]!
@@ -402,8 +402,8 @@ precondition(fourXavier[2] > 100 * he[2] && fourXavier[3] < fourXavier[0] / 1000
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(25, exercise: 5, line: 1325, hidden: false)
-#sourceLocation(file: "chapters/03-layers.md", line: 1326)
+runner.beginSolution(25, exercise: 5, line: 1329, hidden: false)
+#sourceLocation(file: "chapters/03-layers.md", line: 1330)
 func largestError(_ f: (Float) -> Float, units: Int, from lo: Float, to hi: Float,
                   points: Int = 20_000) -> Float {
     let xs = (0...points).map { lo + (hi - lo) * Float($0) / Float(points) }

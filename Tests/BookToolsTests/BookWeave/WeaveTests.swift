@@ -34,5 +34,7 @@ import BookSource
         #expect(Chapter.importedModule("import\tFoundation") == "Foundation")
         #expect(Chapter.importedModule("// import Foundation") == nil)
         #expect(Chapter.importedModule("let important = 1") == nil)
+        #expect(Chapter.importedModule("    import Foundation") == "Foundation")
+        #expect(Chapter.importedModule("imports Foundation") == nil)
     }
 }
