@@ -74,7 +74,7 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 191)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 198)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     require(a.columns == bT.columns,
@@ -95,7 +95,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 227)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 234)
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the
 /// cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
@@ -125,7 +125,7 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 268)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 275)
 /// A read-only view of a row-major matrix in memory, possibly seen transposed. Element
 /// (i, j) of the matrix it stands for is `base[i * stride + j]`, or
 /// `base[j * stride + i]` when transposed.
@@ -162,7 +162,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 315)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 322)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -320,9 +320,10 @@ func edgeKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: I
     if rows > 1 { out.store(c + ldc, c10, c11) }
 }
 
-/// The micro-kernel for a tile at most one vector wide (a layer of 10 units): 6 rows ×
-/// 1 vector, 6 accumulators, with `microKernel`'s operands and the same chain of
-/// multiply-adds for each element, in half the work. Reads only the tile's rows of A.
+/// The micro-kernel for a tile at most one vector wide (a layer of 10 units with AVX-512;
+/// with AVX2, tiles of at most 8 columns): 6 rows × 1 vector, 6 accumulators, with
+/// `microKernel`'s operands and the same chain of multiply-adds for each element, in half
+/// its multiply-add instructions. Reads only the tile's rows of A.
 /// It runs for few tiles, so it stays a call, and the loop that calls the micro-kernel
 /// stays as small as it was.
 @inline(never)
@@ -360,10 +361,14 @@ func narrowKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep:
 }
 
 /// The micro-kernel of `gemmColumnsTransposedB` for a sliver whose first vector and at
-/// most 4 more lanes are used (a batch of 20 with AVX-512): 6 rows × (1 vector + 4
-/// lanes), the same chain of multiply-adds for each element as `microKernel`'s, in the
-/// work of about a vector and a quarter instead of two. A is read in place (`aStep` 1),
-/// only the tile's rows; B is a packed sliver, C a buffer of whole slivers.
+/// most 4 more lanes are used (a batch of 20 with AVX-512, of 9 to 12 with AVX2): 6 rows
+/// × (1 vector + 4 lanes), the same chain of multiply-adds for each element as
+/// `microKernel`'s. Each row's step is one whole-vector and one 4-lane multiply-add, as
+/// many instructions as `microKernel`'s two; the second is narrower, which saves time
+/// only on a core that splits wide instructions into halves (3 halves instead of 4 on a
+/// Zen 4).
+/// A is read in place (`aStep` 1), only the tile's rows; B is a packed sliver, C a buffer
+/// of whole slivers.
 @inline(never)
 func quarterKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int,
                    b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int,
@@ -437,7 +442,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 623)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 641)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order.
@@ -499,7 +504,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 764)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 782)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -655,7 +660,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 954)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 976)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -670,8 +675,10 @@ struct Ticket {
 /// With B seen transposed and few rows in A, it computes Cᵀ = Bᵀ·Aᵀ instead
 /// (`gemmColumnsTransposedB`). Each element of C is summed in the same order whatever
 /// the number of threads, the pieces and either way round, so results are reproducible.
-/// An `epilogue` is applied to each element of C once it is complete: in registers as
-/// the kernel stores it, or, computing Cᵀ, during the copy into C.
+/// An `epilogue` is applied to each element of C once it is complete. A bias (and ReLU)
+/// in registers as the kernel stores it, or, computing Cᵀ, during the copy into C; a
+/// gate in a pass over each tile once the kernel has stored it, or, computing Cᵀ, in a
+/// pass over C's rows after the copy.
 public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>,
                  ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1,
                  epilogue: Epilogue = .none) {
@@ -714,9 +721,10 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
 
 /// What `gemm` does to each finished element of C, c[i, j] (after α and accumulation):
 /// nothing; c + bias[j]; max(0, c + bias[j]); or c · s where gate[i, j] > 0, else 0. A
-/// layer's bias and ReLU, or the backward pass through its ReLU and dropout, done while
-/// the element is at hand instead of in another pass over C. `bias` holds n floats;
-/// `gate` (the layer's output) is `[m, n]` with C's row stride `ldc`.
+/// layer's bias and ReLU, or the backward pass through its ReLU and dropout, done inside
+/// the product instead of in a pass over all of C after it: the bias while the element
+/// is in a register, the gate on each tile (or row) of C just written. `bias` holds n
+/// floats; `gate` (the layer's output) is `[m, n]` with C's row stride `ldc`.
 public enum Epilogue {
     case none
     case bias(UnsafePointer<Float>)
@@ -911,8 +919,8 @@ func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
             c[i * ldc + j0 + j] = v
         }
     }
-    // A gate is a second pass, over rows of C: a branch on the gate inside the copy,
-    // whose reads jump a row of Cᵀ at a time, would not be vectorized.
+    // A gate is a second pass, over rows of C: as a branch inside the copy, whose reads
+    // jump a row of Cᵀ at a time, it made a step slower ("Where the time goes").
     epilogue.applyGate(to: c + j0, offset: j0, ldc: ldc, rows: m, columns: n)
 }
 
@@ -932,7 +940,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1287)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1313)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -976,7 +984,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1332)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1358)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1085,7 +1093,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1442)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1468)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1297,7 +1305,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1655)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1681)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1328,7 +1336,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1691)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1717)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1385,7 +1393,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1800)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1826)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1485,7 +1493,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2295)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2322)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
