@@ -16,23 +16,19 @@ cd "$(dirname "$0")/.."
 BOOK=${1:?usage: tools/weave.sh BOOK (the built book tool, e.g. .build/debug/book)}
 [ -x "$BOOK" ] || { echo "tools/weave.sh: $BOOK is not an executable (make tools builds it)" >&2; exit 64; }
 LAST_RUN=.build/weave-last-run
+# shellcheck source=tools/last-run.sh
+. tools/last-run.sh
 
 list_inputs() {
   # shellcheck disable=SC2046
-  find -L chapters theme tools/wasm/page-chapters "$BOOK" $(ldd "$BOOK" 2>/dev/null | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p') \
-    -printf '%p %s %T@\n' 2>/dev/null | sort || true
-}
-list_outputs() {
-  find book -printf '%p %s %T@\n' 2>/dev/null | sort || true
+  list_files chapters theme tools/wasm/page-chapters "$BOOK" $(ldd "$BOOK" 2>/dev/null | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p')
 }
 
 INPUTS=$(list_inputs)
-if [ -f "$LAST_RUN" ] && printf '%s\n' "$INPUTS" "$(list_outputs)" | cmp -s - "$LAST_RUN"; then
+if unchanged_since_last_run "$LAST_RUN" "$INPUTS" "$(list_files book)"; then
   echo "weave: book/ is up to date (no file the weave reads or wrote changed since its last run)"
   exit 0
 fi
 rm -f "$LAST_RUN"
 "$BOOK" weave
-mkdir -p "$(dirname "$LAST_RUN")"
-printf '%s\n' "$INPUTS" "$(list_outputs)" > "$LAST_RUN.new"
-mv "$LAST_RUN.new" "$LAST_RUN"
+record_run "$LAST_RUN" "$INPUTS" "$(list_files book)"

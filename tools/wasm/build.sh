@@ -73,17 +73,16 @@ FLAGS=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
 # The inputs are listed before a run builds and the outputs after it, so that a file edited while a
 # build runs makes the next run a full one too.
 LAST_RUN=.build/wasm-last-run
+# shellcheck source=tools/last-run.sh
+. tools/last-run.sh
 list_inputs() {
   printf '%s\n' "chapters: ${CHAPTERS[*]}" "page: $PAGE" "swiftc: $SWIFTC" "flags: ${FLAGS[*]}"
-  find -L tools/wasm Package.swift Sources/RunnerProtocol Sources/BookFormat Sources/BookMath Sources/Plot \
+  list_files tools/wasm Package.swift Sources/RunnerProtocol Sources/BookFormat Sources/BookMath Sources/Plot \
     Sources/BookRuntime Sources/Generated "$TOOLCHAIN_BIN/swift-frontend" "$TOOLCHAIN_BIN/swift-driver" "$WASM_LD" \
-    "$EMBEDDED_LIB" "$SYSROOT/libc.a" "$SYSROOT/crt1-reactor.o" "$BUILTINS" -printf '%p %s %T@\n' 2>/dev/null | sort || true
-}
-list_outputs() {
-  find "$OUT" book/wasm -printf '%p %s %T@\n' 2>/dev/null | sort || true
+    "$EMBEDDED_LIB" "$SYSROOT/libc.a" "$SYSROOT/crt1-reactor.o" "$BUILTINS"
 }
 INPUTS=$(list_inputs)
-if [ "$VERIFY" = 0 ] && [ -f "$LAST_RUN" ] && printf '%s\n' "$INPUTS" "$(list_outputs)" | cmp -s - "$LAST_RUN"; then
+if [ "$VERIFY" = 0 ] && unchanged_since_last_run "$LAST_RUN" "$INPUTS" "$(list_files "$OUT" book/wasm)"; then
   echo "── chapters ${CHAPTERS[*]}: the modules are up to date (no file changed since they were built)"
   exit 0
 fi
@@ -229,8 +228,7 @@ SWIFT
   fi
 done
 
-printf '%s\n' "$INPUTS" "$(list_outputs)" > "$LAST_RUN.new"
-mv "$LAST_RUN.new" "$LAST_RUN"
+record_run "$LAST_RUN" "$INPUTS" "$(list_files "$OUT" book/wasm)"
 
 if [ "$VERIFY" = 1 ]; then
   for chapter in "${CHAPTERS[@]}"; do
