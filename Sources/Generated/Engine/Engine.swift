@@ -1003,6 +1003,10 @@ public final class FastMLP {
     /// Whether the update sets optimizer state below 10⁻³⁰ to 0 (see "A trap: subnormal
     /// numbers"). Exercise 6 switches it off to watch the trap.
     public var flushesTinyState = true
+    /// Whether the first layer's products skip the steps where their input is zero (see
+    /// "Blank paper"): the same results bit for bit, less work on images that are mostly
+    /// blank. Off, the engine does every multiply-add, as PyTorch does.
+    public var skipsZeroInputs = true
     var weightsT: [Buffer]          // layer l: [sizes[l], sizes[l+1]]
     var biases: [Buffer]            // layer l: [sizes[l+1]]
     var dropoutRNGs: [SplitMix64]   // one per hidden layer, as the Dropout layers had
@@ -1093,7 +1097,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1468)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1472)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1305,7 +1309,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1681)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1685)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1336,7 +1340,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1717)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1721)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1393,7 +1397,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1826)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1830)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1493,7 +1497,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2322)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2326)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
