@@ -198,16 +198,52 @@ func multiplyAdd(_ acc: inout SIMD4<Float>, _ a: SIMD4<Float>, _ b: SIMD4<Float>
     #endif
 }
 
+/// Where a kernel finds the row of B (`kernelColumns` floats) for each of its steps
+/// s = 0, 1, …, k − 1. A protocol, so that each kernel is compiled once for each kind of
+/// walk, with no test inside its loop.
+protocol RowsOfB {
+    func row(_ s: Int) -> UnsafeRawPointer
+}
+
+/// The rows of B in turn, `ldb` floats apart: step s reads row s.
+struct EveryRow: RowsOfB {
+    let base: UnsafeRawPointer, rowBytes: Int
+
+    init(_ b: UnsafePointer<Float>, ldb: Int) {
+        base = UnsafeRawPointer(b)
+        rowBytes = ldb * MemoryLayout<Float>.stride
+    }
+
+    @inline(__always) func row(_ s: Int) -> UnsafeRawPointer { base + s * rowBytes }
+}
+
+/// Only the rows a list names, `ldb` floats apart: step s reads row `rows[s]` (the steps
+/// where a panel of A is not all zero; see "Blank paper").
+struct ListedRows: RowsOfB {
+    let base: UnsafeRawPointer, rowBytes: Int, rows: UnsafePointer<UInt16>
+
+    init(_ b: UnsafePointer<Float>, ldb: Int, rows: UnsafePointer<UInt16>) {
+        base = UnsafeRawPointer(b)
+        rowBytes = ldb * MemoryLayout<Float>.stride
+        self.rows = rows
+    }
+
+    @inline(__always) func row(_ s: Int) -> UnsafeRawPointer {
+        base + Int(rows[s]) * rowBytes
+    }
+}
+
 /// The micro-kernel: C[6 × kernelColumns] = α · A[6 rows, k] · (B sliver) (+ C when
 /// `accumulate`). By default `a` is a packed panel, k columns of 6 floats; with
 /// `aRowStride: lda, aStep: 1` it is 6 rows of A read in place, `lda` floats apart. `b`
-/// holds k rows of `kernelColumns` floats `ldb` apart. All arithmetic happens in 12
+/// says where the row of B for each of the k steps is (`kernelColumns` floats): the rows
+/// in turn (`EveryRow`), or the ones a list names (`ListedRows`). All arithmetic happens in 12
 /// vector registers; memory is read once per operand per step of k. Given `bias` (the
 /// tile's first column's), each row of the tile then gets the bias added, and with
 /// `relu` negative values set to 0: the `Epilogue` of `gemm`.
 @inline(__always)
 func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
-                 aStep: Int = kernelRows, b: UnsafePointer<Float>, ldb: Int,
+                 aStep: Int = kernelRows, b: some RowsOfB,
                  c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int,
                  alpha: Float, accumulate: Bool, bias: UnsafePointer<Float>? = nil,
                  relu: Bool = false) {
@@ -219,9 +255,8 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     let (a0, a1, a2) = (a, a + aRowStride, a + 2 * aRowStride)
     let (a3, a4, a5) = (a + 3 * aRowStride, a + 4 * aRowStride, a + 5 * aRowStride)
     var q = 0
-    var pb = UnsafeRawPointer(b)
-    let bStep = ldb * MemoryLayout<Float>.stride
-    for _ in 0..<k {
+    for s in 0..<k {
+        let pb = b.row(s)
         let b0 = pb.loadUnaligned(as: V.self)
         let b1 = pb.loadUnaligned(fromByteOffset: half, as: V.self)
         var ai = V(repeating: a0[q]); multiplyAdd(&c00, ai, b0); multiplyAdd(&c01, ai, b1)
@@ -231,7 +266,6 @@ func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
         ai = V(repeating: a4[q]); multiplyAdd(&c40, ai, b0); multiplyAdd(&c41, ai, b1)
         ai = V(repeating: a5[q]); multiplyAdd(&c50, ai, b0); multiplyAdd(&c51, ai, b1)
         q &+= aStep
-        pb += bStep
     }
     let out = TileOutput(columns: columns, alpha: alpha, accumulate: accumulate,
                          bias: bias, relu: relu)
@@ -296,7 +330,7 @@ struct TileOutput {
 /// is read only when `rows` is 2.
 @inline(__always)
 func edgeKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: Int,
-                b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>,
+                b: some RowsOfB, c: UnsafeMutablePointer<Float>,
                 ldc: Int, rows: Int, columns: Int, alpha: Float, accumulate: Bool,
                 bias: UnsafePointer<Float>?, relu: Bool) {
     typealias V = FloatVector
@@ -304,15 +338,13 @@ func edgeKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: I
     var c00 = V(), c01 = V(), c10 = V(), c11 = V()
     let (a0, a1) = (a, rows > 1 ? a + aRowStride : a)
     var q = 0
-    var pb = UnsafeRawPointer(b)
-    let bStep = ldb * MemoryLayout<Float>.stride
-    for _ in 0..<k {
+    for s in 0..<k {
+        let pb = b.row(s)
         let b0 = pb.loadUnaligned(as: V.self)
         let b1 = pb.loadUnaligned(fromByteOffset: half, as: V.self)
         var ai = V(repeating: a0[q]); multiplyAdd(&c00, ai, b0); multiplyAdd(&c01, ai, b1)
         ai = V(repeating: a1[q]); multiplyAdd(&c10, ai, b0); multiplyAdd(&c11, ai, b1)
         q &+= aStep
-        pb += bStep
     }
     let out = TileOutput(columns: columns, alpha: alpha, accumulate: accumulate,
                          bias: bias, relu: relu)
@@ -328,7 +360,7 @@ func edgeKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: I
 /// stays as small as it was.
 @inline(never)
 func narrowKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: Int,
-                  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>,
+                  b: some RowsOfB, c: UnsafeMutablePointer<Float>,
                   ldc: Int, rows: Int, columns: Int, alpha: Float, accumulate: Bool,
                   bias: UnsafePointer<Float>?, relu: Bool) {
     typealias V = FloatVector
@@ -337,9 +369,8 @@ func narrowKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep:
     func row(_ r: Int) -> UnsafePointer<Float> { a + min(r, rows - 1) * aRowStride }
     let (a0, a1, a2, a3, a4, a5) = (row(0), row(1), row(2), row(3), row(4), row(5))
     var q = 0
-    var pb = UnsafeRawPointer(b)
-    let bStep = ldb * MemoryLayout<Float>.stride
-    for _ in 0..<k {
+    for s in 0..<k {
+        let pb = b.row(s)
         let b0 = pb.loadUnaligned(as: V.self)
         multiplyAdd(&c0, V(repeating: a0[q]), b0)
         multiplyAdd(&c1, V(repeating: a1[q]), b0)
@@ -348,7 +379,6 @@ func narrowKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep:
         multiplyAdd(&c4, V(repeating: a4[q]), b0)
         multiplyAdd(&c5, V(repeating: a5[q]), b0)
         q &+= aStep
-        pb += bStep
     }
     let out = TileOutput(columns: columns, alpha: alpha, accumulate: accumulate,
                          bias: bias, relu: relu)
@@ -419,35 +449,43 @@ func quarterKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int,
     if rows > 5 { store(5, c50, c51) }
 }
 
-/// One tile of C, `rows` ≤ 6 of them: five or six rows with `microKernel` (which reads
-/// six rows of A), up to four with `edgeKernel` on each pair of rows (which reads only
-/// the tile's rows). Operands as for `microKernel`.
+/// One tile of C, `rows` ≤ 6 of them: at most one vector wide with `narrowKernel`; else
+/// five or six rows with `microKernel` (which reads six rows of A), up to four with
+/// `edgeKernel` on each pair of rows (which reads only the tile's rows). Operands as for
+/// `microKernel`.
 @inline(__always)
 func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
-                aStep: Int = kernelRows, b: UnsafePointer<Float>, ldb: Int,
+                aStep: Int = kernelRows, b: some RowsOfB,
                 c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int,
                 alpha: Float, accumulate: Bool, bias: UnsafePointer<Float>? = nil,
                 relu: Bool = false) {
+    if columns <= FloatVector.scalarCount {
+        narrowKernel(depth: k, a: a, aRowStride: aRowStride, aStep: aStep, b: b, c: c,
+                     ldc: ldc, rows: rows, columns: columns, alpha: alpha,
+                     accumulate: accumulate, bias: bias, relu: relu)
+        return
+    }
     if rows > 4 {
-        microKernel(depth: k, a: a, aRowStride: aRowStride, aStep: aStep, b: b, ldb: ldb,
-                    c: c, ldc: ldc, rows: rows, columns: columns, alpha: alpha,
+        microKernel(depth: k, a: a, aRowStride: aRowStride, aStep: aStep, b: b, c: c,
+                    ldc: ldc, rows: rows, columns: columns, alpha: alpha,
                     accumulate: accumulate, bias: bias, relu: relu)
         return
     }
     for r in stride(from: 0, to: rows, by: 2) {
         edgeKernel(depth: k, a: a + r * aRowStride, aRowStride: aRowStride, aStep: aStep,
-                   b: b, ldb: ldb, c: c + r * ldc, ldc: ldc, rows: min(2, rows - r),
+                   b: b, c: c + r * ldc, ldc: ldc, rows: min(2, rows - r),
                    columns: columns, alpha: alpha, accumulate: accumulate, bias: bias,
                    relu: relu)
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 641)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 678)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
-/// micro-kernel then reads A in order.
+/// micro-kernel then reads A in order. Given `nonzero`, each panel is then compacted to
+/// its steps that are not all zero ("Blank paper").
 func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int,
-           into out: UnsafeMutablePointer<Float>) {
+           into out: UnsafeMutablePointer<Float>, nonzero: NonzeroSteps? = nil) {
     var panel = out
     for r0 in stride(from: 0, to: m, by: kernelRows) {
         let rows = min(kernelRows, m - r0)
@@ -464,6 +502,7 @@ func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int,
                 for p in 0..<k { panel[p * kernelRows + r] = src[p] }
             }
         }
+        nonzero?.compact(panel, depth: k, p0: p0, i0: i0 + r0)
         panel += k * kernelRows
     }
 }
@@ -504,7 +543,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 782)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 821)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -660,7 +699,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 976)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1015)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -678,10 +717,12 @@ struct Ticket {
 /// An `epilogue` is applied to each element of C once it is complete. A bias (and ReLU)
 /// in registers as the kernel stores it, or, computing Cᵀ, during the copy into C; a
 /// gate in a pass over each tile once the kernel has stored it, or, computing Cᵀ, in a
-/// pass over C's rows after the copy.
+/// pass over C's rows after the copy. With `skipsZeros`, for an A that is mostly zeros,
+/// the kernels leave out the steps p where a panel's six numbers of A are all zero
+/// ("Blank paper"): the same bits for finite B, less work (not in the Cᵀ = Bᵀ·Aᵀ form).
 public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>,
                  ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1,
-                 epilogue: Epilogue = .none) {
+                 epilogue: Epilogue = .none, skipsZeros: Bool = false) {
     require(a.columns == b.rows,
             "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
     require(ldc >= b.columns, "ldc \(ldc) is smaller than the \(b.columns) columns of C")
@@ -698,10 +739,21 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
     // for Cᵀ = Bᵀ·Aᵀ, Aᵀ as slivers.
     let packed = UnsafeMutablePointer<Float>.allocate(capacity: packedSize(m, k))
     defer { packed.deallocate() }
-    packWhole(a, transposedB: transposedB, into: packed, threads: threads)
-    let columns = transposedB ? gemmColumnsTransposedB : gemmColumns
+    // Zeros skipped: packing lists, for each panel of A, its steps that are not all zero.
+    let nonzero = skipsZeros && !transposedB ? NonzeroSteps(rows: m, depth: k) : nil
+    defer { nonzero?.deallocate() }
+    packWhole(a, transposedB: transposedB, into: packed, nonzero: nonzero, threads: threads)
+    /// C[:, j0..<j1], one way round or the other.
+    func columns(_ c: UnsafeMutablePointer<Float>, _ packed: UnsafePointer<Float>,
+                 _ j0: Int, _ j1: Int) {
+        if transposedB {
+            gemmColumnsTransposedB(a, packed, b, c, ldc, alpha, accumulate, epilogue, j0, j1)
+        } else {
+            gemmColumns(a, packed, nonzero, b, c, ldc, alpha, accumulate, epilogue, j0, j1)
+        }
+    }
     if threads == 1 {
-        columns(a, UnsafePointer(packed), b, c, ldc, alpha, accumulate, epilogue, 0, n)
+        columns(c, UnsafePointer(packed), 0, n)
         return
     }
     // Pieces of a few slivers each: about four per thread, or about one per thread for a
@@ -715,7 +767,7 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
         let j0 = piece * width, j1 = min(n, j0 + width)
         let c = UnsafeMutablePointer<Float>(bitPattern: cAddress)!
         let packed = UnsafePointer<Float>(bitPattern: aPacked)!
-        columns(a, packed, b, c, ldc, alpha, accumulate, epilogue, j0, j1)
+        columns(c, packed, j0, j1)
     }
 }
 
@@ -766,7 +818,7 @@ func packedSize(_ m: Int, _ k: Int) -> Int {
 /// rounded up to whole panels; or, for Cᵀ = Bᵀ·Aᵀ, Aᵀ `[k, m]` as `packB`'s slivers,
 /// block pc at pc · w, with w the rows rounded up to whole slivers.
 func packWhole(_ a: MatrixView, transposedB: Bool, into out: UnsafeMutablePointer<Float>,
-               threads: Int) {
+               nonzero: NonzeroSteps? = nil, threads: Int) {
     let (m, k) = (a.rows, a.columns)
     let step = transposedB ? kernelColumns : blockRows       // rows of A per piece
     let unit = transposedB ? kernelColumns : kernelRows
@@ -781,7 +833,7 @@ func packWhole(_ a: MatrixView, transposedB: Bool, into out: UnsafeMutablePointe
         if transposedB {
             packB(a.t, p0: pc, k: kc, j0: i0, n: rows, into: block + i0 * kc)
         } else {
-            packA(a, i0: i0, m: rows, p0: pc, k: kc, into: block + i0 * kc)
+            packA(a, i0: i0, m: rows, p0: pc, k: kc, into: block + i0 * kc, nonzero: nonzero)
         }
     }
     let pieces = depthBlocks * rowBlocks
@@ -792,8 +844,10 @@ func packWhole(_ a: MatrixView, transposedB: Bool, into out: UnsafeMutablePointe
     }
 }
 
-/// C[:, j0..<j1] (+)= α · A · B[:, j0..<j1], on one thread, from A packed by `packWhole`.
-func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>, _ b: MatrixView,
+/// C[:, j0..<j1] (+)= α · A · B[:, j0..<j1], on one thread, from A packed by `packWhole`
+/// (and, with zeros skipped, its panels' lists of steps that are not all zero).
+func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>,
+                 _ nonzero: NonzeroSteps?, _ b: MatrixView,
                  _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float,
                  _ accumulate: Bool, _ epilogue: Epilogue, _ j0: Int, _ j1: Int) {
     let m = a.rows, k = a.columns
@@ -830,17 +884,22 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>, _ b: MatrixVi
                         let rows = min(kernelRows, mc - ir)
                         let columns = min(kernelColumns, nc - jr)
                         let adding = accumulate || pc > 0
-                        if columns > FloatVector.scalarCount {
-                            kernelTile(depth: kc, a: panel, b: sliver, ldb: ldb,
-                                       c: c + offset, ldc: ldc, rows: rows,
-                                       columns: columns, alpha: alpha,
+                        func tile(depth: Int, b: some RowsOfB) {
+                            kernelTile(depth: depth, a: panel, b: b, c: c + offset, ldc: ldc,
+                                       rows: rows, columns: columns, alpha: alpha,
                                        accumulate: adding, bias: bias, relu: relu)
-                        } else {   // at most one vector wide
-                            narrowKernel(depth: kc, a: panel, aRowStride: 1,
-                                         aStep: kernelRows, b: sliver, ldb: ldb,
-                                         c: c + offset, ldc: ldc, rows: rows,
-                                         columns: columns, alpha: alpha,
-                                         accumulate: adding, bias: bias, relu: relu)
+                        }
+                        // Zeros skipped: the panel's steps that are not all zero, and
+                        // B's rows by the list; else all the steps, B's rows in turn.
+                        if let listed = nonzero?.listed(p0: pc, i0: ic + ir, depth: kc) {
+                            // No step left: the tile would add α·0 = −0 for α < 0, and
+                            // c + (−0) is c for every c, −0 included. Nothing to do.
+                            if listed.count == 0 && adding && alpha < 0 && bias == nil
+                                && !gated { continue }
+                            tile(depth: listed.count,
+                                 b: ListedRows(sliver, ldb: ldb, rows: listed.rows))
+                        } else {
+                            tile(depth: kc, b: EveryRow(sliver, ldb: ldb))
                         }
                         if gated && pc + kc == k {
                             epilogue.applyGate(to: c + offset, offset: offset, ldc: ldc,
@@ -896,12 +955,13 @@ func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
                 } else if rows == kernelRows || rows <= 4 {
                     // In place where the kernel reads only the tile's rows (all but 5).
                     kernelTile(depth: kc, a: bT.pointer(row: j0 + ir, column: pc),
-                               aRowStride: bT.stride, aStep: 1, b: sliver,
-                               ldb: kernelColumns, c: cTile, ldc: width, rows: rows,
+                               aRowStride: bT.stride, aStep: 1,
+                               b: EveryRow(sliver, ldb: kernelColumns), c: cTile,
+                               ldc: width, rows: rows,
                                columns: kernelColumns, alpha: alpha, accumulate: adding)
                 } else {   // five rows: packed, padded with zeros to the kernel's six
                     packA(bT, i0: j0 + ir, m: rows, p0: pc, k: kc, into: panel)
-                    kernelTile(depth: kc, a: panel, b: sliver, ldb: kernelColumns,
+                    kernelTile(depth: kc, a: panel, b: EveryRow(sliver, ldb: kernelColumns),
                                c: cTile, ldc: width, rows: rows, columns: kernelColumns,
                                alpha: alpha, accumulate: adding)
                 }
@@ -940,7 +1000,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1313)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1373)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -984,7 +1044,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1358)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1418)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1097,7 +1157,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1472)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1532)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1116,7 +1176,8 @@ extension FastMLP {
             gemm(MatrixView(input, rows: b, columns: inputs),
                  MatrixView(weightsT[l].pointer, rows: inputs, columns: units),
                  into: out, ldc: units, threads: threads,
-                 epilogue: normalizing ? .none : hidden ? .biasReLU(bias) : .bias(bias))
+                 epilogue: normalizing ? .none : hidden ? .biasReLU(bias) : .bias(bias),
+                 skipsZeros: l == 0 && skipsZeroInputs)
             if normalizing {
                 norms[l].forward(out, bias: bias, rows: b, training: isTraining)
             }
@@ -1183,17 +1244,18 @@ extension FastMLP {
             }
             let xView = MatrixView(input, rows: b, columns: inputs).t   // xᵀ: [inputs, b]
             let gView = MatrixView(g, rows: b, columns: units)
+            let skipsZeros = l == 0 && skipsZeroInputs   // the images' blank pixels
             switch update {
             case .sgd(let eta):
                 // Wᵀ ← Wᵀ − η·xᵀ·g in one pass over the weights; b ← b − η·Σ_rows g.
                 gemm(xView, gView, into: weightsT[l].pointer, ldc: units, alpha: -eta,
-                     accumulate: true, threads: threads)
+                     accumulate: true, threads: threads, skipsZeros: skipsZeros)
                 addColumnSums(of: g, rows: b, columns: units, scaledBy: -eta,
                               to: biases[l].pointer)
             case .momentum, .adam:
                 ensureGradientBuffers()
                 gemm(xView, gView, into: weightGrads[l].pointer, ldc: units,
-                     threads: threads)
+                     threads: threads, skipsZeros: skipsZeros)
                 biasGrads[l].pointer.update(repeating: 0, count: units)
                 addColumnSums(of: g, rows: b, columns: units, scaledBy: 1,
                               to: biasGrads[l].pointer)
@@ -1309,7 +1371,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1685)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1747)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1340,7 +1402,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1721)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1783)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1397,7 +1459,68 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1830)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1918)
+/// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
+/// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (kept
+/// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
+/// each of the six rows of C, which leaves them as they were to the last bit (B finite).
+struct NonzeroSteps: @unchecked Sendable {
+    /// Panels of 6 rows in A, and list entries per panel and block: min(blockDepth, k).
+    let panels: Int, depth: Int
+    /// Panel (block, panel)'s steps at `steps + index · depth`, relative to its block.
+    let steps: UnsafeMutablePointer<UInt16>
+    /// How many of them, or −1 where no step was left out.
+    let counts: UnsafeMutablePointer<Int>
+
+    /// Room for A `[m, k]`.
+    init(rows m: Int, depth k: Int) {
+        panels = (m + kernelRows - 1) / kernelRows
+        depth = min(blockDepth, k)
+        let blocks = (k + blockDepth - 1) / blockDepth
+        steps = .allocate(capacity: blocks * panels * depth)
+        counts = .allocate(capacity: blocks * panels)
+    }
+
+    func deallocate() {
+        steps.deallocate()
+        counts.deallocate()
+    }
+
+    /// The entry of the panel whose first row is i0, in the block that starts at step p0.
+    func index(p0: Int, i0: Int) -> Int { p0 / blockDepth * panels + i0 / kernelRows }
+
+    /// Moves the columns of a packed panel (k steps of 6 floats) that are not all zero to
+    /// the front, in order, and lists their steps.
+    func compact(_ panel: UnsafeMutablePointer<Float>, depth k: Int, p0: Int, i0: Int) {
+        let entry = index(p0: p0, i0: i0), list = steps + entry * depth
+        var count = 0
+        for p in 0..<k {
+            let column = panel + p * kernelRows
+            // The six floats' bits, ORed, then shifted left past the sign bit: 0 exactly
+            // when all six are +0 or −0.
+            let bits = UnsafeRawPointer(column).withMemoryRebound(to: UInt32.self,
+                                                                  capacity: kernelRows) {
+                ($0[0] | $0[1] | $0[2] | $0[3] | $0[4] | $0[5]) << 1
+            }
+            if bits == 0 { continue }
+            if count < p {   // columns count and p do not overlap
+                (panel + count * kernelRows).update(from: column, count: kernelRows)
+            }
+            list[count] = UInt16(p)
+            count += 1
+        }
+        counts[entry] = count < k ? count : -1
+    }
+
+    /// The panel's steps that are not all zero, or nil if none was left out (then its
+    /// columns are all where they were).
+    func listed(p0: Int, i0: Int, depth k: Int) -> (count: Int, rows: UnsafePointer<UInt16>)? {
+        let entry = index(p0: p0, i0: i0)
+        return counts[entry] < 0 ? nil : (counts[entry], UnsafePointer(steps + entry * depth))
+    }
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1989)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1497,7 +1620,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2326)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2485)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
