@@ -1520,7 +1520,33 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1989)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1984)
+/// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
+/// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
+/// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
+/// of x, a step per row), whatever W₁ and g are. A panel's step counts for the panel's
+/// rows (fewer than six at the end).
+public func multiplyAddsDone(skippingZerosOf x: Tensor)
+    -> (forward: Double, weightGradient: Double) {
+    let (b, n) = (x.rows, x.columns), s = x.scalars
+    guard b > 0 && n > 0 else { return (0, 0) }
+    var (forward, weightGradient) = (0, 0)
+    for r0 in stride(from: 0, to: b, by: kernelRows) {          // panels of x's rows
+        let rows = r0..<min(b, r0 + kernelRows)
+        for p in 0..<n where rows.contains(where: { s[$0 * n + p] != 0 }) {
+            forward += rows.count
+        }
+    }
+    for c0 in stride(from: 0, to: n, by: kernelRows) {          // panels of xᵀ's rows
+        let columns = c0..<min(n, c0 + kernelRows)
+        for i in 0..<b where columns.contains(where: { s[i * n + $0] != 0 }) {
+            weightGradient += columns.count
+        }
+    }
+    return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
+}
+#sourceLocation()
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2072)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1620,7 +1646,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2485)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2568)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed

@@ -89,8 +89,49 @@ let gap = zip(reference.parameters.map(\.value), engine.exportParameters())
     .map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max()! }.max()!
 print("largest parameter difference after 3 steps:", gap < 1e-5 ? "below 1e-5" : "\(gap)")
 #sourceLocation()
-runner.begin(5, line: 2093, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2094)
+runner.begin(5, line: 2014, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2015)
+var paperRNG = SplitMix64(seed: 12)
+/// 20 images 28 × 28 `[20, 784]`: 0 except in an 18 × 12 box at a random place, where
+/// about half the pixels get ink between 0 and 1.
+func paperBatch(_ rng: inout SplitMix64) -> Tensor {
+    var pixels = [Float](repeating: 0, count: 20 * 784)
+    for image in 0..<20 {
+        let (top, left) = (4 + Int(rng.next(below: 6)), 4 + Int(rng.next(below: 12)))
+        for row in top..<(top + 18) {
+            for column in left..<(left + 12) where rng.nextFloat() < 0.5 {
+                pixels[image * 784 + row * 28 + column] = rng.nextFloat()
+            }
+        }
+    }
+    return Tensor(shape: [20, 784], scalars: pixels)
+}
+func paperNetwork() -> Sequential {
+    var rng = SplitMix64(seed: 13)
+    return Sequential([Linear(784, 64, rng: &rng), ReLU(), Dropout(0.2, seed: 3),
+                       Linear(64, 10, rng: &rng)])
+}
+let skipping = FastMLP(paperNetwork(), update: .sgd(learningRate: 0.1), threads: 2)
+let every = FastMLP(paperNetwork(), update: .sgd(learningRate: 0.1), threads: 2)
+every.skipsZeroInputs = false
+var sameLosses = true
+for step in 1...3 {
+    let x = paperBatch(&paperRNG), labels = (0..<20).map { ($0 + step) % 10 }
+    let done = multiplyAddsDone(skippingZerosOf: x)
+    let loss = skipping.trainStep(x, labels: labels)
+    sameLosses = sameLosses && loss.bitPattern == every.trainStep(x, labels: labels).bitPattern
+    print(String(format: "step %d: loss %.5f, multiply-adds done: forward %.0f%%, "
+                     + "weight gradient %.0f%%", step, loss, 100 * done.forward,
+                 100 * done.weightGradient))
+}
+let parameterBits = { (net: FastMLP) in
+    net.exportParameters().flatMap { $0.scalars.map(\.bitPattern) }
+}
+print("the same losses and parameters, bit for bit:",
+      sameLosses && parameterBits(skipping) == parameterBits(every))
+#sourceLocation()
+runner.begin(6, line: 2176, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2177)
 func smallNormalizedNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), BatchNorm(24), ReLU(), Dropout(0.2, seed: 1),
                 Linear(24, 10, rng: &rng)])
@@ -108,8 +149,8 @@ let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX)
 print("largest difference of the evaluation-mode logits:",
       evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
 #sourceLocation()
-runner.begin(6, line: 2126, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2127)
+runner.begin(7, line: 2209, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2210)
 var adamRNG = SplitMix64(seed: 6)
 var adamCopyRNG = adamRNG
 let adamReference = smallNormalizedNetwork(&adamRNG)
@@ -133,8 +174,8 @@ let adamEvaluationGap = zip(adamReference(batchX).scalars,
 print("largest difference of the biases before the batch norm:", magnitude(biasDrift))
 print("largest difference of the evaluation-mode logits:", magnitude(adamEvaluationGap))
 #sourceLocation()
-runner.begin(7, line: 2213, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2214)
+runner.begin(8, line: 2296, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2297)
 
 /// The parts of bench/snapshot.json that this chapter prints (the file also holds every
 /// single run).
@@ -217,8 +258,8 @@ for m in paired.measures where m.torch == nil {
     print(column(m.name, 40) + spread(m.book, m.key.hasPrefix("share") ? "%.2f" : "%.1f"))
 }
 #sourceLocation()
-runner.begin(8, line: 2320, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2321)
+runner.begin(9, line: 2403, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2404)
 let ratioAt = Dictionary(uniqueKeysWithValues: paired.measures.compactMap { m in
     m.ratio.map { (m.key, $0) }
 })
@@ -229,8 +270,8 @@ precondition(speedUp20 > 1 / ratioAt["epoch.b128"]!.median
                  && speedUp20 > ratioAt["inference"]!.median,
              "the text says the engine compares best with PyTorch at batch 20")
 #sourceLocation()
-runner.begin(9, line: 2360, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2361)
+runner.begin(10, line: 2443, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2444)
 print("512×512 · 512×512                   GFLOP/s")
 for kernel in paired.kernels {
     print(column(kernel.name, 34) + String(format: "%8.1f", kernel.gflops))
@@ -245,8 +286,8 @@ speedPlot.add(Series("this chapter", y: steps.map(\.gflops)))
 speedPlot.series[0].x = (0..<steps.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(10, line: 2413, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2414)
+runner.begin(11, line: 2496, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2497)
 let stepRate = Dictionary(uniqueKeysWithValues: paired.kernels.map {
     ($0.key, $0.gflops)
 })
@@ -268,8 +309,8 @@ precondition(stepRate["ikj"]! < stepRate["simd1"]!
                  && stepRate["simd1"]! < stepRate["simd2"]!,
              "each step from the SIMD kernel on is faster than the one before")
 #sourceLocation()
-runner.begin(11, line: 2443, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2444)
+runner.begin(12, line: 2526, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2527)
 let job = snapshot.job
 let plural = (epochs: job.epochs == 1 ? "" : "s", pairs: job.pairs == 1 ? "" : "s")
 print("the whole job, \(job.epochs) epoch\(plural.epochs) and the test, "
@@ -284,8 +325,8 @@ for batch in job.batches {
     }
 }
 #sourceLocation()
-runner.begin(12, line: 2720, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2721)
+runner.begin(13, line: 2803, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2804)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
@@ -297,8 +338,8 @@ print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(13, exercise: 1, line: 2789, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2790)
+runner.beginSolution(14, exercise: 1, line: 2872, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2873)
 // The recorded snapshot's machine (what `make bench` prints beside your own results):
 // an AMD EPYC of the Zen 4 generation that reports 2.6 GHz (/proc/cpuinfo), its base
 // clock; it boosts higher. Its two FMA units are 256 bits wide, so an AVX-512
@@ -327,7 +368,7 @@ print(r20.max < r128.min ? "batch 20's range lies wholly below batch 128's"
 #sourceLocation()
 }
 do {  // exercise 2
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2848)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2931)
 // Each product twice, with wrapping index arithmetic (&*, &+) or checked (*, +), both
 // compiled here with the same flags. Raw pointers, so that no bounds check hides the
 // difference.
@@ -378,8 +419,8 @@ func productTransposed(_ a: Tensor, _ bT: Tensor, checked: Bool) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(14, exercise: 2, line: 2899, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2900)
+runner.beginSolution(15, exercise: 2, line: 2982, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2983)
 var rng2 = SplitMix64(seed: 2)
 let a = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
 let b = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
@@ -398,7 +439,7 @@ for (name, product) in variants {
 #sourceLocation()
 }
 do {  // exercise 3
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2941)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3024)
 // A 4-row micro-kernel beside a copy of the 6-row one, driven alike for A [m, k] · B
 // [k, n] with B read in place (as gemm does for small m) and n a whole number of
 // slivers. Chapter 9's examples are compiled with the engine's CPU flags, so both get
@@ -502,8 +543,8 @@ func tiledProduct(_ a: Tensor, _ b: Tensor, tileRows: Int) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(15, exercise: 3, line: 3045, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3046)
+runner.beginSolution(16, exercise: 3, line: 3128, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3129)
 // One training step at batch 20: the rows of A in each product, and the rows the tiles
 // compute. The input gradient g·W is computed as Cᵀ = Bᵀ·Aᵀ (see GEMM): its kernel
 // rows are the layer's inputs, and the batch is in the columns.
@@ -557,7 +598,7 @@ for (name, a, b) in [("forward [20, 784]·[784, 512]", x, w),
 #sourceLocation()
 }
 do {  // exercise 4
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3143)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3226)
 /// One layer's SGD step on its weights Wᵀ `[in, out]` for inputs x `[b, in]` and ∂L/∂z
 /// `g` `[b, out]`: fused, gemm adds −η·xᵀ·g to Wᵀ in place; unfused, gemm writes xᵀ·g
 /// to `gradient`, then a loop does Wᵀ −= η·gradient. One thread, as in the engine's
@@ -585,8 +626,8 @@ func updateWeights(_ w: inout [Float], _ x: Tensor, _ g: Tensor, eta: Float,
     }
 }
 #sourceLocation()
-runner.beginSolution(16, exercise: 4, line: 3171, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3172)
+runner.beginSolution(17, exercise: 4, line: 3254, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3255)
 let sizes4 = [784, 512, 512, 10], eta: Float = 0.01
 var rng4 = SplitMix64(seed: 4)
 let start = (0..<3).map { l in
@@ -632,8 +673,8 @@ for batch in [20, 128] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(17, exercise: 5, line: 3240, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3241)
+runner.beginSolution(18, exercise: 5, line: 3323, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3324)
 // Split by samples: each thread backpropagates its half of the batch through the whole
 // network and gets a gradient for every weight; the two must be added before the
 // update.
@@ -660,8 +701,8 @@ precondition(largest < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 6
-if runner.beginSlow(18, line: 3285) {
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3286)
+if runner.beginSlow(19, line: 3368) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3369)
 // MNIST's 60,000 training images and labels, read with the system's gzip (chapter 10
 // writes a proper reader): IDX headers of 16 and 8 bytes, then one byte per pixel or
 // label.
