@@ -29,12 +29,10 @@ import BookTestSupport
         #expect(output.contains(expected), "BookBench \(arguments.joined(separator: " ")) says \"\(expected)\": \(output)")
     }
 
-    /// Every measurement reads the MNIST files: without them each subcommand stops at once (before
-    /// anything is measured or started) with an error naming the missing file.
-    @Test(arguments: [
-        ["run", "--no-torch", "--pairs", "1"], ["spread", "--runs", "3"], ["round", "epoch", "--batch", "20"],
-        ["round", "inference"], ["profile", "--steps", "1"],
-    ])
+    /// Every measurement reads the MNIST files: without them a subcommand stops at once (before
+    /// anything is measured or started) with an error naming the missing file. `run` and `spread`
+    /// check the directory before they start anything, `round` and `profile` when they load it.
+    @Test(arguments: [["run", "--no-torch", "--pairs", "1"], ["profile", "--steps", "1"]])
     func benchNamesAMissingDataFile(arguments: [String]) throws {
         let (status, output) = try run("BookBench", arguments + ["--data", "no/such/dir"])
         let expected = "no/such/dir/train-images-idx3-ubyte.gz: no such file"
