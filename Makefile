@@ -191,7 +191,7 @@ fuzz: tangle
 
 # The benchmarks of chapter 9 (not tests: nothing here asserts a time). `make bench` runs the book's
 # engine and, when PyTorch is installed (pip install torch==2.13.0+cpu), the same recipe in PyTorch,
-# in turn, each measurement in a fresh process; `make bench-train` times the whole job (train against
+# in turn, each measurement in a fresh process, on the MNIST files of data/mnist; `make bench-train` times the whole job (train against
 # bench/torch_tutorial.py). Both write under .build/bench and print the recorded snapshot beside their
 # results; only `make bench-record` (both, then a copy) rewrites bench/snapshot.json, which the book quotes.
 # Options: BENCH_ARGS="--pairs 9" (see .build/release/BookBench help run / help job).

@@ -1,10 +1,13 @@
-// The engine's side of the benchmark: what one process measures, on synthetic data of MNIST's shape
-// (random pixels and labels: the speed of a product does not depend on the values).
+// The engine's side of the benchmark: what one process measures, on the real MNIST files (the same
+// files `make train` and bench/torch_tutorial.py read). The data matter: the engine skips the first
+// layer's multiply-adds whose input pixel is zero (`FastMLP.skipsZeroInputs`), and MNIST's images are
+// mostly blank paper, so random pixels would time a different amount of work.
 import Backpropagation
 import Dispatch
 import Engine
 import Foundation
 import Layers
+import MNIST
 import Perceptron
 import Regularization
 
@@ -55,8 +58,8 @@ func gemmPeak(threads: Int) -> Double {
     }.max()!
 }
 
-/// What one process reports: an epoch's seconds (with its GFLOP/s and the GEMM peak measured right
-/// after it), or inference's images per second.
+/// What one process reports: an epoch's seconds with its GFLOP/s (the dense FLOP count over the time;
+/// for a dense epoch also the GEMM peak measured right after it), or inference's images per second.
 struct RoundResult: Codable {
     var seconds: Double?
     var imagesPerSecond: Double?
@@ -64,55 +67,90 @@ struct RoundResult: Codable {
     var peakGflops: Double?
 }
 
-/// The tutorial's network in the engine: 784-512-512-10, dropout 0.2, SGD at 0.01.
-func tutorialNetwork(threads: Int) -> FastMLP {
+/// The MNIST files as the benchmark splits them, on both sides: the first 48,000 images of the
+/// training file to train on, the other 12,000 to validate with, and the 10,000 test images; each
+/// pixel byte / 255 (ToTensor's conversion, done by chapter 10's loader).
+struct BenchmarkData {
+    /// The whole training file: its first 48,000 images are the epoch's (gathered batch by batch).
+    let trainingFile: MNISTDataset
+    let validation: MNISTDataset, test: MNISTDataset
+
+    /// Reads `directory` with chapter 10's loader (checksums verified); a missing or broken file
+    /// is an error that names it.
+    init(directory: String) throws {
+        let (train, test) = try MNISTDataset.load(directory: directory)
+        let needed = Workload.train + Workload.valid
+        guard train.count >= needed, test.count >= Workload.test else {
+            throw SpawnError(description: "\(directory): the benchmark needs \(needed) training and \(Workload.test) test "
+                             + "images, the files hold \(train.count) and \(test.count)")
+        }
+        trainingFile = train
+        validation = train.subset(Array(Workload.train..<needed))
+        self.test = test.count == Workload.test ? test : test.subset(Array(0..<Workload.test))
+    }
+
+    /// `[rows.count, 784]` and the labels: training images `rows` of the training file.
+    func training(_ rows: [Int]) -> (images: Tensor, labels: [Int]) {
+        precondition(rows.allSatisfy { $0 < Workload.train }, "BenchmarkData: a training row beyond \(Workload.train)")
+        return (trainingFile.images.rows(rows), rows.map { trainingFile.labels[$0] })
+    }
+}
+
+/// Refuses, before anything is measured, a directory that lacks one of the four MNIST files (the
+/// error names it); what is in them is checked when a measuring process reads them.
+func requireDataFiles(in directory: String) throws {
+    for name in MNISTDataset.fileNames where ![name + ".gz", name].contains(where: {
+        FileManager.default.fileExists(atPath: directory + "/" + $0)
+    }) {
+        throw MNISTError.missingFile(directory: directory, name: name)
+    }
+}
+
+/// The tutorial's network in the engine: 784-512-512-10, dropout 0.2, SGD at 0.01; `dense` switches
+/// off the skipping of zero inputs, so that the engine does every multiply-add (as PyTorch does).
+func tutorialNetwork(threads: Int, dense: Bool = false) -> FastMLP {
     var rng = SplitMix64(seed: 1)
     let model = Sequential([Linear(784, 512, rng: &rng), ReLU(), Dropout(0.2, seed: 2),
                             Linear(512, 512, rng: &rng), ReLU(), Dropout(0.2, seed: 3), Linear(512, 10, rng: &rng)])
-    return FastMLP(model, update: .sgd(learningRate: 0.01), threads: threads)
+    let net = FastMLP(model, update: .sgd(learningRate: 0.01), threads: threads)
+    net.skipsZeroInputs = !dense
+    return net
 }
 
-/// One epoch (48,000 samples trained, 12,000 evaluated) after a warm-up on the first tenth of the
-/// batches; the batches are gathered in advance, so the time is the network's, not the copying's.
-func engineEpoch(batch: Int, threads: Int) -> RoundResult {
-    var rng = SplitMix64(seed: 2024)
-    let count = Workload.train + Workload.valid
-    let pixels = Tensor(uniform: [count, 784], in: 0...1, using: &rng)
-    let labels = (0..<count).map { _ in Int(rng.next(below: 10)) }
-    let valid = pixels.rows(Array(Workload.train..<count)), validLabels = Array(labels[Workload.train...])
+/// One epoch (48,000 samples trained in file order, 12,000 evaluated) after a warm-up on the first
+/// tenth of the batches; the batches are gathered in advance, so the time is the network's, not the
+/// copying's. Its GFLOP/s count the dense epoch's FLOPs whether or not zeros are skipped (for the
+/// skipping engine: dense-equivalent GFLOP/s); a dense epoch also measures the GEMM peak after it.
+func engineEpoch(batch: Int, threads: Int, dense: Bool, data: BenchmarkData) -> RoundResult {
     let batches = stride(from: 0, to: Workload.train, by: batch).map { start -> (Tensor, [Int]) in
-        let rows = Array(start..<min(start + batch, Workload.train))
-        return (pixels.rows(rows), rows.map { labels[$0] })
+        data.training(Array(start..<min(start + batch, Workload.train)))
     }
-    let net = tutorialNetwork(threads: threads)
+    let net = tutorialNetwork(threads: threads, dense: dense)
     for (x, y) in batches.prefix(batches.count / 10) { _ = net.trainStep(x, labels: y) }
     let time = seconds {
         for (x, y) in batches { _ = net.trainStep(x, labels: y) }
-        _ = net.evaluate(valid, labels: validLabels)
+        _ = net.evaluate(data.validation.images, labels: data.validation.labels)
     }
     let flops = epochFLOPs(sizes: Workload.sizes, trainingSamples: Workload.train, validationSamples: Workload.valid)
-    return RoundResult(seconds: time, gflops: flops / time / 1e9, peakGflops: gemmPeak(threads: threads))
+    return RoundResult(seconds: time, gflops: flops / time / 1e9, peakGflops: dense ? gemmPeak(threads: threads) : nil)
 }
 
-/// 10,000 images in batches of 1,000, five times over, after one untimed pass.
-func engineInference(threads: Int) -> RoundResult {
-    var rng = SplitMix64(seed: 2025)
-    let images = Tensor(uniform: [Workload.test, 784], in: 0...1, using: &rng)
-    let net = tutorialNetwork(threads: threads)
-    _ = net.logits(images, chunk: 1000)
-    let time = seconds { for _ in 0..<5 { _ = net.logits(images, chunk: 1000) } }
+/// The 10,000 test images in batches of 1,000, five times over, after one untimed pass.
+func engineInference(threads: Int, dense: Bool, data: BenchmarkData) -> RoundResult {
+    let net = tutorialNetwork(threads: threads, dense: dense)
+    _ = net.logits(data.test.images, chunk: 1000)
+    let time = seconds { for _ in 0..<5 { _ = net.logits(data.test.images, chunk: 1000) } }
     return RoundResult(imagesPerSecond: Double(5 * Workload.test) / time)
 }
 
-/// Training steps on one batch of `batch` rows and nothing else, for a profiler. Returns a checksum of what they
-/// computed: every bit of the parameters after the steps and of the batch's logits in evaluation
-/// mode (FNV-1a over the floats' bit patterns), so that a change to the engine can show it keeps
-/// the results bit for bit.
-func profileSteps(_ steps: Int, batch: Int = 20, threads: Int) -> UInt64 {
-    var rng = SplitMix64(seed: 1)
-    let net = tutorialNetwork(threads: threads)
-    let x = Tensor(uniform: [batch, 784], in: 0...1, using: &rng)
-    let y = (0..<batch).map { $0 % 10 }
+/// Training steps on one batch, the first `batch` training images with their labels, and nothing
+/// else, for a profiler. Returns a checksum of what they computed: every bit of the parameters after
+/// the steps and of the batch's logits in evaluation mode (FNV-1a over the floats' bit patterns), so
+/// that a change to the engine can show it keeps the results bit for bit, and the skipping engine
+/// can be compared with the dense one on real images.
+func profileSteps(_ steps: Int, batch: Int = 20, threads: Int, dense: Bool, data: BenchmarkData) -> UInt64 {
+    let net = tutorialNetwork(threads: threads, dense: dense)
+    let (x, y) = data.training(Array(0..<batch))
     for _ in 0..<steps { _ = net.trainStep(x, labels: y) }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for tensor in net.exportParameters() + [net.logits(x)] {

@@ -79,7 +79,15 @@ extension Recording {
     }
 }
 
-/// What `BookBench run` measured.
+/// What `BookBench run` measured. The measures' keys, which chapters 7 and 9 read from the snapshot:
+///
+/// - `epoch.b20`, `epoch.b128` (s) and `inference` (images/s): the engine as it is (zeros skipped)
+///   and PyTorch, paired, on the MNIST files;
+/// - `equivalent.b20`, `equivalent.b128` (GFLOP/s): the same epochs of the engine in the dense unit,
+///   a dense epoch's FLOP count over their time (more than the engine computes when it skips zeros);
+/// - `gflops.b20`, `gflops.b128` (GFLOP/s): the engine's dense epochs (skipsZeroInputs off), unpaired;
+/// - `peak` (GFLOP/s): the engine's GEMM peak, measured right after each dense epoch;
+/// - `share.b20`, `share.b128` (of peak): each dense epoch's GFLOP/s over the peak measured after it.
 struct PairedResults: Codable, Recording {
     var date: String
     var commit: String?

@@ -32,6 +32,13 @@ enum RoundKind: String, ExpressibleByArgument, CaseIterable, Codable {
     case epoch, inference
 }
 
+/// `--data DIR`: the MNIST files every measurement reads (the benchmark times the real images).
+struct DataOption: ParsableArguments {
+    @Option(help: ArgumentHelp("A directory with the four MNIST IDX files, .gz or not (those make train reads).",
+                               valueName: "dir"))
+    var data = "data/mnist"
+}
+
 /// `--threads N`: 1 to 64, by default every core of the machine.
 struct ThreadsOption: ParsableArguments {
     @Option(help: "Threads for the engine and PyTorch (1...64; default: the machine's cores).")
@@ -61,6 +68,9 @@ extension Bench {
         static let configuration = CommandConfiguration(
             abstract: "Book and PyTorch in turn, in fresh processes: per-pair ratios, their median and range.",
             discussion: """
+                Both sides time the MNIST files of --data: an epoch trains on the first 48,000 training images \
+                and validates on the other 12,000; inference runs the 10,000 test images. Each pair also runs \
+                the engine's dense epochs (zeros not skipped, unpaired) for its GFLOP/s against its GEMM peak. \
                 Writes <out>/paired.json and each run's output under <out>/logs, and prints the table beside \
                 the recorded snapshot; only `BookBench record` changes the snapshot.
                 """)
@@ -72,6 +82,7 @@ extension Bench {
         var python = "python3"
         @Flag(help: "Time the book's engine only, even if PyTorch is installed.")
         var noTorch = false
+        @OptionGroup var data: DataOption
         @Option(help: "Directory for the results (written atomically).")
         var out = ".build/bench"
         @Option(help: "The recorded snapshot to compare with.")
@@ -81,7 +92,7 @@ extension Bench {
 
         func run() throws {
             try PairedBenchmark(pairs: pairs, threads: threads.threads, python: python, useTorch: !noTorch,
-                                out: out, snapshotPath: snapshot).run()
+                                data: data.data, out: out, snapshotPath: snapshot).run()
         }
     }
 
@@ -159,16 +170,20 @@ extension Bench {
         var kind: RoundKind
         @Option(help: "Batch size of the epoch.")
         var batch: BatchSize?
+        @Flag(help: "Do every multiply-add (skipsZeroInputs off); a dense epoch also measures the GEMM peak.")
+        var dense = false
         @OptionGroup var threads: ThreadsOption
+        @OptionGroup var data: DataOption
 
         func validate() throws {
             if kind == .epoch && batch == nil { throw ValidationError("epoch needs --batch (20 or 128)") }
         }
 
         func run() throws {
+            let images = try BenchmarkData(directory: data.data)
             let result = switch kind {
-            case .epoch: engineEpoch(batch: batch!.rawValue, threads: threads.threads)
-            case .inference: engineInference(threads: threads.threads)
+            case .epoch: engineEpoch(batch: batch!.rawValue, threads: threads.threads, dense: dense, data: images)
+            case .inference: engineInference(threads: threads.threads, dense: dense, data: images)
             }
             print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
         }
@@ -180,27 +195,37 @@ extension Bench {
             abstract: "The engine's epoch many times, each in a fresh process: median, min, max and max/median.",
             discussion: """
                 For the bimodal batch-20 epoch: a run that is half again as slow as the median shows as \
-                max/median far above 1. Writes <out>/spread-b<batch>.json and each run under <out>/logs.
+                max/median far above 1. The epoch is `run`'s, on the MNIST files of --data. Writes \
+                <out>/spread-b<batch>.json (spread-dense-b<batch>.json with --dense) and each run under <out>/logs.
                 """)
 
         @Option(help: "Batch size of the epoch.")
         var batch: BatchSize = .b20
         @Option(help: "Runs, each in a fresh process (3...50).")
         var runs = 10
+        @Flag(help: "Time the dense epoch (skipsZeroInputs off) instead of the engine as it is.")
+        var dense = false
         @OptionGroup var threads: ThreadsOption
+        @OptionGroup var data: DataOption
         @Option(help: "Directory for the results (written atomically).")
         var out = ".build/bench"
 
         func validate() throws { try require(runs, in: 3...50, "--runs") }
 
         func run() throws {
-            try EpochSpread(batch: batch.rawValue, runs: runs, threads: threads.threads, out: out).run()
+            try EpochSpread(batch: batch.rawValue, runs: runs, dense: dense, threads: threads.threads, data: data.data,
+                            out: out).run()
         }
     }
 
     struct Profile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Only training steps of the tutorial's network (batch 20 unless told), then exit (for perf or callgrind).")
+            abstract: "Only training steps of the tutorial's network (batch 20 unless told), then exit (for perf or callgrind).",
+            discussion: """
+                The steps train on one real batch: the first <batch> images of the training file with their \
+                labels. The checksum of the engine as it is and of --dense must be equal: skipping zero inputs \
+                changes no bit.
+                """)
 
         @Option(help: "Training steps (1...1000000).")
         var steps = 2000
@@ -210,6 +235,9 @@ extension Bench {
         var batch = 20
         @Flag(help: "Print a checksum of the parameters and logits after the steps (equal checksums: equal bits).")
         var checksum = false
+        @Flag(help: "Do every multiply-add (skipsZeroInputs off), as the engine did before it skipped zero inputs.")
+        var dense = false
+        @OptionGroup var data: DataOption
 
         func validate() throws {
             try require(steps, in: 1...1_000_000, "--steps")
@@ -218,7 +246,8 @@ extension Bench {
         }
 
         func run() throws {
-            let hash = profileSteps(steps, batch: batch, threads: threads)
+            let images = try BenchmarkData(directory: data.data)
+            let hash = profileSteps(steps, batch: batch, threads: threads, dense: dense, data: images)
             if checksum { print(String(hash, radix: 16)) }
         }
     }

@@ -29,6 +29,17 @@ import BookTestSupport
         #expect(output.contains(expected), "BookBench \(arguments.joined(separator: " ")) says \"\(expected)\": \(output)")
     }
 
+    /// Every measurement reads the MNIST files: without them a subcommand stops at once (before
+    /// anything is measured or started) with an error naming the missing file. `run` and `spread`
+    /// check the directory before they start anything, `round` and `profile` when they load it.
+    @Test(arguments: [["run", "--no-torch", "--pairs", "1"], ["profile", "--steps", "1"]])
+    func benchNamesAMissingDataFile(arguments: [String]) throws {
+        let (status, output) = try run("BookBench", arguments + ["--data", "no/such/dir"])
+        let expected = "no/such/dir/train-images-idx3-ubyte.gz: no such file"
+        #expect(status == 1, "BookBench \(arguments.joined(separator: " ")) exits with 1, not \(status): \(output)")
+        #expect(output.contains(expected), "BookBench \(arguments.joined(separator: " ")) says \"\(expected)\": \(output)")
+    }
+
     @Test(arguments: [
         (["99"], "no chapter '99' has examples"),
         (["01", "--chek"], "Unknown option '--chek'"),
