@@ -497,9 +497,17 @@ func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int,
                 for r in 0..<rows { panel[p * kernelRows + r] = src[r] }
             }
         } else {
-            for r in 0..<rows {
-                let src = a.pointer(row: i0 + r0 + r, column: p0)   // contiguous along p
-                for p in 0..<k { panel[p * kernelRows + r] = src[p] }
+            // Row r at step p is at first[r · stride + p]. Step by step, the six floats
+            // are stored side by side (row by row, each store would land 6 floats past
+            // the one before).
+            let first = a.pointer(row: i0 + r0, column: p0)
+            for p in 0..<k {
+                let column = panel + p &* kernelRows, src = first + p
+                if rows == kernelRows {
+                    for r in 0..<kernelRows { column[r] = src[r &* a.stride] }
+                } else {
+                    for r in 0..<rows { column[r] = src[r &* a.stride] }
+                }
             }
         }
         nonzero?.compact(panel, depth: k, p0: p0, i0: i0 + r0)
@@ -518,9 +526,13 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
             sliver.update(repeating: 0, count: k * kernelColumns)
         }
         if b.transposed {
-            for j in 0..<columns {
-                let src = b.pointer(row: p0, column: j0 + c0 + j)   // contiguous along p
-                for p in 0..<k { sliver[p * kernelColumns + j] = src[p] }
+            // Column j at step p is at first[j · stride + p]. Step by step, the sliver's
+            // row is stored whole (column by column, each store would land a sliver's
+            // row, on another cache line, past the one before).
+            let first = b.pointer(row: p0, column: j0 + c0)
+            for p in 0..<k {
+                let row = sliver + p &* kernelColumns, src = first + p
+                for j in 0..<columns { row[j] = src[j &* b.stride] }
             }
         } else if columns == kernelColumns {
             // A whole sliver's row is two vectors: two loads and two stores.
@@ -543,7 +555,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 821)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 833)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -699,7 +711,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1015)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1027)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -837,7 +849,7 @@ func packWhole(_ a: MatrixView, transposedB: Bool, into out: UnsafeMutablePointe
         }
     }
     let pieces = depthBlocks * rowBlocks
-    if threads > 1 && m * k >= 32_768 {
+    if threads > 1 && m * k >= 8_192 {
         WorkerTeam.shared.run(pieces: pieces, pack)
     } else {
         for piece in 0..<pieces { pack(piece, 0) }
@@ -1000,7 +1012,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1373)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1385)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1044,7 +1056,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1418)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1430)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1157,7 +1169,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1532)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1544)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1371,7 +1383,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1747)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1759)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1402,7 +1414,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1783)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1795)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1459,7 +1471,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1918)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1930)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (kept
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1520,7 +1532,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1984)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1996)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1546,7 +1558,7 @@ public func multiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2072)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2084)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1646,7 +1658,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2568)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2580)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
