@@ -9,7 +9,7 @@ import Backpropagation
 import GradientDescent
 import Regularization
 import Synchronization
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 27)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 28)
 
 
 
@@ -20,7 +20,7 @@ import Synchronization
 
 
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 49)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 50)
 /// Floating-point operations of one epoch of an MLP with layer sizes `sizes`: each
 /// training sample costs a forward pass (2·in·out per layer), the weight gradients (as
 /// much again) and the input gradients of every layer but the first; each validation
@@ -34,7 +34,7 @@ public func epochFLOPs(sizes: [Int], trainingSamples: Int,
     return Double(trainingSamples) * training + Double(validationSamples) * forward
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 106)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 107)
 /// C = A · B with the loops in the formula's order, i, j, p: `[n, k] · [k, m] → [n, m]`,
 /// one dot product per element of C. The baseline of this chapter's measurements.
 public func matmulIJP(_ a: Tensor, _ b: Tensor) -> Tensor {
@@ -51,7 +51,7 @@ public func matmulIJP(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 136)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 137)
 /// C = A · B with the loops in i-p-j order: `[n, k] · [k, m] → [n, m]`. The inner loop
 /// walks a row of B and a row of C, both contiguous, so it streams through memory and the
 /// compiler can vectorize it.
@@ -74,7 +74,7 @@ public func matmulIKJ(_ a: Tensor, _ b: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 198)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 199)
 /// C = A · Bᵀ given Bᵀ (`[m, k]`): each C[i, j] is a dot product of two contiguous rows.
 public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     require(a.columns == bT.columns,
@@ -95,7 +95,7 @@ public func matmulTransposed(_ a: Tensor, _ bT: Tensor) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 234)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 235)
 /// C = A · B in tiles of `tile`×`tile`, so the pieces of A, B and C in use stay in the
 /// cache.
 public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
@@ -125,7 +125,7 @@ public func matmulBlocked(_ a: Tensor, _ b: Tensor, tile: Int = 64) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 275)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 276)
 /// A read-only view of a row-major matrix in memory, possibly seen transposed. Element
 /// (i, j) of the matrix it stands for is `base[i * stride + j]`, or
 /// `base[j * stride + i]` when transposed.
@@ -162,7 +162,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 322)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 323)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -479,7 +479,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 678)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 679)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order. Given `nonzero`, each panel is then compacted to
@@ -555,7 +555,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 833)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 834)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -711,7 +711,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1027)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1028)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -825,7 +825,7 @@ func packedSize(_ m: Int, _ k: Int) -> Int {
     return rows * k
 }
 
-/// Packs all of A, in pieces that threads share when A is large (at least 32,768
+/// Packs all of A, in pieces that threads share when A is not small (at least 8,192
 /// floats): block (pc, ic) of `packA`'s panels at pc · m̄ + ic · kc, with m̄ the rows
 /// rounded up to whole panels; or, for Cᵀ = Bᵀ·Aᵀ, Aᵀ `[k, m]` as `packB`'s slivers,
 /// block pc at pc · w, with w the rows rounded up to whole slivers.
@@ -1012,7 +1012,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1385)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1386)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1056,7 +1056,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1430)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1431)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1169,7 +1169,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1544)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1545)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1383,7 +1383,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1759)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1760)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1414,7 +1414,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1795)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1796)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1471,7 +1471,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1930)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1931)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (kept
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1532,7 +1532,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1996)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1997)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1558,7 +1558,7 @@ public func multiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2084)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2100)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1658,7 +1658,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2580)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2601)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
