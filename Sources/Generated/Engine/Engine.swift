@@ -237,9 +237,9 @@ struct ListedRows: RowsOfB {
 /// `accumulate`). By default `a` is a packed panel, k columns of 6 floats; with
 /// `aRowStride: lda, aStep: 1` it is 6 rows of A read in place, `lda` floats apart. `b`
 /// says where the row of B for each of the k steps is (`kernelColumns` floats): the rows
-/// in turn (`EveryRow`), or the ones a list names (`ListedRows`). All arithmetic happens in 12
-/// vector registers; memory is read once per operand per step of k. Given `bias` (the
-/// tile's first column's), each row of the tile then gets the bias added, and with
+/// in turn (`EveryRow`), or the ones a list names (`ListedRows`). All arithmetic happens
+/// in 12 vector registers; memory is read once per operand per step of k. Given `bias`
+/// (the tile's first column's), each row of the tile then gets the bias added, and with
 /// `relu` negative values set to 0: the `Epilogue` of `gemm`.
 @inline(__always)
 func microKernel(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
@@ -754,14 +754,17 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
     // Zeros skipped: packing lists, for each panel of A, its steps that are not all zero.
     let nonzero = skipsZeros && !transposedB ? NonzeroSteps(rows: m, depth: k) : nil
     defer { nonzero?.deallocate() }
-    packWhole(a, transposedB: transposedB, into: packed, nonzero: nonzero, threads: threads)
+    packWhole(a, transposedB: transposedB, into: packed, nonzero: nonzero,
+              threads: threads)
     /// C[:, j0..<j1], one way round or the other.
     func columns(_ c: UnsafeMutablePointer<Float>, _ packed: UnsafePointer<Float>,
                  _ j0: Int, _ j1: Int) {
         if transposedB {
-            gemmColumnsTransposedB(a, packed, b, c, ldc, alpha, accumulate, epilogue, j0, j1)
+            gemmColumnsTransposedB(a, packed, b, c, ldc, alpha, accumulate, epilogue,
+                                   j0, j1)
         } else {
-            gemmColumns(a, packed, nonzero, b, c, ldc, alpha, accumulate, epilogue, j0, j1)
+            gemmColumns(a, packed, nonzero, b, c, ldc, alpha, accumulate, epilogue,
+                        j0, j1)
         }
     }
     if threads == 1 {
@@ -845,7 +848,8 @@ func packWhole(_ a: MatrixView, transposedB: Bool, into out: UnsafeMutablePointe
         if transposedB {
             packB(a.t, p0: pc, k: kc, j0: i0, n: rows, into: block + i0 * kc)
         } else {
-            packA(a, i0: i0, m: rows, p0: pc, k: kc, into: block + i0 * kc, nonzero: nonzero)
+            packA(a, i0: i0, m: rows, p0: pc, k: kc, into: block + i0 * kc,
+                  nonzero: nonzero)
         }
     }
     let pieces = depthBlocks * rowBlocks
@@ -897,13 +901,14 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>,
                         let columns = min(kernelColumns, nc - jr)
                         let adding = accumulate || pc > 0
                         func tile(depth: Int, b: some RowsOfB) {
-                            kernelTile(depth: depth, a: panel, b: b, c: c + offset, ldc: ldc,
-                                       rows: rows, columns: columns, alpha: alpha,
-                                       accumulate: adding, bias: bias, relu: relu)
+                            kernelTile(depth: depth, a: panel, b: b, c: c + offset,
+                                       ldc: ldc, rows: rows, columns: columns,
+                                       alpha: alpha, accumulate: adding, bias: bias,
+                                       relu: relu)
                         }
                         // Zeros skipped: the panel's steps that are not all zero, and
                         // B's rows by the list; else all the steps, B's rows in turn.
-                        if let listed = nonzero?.listed(p0: pc, i0: ic + ir, depth: kc) {
+                        if let listed = nonzero?.listed(p0: pc, i0: ic + ir) {
                             // No step left: the tile would add α·0 = −0 for α < 0, and
                             // c + (−0) is c for every c, −0 included. Nothing to do.
                             if listed.count == 0 && adding && alpha < 0 && bias == nil
@@ -973,8 +978,9 @@ func gemmColumnsTransposedB(_ a: MatrixView, _ packedAT: UnsafePointer<Float>,
                                columns: kernelColumns, alpha: alpha, accumulate: adding)
                 } else {   // five rows: packed, padded with zeros to the kernel's six
                     packA(bT, i0: j0 + ir, m: rows, p0: pc, k: kc, into: panel)
-                    kernelTile(depth: kc, a: panel, b: EveryRow(sliver, ldb: kernelColumns),
-                               c: cTile, ldc: width, rows: rows, columns: kernelColumns,
+                    kernelTile(depth: kc, a: panel,
+                               b: EveryRow(sliver, ldb: kernelColumns), c: cTile,
+                               ldc: width, rows: rows, columns: kernelColumns,
                                alpha: alpha, accumulate: adding)
                 }
             }
@@ -1012,7 +1018,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1386)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1392)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1056,7 +1062,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1431)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1437)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1169,7 +1175,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1545)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1551)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1383,7 +1389,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1760)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1766)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1414,7 +1420,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1796)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1802)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1471,7 +1477,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1931)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1937)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (kept
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1526,13 +1532,15 @@ struct NonzeroSteps: @unchecked Sendable {
 
     /// The panel's steps that are not all zero, or nil if none was left out (then its
     /// columns are all where they were).
-    func listed(p0: Int, i0: Int, depth k: Int) -> (count: Int, rows: UnsafePointer<UInt16>)? {
+    func listed(p0: Int, i0: Int)
+        -> (count: Int, rows: UnsafePointer<UInt16>)? {
         let entry = index(p0: p0, i0: i0)
-        return counts[entry] < 0 ? nil : (counts[entry], UnsafePointer(steps + entry * depth))
+        guard counts[entry] >= 0 else { return nil }
+        return (counts[entry], UnsafePointer(steps + entry * depth))
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1997)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2005)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1558,7 +1566,7 @@ public func multiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2100)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2109)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1658,7 +1666,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2601)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2610)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
