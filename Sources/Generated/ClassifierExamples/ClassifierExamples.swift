@@ -45,8 +45,8 @@ runner.begin(3, line: 436, hidden: true)
 precondition(quickRecord.trainingLoss < 1.0 && quickRecord.validationLoss < 0.5, "one epoch should cut the loss well below ln 10")
 precondition(quickRecord.validationAccuracy > 0.85, "one epoch on 12,000 images should beat chance (10%) by far")
 #sourceLocation()
-runner.begin(4, line: 446, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 447)
+runner.begin(4, line: 447, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 448)
 let pixels = mnist.trainIndices.lazy.flatMap { mnist.trainingFile.images.row($0) }
 let blankShare = Double(pixels.filter { $0 == 0 }.count) / Double(pixels.count)
 print(String(format: "training pixels exactly 0: %.1f%%", 100 * blankShare))
@@ -57,7 +57,7 @@ for size in [20, 128] {
         let end = min(start + size, mnist.trainIndices.count)
         let indices = Array(mnist.trainIndices[start..<end])
         let batch = mnist.trainingFile.images.rows(indices)
-        let done = multiplyAddsDone(skippingZerosOf: batch)
+        let done = shareOfMultiplyAddsDone(skippingZerosOf: batch)
         forward += done.forward * Double(indices.count)
         weightGradient += done.weightGradient * Double(indices.count)
         samples += indices.count
@@ -68,8 +68,14 @@ for size in [20, 128] {
                  100 * workDone[size]!.weightGradient))
 }
 #sourceLocation()
-runner.begin(5, line: 877, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 878)
+runner.begin(5, line: 476, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 477)
+precondition(String(format: "%.1f %.1f %.1f", 100 * blankShare, 100 * workDone[20]!.forward,
+                    100 * workDone[20]!.weightGradient) == "80.9 42.2 34.2",
+             "chapter 9's Blank paper quotes 80.9%, 42.2% and 34.2% from this example")
+#sourceLocation()
+runner.begin(6, line: 884, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 885)
 let demoProcess = ProcessInfo.processInfo.processIdentifier
 let demoDirectory = FileManager.default.temporaryDirectory
     .appendingPathComponent("book-checkpoint-demo-\(demoProcess)").path
@@ -92,8 +98,8 @@ for (name, bytes) in [("one bit flipped", damaged),
     }
 }
 #sourceLocation()
-runner.begin(6, line: 911, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 912)
+runner.begin(7, line: 918, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 919)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -108,8 +114,8 @@ _ = try! resumed.trainEpoch()
 let sameWeights = resumed.engine.state == straight.engine.state
 print("identical after resuming:", sameWeights && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(7, line: 1016) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1017)
+if runner.beginSlow(8, line: 1023) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1024)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -131,8 +137,8 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(8, line: 1293) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1294)
+if runner.beginSlow(9, line: 1300) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1301)
 // The record's network as seed 0 starts it; then its best epoch, from the checkpoint.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 let startW1 = model.exportParameters()[0]  // W₁: [512, 784], row u = unit u's weights
@@ -189,8 +195,8 @@ show(ImageGrid(title: "First-layer weights of units 0 to 4: at the start (top), 
                columns: 5))
 #sourceLocation()
 }
-if runner.beginSlow(9, line: 1562) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1563)
+if runner.beginSlow(10, line: 1569) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1570)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -353,8 +359,8 @@ precondition(plainRuleGain.allSatisfy { $0 > 0 } && worse > 0,
              "keeping by accuracy wins every seed without batch norm, but not every run")
 #sourceLocation()
 }
-runner.begin(18, line: 2404, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2405)
+runner.begin(19, line: 2411, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2412)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept. The
 // `defer` removes it when the chapter's program ends, after the exercises' solutions have run
@@ -363,8 +369,8 @@ defer { try? FileManager.default.removeItem(atPath: demoDirectory) }
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(10, line: 1892) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1893)
+if runner.beginSlow(11, line: 1899) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1900)
 // The quick run again with other seeds: other initial weights, batch order and dropout
 // masks.
 print("seed   " + "validation accuracy after the quick epoch")
@@ -382,8 +388,8 @@ precondition(accuracies[0] == quickRecord.validationAccuracy,
 }
 }
 do {  // exercise 2
-if runner.beginSlow(11, line: 1926) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1927)
+if runner.beginSlow(12, line: 1933) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1934)
 // The record's best model, read back from the checkpoint it saved.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
@@ -427,8 +433,8 @@ precondition(shown == [740, 321, 340], "the three images the text describes")
 }
 }
 do {  // exercise 3
-if runner.beginSlow(12, line: 2030) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2031)
+if runner.beginSlow(13, line: 2037) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2038)
 // Each run: the tutorial's network and plain SGD at 0.01, 2,400 steps of 20 images
 // (one pass over 48,000 images) drawn from the first `limit` training images,
 // reshuffled after each pass. Both losses in evaluation mode (no dropout), the
@@ -497,8 +503,8 @@ precondition(largestSD < 0.005, "the seeds agree within 0.005 in every loss")
 }
 }
 do {  // exercise 4
-if runner.beginSlow(13, line: 2127) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2128)
+if runner.beginSlow(14, line: 2134) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2135)
 // Shrunk to fit the book's build: the first 12,000 training images (600 steps an
 // epoch), 10 epochs instead of 50, and the rate halves every 3 epochs instead of
 // every 10. The trainer's decay is per epoch, so the halving is smooth: epoch e
@@ -570,8 +576,8 @@ precondition([2, 3, 4, 6, 8, 10].allSatisfy { meanLoss(0, $0) < meanLoss(1, $0) 
 }
 }
 do {  // exercise 5
-runner.beginSolution(14, exercise: 5, line: 2243, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2244)
+runner.beginSolution(15, exercise: 5, line: 2250, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2251)
 // The chapter's interrupted run saved its state after epoch 1. A copy "without"
 // the shuffle generator: its state set back to where a new trainer starts it, which
 // is all a trainer could do with a file that does not store it.
@@ -610,8 +616,8 @@ let uninterrupted = straight.history[1]
 let epochLoss = String(format: "%.6f", uninterrupted.trainingLoss)
 row("uninterrupted", ["", "", "", epochLoss], uninterrupted)
 #sourceLocation()
-runner.beginSolution(15, exercise: 5, line: 2291, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2292)
+runner.beginSolution(16, exercise: 5, line: 2298, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2299)
 precondition(runs[0].record == straight.history[1], "with the generator, epoch 2 is the same")
 precondition(runs[1].losses[0] != runs[0].losses[0], "without it, batch 1's loss differs")
 precondition(runs[1].losses[99] != runs[0].losses[99]
@@ -621,8 +627,8 @@ precondition(runs[1].losses[99] != runs[0].losses[99]
 #sourceLocation()
 }
 do {  // exercise 6
-runner.beginSolution(16, exercise: 6, line: 2316, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2317)
+runner.beginSolution(17, exercise: 6, line: 2323, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2324)
 // With n seeds per recipe, the difference of the two means varies with standard
 // deviation s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a
 // two-sided test at 5%); to resolve a true gap g in 80% of experiments, g must be
@@ -673,8 +679,8 @@ print("\nthe s of three seeds, as a multiple of the true standard deviation")
 print(String(format: "  10th percentile %.2f, median %.2f, 90th percentile %.2f",
              ratios[999], ratios[4_999], ratios[8_999]))
 #sourceLocation()
-runner.beginSolution(17, exercise: 6, line: 2385, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2386)
+runner.beginSolution(18, exercise: 6, line: 2392, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2393)
 precondition(seedsNeeded(sd: 0.1, gap: 0.1) == 16 && seedsNeeded(sd: 0.1, gap: 0.05) == 63,
              "a gap of s takes 16 seeds, a gap of s/2 takes 63")
 precondition(abs(shares[2].share - 0.8) < 0.02 && shares[1].share < 0.55

@@ -162,7 +162,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 323)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 325)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -198,14 +198,14 @@ func multiplyAdd(_ acc: inout SIMD4<Float>, _ a: SIMD4<Float>, _ b: SIMD4<Float>
     #endif
 }
 
-/// Where a kernel finds the row of B (`kernelColumns` floats) for each of its steps
-/// s = 0, 1, …, k − 1. A protocol, so that each kernel is compiled once for each kind of
-/// walk, with no test inside its loop.
+/// Where a kernel finds the row of B (`kernelColumns` floats) for each of its
+/// iterations s = 0, 1, …, k − 1. A protocol, so that the optimizer compiles a version of
+/// each kernel for each kind of walk, with no test inside its loop.
 protocol RowsOfB {
     func row(_ s: Int) -> UnsafeRawPointer
 }
 
-/// The rows of B in turn, `ldb` floats apart: step s reads row s.
+/// The rows of B in turn, `ldb` floats apart: iteration s reads row s.
 struct EveryRow: RowsOfB {
     let base: UnsafeRawPointer, rowBytes: Int
 
@@ -217,8 +217,8 @@ struct EveryRow: RowsOfB {
     @inline(__always) func row(_ s: Int) -> UnsafeRawPointer { base + s * rowBytes }
 }
 
-/// Only the rows a list names, `ldb` floats apart: step s reads row `rows[s]` (the steps
-/// where a panel of A is not all zero; see "Blank paper").
+/// Only the rows a list names, `ldb` floats apart: iteration s reads row `rows[s]` (the
+/// steps p where a panel of A is not all zero; see "Blank paper").
 struct ListedRows: RowsOfB {
     let base: UnsafeRawPointer, rowBytes: Int, rows: UnsafePointer<UInt16>
 
@@ -238,7 +238,8 @@ struct ListedRows: RowsOfB {
 /// `aRowStride: lda, aStep: 1` it is 6 rows of A read in place, `lda` floats apart. `b`
 /// says where the row of B for each of the k steps is (`kernelColumns` floats): the rows
 /// in turn (`EveryRow`), or the ones a list names (`ListedRows`). All arithmetic happens
-/// in 12 vector registers; memory is read once per operand per step of k. Given `bias`
+/// in 12 vector registers; memory is read once per operand per step of k (and, with
+/// `ListedRows`, one `UInt16` of the list). Given `bias`
 /// (the tile's first column's), each row of the tile then gets the bias added, and with
 /// `relu` negative values set to 0: the `Epilogue` of `gemm`.
 @inline(__always)
@@ -479,7 +480,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 679)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 682)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order. Given `nonzero`, each panel is then compacted to
@@ -503,7 +504,7 @@ func packA(_ a: MatrixView, i0: Int, m: Int, p0: Int, k: Int,
             let first = a.pointer(row: i0 + r0, column: p0)
             for p in 0..<k {
                 let column = panel + p &* kernelRows, src = first + p
-                if rows == kernelRows {
+                if rows == kernelRows {   // a fixed count, which the compiler unrolls
                     for r in 0..<kernelRows { column[r] = src[r &* a.stride] }
                 } else {
                     for r in 0..<rows { column[r] = src[r &* a.stride] }
@@ -555,7 +556,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 834)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 837)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -711,7 +712,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1028)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1031)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -731,7 +732,8 @@ struct Ticket {
 /// gate in a pass over each tile once the kernel has stored it, or, computing Cᵀ, in a
 /// pass over C's rows after the copy. With `skipsZeros`, for an A that is mostly zeros,
 /// the kernels leave out the steps p where a panel's six numbers of A are all zero
-/// ("Blank paper"): the same bits for finite B, less work (not in the Cᵀ = Bᵀ·Aᵀ form).
+/// ("Blank paper"): less work, and the same bits for finite B but for the sign of a zero
+/// in rare cases. It is ignored when `gemm` computes Cᵀ = Bᵀ·Aᵀ.
 public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Float>,
                  ldc: Int, alpha: Float = 1, accumulate: Bool = false, threads: Int = 1,
                  epilogue: Epilogue = .none, skipsZeros: Bool = false) {
@@ -1018,7 +1020,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1392)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1396)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1062,7 +1064,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1437)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1441)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1082,8 +1084,9 @@ public final class FastMLP {
     /// numbers"). Exercise 6 switches it off to watch the trap.
     public var flushesTinyState = true
     /// Whether the first layer's products skip the steps where their input is zero (see
-    /// "Blank paper"): the same results bit for bit, less work on images that are mostly
-    /// blank. Off, the engine does every multiply-add, as PyTorch does.
+    /// "Blank paper"): less work on images that are mostly blank, and the same results
+    /// bit for bit (for finite weights, and but for the sign of a zero in rare cases).
+    /// Off, the engine does every multiply-add, as PyTorch does.
     public var skipsZeroInputs = true
     var weightsT: [Buffer]          // layer l: [sizes[l], sizes[l+1]]
     var biases: [Buffer]            // layer l: [sizes[l+1]]
@@ -1175,7 +1178,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1551)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1556)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1389,7 +1392,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1766)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1771)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1420,7 +1423,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1802)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1807)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1477,11 +1480,12 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1937)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1956)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
-/// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (kept
+/// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
-/// each of the six rows of C, which leaves them as they were to the last bit (B finite).
+/// the tile's accumulators, which leaves them as they were to the last bit (for finite B,
+/// and but for the sign of a zero: see "Blank paper").
 struct NonzeroSteps: @unchecked Sendable {
     /// Panels of 6 rows in A, and list entries per panel and block: min(blockDepth, k).
     let panels: Int, depth: Int
@@ -1540,13 +1544,13 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2005)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2025)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
 /// of x, a step per row), whatever W₁ and g are. A panel's step counts for the panel's
 /// rows (fewer than six at the end).
-public func multiplyAddsDone(skippingZerosOf x: Tensor)
+public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     -> (forward: Double, weightGradient: Double) {
     let (b, n) = (x.rows, x.columns), s = x.scalars
     guard b > 0 && n > 0 else { return (0, 0) }
@@ -1566,7 +1570,7 @@ public func multiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2109)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2135)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1666,7 +1670,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2610)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2639)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
