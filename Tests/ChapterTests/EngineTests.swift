@@ -245,29 +245,43 @@ import Engine
     /// multiply-add: losses, parameters, optimizer state, logits, on inputs that are mostly 0.
     @Test(arguments: ["sgd", "momentum", "adam"])
     func skippingZeroInputsKeepsTheBits(_ rule: String) {
-        func model() -> Sequential {
-            var rng = SplitMix64(seed: 35)
-            return Sequential([Linear(300, 160, rng: &rng), ReLU(), Dropout(0.2, seed: 4),
-                               Linear(160, 130, rng: &rng), ReLU(), Dropout(0.2, seed: 5),
-                               Linear(130, 10, rng: &rng)])
-        }
-        let update: UpdateRule = rule == "sgd" ? .sgd(learningRate: 0.1)
-            : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
-        let skipping = FastMLP(model(), update: update, threads: 2)
-        let every = FastMLP(model(), update: update, threads: 2)
+        let skipping = FastMLP(wideNetwork(inputs: 300, seed: 35), update: updateRule(rule), threads: 2)
+        let every = FastMLP(wideNetwork(inputs: 300, seed: 35), update: updateRule(rule), threads: 2)
         every.skipsZeroInputs = false
         #expect(skipping.skipsZeroInputs)
         var rng = SplitMix64(seed: 9)
-        func bits(_ tensors: [Tensor]) -> [[UInt32]] { tensors.map { $0.scalars.map(\.bitPattern) } }
-        for (step, rows) in [20, 7, 130, 20].enumerated() {
-            let x = mostlyZeros(rows, 300, &rng).map { abs($0) }
-            let labels = (0..<rows).map { _ in Int(rng.next(below: 10)) }
-            let (lossSkipping, lossEvery) = (skipping.trainStep(x, labels: labels), every.trainStep(x, labels: labels))
-            #expect(lossSkipping.bitPattern == lossEvery.bitPattern, "\(rule), step \(step + 1)")
-            #expect(bits(skipping.exportParameters()) == bits(every.exportParameters()), "\(rule), step \(step + 1)")
-            #expect(bits([skipping.logits(x)]) == bits([every.logits(x)]))
+        let batches = [20, 7, 130, 20].map { rows in
+            (mostlyZeros(rows, 300, &rng).map { abs($0) }, (0..<rows).map { _ in Int(rng.next(below: 10)) })
         }
-        #expect(skipping.state == every.state)
+        expectSameBits(skipping, every, batches: batches, rule)
+    }
+
+    /// The update rule a test argument names: SGD (η = 0.1), momentum (0.1, μ = 0.9) or Adam (0.01).
+    func updateRule(_ rule: String) -> UpdateRule {
+        rule == "sgd" ? .sgd(learningRate: 0.1)
+            : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
+    }
+
+    /// `[inputs]`-160-130-10 with dropout 0.2: hidden layers wide enough for `gemm` to split their
+    /// products between two threads (on a machine with two cores or more).
+    func wideNetwork(inputs: Int, seed: UInt64) -> Sequential {
+        var rng = SplitMix64(seed: seed)
+        return Sequential([Linear(inputs, 160, rng: &rng), ReLU(), Dropout(0.2, seed: 4),
+                           Linear(160, 130, rng: &rng), ReLU(), Dropout(0.2, seed: 5),
+                           Linear(130, 10, rng: &rng)])
+    }
+
+    /// Trains both engines on the same batches and expects the same bits after every step (the
+    /// loss, every parameter, the logits) and the same state at the end.
+    func expectSameBits(_ first: FastMLP, _ second: FastMLP, batches: [(Tensor, [Int])], _ what: String) {
+        func bits(_ tensors: [Tensor]) -> [[UInt32]] { tensors.map { $0.scalars.map(\.bitPattern) } }
+        for (step, (x, labels)) in batches.enumerated() {
+            let (lossFirst, lossSecond) = (first.trainStep(x, labels: labels), second.trainStep(x, labels: labels))
+            #expect(lossFirst.bitPattern == lossSecond.bitPattern, "\(what), step \(step + 1)")
+            #expect(bits(first.exportParameters()) == bits(second.exportParameters()), "\(what), step \(step + 1)")
+            #expect(bits([first.logits(x)]) == bits([second.logits(x)]), "\(what), step \(step + 1)")
+        }
+        #expect(first.state == second.state, "\(what)")
     }
 
     func network(seed: UInt64, dropout: Float, batchNorm: Bool = false) -> Sequential {
@@ -353,27 +367,13 @@ import Engine
     /// machine with two cores or more); the steps hand the team work and let it sleep in turn.
     @Test(arguments: ["sgd", "momentum", "adam"])
     func twoThreadsComputeTheSameBitsAsOne(_ rule: String) {
-        func model() -> Sequential {
-            var rng = SplitMix64(seed: 31)
-            return Sequential([Linear(40, 160, rng: &rng), ReLU(), Dropout(0.2, seed: 4),
-                               Linear(160, 130, rng: &rng), ReLU(), Dropout(0.2, seed: 5),
-                               Linear(130, 10, rng: &rng)])
-        }
-        let update: UpdateRule = rule == "sgd" ? .sgd(learningRate: 0.1)
-            : rule == "momentum" ? .momentum(learningRate: 0.1, momentum: 0.9) : .adam(learningRate: 0.01)
-        let one = FastMLP(model(), update: update, threads: 1)
-        let two = FastMLP(model(), update: update, threads: 2)
+        let one = FastMLP(wideNetwork(inputs: 40, seed: 31), update: updateRule(rule), threads: 1)
+        let two = FastMLP(wideNetwork(inputs: 40, seed: 31), update: updateRule(rule), threads: 2)
         var rng = SplitMix64(seed: 8)
-        func bits(_ tensors: [Tensor]) -> [[UInt32]] { tensors.map { $0.scalars.map(\.bitPattern) } }
-        for (step, rows) in [20, 7, 20].enumerated() {
-            let x = Tensor(uniform: [rows, 40], in: 0...1, using: &rng)
-            let labels = (0..<rows).map { _ in Int(rng.next(below: 10)) }
-            let (lossOne, lossTwo) = (one.trainStep(x, labels: labels), two.trainStep(x, labels: labels))
-            #expect(lossOne.bitPattern == lossTwo.bitPattern, "\(rule), step \(step + 1)")
-            #expect(bits(one.exportParameters()) == bits(two.exportParameters()), "\(rule), step \(step + 1)")
-            #expect(bits([one.logits(x)]) == bits([two.logits(x)]))
+        let batches = [20, 7, 20].map { rows in
+            (Tensor(uniform: [rows, 40], in: 0...1, using: &rng), (0..<rows).map { _ in Int(rng.next(below: 10)) })
         }
-        #expect(one.state == two.state)
+        expectSameBits(one, two, batches: batches, rule)
     }
 
     /// `run(pieces:)` runs every piece exactly once, on a thread of the team, and `run(parts:)` every
