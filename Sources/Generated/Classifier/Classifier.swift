@@ -355,7 +355,7 @@ extension EpochRecord {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 494)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 496)
 /// One epoch's numbers. Losses are means over the samples they cover.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
@@ -747,7 +747,7 @@ func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 948)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 950)
 /// How a model does on a test set.
 public struct TestReport: Sendable {
     public var loss: Float

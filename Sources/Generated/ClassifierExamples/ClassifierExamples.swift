@@ -50,7 +50,9 @@ runner.begin(4, line: 447, hidden: false)
 let allPixels = mnist.trainingFile.images.scalars   // [60,000 × 784], row by row
 var blankPixels = 0
 for image in mnist.trainIndices {
-    for q in (image * 784)..<((image + 1) * 784) where allPixels[q] == 0 { blankPixels += 1 }
+    for q in (image * 784)..<((image + 1) * 784) where allPixels[q] == 0 {
+        blankPixels += 1
+    }
 }
 let blankShare = Double(blankPixels) / Double(mnist.trainIndices.count * 784)
 print(String(format: "training pixels exactly 0: %.1f%%", 100 * blankShare))
@@ -72,14 +74,14 @@ for size in [20, 128] {
                  100 * workDone[size]!.weightGradient))
 }
 #sourceLocation()
-runner.begin(5, line: 480, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 481)
+runner.begin(5, line: 482, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 483)
 precondition(String(format: "%.1f %.1f %.1f", 100 * blankShare, 100 * workDone[20]!.forward,
                     100 * workDone[20]!.weightGradient) == "80.9 42.2 34.2",
              "chapter 9's Blank paper quotes 80.9%, 42.2% and 34.2% from this example")
 #sourceLocation()
-runner.begin(6, line: 888, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 889)
+runner.begin(6, line: 890, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 891)
 let demoProcess = ProcessInfo.processInfo.processIdentifier
 let demoDirectory = FileManager.default.temporaryDirectory
     .appendingPathComponent("book-checkpoint-demo-\(demoProcess)").path
@@ -102,8 +104,8 @@ for (name, bytes) in [("one bit flipped", damaged),
     }
 }
 #sourceLocation()
-runner.begin(7, line: 922, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 923)
+runner.begin(7, line: 924, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 925)
 var twoEpochs = TrainingOptions()
 twoEpochs.trainingLimit = 2_000
 let straight = try! Trainer(options: twoEpochs, data: mnist)
@@ -118,8 +120,8 @@ _ = try! resumed.trainEpoch()
 let sameWeights = resumed.engine.state == straight.engine.state
 print("identical after resuming:", sameWeights && resumed.history == straight.history)
 #sourceLocation()
-if runner.beginSlow(8, line: 1027) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1028)
+if runner.beginSlow(8, line: 1029) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1030)
 let recordPath = demoDirectory + "/mnist-best.ckpt"
 let recipe = try! Trainer(options: TrainingOptions(), data: mnist)
 recipe.checkpointPath = recordPath
@@ -141,8 +143,8 @@ print("")
 show(predictionGrid(report, images: mnist.test))
 #sourceLocation()
 }
-if runner.beginSlow(9, line: 1304) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1305)
+if runner.beginSlow(9, line: 1306) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1307)
 // The record's network as seed 0 starts it; then its best epoch, from the checkpoint.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 let startW1 = model.exportParameters()[0]  // W₁: [512, 784], row u = unit u's weights
@@ -199,8 +201,8 @@ show(ImageGrid(title: "First-layer weights of units 0 to 4: at the start (top), 
                columns: 5))
 #sourceLocation()
 }
-if runner.beginSlow(10, line: 1573) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1574)
+if runner.beginSlow(10, line: 1575) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1576)
 /// One model a run kept: which rule picked it, its epoch, and its test results.
 struct Kept {
     let recipe: String, rule: String
@@ -363,8 +365,8 @@ precondition(plainRuleGain.allSatisfy { $0 > 0 } && worse > 0,
              "keeping by accuracy wins every seed without batch norm, but not every run")
 #sourceLocation()
 }
-runner.begin(19, line: 2415, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2416)
+runner.begin(19, line: 2417, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2418)
 // The checkpoints of this chapter's examples live in a folder of this run's own (its process id in
 // the name, so two runs at once never read each other's files); nothing of it is kept. The
 // `defer` removes it when the chapter's program ends, after the exercises' solutions have run
@@ -373,8 +375,8 @@ defer { try? FileManager.default.removeItem(atPath: demoDirectory) }
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-if runner.beginSlow(11, line: 1903) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1904)
+if runner.beginSlow(11, line: 1905) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1906)
 // The quick run again with other seeds: other initial weights, batch order and dropout
 // masks.
 print("seed   " + "validation accuracy after the quick epoch")
@@ -392,8 +394,8 @@ precondition(accuracies[0] == quickRecord.validationAccuracy,
 }
 }
 do {  // exercise 2
-if runner.beginSlow(12, line: 1937) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1938)
+if runner.beginSlow(12, line: 1939) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 1940)
 // The record's best model, read back from the checkpoint it saved.
 let model = try! Trainer(options: TrainingOptions(), data: mnist).engine
 try! Checkpoint.read(from: demoDirectory + "/mnist-best.ckpt").restore(into: model)
@@ -437,8 +439,8 @@ precondition(shown == [740, 321, 340], "the three images the text describes")
 }
 }
 do {  // exercise 3
-if runner.beginSlow(13, line: 2041) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2042)
+if runner.beginSlow(13, line: 2043) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2044)
 // Each run: the tutorial's network and plain SGD at 0.01, 2,400 steps of 20 images
 // (one pass over 48,000 images) drawn from the first `limit` training images,
 // reshuffled after each pass. Both losses in evaluation mode (no dropout), the
@@ -507,8 +509,8 @@ precondition(largestSD < 0.005, "the seeds agree within 0.005 in every loss")
 }
 }
 do {  // exercise 4
-if runner.beginSlow(14, line: 2138) {
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2139)
+if runner.beginSlow(14, line: 2140) {
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2141)
 // Shrunk to fit the book's build: the first 12,000 training images (600 steps an
 // epoch), 10 epochs instead of 50, and the rate halves every 3 epochs instead of
 // every 10. The trainer's decay is per epoch, so the halving is smooth: epoch e
@@ -580,8 +582,8 @@ precondition([2, 3, 4, 6, 8, 10].allSatisfy { meanLoss(0, $0) < meanLoss(1, $0) 
 }
 }
 do {  // exercise 5
-runner.beginSolution(15, exercise: 5, line: 2254, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2255)
+runner.beginSolution(15, exercise: 5, line: 2256, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2257)
 // The chapter's interrupted run saved its state after epoch 1. A copy "without"
 // the shuffle generator: its state set back to where a new trainer starts it, which
 // is all a trainer could do with a file that does not store it.
@@ -620,8 +622,8 @@ let uninterrupted = straight.history[1]
 let epochLoss = String(format: "%.6f", uninterrupted.trainingLoss)
 row("uninterrupted", ["", "", "", epochLoss], uninterrupted)
 #sourceLocation()
-runner.beginSolution(16, exercise: 5, line: 2302, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2303)
+runner.beginSolution(16, exercise: 5, line: 2304, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2305)
 precondition(runs[0].record == straight.history[1], "with the generator, epoch 2 is the same")
 precondition(runs[1].losses[0] != runs[0].losses[0], "without it, batch 1's loss differs")
 precondition(runs[1].losses[99] != runs[0].losses[99]
@@ -631,8 +633,8 @@ precondition(runs[1].losses[99] != runs[0].losses[99]
 #sourceLocation()
 }
 do {  // exercise 6
-runner.beginSolution(17, exercise: 6, line: 2327, hidden: false)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2328)
+runner.beginSolution(17, exercise: 6, line: 2329, hidden: false)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2330)
 // With n seeds per recipe, the difference of the two means varies with standard
 // deviation s·√(2/n). A measured difference above 1.96 of those is a resolved gap (a
 // two-sided test at 5%); to resolve a true gap g in 80% of experiments, g must be
@@ -683,8 +685,8 @@ print("\nthe s of three seeds, as a multiple of the true standard deviation")
 print(String(format: "  10th percentile %.2f, median %.2f, 90th percentile %.2f",
              ratios[999], ratios[4_999], ratios[8_999]))
 #sourceLocation()
-runner.beginSolution(18, exercise: 6, line: 2396, hidden: true)
-#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2397)
+runner.beginSolution(18, exercise: 6, line: 2398, hidden: true)
+#sourceLocation(file: "chapters/11-mnist-classifier.md", line: 2399)
 precondition(seedsNeeded(sd: 0.1, gap: 0.1) == 16 && seedsNeeded(sd: 0.1, gap: 0.05) == 63,
              "a gap of s takes 16 seeds, a gap of s/2 takes 63")
 precondition(abs(shares[2].share - 0.8) < 0.02 && shares[1].share < 0.55
