@@ -220,17 +220,14 @@ struct EveryRow: RowsOfB {
 /// Only the rows a list names, `ldb` floats apart: iteration s reads row `rows[s]` (the
 /// steps p where a panel of A is not all zero; see "Blank paper").
 struct ListedRows: RowsOfB {
-    let base: UnsafeRawPointer, rowBytes: Int, rows: UnsafePointer<UInt16>
+    let all: EveryRow, rows: UnsafePointer<UInt16>
 
     init(_ b: UnsafePointer<Float>, ldb: Int, rows: UnsafePointer<UInt16>) {
-        base = UnsafeRawPointer(b)
-        rowBytes = ldb * MemoryLayout<Float>.stride
+        all = EveryRow(b, ldb: ldb)
         self.rows = rows
     }
 
-    @inline(__always) func row(_ s: Int) -> UnsafeRawPointer {
-        base + Int(rows[s]) * rowBytes
-    }
+    @inline(__always) func row(_ s: Int) -> UnsafeRawPointer { all.row(Int(rows[s])) }
 }
 
 /// The micro-kernel: C[6 × kernelColumns] = α · A[6 rows, k] · (B sliver) (+ C when
@@ -480,7 +477,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 682)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 679)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order. Given `nonzero`, each panel is then compacted to
@@ -556,7 +553,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 837)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 834)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -712,7 +709,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1031)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1028)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -1020,7 +1017,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1396)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1393)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1064,7 +1061,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1441)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1438)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1178,7 +1175,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1556)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1553)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1392,7 +1389,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1771)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1768)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1423,7 +1420,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1807)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1804)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1480,7 +1477,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1956)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1953)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1544,7 +1541,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2025)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2022)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1570,7 +1567,7 @@ public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2135)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2132)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1670,7 +1667,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2639)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2636)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
