@@ -157,12 +157,21 @@ public struct MatrixView: @unchecked Sendable {
                    transposed: !transposed)
     }
 
+    /// Rows `range` of the matrix, without moving any data.
+    public func rows(_ range: Range<Int>) -> MatrixView {
+        MatrixView(pointer(row: range.lowerBound, column: 0), rows: range.count,
+                   columns: columns, stride: stride, transposed: transposed)
+    }
+
+    /// Columns `range` of the matrix, without moving any data.
+    public func columns(_ range: Range<Int>) -> MatrixView { t.rows(range).t }
+
     @inline(__always) func pointer(row i: Int, column j: Int) -> UnsafePointer<Float> {
         transposed ? base + j * stride + i : base + i * stride + j
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 325)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 334)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -477,7 +486,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 679)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 688)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order. Given `nonzero`, each panel is then compacted to
@@ -553,7 +562,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 834)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 843)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -709,7 +718,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1028)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1037)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -743,22 +752,29 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
     // product smaller than a hand-over between threads is worth, one thread does it all.
     let threads = m * k * n < serialProduct ? 1
         : max(1, min(threads, WorkerTeam.shared.threads, n / (2 * kernelColumns)))
-    // B seen transposed (as g·W sees the engine's Wᵀ) and few rows in A: the other way
-    // round, so that B is read where it is instead of packed column by column.
-    let transposedB = b.transposed && !a.transposed && a.rows <= maxRowsTransposedB
+    // B seen transposed (as g·W sees the engine's Wᵀ), few rows in A and a shared
+    // dimension longer than them: the other way round, so that B is read where it is
+    // instead of packed column by column, at the price of copying C (m·n floats, where
+    // packing B copies k·n).
+    let transposedB = b.transposed && !a.transposed && m <= maxRowsTransposedB && k > m
     // A, the operand every piece of columns reads, packed once: as panels of 6 rows, or
-    // for Cᵀ = Bᵀ·Aᵀ, Aᵀ as slivers.
-    let packed = UnsafeMutablePointer<Float>.allocate(capacity: packedSize(m, k))
-    defer { packed.deallocate() }
+    // for Cᵀ = Bᵀ·Aᵀ, Aᵀ as slivers. Not for a product one vector wide (the last layer's
+    // 10 units), whose panels would each be read once: the kernel reads A where it is.
+    let packsA = transposedB || skipsZeros || n > FloatVector.scalarCount
+    let packed: UnsafeMutablePointer<Float>? =
+        packsA ? .allocate(capacity: packedSize(m, k)) : nil
+    defer { packed?.deallocate() }
     // Zeros skipped: packing lists, for each panel of A, its steps that are not all zero.
     let nonzero = skipsZeros && !transposedB ? NonzeroSteps(rows: m, depth: k) : nil
     defer { nonzero?.deallocate() }
-    packWhole(a, transposedB: transposedB, into: packed, nonzero: nonzero,
-              threads: threads)
+    if let packed {
+        packWhole(a, transposedB: transposedB, into: packed, nonzero: nonzero,
+                  threads: threads)
+    }
     /// C[:, j0..<j1], one way round or the other.
-    func columns(_ c: UnsafeMutablePointer<Float>, _ packed: UnsafePointer<Float>,
+    func columns(_ c: UnsafeMutablePointer<Float>, _ packed: UnsafePointer<Float>?,
                  _ j0: Int, _ j1: Int) {
-        if transposedB {
+        if transposedB, let packed {
             gemmColumnsTransposedB(a, packed, b, c, ldc, alpha, accumulate, epilogue,
                                    j0, j1)
         } else {
@@ -767,7 +783,7 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
         }
     }
     if threads == 1 {
-        columns(c, UnsafePointer(packed), 0, n)
+        columns(c, packed.map { UnsafePointer($0) }, 0, n)
         return
     }
     // Pieces of a few slivers each: about four per thread, or about one per thread for a
@@ -780,8 +796,7 @@ public func gemm(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<
     WorkerTeam.shared.run(pieces: (n + width - 1) / width) { piece, _ in
         let j0 = piece * width, j1 = min(n, j0 + width)
         let c = UnsafeMutablePointer<Float>(bitPattern: cAddress)!
-        let packed = UnsafePointer<Float>(bitPattern: aPacked)!
-        columns(c, packed, j0, j1)
+        columns(c, UnsafePointer<Float>(bitPattern: aPacked), j0, j1)
     }
 }
 
@@ -860,8 +875,9 @@ func packWhole(_ a: MatrixView, transposedB: Bool, into out: UnsafeMutablePointe
 }
 
 /// C[:, j0..<j1] (+)= α · A · B[:, j0..<j1], on one thread, from A packed by `packWhole`
-/// (and, with zeros skipped, its panels' lists of steps that are not all zero).
-func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>,
+/// (and, with zeros skipped, its panels' lists of steps that are not all zero), or with
+/// `packedA` nil from A where it is (for C at most one vector wide).
+func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>?,
                  _ nonzero: NonzeroSteps?, _ b: MatrixView,
                  _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float,
                  _ accumulate: Bool, _ epilogue: Epilogue, _ j0: Int, _ j1: Int) {
@@ -886,7 +902,7 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>,
             }
             for ic in stride(from: 0, to: m, by: blockRows) {
                 let mc = min(blockRows, m - ic)
-                let panels = packedA + pc * rounded + ic * kc
+                let panels = packedA.map { $0 + pc * rounded + ic * kc }
                 for jr in stride(from: 0, to: nc, by: kernelColumns) {
                     let sliver = jr < inPlace
                         ? b.pointer(row: pc, column: jc + jr)
@@ -895,15 +911,23 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>,
                     // The epilogue once the sum is complete, in the last block of k.
                     let (bias, relu) = pc + kc == k ? epilogue.at(jc + jr) : (nil, false)
                     for ir in stride(from: 0, to: mc, by: kernelRows) {
-                        let offset = (ic + ir) * ldc + jc + jr, panel = panels + ir * kc
+                        let offset = (ic + ir) * ldc + jc + jr
                         let rows = min(kernelRows, mc - ir)
                         let columns = min(kernelColumns, nc - jr)
                         let adding = accumulate || pc > 0
+                        // The tile's rows of A: its packed panel (k steps of 6 floats),
+                        // or A where it is (`narrowKernel` reads only the tile's rows).
+                        let (tileA, rowStride, aStep) = if let panels {
+                            (panels + ir * kc, 1, kernelRows)
+                        } else {
+                            (a.pointer(row: ic + ir, column: pc),
+                             a.transposed ? 1 : a.stride, a.transposed ? a.stride : 1)
+                        }
                         func tile(depth: Int, b: some RowsOfB) {
-                            kernelTile(depth: depth, a: panel, b: b, c: c + offset,
-                                       ldc: ldc, rows: rows, columns: columns,
-                                       alpha: alpha, accumulate: adding, bias: bias,
-                                       relu: relu)
+                            kernelTile(depth: depth, a: tileA, aRowStride: rowStride,
+                                       aStep: aStep, b: b, c: c + offset, ldc: ldc,
+                                       rows: rows, columns: columns, alpha: alpha,
+                                       accumulate: adding, bias: bias, relu: relu)
                         }
                         // Zeros skipped: the panel's steps that are not all zero, and
                         // B's rows by the list; else all the steps, B's rows in turn.
@@ -1017,7 +1041,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1393)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1417)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1061,7 +1085,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1438)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1462)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1175,7 +1199,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1553)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1577)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1244,42 +1268,89 @@ extension FastMLP {
     /// by layer from the top.
     func backward(_ x: UnsafePointer<Float>, rows b: Int) {
         step += 1
-        let keepScale: Float = isTraining && dropout > 0 ? 1 / (1 - dropout) : 1
+        if case .sgd = update {} else { ensureGradientBuffers() }
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let (inputs, units) = (sizes[l], sizes[l + 1])
             let g = gradients[l].pointer   // ∂L/∂z for this layer, [b, units]
-            let input = l == 0 ? x : UnsafePointer(outputs[l - 1].pointer)
-            if l > 0 {
-                // ∂L/∂(input) = g · W, with the weights before this step's update; then,
-                // in the product's epilogue, back through dropout and ReLU: the gradient
-                // passes where the output was positive, scaled like it.
-                let below = gradients[l - 1].pointer
-                gemm(MatrixView(g, rows: b, columns: units),
-                     MatrixView(weightsT[l].pointer, rows: inputs, columns: units).t,
-                     into: below, ldc: inputs, threads: threads,
-                     epilogue: .gate(input, scale: keepScale))
-                if !norms.isEmpty { backThroughNorm(l - 1, gradient: below, rows: b) }
+            // The weight gradient xᵀ·g: with SGD added into Wᵀ itself, times −η (Wᵀ ←
+            // Wᵀ − η·xᵀ·g in one pass over the weights), else into its own buffer.
+            let (target, alpha, adding) = if case .sgd(let eta) = update {
+                (weightsT[l].pointer, -eta, true)
+            } else {
+                (weightGrads[l].pointer, Float(1), false)
             }
-            let xView = MatrixView(input, rows: b, columns: inputs).t   // xᵀ: [inputs, b]
-            let gView = MatrixView(g, rows: b, columns: units)
-            let skipsZeros = l == 0 && skipsZeroInputs   // the images' blank pixels
+            if l > 0 {
+                backThroughHidden(l, rows: b, weightGradient: target, alpha: alpha,
+                                  accumulate: adding)
+                if !norms.isEmpty {
+                    backThroughNorm(l - 1, gradient: gradients[l - 1].pointer, rows: b)
+                }
+            } else {   // the first layer: its input is the images, zeros skipped
+                gemm(MatrixView(x, rows: b, columns: inputs).t,
+                     MatrixView(g, rows: b, columns: units), into: target, ldc: units,
+                     alpha: alpha, accumulate: adding, threads: threads,
+                     skipsZeros: skipsZeroInputs)
+            }
             switch update {
             case .sgd(let eta):
-                // Wᵀ ← Wᵀ − η·xᵀ·g in one pass over the weights; b ← b − η·Σ_rows g.
-                gemm(xView, gView, into: weightsT[l].pointer, ldc: units, alpha: -eta,
-                     accumulate: true, threads: threads, skipsZeros: skipsZeros)
+                // b ← b − η·Σ_rows g.
                 addColumnSums(of: g, rows: b, columns: units, scaledBy: -eta,
                               to: biases[l].pointer)
             case .momentum, .adam:
-                ensureGradientBuffers()
-                gemm(xView, gView, into: weightGrads[l].pointer, ldc: units,
-                     threads: threads, skipsZeros: skipsZeros)
                 biasGrads[l].pointer.update(repeating: 0, count: units)
                 addColumnSums(of: g, rows: b, columns: units, scaledBy: 1,
                               to: biasGrads[l].pointer)
                 updateParameter(weightsT[l], gradient: weightGrads[l], stateIndex: 2 * l)
                 updateParameter(biases[l], gradient: biasGrads[l], stateIndex: 2 * l + 1)
             }
+        }
+    }
+
+    /// The two products of the backward pass through hidden layer l's weights, where g
+    /// (`gradients[l]`, `[b, units]`) is ∂L/∂z of the layer and x (`outputs[l − 1]`,
+    /// `[b, inputs]`) its input:
+    ///
+    /// - ∂L/∂x = g·W into `gradients[l − 1]`, with the weights before this step's
+    ///   update, then in the product's epilogue back through dropout and ReLU: the
+    ///   gradient passes where the output was positive, scaled like it;
+    /// - the weight gradient: `weightGradient` (+)= α · xᵀ·g (`[inputs, units]`).
+    ///
+    /// Both are cut by the rows of Wᵀ, the layer's inputs: columns i of g·W read only
+    /// rows i of Wᵀ, and rows i of xᵀ·g are rows i of Wᵀ's gradient. Each thread takes
+    /// one part of the rows (whole panels of 6) through both products in turn: it does
+    /// not wait for the other thread between them, and the rows of Wᵀ it updates are
+    /// those it has just read.
+    func backThroughHidden(_ l: Int, rows b: Int,
+                           weightGradient: UnsafeMutablePointer<Float>, alpha: Float,
+                           accumulate: Bool) {
+        let (inputs, units) = (sizes[l], sizes[l + 1])
+        let keepScale: Float = isTraining && dropout > 0 ? 1 / (1 - dropout) : 1
+        let parts = b * units * inputs < serialProduct ? 1 : threads
+        let panels = (inputs + kernelRows - 1) / kernelRows
+        let share = (panels + parts - 1) / parts * kernelRows   // rows per part
+        // Plain numbers cross into the threads; each part writes its own rows of the
+        // weight gradient and its own columns of ∂L/∂x.
+        let (g, wT) = (UInt(bitPattern: gradients[l].pointer),
+                       UInt(bitPattern: weightsT[l].pointer))
+        let (x, below) = (UInt(bitPattern: outputs[l - 1].pointer),
+                          UInt(bitPattern: gradients[l - 1].pointer))
+        let target = UInt(bitPattern: weightGradient)
+        WorkerTeam.shared.run(parts: min(parts, WorkerTeam.shared.threads)) { part in
+            let rows = min(inputs, part * share)..<min(inputs, (part + 1) * share)
+            guard !rows.isEmpty else { return }
+            let gView = MatrixView(UnsafePointer(bitPattern: g)!, rows: b, columns: units)
+            let weightsT = MatrixView(UnsafePointer(bitPattern: wT)!, rows: inputs,
+                                      columns: units)
+            let input = UnsafePointer<Float>(bitPattern: x)!, i0 = rows.lowerBound
+            let xView = MatrixView(input, rows: b, columns: inputs)
+            // Columns `rows` of ∂L/∂x = g · (rows `rows` of Wᵀ)ᵀ, gated.
+            gemm(gView, weightsT.rows(rows).t,
+                 into: UnsafeMutablePointer(bitPattern: below)! + i0, ldc: inputs,
+                 epilogue: .gate(input + i0, scale: keepScale))
+            // Rows `rows` of the weight gradient: (columns `rows` of x)ᵀ · g.
+            gemm(xView.columns(rows).t, gView,
+                 into: UnsafeMutablePointer(bitPattern: target)! + i0 * units, ldc: units,
+                 alpha: alpha, accumulate: accumulate)
         }
     }
 
@@ -1389,7 +1460,7 @@ func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1768)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1839)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1420,7 +1491,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1804)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1875)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1477,7 +1548,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1953)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2024)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1541,7 +1612,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2022)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2093)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1567,7 +1638,7 @@ public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2132)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2203)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1667,7 +1738,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2636)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2707)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
