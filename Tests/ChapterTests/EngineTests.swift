@@ -128,6 +128,25 @@ import Engine
         }
     }
 
+    /// The engine's loss and gradient in one pass give chapter 5's `crossEntropy` and
+    /// `crossEntropyGradient` bit for bit, for ordinary and extreme logits and ties.
+    @Test func crossEntropyAndGradientMatchChapterFive() {
+        var rng = SplitMix64(seed: 41)
+        for (rows, classes, spread) in [(1, 1, Float(1)), (7, 3, 1), (20, 10, 4), (128, 10, 90), (5, 10, 0)] {
+            let logits = Tensor(uniform: [rows, classes], in: -spread...spread, using: &rng)
+            let labels = (0..<rows).map { _ in Int(rng.next(below: UInt64(classes))) }
+            var gradient = [Float](repeating: .nan, count: rows * classes)
+            let loss = logits.scalars.withUnsafeBufferPointer { z in
+                gradient.withUnsafeMutableBufferPointer {
+                    crossEntropyAndGradient(z.baseAddress!, classes: classes, labels: labels,
+                                            gradient: $0.baseAddress!)
+                }
+            }
+            #expect(loss.bitPattern == crossEntropy(logits, labels: labels).bitPattern, "\(rows)×\(classes)")
+            #expect(bits(gradient) == bits(crossEntropyGradient(logits, labels: labels).scalars), "\(rows)×\(classes)")
+        }
+    }
+
     /// The epilogue gives what a separate pass gives: c + bias[j], then max(0, ·), bit for bit.
     @Test func epilogueMatchesASeparatePass() {
         var rng = SplitMix64(seed: 32)

@@ -1250,19 +1250,16 @@ extension FastMLP {
         require(x.columns == sizes[0] && x.rows == labels.count,
                 "batch \(x.shape) with \(labels.count) labels")
         let b = x.rows, classes = sizes[layerCount]
-        let logits = x.scalars.withUnsafeBufferPointer { xs in
-            let out = forward(xs.baseAddress!, rows: b)
-            let scalars = Array(UnsafeBufferPointer(start: out, count: b * classes))
-            return Tensor(shape: [b, classes], scalars: scalars)
+        return x.scalars.withUnsafeBufferPointer { xs in
+            let logits = forward(xs.baseAddress!, rows: b)
+            let top = gradients[layerCount - 1].pointer   // ∂L/∂logits
+            let loss = crossEntropyAndGradient(logits, classes: classes, labels: labels,
+                                               gradient: top)
+            backward(xs.baseAddress!, rows: b)
+            return loss
         }
-        let loss = crossEntropy(logits, labels: labels)
-        crossEntropyGradient(logits, labels: labels).scalars.withUnsafeBufferPointer {
-            gradients[layerCount - 1].pointer.update(from: $0.baseAddress!,
-                                                     count: b * classes)
-        }
-        x.scalars.withUnsafeBufferPointer { backward($0.baseAddress!, rows: b) }
-        return loss
     }
+
 
     /// Backward pass from `gradients[last]` = ∂L/∂logits, updating the parameters layer
     /// by layer from the top.
@@ -1459,8 +1456,37 @@ struct VectorArray {
 func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
+
+/// Chapter 5's `crossEntropy` and `crossEntropyGradient` of logits z `[b, classes]`
+/// (b = `labels.count`) together, without tensors: returns the mean loss
+/// L = −(1/b) Σᵢ log softmax(zᵢ)[yᵢ] and writes ∂L/∂z = (softmax(z) − onehot(y)) / b
+/// into `gradient`. Each row's maximum m and its sum Σⱼ e^(zⱼ − m) serve both, and
+/// every number is computed by the same operations in the same order as there, so
+/// both come out the same bit for bit (a test compares them).
+public func crossEntropyAndGradient(_ z: UnsafePointer<Float>, classes: Int,
+                                   labels: [Int],
+                                   gradient: UnsafeMutablePointer<Float>) -> Float {
+    let b = labels.count, scale = 1 / Float(b)
+    var total = 0.0
+    for (i, label) in labels.enumerated() {
+        require((0..<classes).contains(label), "label \(label) is not in 0..<\(classes)")
+        let row = z + i * classes, out = gradient + i * classes
+        var m = row[0]
+        for j in 1..<classes where m < row[j] { m = row[j] }
+        var sum: Float = 0
+        for j in 0..<classes {
+            out[j] = exp(row[j] - m)
+            sum += out[j]
+        }
+        total -= Double((row[label] - m) - log(sum))
+        for j in 0..<classes {
+            out[j] = scale * (out[j] / sum - (j == label ? 1 : 0))
+        }
+    }
+    return Float(total / Double(b))
+}
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1839)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1865)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1491,7 +1517,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1875)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1901)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1548,7 +1574,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2024)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2050)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1612,7 +1638,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2093)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2119)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1638,7 +1664,7 @@ public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2203)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2229)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1738,7 +1764,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2707)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2733)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
