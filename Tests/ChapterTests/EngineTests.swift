@@ -114,8 +114,10 @@ import Engine
         // 12 fits one vector: the usual kernel. With AVX2 (slivers of 16, vectors of 8), 12 and 28
         // leave a sliver with 9 to 12 columns used: `quarterKernel`. The usual way, a last tile of C
         // one vector wide or narrower takes `narrowKernel`: n = 33, 40, 70 (and 10 with AVX-512).
+        // gemm computes Cᵀ only when k > m, so 20×10·10×512 (the last layer's g·W) goes the usual
+        // way both times; every other shape but 1×1·1×1 takes Cᵀ = Bᵀ·Aᵀ.
         for (m, k, n) in [(1, 1, 1), (20, 512, 512), (20, 10, 512), (7, 300, 33), (128, 512, 784), (33, 600, 70),
-                          (17, 100, 40), (52, 30, 20), (12, 40, 30), (28, 50, 40), (20, 512, 10)] {
+                          (17, 100, 40), (52, 60, 20), (12, 40, 30), (28, 50, 40), (20, 512, 10)] {
             let a = Tensor(uniform: [m, k], in: -1...1, using: &rng)
             let b = Tensor(uniform: [k, n], in: -1...1, using: &rng)
             let c0 = Tensor(uniform: [m, n], in: -1...1, using: &rng).scalars
@@ -273,6 +275,41 @@ import Engine
             (mostlyZeros(rows, 300, &rng).map { abs($0) }, (0..<rows).map { _ in Int(rng.next(below: 10)) })
         }
         expectSameBits(skipping, every, batches: batches, rule)
+    }
+
+    /// One thread and two train to the same bits: products split by columns of C, or by rows of Wᵀ in
+    /// the backward pass through a hidden layer, sum every element in the same order.
+    @Test(arguments: ["sgd", "momentum", "adam"])
+    func threadsKeepTheBits(_ rule: String) {
+        let two = FastMLP(wideNetwork(inputs: 300, seed: 36), update: updateRule(rule), threads: 2)
+        let one = FastMLP(wideNetwork(inputs: 300, seed: 36), update: updateRule(rule), threads: 1)
+        var rng = SplitMix64(seed: 10)
+        let batches = [20, 7, 130, 20].map { rows in
+            (mostlyZeros(rows, 300, &rng).map { abs($0) }, (0..<rows).map { _ in Int(rng.next(below: 10)) })
+        }
+        expectSameBits(two, one, batches: batches, rule)
+    }
+
+    /// Views of some rows or columns, of a matrix and of its transpose, stand for those elements.
+    @Test func rowAndColumnViewsNameTheirElements() {
+        let values = (0..<12).map(Float.init)   // 3×4, element (i, j) = 4i + j
+        func element(_ v: MatrixView, _ i: Int, _ j: Int) -> Float {
+            v.transposed ? v.base[j * v.stride + i] : v.base[i * v.stride + j]
+        }
+        values.withUnsafeBufferPointer { p in
+            let m = MatrixView(p.baseAddress!, rows: 3, columns: 4)
+            for (rows, columns) in [(1..<3, 1..<4), (0..<1, 2..<3)] {
+                let part = m.rows(rows).columns(columns), flipped = m.t.columns(rows).rows(columns)
+                #expect(part.rows == rows.count && part.columns == columns.count)
+                #expect(flipped.rows == columns.count && flipped.columns == rows.count)
+                for (i, r) in rows.enumerated() {
+                    for (j, c) in columns.enumerated() {
+                        #expect(element(part, i, j) == Float(4 * r + c))
+                        #expect(element(flipped, j, i) == Float(4 * r + c))
+                    }
+                }
+            }
+        }
     }
 
     /// The update rule a test argument names: SGD (η = 0.1), momentum (0.1, μ = 0.9) or Adam (0.01).

@@ -1313,27 +1313,28 @@ extension FastMLP {
     /// - the weight gradient: `weightGradient` (+)= α · xᵀ·g (`[inputs, units]`).
     ///
     /// Both are cut by the rows of Wᵀ, the layer's inputs: columns i of g·W read only
-    /// rows i of Wᵀ, and rows i of xᵀ·g are rows i of Wᵀ's gradient. Each thread takes
-    /// one part of the rows (whole panels of 6) through both products in turn: it does
-    /// not wait for the other thread between them, and the rows of Wᵀ it updates are
-    /// those it has just read.
+    /// rows i of Wᵀ, and rows i of xᵀ·g are rows i of Wᵀ's gradient. The rows are cut
+    /// into one piece per thread (whole panels of 6), taken from the ticket like
+    /// `gemm`'s pieces, and whoever takes a piece computes both products for its rows in
+    /// turn: no thread waits for another between the two, and the rows of Wᵀ a thread
+    /// updates are those it has just read.
     func backThroughHidden(_ l: Int, rows b: Int,
                            weightGradient: UnsafeMutablePointer<Float>, alpha: Float,
                            accumulate: Bool) {
         let (inputs, units) = (sizes[l], sizes[l + 1])
         let keepScale: Float = isTraining && dropout > 0 ? 1 / (1 - dropout) : 1
-        let parts = b * units * inputs < serialProduct ? 1 : threads
+        let pieces = b * units * inputs < serialProduct ? 1 : threads
         let panels = (inputs + kernelRows - 1) / kernelRows
-        let share = (panels + parts - 1) / parts * kernelRows   // rows per part
-        // Plain numbers cross into the threads; each part writes its own rows of the
+        let share = (panels + pieces - 1) / pieces * kernelRows   // rows per piece
+        // Plain numbers cross into the threads; each piece writes its own rows of the
         // weight gradient and its own columns of ∂L/∂x.
         let (g, wT) = (UInt(bitPattern: gradients[l].pointer),
                        UInt(bitPattern: weightsT[l].pointer))
         let (x, below) = (UInt(bitPattern: outputs[l - 1].pointer),
                           UInt(bitPattern: gradients[l - 1].pointer))
         let target = UInt(bitPattern: weightGradient)
-        WorkerTeam.shared.run(parts: min(parts, WorkerTeam.shared.threads)) { part in
-            let rows = min(inputs, part * share)..<min(inputs, (part + 1) * share)
+        WorkerTeam.shared.run(pieces: pieces) { piece, _ in
+            let rows = min(inputs, piece * share)..<min(inputs, (piece + 1) * share)
             guard !rows.isEmpty else { return }
             let gView = MatrixView(UnsafePointer(bitPattern: g)!, rows: b, columns: units)
             let weightsT = MatrixView(UnsafePointer(bitPattern: wT)!, rows: inputs,
@@ -1486,7 +1487,7 @@ public func crossEntropyAndGradient(_ z: UnsafePointer<Float>, classes: Int,
     return Float(total / Double(b))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1865)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1866)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1517,7 +1518,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1901)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1902)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1574,7 +1575,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2050)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2051)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1638,7 +1639,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2119)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2120)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1664,7 +1665,7 @@ public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2229)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2230)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1764,7 +1765,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2733)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2734)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
