@@ -718,7 +718,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1037)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1044)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -1041,7 +1041,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1417)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1435)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1085,7 +1085,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1462)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1480)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1199,7 +1199,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1577)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1595)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1487,7 +1487,7 @@ public func crossEntropyAndGradient(_ z: UnsafePointer<Float>, classes: Int,
     return Float(total / Double(b))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1866)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1884)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1518,7 +1518,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1902)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1920)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1575,7 +1575,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2051)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2069)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1639,7 +1639,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2120)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2138)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1665,7 +1665,7 @@ public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2230)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2248)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1765,7 +1765,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2734)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2752)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
