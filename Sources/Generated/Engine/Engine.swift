@@ -159,7 +159,9 @@ public struct MatrixView: @unchecked Sendable {
 
     /// Rows `range` of the matrix, without moving any data.
     public func rows(_ range: Range<Int>) -> MatrixView {
-        MatrixView(pointer(row: range.lowerBound, column: 0), rows: range.count,
+        require(range.lowerBound >= 0 && range.upperBound <= rows,
+                "rows \(range) of a matrix of \(rows)")
+        return MatrixView(pointer(row: range.lowerBound, column: 0), rows: range.count,
                    columns: columns, stride: stride, transposed: transposed)
     }
 
@@ -171,7 +173,7 @@ public struct MatrixView: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 334)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 336)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -241,7 +243,8 @@ struct ListedRows: RowsOfB {
 
 /// The micro-kernel: C[6 × kernelColumns] = α · A[6 rows, k] · (B sliver) (+ C when
 /// `accumulate`). By default `a` is a packed panel, k columns of 6 floats; with
-/// `aRowStride: lda, aStep: 1` it is 6 rows of A read in place, `lda` floats apart. `b`
+/// `aRowStride: lda, aStep: 1` it is 6 rows of A read in place, `lda` floats apart (for A
+/// seen transposed, `aRowStride: 1, aStep: lda`). `b`
 /// says where the row of B for each of the k steps is (`kernelColumns` floats): the rows
 /// in turn (`EveryRow`), or the ones a list names (`ListedRows`). All arithmetic happens
 /// in 12 vector registers; memory is read once per operand per step of k (and, with
@@ -486,7 +489,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 688)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 691)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order. Given `nonzero`, each panel is then compacted to
@@ -562,7 +565,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 843)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 847)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -718,19 +721,20 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1044)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1051)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
 ///
 ///     pack all of A, block by block                    ← pieces for the threads
+///       (unless C is at most one vector wide: then A is read in place)
 ///     for each piece of columns of B (a few slivers)   ← pieces for the threads
 ///       for each block of columns within the piece (blockColumns)
 ///         for each block of the shared dimension (blockDepth): pack that block of B
 ///           for each block of rows of A (blockRows): its packed panels
 ///             for each 6×16 tile of C: micro-kernel
 ///
-/// With B seen transposed and few rows in A, it computes Cᵀ = Bᵀ·Aᵀ instead
+/// With B seen transposed, few rows in A and k > m, it computes Cᵀ = Bᵀ·Aᵀ instead
 /// (`gemmColumnsTransposedB`). Each element of C is summed in the same order whatever
 /// the number of threads, the pieces and either way round, so results are reproducible.
 /// An `epilogue` is applied to each element of C once it is complete. A bias (and ReLU)
@@ -876,11 +880,14 @@ func packWhole(_ a: MatrixView, transposedB: Bool, into out: UnsafeMutablePointe
 
 /// C[:, j0..<j1] (+)= α · A · B[:, j0..<j1], on one thread, from A packed by `packWhole`
 /// (and, with zeros skipped, its panels' lists of steps that are not all zero), or with
-/// `packedA` nil from A where it is (for C at most one vector wide).
+/// `packedA` nil from A where it is (for C at most one vector wide, whose tiles all take
+/// `narrowKernel`, which reads only the tile's rows).
 func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>?,
                  _ nonzero: NonzeroSteps?, _ b: MatrixView,
                  _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float,
                  _ accumulate: Bool, _ epilogue: Epilogue, _ j0: Int, _ j1: Int) {
+    require(packedA != nil || j1 - j0 <= FloatVector.scalarCount,
+            "A is read in place only for C at most one vector wide")
     let m = a.rows, k = a.columns
     let rounded = (m + kernelRows - 1) / kernelRows * kernelRows
     let widest = min(blockColumns, j1 - j0) + kernelColumns
@@ -952,7 +959,8 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>?,
     }
 }
 
-/// Rows of A up to which `gemm` computes a product with B seen transposed as Cᵀ = Bᵀ·Aᵀ.
+/// Rows of A up to which `gemm` computes a product with B seen transposed as Cᵀ = Bᵀ·Aᵀ
+/// (when the shared dimension k is larger still).
 let maxRowsTransposedB = 256
 /// Multiply-adds (m·k·n) below which `gemm` runs a product on one thread, and below which
 /// it cuts the product into one piece per thread instead of about four (see "Two cores").
@@ -1041,7 +1049,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1435)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1449)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1085,7 +1093,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1480)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1494)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1199,7 +1207,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1595)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1609)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1260,7 +1268,6 @@ extension FastMLP {
         }
     }
 
-
     /// Backward pass from `gradients[last]` = ∂L/∂logits, updating the parameters layer
     /// by layer from the top.
     func backward(_ x: UnsafePointer<Float>, rows b: Int) {
@@ -1277,8 +1284,8 @@ extension FastMLP {
                 (weightGrads[l].pointer, Float(1), false)
             }
             if l > 0 {
-                backThroughHidden(l, rows: b, weightGradient: target, alpha: alpha,
-                                  accumulate: adding)
+                backThroughUpperLayer(l, rows: b, weightGradient: target, alpha: alpha,
+                                      accumulate: adding)
                 if !norms.isEmpty {
                     backThroughNorm(l - 1, gradient: gradients[l - 1].pointer, rows: b)
                 }
@@ -1303,9 +1310,9 @@ extension FastMLP {
         }
     }
 
-    /// The two products of the backward pass through hidden layer l's weights, where g
-    /// (`gradients[l]`, `[b, units]`) is ∂L/∂z of the layer and x (`outputs[l − 1]`,
-    /// `[b, inputs]`) its input:
+    /// The two products of the backward pass through the weights of layer l > 0 (a layer
+    /// whose input is a hidden layer's output), where g (`gradients[l]`, `[b, units]`) is
+    /// ∂L/∂z of the layer and x (`outputs[l − 1]`, `[b, inputs]`) its input:
     ///
     /// - ∂L/∂x = g·W into `gradients[l − 1]`, with the weights before this step's
     ///   update, then in the product's epilogue back through dropout and ReLU: the
@@ -1316,14 +1323,16 @@ extension FastMLP {
     /// rows i of Wᵀ, and rows i of xᵀ·g are rows i of Wᵀ's gradient. The rows are cut
     /// into one piece per thread (whole panels of 6), taken from the ticket like
     /// `gemm`'s pieces, and whoever takes a piece computes both products for its rows in
-    /// turn: no thread waits for another between the two, and the rows of Wᵀ a thread
-    /// updates are those it has just read.
-    func backThroughHidden(_ l: Int, rows b: Int,
-                           weightGradient: UnsafeMutablePointer<Float>, alpha: Float,
-                           accumulate: Bool) {
+    /// turn: no thread waits for another between the two, and with SGD (the weight
+    /// gradient added into Wᵀ) the rows of Wᵀ a thread updates are those it has just
+    /// read. Each piece calls `gemm` on one thread (a job of the team cannot start
+    /// another).
+    func backThroughUpperLayer(_ l: Int, rows b: Int,
+                               weightGradient: UnsafeMutablePointer<Float>, alpha: Float,
+                               accumulate: Bool) {
         let (inputs, units) = (sizes[l], sizes[l + 1])
         let keepScale: Float = isTraining && dropout > 0 ? 1 / (1 - dropout) : 1
-        let pieces = b * units * inputs < serialProduct ? 1 : threads
+        let pieces = b * units * inputs < serialProduct ? 1 : max(1, threads)
         let panels = (inputs + kernelRows - 1) / kernelRows
         let share = (panels + pieces - 1) / pieces * kernelRows   // rows per piece
         // Plain numbers cross into the threads; each piece writes its own rows of the
@@ -1487,7 +1496,7 @@ public func crossEntropyAndGradient(_ z: UnsafePointer<Float>, classes: Int,
     return Float(total / Double(b))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1884)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1899)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1518,7 +1527,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1920)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1935)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1575,7 +1584,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2069)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2090)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1639,7 +1648,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2138)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2159)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1665,7 +1674,7 @@ public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2248)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2269)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1765,7 +1774,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2752)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2773)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed

@@ -39,8 +39,8 @@ precondition([matmulIJP(stepOneA, stepOneB), matmulIKJ(stepOneA, stepOneB)].allS
     $0.scalars.map(\.bitPattern) == stepOneBits
 }, "step 1: matmulIJP and matmulIKJ give the same bits as chapter 3's matmul")
 #sourceLocation()
-runner.begin(3, line: 1373, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1374)
+runner.begin(3, line: 1385, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1386)
 var rng9 = SplitMix64(seed: 9)
 var worst: Float = 0
 for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 130)] {
@@ -56,8 +56,8 @@ for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 
 print("largest difference from chapter 3's matmul:",
       worst < 1e-4 ? "below 1e-4" : "\(worst)")
 #sourceLocation()
-runner.begin(4, line: 1979, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1980)
+runner.begin(4, line: 1994, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1995)
 var engineRNG = SplitMix64(seed: 5)
 func smallNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), ReLU(), Dropout(0.2, seed: 1),
@@ -89,8 +89,8 @@ let gap = zip(reference.parameters.map(\.value), engine.exportParameters())
     .map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max()! }.max()!
 print("largest parameter difference after 3 steps:", gap < 1e-5 ? "below 1e-5" : "\(gap)")
 #sourceLocation()
-runner.begin(5, line: 2168, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2169)
+runner.begin(5, line: 2189, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2190)
 var paperRNG = SplitMix64(seed: 12)
 /// 20 images 28 × 28 `[20, 784]`: 0 except in an 18 × 12 box at a random place, where
 /// about half the pixels get ink between 0 and 1.
@@ -131,8 +131,8 @@ let parameterBits = { (net: FastMLP) in
 print("the same losses and parameters, bit for bit:",
       sameLosses && parameterBits(skipping) == parameterBits(every))
 #sourceLocation()
-runner.begin(6, line: 2352, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2353)
+runner.begin(6, line: 2373, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2374)
 func smallNormalizedNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), BatchNorm(24), ReLU(), Dropout(0.2, seed: 1),
                 Linear(24, 10, rng: &rng)])
@@ -150,8 +150,8 @@ let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX)
 print("largest difference of the evaluation-mode logits:",
       evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
 #sourceLocation()
-runner.begin(7, line: 2385, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2386)
+runner.begin(7, line: 2406, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2407)
 var adamRNG = SplitMix64(seed: 6)
 var adamCopyRNG = adamRNG
 let adamReference = smallNormalizedNetwork(&adamRNG)
@@ -175,8 +175,8 @@ let adamEvaluationGap = zip(adamReference(batchX).scalars,
 print("largest difference of the biases before the batch norm:", magnitude(biasDrift))
 print("largest difference of the evaluation-mode logits:", magnitude(adamEvaluationGap))
 #sourceLocation()
-runner.begin(8, line: 2472, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2473)
+runner.begin(8, line: 2493, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2494)
 
 /// The parts of bench/snapshot.json that this chapter prints (the file also holds every
 /// single run).
@@ -259,8 +259,8 @@ for m in paired.measures where m.torch == nil {
     print(column(m.name, 40) + spread(m.book, m.key.hasPrefix("share") ? "%.2f" : "%.1f"))
 }
 #sourceLocation()
-runner.begin(9, line: 2581, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2582)
+runner.begin(9, line: 2602, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2603)
 let ratioAt = Dictionary(uniqueKeysWithValues: paired.measures.compactMap { m in
     m.ratio.map { (m.key, $0) }
 })
@@ -271,8 +271,8 @@ precondition(speedUp20 > 1 / ratioAt["epoch.b128"]!.median
                  && speedUp20 > ratioAt["inference"]!.median,
              "the text says the engine compares best with PyTorch at batch 20")
 #sourceLocation()
-runner.begin(10, line: 2627, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2628)
+runner.begin(10, line: 2648, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2649)
 print("512×512 · 512×512                   GFLOP/s")
 for kernel in paired.kernels {
     print(column(kernel.name, 34) + String(format: "%8.1f", kernel.gflops))
@@ -287,8 +287,8 @@ speedPlot.add(Series("this chapter", y: steps.map(\.gflops)))
 speedPlot.series[0].x = (0..<steps.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(11, line: 2680, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2681)
+runner.begin(11, line: 2701, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2702)
 let stepRate = Dictionary(uniqueKeysWithValues: paired.kernels.map {
     ($0.key, $0.gflops)
 })
@@ -310,8 +310,8 @@ precondition(stepRate["ikj"]! < stepRate["simd1"]!
                  && stepRate["simd1"]! < stepRate["simd2"]!,
              "each step from the SIMD kernel on is faster than the one before")
 #sourceLocation()
-runner.begin(12, line: 2710, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2711)
+runner.begin(12, line: 2731, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2732)
 let job = snapshot.job
 let plural = (epochs: job.epochs == 1 ? "" : "s", pairs: job.pairs == 1 ? "" : "s")
 print("the whole job, \(job.epochs) epoch\(plural.epochs) and the test, "
@@ -326,8 +326,8 @@ for batch in job.batches {
     }
 }
 #sourceLocation()
-runner.begin(13, line: 3041, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3042)
+runner.begin(13, line: 3072, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3073)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
@@ -339,8 +339,8 @@ print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(14, exercise: 1, line: 3117, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3118)
+runner.beginSolution(14, exercise: 1, line: 3148, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3149)
 // The recorded snapshot's machine (what `make bench` prints beside your own results):
 // an AMD EPYC of the Zen 4 generation that reports 2.6 GHz (/proc/cpuinfo), its base
 // clock; it boosts higher. Its two FMA units are 256 bits wide, so an AVX-512
@@ -369,7 +369,7 @@ print(r20.max < r128.min ? "batch 20's range lies wholly below batch 128's"
 #sourceLocation()
 }
 do {  // exercise 2
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3179)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3210)
 // Each product twice, with wrapping index arithmetic (&*, &+) or checked (*, +), both
 // compiled here with the same flags. Raw pointers, so that no bounds check hides the
 // difference.
@@ -420,8 +420,8 @@ func productTransposed(_ a: Tensor, _ bT: Tensor, checked: Bool) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(15, exercise: 2, line: 3230, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3231)
+runner.beginSolution(15, exercise: 2, line: 3261, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3262)
 var rng2 = SplitMix64(seed: 2)
 let a = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
 let b = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
@@ -440,7 +440,7 @@ for (name, product) in variants {
 #sourceLocation()
 }
 do {  // exercise 3
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3272)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3303)
 // A 4-row micro-kernel beside a copy of the 6-row one, driven alike for A [m, k] · B
 // [k, n] with B read in place (as gemm does for small m) and n a whole number of
 // slivers. Chapter 9's examples are compiled with the engine's CPU flags, so both get
@@ -544,18 +544,21 @@ func tiledProduct(_ a: Tensor, _ b: Tensor, tileRows: Int) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(16, exercise: 3, line: 3376, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3377)
+runner.beginSolution(16, exercise: 3, line: 3407, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3408)
 // One training step at batch 20: the rows of A in each product, and the rows the tiles
-// compute. The input gradient g·W is computed as Cᵀ = Bᵀ·Aᵀ (see GEMM): its kernel
-// rows are the layer's inputs, and the batch is in the columns.
+// compute. The middle layer's input gradient g·W is computed as Cᵀ = Bᵀ·Aᵀ (see GEMM):
+// its kernel rows are the layer's inputs, and the batch is in the columns. The last
+// layer's (shared dimension 10, less than the batch) goes the usual way.
 let layers = [784, 512, 512, 10]
 var products: [(name: String, m: Int, k: Int, n: Int)] = []
 for l in 0..<3 {
     let (fanIn, fanOut) = (layers[l], layers[l + 1])
     products.append(("forward \(fanIn)→\(fanOut)", 20, fanIn, fanOut))
-    if l > 0 {
+    if l > 0 && fanOut > 20 {
         products.append(("input gradient (Cᵀ) \(fanOut)→\(fanIn)", fanIn, fanOut, 20))
+    } else if l > 0 {
+        products.append(("input gradient \(fanOut)→\(fanIn)", 20, fanOut, fanIn))
     }
     products.append(("weight gradient \(fanIn)×\(fanOut)", fanIn, 20, fanOut))
 }
@@ -599,7 +602,7 @@ for (name, a, b) in [("forward [20, 784]·[784, 512]", x, w),
 #sourceLocation()
 }
 do {  // exercise 4
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3474)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3509)
 /// One layer's SGD step on its weights Wᵀ `[in, out]` for inputs x `[b, in]` and ∂L/∂z
 /// `g` `[b, out]`: fused, gemm adds −η·xᵀ·g to Wᵀ in place; unfused, gemm writes xᵀ·g
 /// to `gradient`, then a loop does Wᵀ −= η·gradient. One thread, as in the engine's
@@ -627,8 +630,8 @@ func updateWeights(_ w: inout [Float], _ x: Tensor, _ g: Tensor, eta: Float,
     }
 }
 #sourceLocation()
-runner.beginSolution(17, exercise: 4, line: 3502, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3503)
+runner.beginSolution(17, exercise: 4, line: 3537, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3538)
 let sizes4 = [784, 512, 512, 10], eta: Float = 0.01
 var rng4 = SplitMix64(seed: 4)
 let start = (0..<3).map { l in
@@ -674,8 +677,8 @@ for batch in [20, 128] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(18, exercise: 5, line: 3571, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3572)
+runner.beginSolution(18, exercise: 5, line: 3607, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3608)
 // Split by samples: each thread backpropagates its half of the batch through the whole
 // network and gets a gradient for every weight; the two must be added before the
 // update.
@@ -702,8 +705,8 @@ precondition(largest < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 6
-if runner.beginSlow(19, line: 3616) {
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3617)
+if runner.beginSlow(19, line: 3652) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3653)
 // MNIST's 60,000 training images and labels, read with the system's gzip (chapter 10
 // writes a proper reader): IDX headers of 16 and 8 bytes, then one byte per pixel or
 // label.
@@ -769,8 +772,8 @@ for epoch in 1...3 {
 }
 }
 do {  // exercise 7
-runner.beginSolution(20, exercise: 7, line: 3705, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3706)
+runner.beginSolution(20, exercise: 7, line: 3741, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3742)
 // 20 images, each blank but for one row of ink (28 pixels), a different row each.
 var ink = [Float](repeating: 0, count: 20 * 784)
 for image in 0..<20 {
