@@ -146,6 +146,20 @@ def wait_for_stored_theme(driver, theme, seconds=10):
     check(False, f"the toggle stores its choice '{theme}' within {seconds} s (localStorage holds {stored!r})")
 
 
+def load_until_themed(driver, load, page, theme, seconds=10):
+    """Loads `page` until it shows `theme`, for up to `seconds`: Chromium hands a page's localStorage
+    writes to the browser process in batches, so under load a page opened at once can still read the
+    old value (the fresh-clone run of 2026-11-30 failed this way, with the choice already stored).
+    A choice never remembered still fails the check that follows."""
+    deadline = time.time() + seconds
+    while True:
+        load(page)
+        shown = driver.execute_script("return document.documentElement.getAttribute('data-theme')")
+        if shown == theme or time.time() > deadline:
+            return
+        time.sleep(0.2)
+
+
 def check(ok, what):
     global passed
     with lock:
@@ -552,12 +566,12 @@ def check_interactions(browser, chapters):
         driver.find_element(By.ID, "theme-toggle").click()
         check(background_luminance(driver) < 0.3, "the toggle switches a light page to dark")
         wait_for_stored_theme(driver, "dark")
-        load("02-activations.html")
+        load_until_themed(driver, load, "02-activations.html", "dark")
         check(driver.execute_script("return document.documentElement.getAttribute('data-theme')") == "dark"
               and background_luminance(driver) < 0.3, "the choice is remembered on the next page")
         driver.find_element(By.ID, "theme-toggle").click()
         wait_for_stored_theme(driver, "light")
-        load("02-activations.html")
+        load_until_themed(driver, load, "02-activations.html", "light")
         check(background_luminance(driver) > 0.7, "toggling back is remembered too")
         driver.execute_script("localStorage.removeItem('book-theme')")
         check(not severe_logs(driver), "theme toggling raises no console errors")
