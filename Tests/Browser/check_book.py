@@ -147,10 +147,10 @@ def wait_for_stored_theme(driver, theme, seconds=10):
 
 
 def load_until_themed(driver, load, page, theme, seconds=10):
-    """Loads `page` until it shows `theme`, for up to `seconds`: Chromium hands a page's localStorage
-    writes to the browser process in batches, so under load a page opened at once can still read the
-    old value (the fresh-clone run of 2026-11-30 failed this way, with the choice already stored).
-    A choice never remembered still fails the check that follows."""
+    """Loads `page` until it shows `theme`, for up to `seconds`. A fresh-clone run under load on
+    2026-11-30 opened the next page with the old theme although the choice was already stored; our
+    reading (not verified) is that Chromium passes a page's localStorage writes on to other pages
+    with a delay. A choice never remembered still fails the check that follows."""
     deadline = time.time() + seconds
     while True:
         load(page)
