@@ -130,7 +130,7 @@ import Engine
         }
     }
 
-    /// The engine's loss and gradient in one pass give chapter 5's `crossEntropy` and
+    /// The engine's loss and gradient, row by row in one function, give chapter 5's `crossEntropy` and
     /// `crossEntropyGradient` bit for bit, for ordinary and extreme logits and ties.
     @Test func crossEntropyAndGradientMatchChapterFive() {
         var rng = SplitMix64(seed: 41)

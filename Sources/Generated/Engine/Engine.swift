@@ -565,13 +565,14 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 847)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 848)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
 /// sleeping: waking a thread from sleep goes through the scheduler, and a training step
-/// at batch 20 has 8 products of about a tenth of a millisecond each, but a thread that
-/// spins for long takes its core from the threads that have work. The caller works too.
+/// at batch 20 has 8 products of about a twentieth of a millisecond each, but a thread
+/// that spins for long takes its core from the threads that have work. The caller works
+/// too.
 ///
 /// A job is cut into pieces. With `run(pieces:)` every thread takes the next piece left
 /// as soon as it is free, so a thread that starts late, or that the scheduler
@@ -721,7 +722,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1051)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1053)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -1049,7 +1050,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1449)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1452)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1093,7 +1094,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1494)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1497)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1207,7 +1208,7 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1609)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1612)
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1321,7 +1322,8 @@ extension FastMLP {
     ///
     /// Both are cut by the rows of Wᵀ, the layer's inputs: columns i of g·W read only
     /// rows i of Wᵀ, and rows i of xᵀ·g are rows i of Wᵀ's gradient. The rows are cut
-    /// into one piece per thread (whole panels of 6), taken from the ticket like
+    /// into one piece per thread (whole panels of 6; one piece in all below
+    /// `serialProduct` multiply-adds), taken from the ticket like
     /// `gemm`'s pieces, and whoever takes a piece computes both products for its rows in
     /// turn: no thread waits for another between the two, and with SGD (the weight
     /// gradient added into Wᵀ) the rows of Wᵀ a thread updates are those it has just
@@ -1496,7 +1498,7 @@ public func crossEntropyAndGradient(_ z: UnsafePointer<Float>, classes: Int,
     return Float(total / Double(b))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1899)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1903)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1527,7 +1529,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1935)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1939)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1584,7 +1586,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2090)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2096)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1648,7 +1650,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2159)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2165)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1674,7 +1676,7 @@ public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2269)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2275)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1774,7 +1776,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2773)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2779)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed
