@@ -168,12 +168,15 @@ public struct MatrixView: @unchecked Sendable {
     /// Columns `range` of the matrix, without moving any data.
     public func columns(_ range: Range<Int>) -> MatrixView { t.rows(range).t }
 
+    /// How many floats apart in memory consecutive rows and consecutive columns are.
+    var steps: (row: Int, column: Int) { transposed ? (1, stride) : (stride, 1) }
+
     @inline(__always) func pointer(row i: Int, column j: Int) -> UnsafePointer<Float> {
-        transposed ? base + j * stride + i : base + i * stride + j
+        base + i * steps.row + j * steps.column
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 336)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 339)
 /// The widest vector of floats the CPU computes with in one instruction: 16 lanes with
 /// AVX-512, 8 with AVX2 (and on other CPUs, where the compiler splits it as it must).
 #if BOOK_AVX512
@@ -489,7 +492,7 @@ func kernelTile(depth k: Int, a: UnsafePointer<Float>, aRowStride: Int = 1,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 691)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 694)
 /// Copies A[rows i0..<i0+m, columns p0..<p0+k] into panels of 6 rows: panel r holds, for
 /// each of the k columns, 6 consecutive floats (zeros past the last row). The
 /// micro-kernel then reads A in order. Given `nonzero`, each panel is then compacted to
@@ -565,7 +568,7 @@ func packB(_ b: MatrixView, p0: Int, k: Int, j0: Int, n: Int,
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 848)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 851)
 
 
 /// Worker threads that wait for the next job by spinning for up to `spinLimit`, then
@@ -722,7 +725,7 @@ struct Ticket {
     var job: Int { word >> 41 }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1053)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1056)
 /// C = α · A · B, or C += α · A · B when `accumulate`: `[m, k] · [k, n] → [m, n]`, C
 /// row-major with row stride `ldc`. The general matrix multiply of BLAS (`sgemm`), in
 /// blocks:
@@ -928,8 +931,8 @@ func gemmColumns(_ a: MatrixView, _ packedA: UnsafePointer<Float>?,
                         let (tileA, rowStride, aStep) = if let panels {
                             (panels + ir * kc, 1, kernelRows)
                         } else {
-                            (a.pointer(row: ic + ir, column: pc),
-                             a.transposed ? 1 : a.stride, a.transposed ? a.stride : 1)
+                            (a.pointer(row: ic + ir, column: pc), a.steps.row,
+                             a.steps.column)
                         }
                         func tile(depth: Int, b: some RowsOfB) {
                             kernelTile(depth: depth, a: tileA, aRowStride: rowStride,
@@ -1050,7 +1053,7 @@ public func fastMatmul(_ a: Tensor, _ b: Tensor, threads: Int = 1) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1452)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1455)
 /// A block of floats the engine owns, for buffers that live as long as the network. Its
 /// memory is rounded up to whole `FloatVector`s with zeros after the last element, so
 /// element-wise loops can run in whole vectors.
@@ -1094,7 +1097,7 @@ public enum UpdateRule: Sendable, Equatable {
               epsilon: Float = 1e-8)
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1497)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1500)
 /// The MNIST network as the engine runs it: Linear layers with ReLU and inverted dropout
 /// after each hidden one, softmax cross-entropy at the end, trained in place.
 /// `[batch, sizes[0]] → [batch, sizes.last]`.
@@ -1208,7 +1211,36 @@ public final class FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1612)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1615)
+/// Chapter 5's `crossEntropy` and `crossEntropyGradient` of logits z `[b, classes]`
+/// (b = `labels.count`) together, without tensors: returns the mean loss
+/// L = −(1/b) Σᵢ log softmax(zᵢ)[yᵢ] and writes ∂L/∂z = (softmax(z) − onehot(y)) / b
+/// into `gradient`. Each row's maximum m and its sum Σⱼ e^(zⱼ − m) serve both, and
+/// every number is computed by the same operations in the same order as there, so
+/// both come out the same bit for bit (a test compares them).
+public func crossEntropyAndGradient(_ z: UnsafePointer<Float>, classes: Int,
+                                   labels: [Int],
+                                   gradient: UnsafeMutablePointer<Float>) -> Float {
+    let b = labels.count, scale = 1 / Float(b)
+    var total = 0.0
+    for (i, label) in labels.enumerated() {
+        require((0..<classes).contains(label), "label \(label) is not in 0..<\(classes)")
+        let row = z + i * classes, out = gradient + i * classes
+        var m = row[0]
+        for j in 1..<classes where m < row[j] { m = row[j] }
+        var sum: Float = 0
+        for j in 0..<classes {
+            out[j] = exp(row[j] - m)
+            sum += out[j]
+        }
+        total -= Double((row[label] - m) - log(sum))
+        for j in 0..<classes {
+            out[j] = scale * (out[j] / sum - (j == label ? 1 : 0))
+        }
+    }
+    return Float(total / Double(b))
+}
+
 extension FastMLP {
     /// Forward pass of a batch `x` (`[b, sizes[0]]`, row-major) into `outputs`; returns
     /// the logits `[b, classes]`. Hidden layers: z = x·Wᵀ + b and ReLU, fused into the
@@ -1348,12 +1380,12 @@ extension FastMLP {
             let rows = min(inputs, piece * share)..<min(inputs, (piece + 1) * share)
             guard !rows.isEmpty else { return }
             let gView = MatrixView(UnsafePointer(bitPattern: g)!, rows: b, columns: units)
-            let weightsT = MatrixView(UnsafePointer(bitPattern: wT)!, rows: inputs,
-                                      columns: units)
+            let weights = MatrixView(UnsafePointer(bitPattern: wT)!, rows: inputs,
+                                     columns: units)   // Wᵀ: [inputs, units]
             let input = UnsafePointer<Float>(bitPattern: x)!, i0 = rows.lowerBound
             let xView = MatrixView(input, rows: b, columns: inputs)
             // Columns `rows` of ∂L/∂x = g · (rows `rows` of Wᵀ)ᵀ, gated.
-            gemm(gView, weightsT.rows(rows).t,
+            gemm(gView, weights.rows(rows).t,
                  into: UnsafeMutablePointer(bitPattern: below)! + i0, ldc: inputs,
                  epilogue: .gate(input + i0, scale: keepScale))
             // Rows `rows` of the weight gradient: (columns `rows` of x)ᵀ · g.
@@ -1468,37 +1500,8 @@ struct VectorArray {
 func flushingTiny(_ x: FloatVector) -> FloatVector {
     x.replacing(with: 0, where: (x .< 1e-30) .& (x .> -1e-30))
 }
-
-/// Chapter 5's `crossEntropy` and `crossEntropyGradient` of logits z `[b, classes]`
-/// (b = `labels.count`) together, without tensors: returns the mean loss
-/// L = −(1/b) Σᵢ log softmax(zᵢ)[yᵢ] and writes ∂L/∂z = (softmax(z) − onehot(y)) / b
-/// into `gradient`. Each row's maximum m and its sum Σⱼ e^(zⱼ − m) serve both, and
-/// every number is computed by the same operations in the same order as there, so
-/// both come out the same bit for bit (a test compares them).
-public func crossEntropyAndGradient(_ z: UnsafePointer<Float>, classes: Int,
-                                   labels: [Int],
-                                   gradient: UnsafeMutablePointer<Float>) -> Float {
-    let b = labels.count, scale = 1 / Float(b)
-    var total = 0.0
-    for (i, label) in labels.enumerated() {
-        require((0..<classes).contains(label), "label \(label) is not in 0..<\(classes)")
-        let row = z + i * classes, out = gradient + i * classes
-        var m = row[0]
-        for j in 1..<classes where m < row[j] { m = row[j] }
-        var sum: Float = 0
-        for j in 0..<classes {
-            out[j] = exp(row[j] - m)
-            sum += out[j]
-        }
-        total -= Double((row[label] - m) - log(sum))
-        for j in 0..<classes {
-            out[j] = scale * (out[j] / sum - (j == label ? 1 : 0))
-        }
-    }
-    return Float(total / Double(b))
-}
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1903)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1906)
 extension FastMLP {
     /// Logits for `x` (`[n, sizes[0]]`) in evaluation mode (no dropout), in chunks of
     /// `chunk` rows.
@@ -1529,7 +1532,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1939)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1942)
 /// Everything the next training step depends on, for checkpoints.
 public struct EngineState: Sendable, Equatable {
     /// The parameters in `exportParameters()`'s layout.
@@ -1586,7 +1589,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2096)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2099)
 /// For each panel of 6 rows of a packed A and each block of the shared dimension (steps
 /// p0..<p0+kc): the steps where the panel's six numbers are not all zero, in order (used
 /// only where there is a step to leave out). A step whose six numbers are all 0 adds 0 to
@@ -1650,7 +1653,7 @@ struct NonzeroSteps: @unchecked Sendable {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2165)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2168)
 /// For a batch x `[b, n]` of inputs, the share of the multiply-adds of the first layer's
 /// two products that `gemm` does with zeros skipped: the forward product x·W₁ᵀ (panels of
 /// six rows of x, a step per column) and the weight gradient xᵀ·g (panels of six columns
@@ -1676,7 +1679,7 @@ public func shareOfMultiplyAddsDone(skippingZerosOf x: Tensor)
     return (Double(forward) / Double(b * n), Double(weightGradient) / Double(b * n))
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2275)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2278)
 /// Chapter 8's `BatchNorm` as the engine keeps it: γ and β, the running statistics, and
 /// what the backward pass needs from the forward pass. Works on `[b, units]` matrices in
 /// place.
@@ -1776,7 +1779,7 @@ extension FastMLP {
     }
 }
 #sourceLocation()
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2779)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2782)
 /// How many times longer `b` takes than `a`: in each of `rounds` rounds, `a` and `b` run
 /// in turn `repetitions` times and each keeps its fastest run (the one least disturbed by
 /// other programs); the result is the median of the rounds' ratios, which one disturbed

@@ -39,8 +39,8 @@ precondition([matmulIJP(stepOneA, stepOneB), matmulIKJ(stepOneA, stepOneB)].allS
     $0.scalars.map(\.bitPattern) == stepOneBits
 }, "step 1: matmulIJP and matmulIKJ give the same bits as chapter 3's matmul")
 #sourceLocation()
-runner.begin(3, line: 1387, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1388)
+runner.begin(3, line: 1390, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1391)
 var rng9 = SplitMix64(seed: 9)
 var worst: Float = 0
 for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 130)] {
@@ -56,8 +56,8 @@ for (m, k, n) in [(1, 1, 1), (5, 3, 7), (20, 784, 512), (7, 300, 33), (97, 257, 
 print("largest difference from chapter 3's matmul:",
       worst < 1e-4 ? "below 1e-4" : "\(worst)")
 #sourceLocation()
-runner.begin(4, line: 1998, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 1999)
+runner.begin(4, line: 2001, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2002)
 var engineRNG = SplitMix64(seed: 5)
 func smallNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), ReLU(), Dropout(0.2, seed: 1),
@@ -89,8 +89,8 @@ let gap = zip(reference.parameters.map(\.value), engine.exportParameters())
     .map { zip($0.scalars, $1.scalars).map { abs($0 - $1) }.max()! }.max()!
 print("largest parameter difference after 3 steps:", gap < 1e-5 ? "below 1e-5" : "\(gap)")
 #sourceLocation()
-runner.begin(5, line: 2195, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2196)
+runner.begin(5, line: 2198, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2199)
 var paperRNG = SplitMix64(seed: 12)
 /// 20 images 28 × 28 `[20, 784]`: 0 except in an 18 × 12 box at a random place, where
 /// about half the pixels get ink between 0 and 1.
@@ -131,8 +131,8 @@ let parameterBits = { (net: FastMLP) in
 print("the same losses and parameters, bit for bit:",
       sameLosses && parameterBits(skipping) == parameterBits(every))
 #sourceLocation()
-runner.begin(6, line: 2379, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2380)
+runner.begin(6, line: 2382, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2383)
 func smallNormalizedNetwork(_ rng: inout SplitMix64) -> Sequential {
     Sequential([Linear(30, 24, rng: &rng), BatchNorm(24), ReLU(), Dropout(0.2, seed: 1),
                 Linear(24, 10, rng: &rng)])
@@ -150,8 +150,8 @@ let evaluationGap = zip(normReference(batchX).scalars, normEngine.logits(batchX)
 print("largest difference of the evaluation-mode logits:",
       evaluationGap < 1e-4 ? "below 1e-4" : "\(evaluationGap)")
 #sourceLocation()
-runner.begin(7, line: 2412, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2413)
+runner.begin(7, line: 2415, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2416)
 var adamRNG = SplitMix64(seed: 6)
 var adamCopyRNG = adamRNG
 let adamReference = smallNormalizedNetwork(&adamRNG)
@@ -175,8 +175,8 @@ let adamEvaluationGap = zip(adamReference(batchX).scalars,
 print("largest difference of the biases before the batch norm:", magnitude(biasDrift))
 print("largest difference of the evaluation-mode logits:", magnitude(adamEvaluationGap))
 #sourceLocation()
-runner.begin(8, line: 2499, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2500)
+runner.begin(8, line: 2502, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2503)
 
 /// The parts of bench/snapshot.json that this chapter prints (the file also holds every
 /// single run).
@@ -259,8 +259,8 @@ for m in paired.measures where m.torch == nil {
     print(column(m.name, 40) + spread(m.book, m.key.hasPrefix("share") ? "%.2f" : "%.1f"))
 }
 #sourceLocation()
-runner.begin(9, line: 2608, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2609)
+runner.begin(9, line: 2611, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2612)
 let ratioAt = Dictionary(uniqueKeysWithValues: paired.measures.compactMap { m in
     m.ratio.map { (m.key, $0) }
 })
@@ -271,8 +271,8 @@ precondition(speedUp20 > 1 / ratioAt["epoch.b128"]!.median
                  && speedUp20 > ratioAt["inference"]!.median,
              "the text says the engine compares best with PyTorch at batch 20")
 #sourceLocation()
-runner.begin(10, line: 2654, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2655)
+runner.begin(10, line: 2657, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2658)
 print("512×512 · 512×512                   GFLOP/s")
 for kernel in paired.kernels {
     print(column(kernel.name, 34) + String(format: "%8.1f", kernel.gflops))
@@ -287,8 +287,8 @@ speedPlot.add(Series("this chapter", y: steps.map(\.gflops)))
 speedPlot.series[0].x = (0..<steps.count).map(Double.init)
 show(speedPlot)
 #sourceLocation()
-runner.begin(11, line: 2707, hidden: true)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2708)
+runner.begin(11, line: 2710, hidden: true)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2711)
 let stepRate = Dictionary(uniqueKeysWithValues: paired.kernels.map {
     ($0.key, $0.gflops)
 })
@@ -310,8 +310,8 @@ precondition(stepRate["ikj"]! < stepRate["simd1"]!
                  && stepRate["simd1"]! < stepRate["simd2"]!,
              "each step from the SIMD kernel on is faster than the one before")
 #sourceLocation()
-runner.begin(12, line: 2737, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2738)
+runner.begin(12, line: 2740, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 2741)
 let job = snapshot.job
 let plural = (epochs: job.epochs == 1 ? "" : "s", pairs: job.pairs == 1 ? "" : "s")
 print("the whole job, \(job.epochs) epoch\(plural.epochs) and the test, "
@@ -326,8 +326,8 @@ for batch in job.batches {
     }
 }
 #sourceLocation()
-runner.begin(13, line: 3079, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3080)
+runner.begin(13, line: 3082, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3083)
 var velocity: Float = 1e-3
 for _ in 0..<10_000 { velocity *= 0.9 }
 print("velocity after 10,000 × 0.9:", velocity, "subnormal:", velocity.isSubnormal)
@@ -339,8 +339,8 @@ print("the smallest subnormal Float:", Float.leastNonzeroMagnitude)
 #sourceLocation()
 if runner.runsSolutions {
 do {  // exercise 1
-runner.beginSolution(14, exercise: 1, line: 3155, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3156)
+runner.beginSolution(14, exercise: 1, line: 3158, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3159)
 // The recorded snapshot's machine (what `make bench` prints beside your own results):
 // an AMD EPYC of the Zen 4 generation that reports 2.6 GHz (/proc/cpuinfo), its base
 // clock; it boosts higher. Its two FMA units are 256 bits wide, so an AVX-512
@@ -369,7 +369,7 @@ print(r20.max < r128.min ? "batch 20's range lies wholly below batch 128's"
 #sourceLocation()
 }
 do {  // exercise 2
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3217)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3220)
 // Each product twice, with wrapping index arithmetic (&*, &+) or checked (*, +), both
 // compiled here with the same flags. Raw pointers, so that no bounds check hides the
 // difference.
@@ -420,8 +420,8 @@ func productTransposed(_ a: Tensor, _ bT: Tensor, checked: Bool) -> Tensor {
     return Tensor(shape: [n, m], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(15, exercise: 2, line: 3268, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3269)
+runner.beginSolution(15, exercise: 2, line: 3271, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3272)
 var rng2 = SplitMix64(seed: 2)
 let a = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
 let b = Tensor(uniform: [256, 256], in: -1...1, using: &rng2)
@@ -440,7 +440,7 @@ for (name, product) in variants {
 #sourceLocation()
 }
 do {  // exercise 3
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3310)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3313)
 // A 4-row micro-kernel beside a copy of the 6-row one, driven alike for A [m, k] · B
 // [k, n] with B read in place (as gemm does for small m) and n a whole number of
 // slivers. Chapter 9's examples are compiled with the engine's CPU flags, so both get
@@ -544,8 +544,8 @@ func tiledProduct(_ a: Tensor, _ b: Tensor, tileRows: Int) -> Tensor {
     return Tensor(shape: [a.rows, b.columns], scalars: c)
 }
 #sourceLocation()
-runner.beginSolution(16, exercise: 3, line: 3414, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3415)
+runner.beginSolution(16, exercise: 3, line: 3417, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3418)
 // One training step at batch 20: the rows of A in each product, and the rows the tiles
 // compute. The middle layer's input gradient g·W is computed as Cᵀ = Bᵀ·Aᵀ (see GEMM):
 // its kernel rows are the layer's inputs, and the batch is in the columns. The last
@@ -602,7 +602,7 @@ for (name, a, b) in [("forward [20, 784]·[784, 512]", x, w),
 #sourceLocation()
 }
 do {  // exercise 4
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3516)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3519)
 /// One layer's SGD step on its weights Wᵀ `[in, out]` for inputs x `[b, in]` and ∂L/∂z
 /// `g` `[b, out]`: fused, gemm adds −η·xᵀ·g to Wᵀ in place; unfused, gemm writes xᵀ·g
 /// to `gradient`, then a loop does Wᵀ −= η·gradient. One thread, as in the engine's
@@ -630,8 +630,8 @@ func updateWeights(_ w: inout [Float], _ x: Tensor, _ g: Tensor, eta: Float,
     }
 }
 #sourceLocation()
-runner.beginSolution(17, exercise: 4, line: 3544, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3545)
+runner.beginSolution(17, exercise: 4, line: 3547, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3548)
 let sizes4 = [784, 512, 512, 10], eta: Float = 0.01
 var rng4 = SplitMix64(seed: 4)
 let start = (0..<3).map { l in
@@ -677,8 +677,8 @@ for batch in [20, 128] {
 #sourceLocation()
 }
 do {  // exercise 5
-runner.beginSolution(18, exercise: 5, line: 3615, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3616)
+runner.beginSolution(18, exercise: 5, line: 3618, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3619)
 // Split by samples: each thread backpropagates its half of the batch through the whole
 // network and gets a gradient for every weight; the two must be added before the
 // update.
@@ -705,8 +705,8 @@ precondition(largest < 1e-6)
 #sourceLocation()
 }
 do {  // exercise 6
-if runner.beginSlow(19, line: 3660) {
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3661)
+if runner.beginSlow(19, line: 3663) {
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3664)
 // MNIST's 60,000 training images and labels, read with the system's gzip (chapter 10
 // writes a proper reader): IDX headers of 16 and 8 bytes, then one byte per pixel or
 // label.
@@ -772,8 +772,8 @@ for epoch in 1...3 {
 }
 }
 do {  // exercise 7
-runner.beginSolution(20, exercise: 7, line: 3749, hidden: false)
-#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3750)
+runner.beginSolution(20, exercise: 7, line: 3752, hidden: false)
+#sourceLocation(file: "chapters/09-making-it-fast.md", line: 3753)
 // 20 images, each blank but for one row of ink (28 pixels), a different row each.
 var ink = [Float](repeating: 0, count: 20 * 784)
 for image in 0..<20 {
